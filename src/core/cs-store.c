@@ -1,0 +1,2791 @@
+/* cs-store.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cs-autocleanups-private.h"
+#include "cs-core-resources.h"
+#include "cs-record-private.h"
+#include "cs-store-private.h"
+
+/**
+ * CsStore:
+ *
+ * One open review project: the only owner of the SQLite connection and the only code that
+ * writes SQL.
+ *
+ * The project file is SQLite used as an application file format. Opening is careful: the
+ * header, the application id, the schema version and an integrity check are verified before
+ * anything is written, and a file that fails is refused and left untouched. Every change is
+ * committed when it is made (rollback journal, `synchronous=FULL`), so that a plain copy of an
+ * idle project is the whole project and a crash loses no acknowledged change. One program
+ * edits a file at a time: the writer holds a `flock()` on it, and a second writer is told the
+ * project is already open.
+ *
+ * Records handed out are cached: the same row is always the same object, and the list models
+ * change as records are added, deleted and restored.
+ */
+
+#define HEADER_SIZE 100
+#define MAX_TEXT_LENGTH (64 * 1024)
+
+struct _CsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  int         lock_fd;
+  int         schema_version;
+  guint       read_only : 1;
+
+  /* SQL text → prepared statement, for the life of the connection */
+  GHashTable *statements;
+  /* "type:parent" → GListStore of records */
+  GHashTable *lists;
+  /* "type:id" → record */
+  GHashTable *records;
+  /* records removed inside a transaction not committed yet, kept for a rollback */
+  GHashTable *limbo;
+  guint       savepoint_depth;
+  /* the caches changed inside a transaction that is not committed yet */
+  guint       caches_dirty : 1;
+};
+
+struct _CsDeletion
+{
+  gatomicrefcount  ref_count;
+  CsRecord        *record;
+  /* every row removed, parents first */
+  GPtrArray       *rows;
+  /* references cleared by the deletion: (record type, column, id of the row) */
+  GArray          *cleared;
+};
+
+typedef struct
+{
+  GType       type;
+  const char *column;
+  gint64      id;
+} ClearedRef;
+
+G_DEFINE_FINAL_TYPE (CsStore, cs_store, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (CsDeletion, cs_deletion, cs_deletion_ref, cs_deletion_unref)
+G_DEFINE_QUARK (cs-store-error-quark, cs_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The standard catalogues every new project starts with (DOMAIN.md, Responsibilities). */
+static const struct { const char *kind; const char *name; } default_parties[] = {
+  { "client", N_("Client") },
+  { "provider", N_("Provider") },
+  { "subcontractor", N_("Subcontractor") },
+  { "vendor", N_("Software vendor") },
+};
+
+static const struct { const char *key; const char *area; const char *name; } default_activities[] = {
+  { "account-creation", "access", N_("User account creation") },
+  { "access-approval", "access", N_("Access-right approval") },
+  { "privileged-accounts", "access", N_("Privileged-account management") },
+  { "mfa", "security", N_("MFA enrolment and enforcement") },
+  { "patching", "security", N_("Patching") },
+  { "endpoint-protection", "security", N_("Endpoint protection (EDR/antivirus)") },
+  { "firewall-rules", "security", N_("Firewall rule changes") },
+  { "log-review", "security", N_("Log review") },
+  { "incident-lead", "security", N_("Security-incident response lead") },
+  { "breach-notification", "security", N_("Breach notification to insurer and authorities") },
+  { "backup-monitoring", "backup", N_("Backup monitoring") },
+  { "restore", "backup", N_("Restore") },
+  { "restore-tests", "backup", N_("Restore tests") },
+  { "interruption-decision", "operations", N_("Service-interruption decision") },
+  { "change-approval", "operations", N_("Change approval") },
+  { "vendor-relationship", "operations", N_("Software-vendor relationship") },
+  { "inventory-upkeep", "operations", N_("Inventory upkeep") },
+  { "licence-management", "operations", N_("Licence management") },
+  { "documentation", "operations", N_("Documentation upkeep") },
+};
+
+/* Security controls recorded for every offer (DOMAIN.md, Security & access). */
+static const char * const default_controls[] = {
+  "named-accounts", "mfa-provider-access", "privileged-inventory", "least-privilege",
+  "remote-tools", "remote-access", "admin-workstations", "logging", "encryption", "patching",
+  "incident-notification", "deprovisioning", "staff-confidentiality", "audits", "certifications",
+  "security-plan", "password-vault",
+};
+
+/* Errors */
+
+static gboolean
+set_sqlite_error (GError      **error,
+                  sqlite3      *db,
+                  int           rc,
+                  const char   *what)
+{
+  int primary = rc & 0xff;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
+                   _("The project is in use by another program; nothing was changed. Close it there and try again."));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("The disk is full: %s failed and nothing was changed. Free some space and try again."),
+                   what);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY,
+                   _("The project file cannot be written: %s failed and nothing was changed."),
+                   what);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The value does not fit the project (%s); nothing was changed."),
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("The project file is damaged (%s); nothing was changed."),
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+
+    default:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("The project file could not be read or written: %s failed (%s); nothing was changed."),
+                   what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_writable (CsStore  *self,
+                GError  **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED,
+                   _("The project is closed; nothing was changed."));
+      return FALSE;
+    }
+
+  if (self->read_only)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY,
+                   _("The project is open read-only; nothing was changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_statement (CsStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("reading the project"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, db, rc, what);
+
+  return TRUE;
+}
+
+static gboolean
+step_done (CsStore       *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (error, self->db, rc, what);
+
+  return TRUE;
+}
+
+/* Transactions: savepoints nest, the outermost one commits. */
+
+static gboolean
+begin (CsStore  *self,
+       GError  **error)
+{
+  if (!exec_sql (self->db, "SAVEPOINT cs_edit", _("starting a change"), error))
+    return FALSE;
+
+  self->savepoint_depth++;
+  return TRUE;
+}
+
+static void reload_caches (CsStore *self);
+
+static void
+rollback (CsStore *self)
+{
+  g_assert (self->savepoint_depth > 0);
+
+  /* The outermost savepoint is the transaction: roll all of it back, so that nothing at all
+   * is committed (ROLLBACK TO + RELEASE would commit an empty transaction). */
+  if (self->savepoint_depth == 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO cs_edit", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "RELEASE cs_edit", NULL, NULL, NULL);
+    }
+  self->savepoint_depth--;
+
+  /* Caches changed by committed inner steps of this transaction no longer match the file. */
+  if (self->savepoint_depth == 0 && self->caches_dirty)
+    reload_caches (self);
+}
+
+static gboolean
+commit (CsStore  *self,
+        GError  **error)
+{
+  g_assert (self->savepoint_depth > 0);
+
+  if (!exec_sql (self->db, "RELEASE cs_edit", _("saving the change"), error))
+    {
+      /* A failed commit leaves the savepoint open: roll it back so the file stays as it was. */
+      rollback (self);
+      return FALSE;
+    }
+
+  self->savepoint_depth--;
+  if (self->savepoint_depth == 0)
+    {
+      self->caches_dirty = FALSE;
+      g_hash_table_remove_all (self->limbo);
+      g_signal_emit (self, signals[SAVED], 0);
+    }
+
+  return TRUE;
+}
+
+static void
+mark_caches (CsStore *self)
+{
+  if (self->savepoint_depth > 0)
+    self->caches_dirty = TRUE;
+}
+
+/* Values */
+
+static char *
+cache_key (GType  type,
+           gint64 id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, g_type_name (type), id);
+}
+
+static void
+read_field (sqlite3_stmt  *stmt,
+            int            column,
+            const CsField *field,
+            GValue        *value)
+{
+  gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+
+  switch (field->type)
+    {
+    case CS_FIELD_STRING:
+    case CS_FIELD_DATE:
+    case CS_FIELD_CHOICE:
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+        g_value_init (value, G_TYPE_STRING);
+        if (is_null || text == NULL)
+          text = field->type == CS_FIELD_CHOICE ? field->choices[0] : "";
+
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            g_value_take_string (value, g_utf8_make_valid (text, -1));
+          }
+        else if (field->type == CS_FIELD_CHOICE && !g_strv_contains (field->choices, text))
+          {
+            /* A value this version does not know: show the default, leave the file alone. */
+            g_debug ("Unknown value “%s” for %s", text, field->column);
+            g_value_set_static_string (value, field->choices[0]);
+          }
+        else
+          {
+            g_value_set_string (value, text);
+          }
+      }
+      break;
+
+    case CS_FIELD_INT:
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, is_null ? field->def
+                                        : CLAMP (sqlite3_column_int64 (stmt, column),
+                                                 field->min, field->max));
+      break;
+
+    case CS_FIELD_REF:
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, is_null ? 0 : MAX (0, sqlite3_column_int64 (stmt, column)));
+      break;
+
+    case CS_FIELD_NUMBER:
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, is_null ? NAN : sqlite3_column_double (stmt, column));
+      break;
+
+    case CS_FIELD_BOOLEAN:
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, is_null ? field->def != 0
+                                          : sqlite3_column_int64 (stmt, column) != 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            param,
+            const CsField *field,
+            const GValue  *value)
+{
+  switch (field->type)
+    {
+    case CS_FIELD_STRING:
+    case CS_FIELD_CHOICE:
+      {
+        const char *text = g_value_get_string (value);
+
+        sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+      }
+      break;
+
+    case CS_FIELD_DATE:
+      {
+        const char *text = g_value_get_string (value);
+
+        if (text == NULL || *text == '\0')
+          sqlite3_bind_null (stmt, param);
+        else
+          sqlite3_bind_text (stmt, param, text, -1, SQLITE_TRANSIENT);
+      }
+      break;
+
+    case CS_FIELD_INT:
+      sqlite3_bind_int64 (stmt, param, g_value_get_int64 (value));
+      break;
+
+    case CS_FIELD_REF:
+      if (g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, param);
+      else
+        sqlite3_bind_int64 (stmt, param, g_value_get_int64 (value));
+      break;
+
+    case CS_FIELD_NUMBER:
+      if (isnan (g_value_get_double (value)))
+        sqlite3_bind_null (stmt, param);
+      else
+        sqlite3_bind_double (stmt, param, g_value_get_double (value));
+      break;
+
+    case CS_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, param, g_value_get_boolean (value) ? 1 : 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/*
+ * validate_value:
+ * Converts @value into @out (initialised to the field's GType) and checks it against the
+ * field's constraints, so that nothing the file would refuse is ever sent to SQLite.
+ */
+static gboolean
+validate_value (const CsEntity  *entity,
+                const CsField   *field,
+                const GValue    *value,
+                GValue          *out,
+                GError         **error)
+{
+  GType want;
+
+  switch (field->type)
+    {
+    case CS_FIELD_STRING:
+    case CS_FIELD_DATE:
+    case CS_FIELD_CHOICE:
+      want = G_TYPE_STRING;
+      break;
+    case CS_FIELD_INT:
+    case CS_FIELD_REF:
+      want = G_TYPE_INT64;
+      break;
+    case CS_FIELD_NUMBER:
+      want = G_TYPE_DOUBLE;
+      break;
+    case CS_FIELD_BOOLEAN:
+      want = G_TYPE_BOOLEAN;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_value_init (out, want);
+  if (!g_value_type_transformable (G_VALUE_TYPE (value), want) || !g_value_transform (value, out))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The value for “%s” has the wrong type; nothing was changed."),
+                   field->column);
+      return FALSE;
+    }
+
+  switch (field->type)
+    {
+    case CS_FIELD_STRING:
+      {
+        const char *text = g_value_get_string (out);
+        gsize limit = field->max_length != 0 ? field->max_length : MAX_TEXT_LENGTH;
+
+        if (text == NULL)
+          {
+            g_value_set_static_string (out, "");
+            text = "";
+          }
+        if (!g_utf8_validate (text, -1, NULL))
+          {
+            g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                         _("The text for “%s” is not valid UTF-8; nothing was changed."),
+                         field->column);
+            return FALSE;
+          }
+        if (strlen (text) > limit)
+          {
+            g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                         _("The text for “%s” is longer than %" G_GSIZE_FORMAT " bytes; nothing was changed."),
+                         field->column, limit);
+            return FALSE;
+          }
+      }
+      break;
+
+    case CS_FIELD_CHOICE:
+      {
+        const char *text = g_value_get_string (out);
+
+        if (text == NULL || !g_strv_contains (field->choices, text))
+          {
+            g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                         _("“%s” is not a valid value for “%s”; nothing was changed."),
+                         text != NULL ? text : "", field->column);
+            return FALSE;
+          }
+      }
+      break;
+
+    case CS_FIELD_DATE:
+      {
+        const char *text = g_value_get_string (out);
+        int y = 0, m = 0, d = 0;
+        char tail = 0;
+
+        if (text == NULL)
+          g_value_set_static_string (out, "");
+        else if (*text != '\0'
+                 && (strlen (text) != 10
+                     || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
+                     || text[4] != '-' || text[7] != '-'
+                     || !g_date_valid_dmy (d, m, y)))
+          {
+            g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                         _("“%s” is not a valid date (YYYY-MM-DD) for “%s”; nothing was changed."),
+                         text, field->column);
+            return FALSE;
+          }
+      }
+      break;
+
+    case CS_FIELD_INT:
+      if (g_value_get_int64 (out) < field->min || g_value_get_int64 (out) > field->max)
+        {
+          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                       _("%" G_GINT64_FORMAT " is out of range for “%s” (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "); nothing was changed."),
+                       g_value_get_int64 (out), field->column, field->min, field->max);
+          return FALSE;
+        }
+      break;
+
+    case CS_FIELD_REF:
+      if (g_value_get_int64 (out) < 0)
+        {
+          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                       _("“%s” refers to a missing item; nothing was changed."),
+                       field->column);
+          return FALSE;
+        }
+      break;
+
+    case CS_FIELD_NUMBER:
+      if (isinf (g_value_get_double (out)))
+        {
+          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                       _("The number for “%s” is too large; nothing was changed."),
+                       field->column);
+          return FALSE;
+        }
+      break;
+
+    case CS_FIELD_BOOLEAN:
+    default:
+      break;
+    }
+
+  (void) entity;
+  return TRUE;
+}
+
+/* SQL built from the static entity descriptions (identifiers are ours, values are bound) */
+
+static char *
+select_sql (const CsEntity *entity,
+            const char     *where)
+{
+  GString *sql = g_string_new ("SELECT id");
+
+  for (guint i = 0; i < entity->n_fields; i++)
+    g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
+  g_string_append_printf (sql, " FROM \"%s\"", entity->table);
+  if (where != NULL)
+    g_string_append_printf (sql, " WHERE %s", where);
+  g_string_append_printf (sql, " ORDER BY %s", entity->order_by);
+
+  return g_string_free (sql, FALSE);
+}
+
+static CsRecord *
+record_from_row (GType          type,
+                 const CsEntity *entity,
+                 sqlite3_stmt  *stmt)
+{
+  CsRecord *record = g_object_new (type, NULL);
+
+  cs_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      read_field (stmt, i + 1, &entity->fields[i], &value);
+      _cs_record_load_value (record, i, &value);
+    }
+
+  return record;
+}
+
+/* Returns the cached record for the row under @stmt, or caches a new one. */
+static CsRecord *
+intern_row (CsStore        *self,
+            GType           type,
+            const CsEntity *entity,
+            sqlite3_stmt   *stmt)
+{
+  g_autofree char *key = cache_key (type, sqlite3_column_int64 (stmt, 0));
+  CsRecord *record = g_hash_table_lookup (self->records, key);
+  gpointer stolen_key = NULL;
+
+  if (record != NULL)
+    return record;
+
+  /* A record deleted by a transaction that was rolled back comes back as the same object. */
+  if (g_hash_table_steal_extended (self->limbo, key, &stolen_key, (gpointer *) &record))
+    {
+      g_free (stolen_key);
+      for (guint i = 0; i < entity->n_fields; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          read_field (stmt, i + 1, &entity->fields[i], &value);
+          cs_record_take_value (record, i, &value);
+        }
+      g_hash_table_insert (self->records, g_steal_pointer (&key), record);
+      return record;
+    }
+
+  record = record_from_row (type, entity, stmt);
+  g_hash_table_insert (self->records, g_steal_pointer (&key), record);
+
+  return record;
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  CsRecord *ra = CS_RECORD ((gpointer) a);
+  CsRecord *rb = CS_RECORD ((gpointer) b);
+  const CsEntity *entity = cs_record_get_entity (ra);
+  g_auto(GStrv) columns = g_strsplit (entity->order_by, ",", -1);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      const char *column = g_strstrip (columns[i]);
+      const CsField *field = NULL;
+      guint index = 0;
+      int cmp = 0;
+
+      if (g_str_equal (column, "id"))
+        {
+          gint64 x = cs_record_get_id (ra), y = cs_record_get_id (rb);
+
+          cmp = (x > y) - (x < y);
+        }
+      else if ((field = cs_entity_find_field (entity, column, &index)) != NULL)
+        {
+          const GValue *va = cs_record_peek_value (ra, index);
+          const GValue *vb = cs_record_peek_value (rb, index);
+
+          if (G_VALUE_HOLDS_STRING (va))
+            cmp = g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
+          else if (G_VALUE_HOLDS_INT64 (va))
+            cmp = (g_value_get_int64 (va) > g_value_get_int64 (vb))
+                  - (g_value_get_int64 (va) < g_value_get_int64 (vb));
+        }
+
+      if (cmp != 0)
+        return cmp;
+    }
+
+  return 0;
+}
+
+static char *
+list_key (GType  type,
+          gint64 parent_id)
+{
+  return cache_key (type, parent_id);
+}
+
+static GListStore *
+peek_list (CsStore *self,
+           GType    type,
+           gint64   parent_id)
+{
+  g_autofree char *key = list_key (type, parent_id);
+
+  return g_hash_table_lookup (self->lists, key);
+}
+
+static void
+list_insert_sorted (GListStore *list,
+                    CsRecord   *record)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* Appending is the common case: new records sort last. */
+  if (n > 0)
+    {
+      g_autoptr(CsRecord) last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+
+      if (compare_records (last, record, NULL) > 0)
+        {
+          g_list_store_insert_sorted (list, record, compare_records, NULL);
+          return;
+        }
+    }
+
+  g_list_store_append (list, record);
+}
+
+static void
+list_remove (GListStore *list,
+             CsRecord   *record)
+{
+  guint position = 0;
+
+  if (g_list_store_find (list, record, &position))
+    g_list_store_remove (list, position);
+}
+
+static GPtrArray *
+query_list (CsStore *self,
+            GType    type,
+            gint64   parent_id)
+{
+  const CsEntity *entity = cs_record_type_get_entity (type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL)
+    return g_steal_pointer (&items);
+
+  if (entity->parent != NULL && parent_id != 0)
+    where = g_strdup_printf ("\"%s\" = ?1", entity->parent);
+  sql = select_sql (entity, where);
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return g_steal_pointer (&items);
+
+  if (where != NULL)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (items, intern_row (self, type, entity, stmt));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&items);
+}
+
+/*
+ * reload_caches:
+ * After a rolled-back transaction the cached records and lists may show what is not on disk.
+ * Refresh them in place from the file, keeping every record object that still exists, so that
+ * widgets holding records stay valid.
+ */
+static void
+reload_caches (CsStore *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->caches_dirty = FALSE;
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CsRecord *record = value;
+      const CsEntity *entity = cs_record_get_entity (record);
+      g_autofree char *sql = select_sql (entity, "id = ?1");
+      sqlite3_stmt *stmt = get_statement (self, sql, NULL);
+
+      if (stmt == NULL)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, cs_record_get_id (record));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (guint i = 0; i < entity->n_fields; i++)
+            {
+              g_auto(GValue) field_value = G_VALUE_INIT;
+
+              read_field (stmt, i + 1, &entity->fields[i], &field_value);
+              cs_record_take_value (record, i, &field_value);
+            }
+        }
+      else
+        {
+          g_ptr_array_add (gone, g_strdup (key));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    g_hash_table_remove (self->records, g_ptr_array_index (gone, i));
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, ":", 2);
+      g_autoptr(GPtrArray) items = query_list (self, g_type_from_name (parts[0]),
+                                               g_ascii_strtoll (parts[1], NULL, 10));
+
+      g_list_store_splice (G_LIST_STORE (value), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (value)),
+                           items->pdata, items->len);
+    }
+
+  g_hash_table_remove_all (self->limbo);
+}
+
+/* Careful open */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/*
+ * check_header:
+ * Reads the first bytes of the file without SQLite, so that a file that is not one of ours is
+ * refused before any library gets to write to it (a hot journal would otherwise be rolled
+ * back into a foreign file).
+ */
+static gboolean
+check_header (int          fd,
+              const char  *display_name,
+              int          max_version,
+              int         *out_version,
+              GError     **error)
+{
+  guint8 header[HEADER_SIZE];
+  struct stat st;
+  gssize n_read = 0;
+  guint32 page_size, page_count, app_id, user_version;
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("“%s” could not be read: %s."), display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_REGULAR,
+                   _("“%s” is not a file."), display_name);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_EMPTY,
+                   _("“%s” is empty: it is not a Contract Scope project. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  while (n_read < HEADER_SIZE)
+    {
+      gssize r = pread (fd, header + n_read, HEADER_SIZE - n_read, n_read);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                       _("“%s” could not be read: %s."), display_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (r == 0)
+        break;
+      n_read += r;
+    }
+
+  if (memcmp (header, "SQLite format 3", MIN (n_read, 16)) != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Contract Scope project (it is not a database file). It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  if (n_read < HEADER_SIZE)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: the file ends inside its header. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  user_version = read_be32 (header + 60);
+  app_id = read_be32 (header + 68);
+
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
+  if (read_be32 (header + 92) == read_be32 (header + 24)
+      && (guint64) st.st_size < (guint64) page_size * page_count)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: it is shorter than its header says (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes). It was left unchanged."),
+                   display_name, (guint64) st.st_size, (guint64) page_size * page_count);
+      return FALSE;
+    }
+
+  if (st.st_size % page_size != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  if (app_id != CS_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Contract Scope project. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  if (user_version > (guint32) max_version)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Contract Scope (file format %u; this version reads up to %d). Update Contract Scope to open it. It was left unchanged."),
+                   display_name, user_version, max_version);
+      return FALSE;
+    }
+
+  if (user_version < 1)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is an incomplete Contract Scope project (no file format version). It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  *out_version = (int) user_version;
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      GError  **error)
+{
+  int enabled = 0;
+
+  /* Untrusted files: no writes to the schema through SQL, no functions run from the schema. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 0);
+
+  return exec_sql (db,
+                   "PRAGMA trusted_schema = OFF;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA cell_size_check = ON;",
+                   _("opening the project"), error);
+}
+
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    result = (const char *) sqlite3_column_text (stmt, 0);
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
+                   _("“%s” is being changed by another program. Try again in a moment."),
+                   display_name);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW || g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the integrity check failed (%s). It was left unchanged."),
+                   display_name,
+                   result != NULL ? result : sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct stat st;
+
+  /* No write bit at all means "keep this file as it is", even for root, who access() lets
+   * write anything. The folder must be writable for the rollback journal. */
+  if (g_stat (path, &st) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+backup_before_migration (sqlite3     *db,
+                         const char  *path,
+                         int          from_version,
+                         GError     **error)
+{
+  g_autofree char *stem = g_str_has_suffix (path, ".contractscope")
+                            ? g_strndup (path, strlen (path) - strlen (".contractscope"))
+                            : g_strdup (path);
+  g_autofree char *backup = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; backup == NULL || g_file_test (backup, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (backup);
+      backup = i == 0 ? g_strdup_printf ("%s.backup-v%d.contractscope", stem, from_version)
+                      : g_strdup_printf ("%s.backup-v%d-%u.contractscope", stem, from_version, i);
+    }
+
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
+                   _("The project could not be upgraded: the backup copy could not be written (%s). The file was left unchanged."),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  g_debug ("Backed up %s to %s before migrating", path, backup);
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3              *db,
+         const char           *path,
+         int                   from_version,
+         const CsMigration    *migrations,
+         guint                 n_migrations,
+         int                   target_version,
+         GError              **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from_version >= target_version)
+    return TRUE;
+
+  if (!backup_before_migration (db, path, from_version, error))
+    return FALSE;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
+                   _("The project could not be upgraded (%s). The file was left unchanged."),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (int version = from_version; version < target_version; version++)
+    {
+      const CsMigration *step = NULL;
+
+      for (guint i = 0; i < n_migrations; i++)
+        if (migrations[i].from_version == version)
+          step = &migrations[i];
+
+      if (step == NULL || sqlite3_exec (db, step->sql, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
+                       _("The project could not be upgraded from file format %d (%s). The file was left unchanged."),
+                       version,
+                       step == NULL ? _("no upgrade step") : sqlite3_errmsg (db));
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  /* PRAGMA takes no bound parameters; the version is our own integer. */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", target_version);
+  if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
+                   _("The project could not be upgraded (%s). The file was left unchanged."),
+                   sqlite3_errmsg (db));
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The released migrations: from_version → from_version + 1. Empty while version 1 is current. */
+static const CsMigration store_migrations[1] = { { 0, NULL } };
+
+/* GObject */
+
+static void
+cs_store_dispose (GObject *object)
+{
+  CsStore *self = CS_STORE (object);
+
+  cs_store_close (self);
+
+  G_OBJECT_CLASS (cs_store_parent_class)->dispose (object);
+}
+
+static void
+cs_store_finalize (GObject *object)
+{
+  CsStore *self = CS_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_hash_table_unref);
+  g_clear_pointer (&self->limbo, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cs_store_parent_class)->finalize (object);
+}
+
+static void
+cs_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CsStore *self = CS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_store_class_init (CsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_store_dispose;
+  object_class->finalize = cs_store_finalize;
+  object_class->get_property = cs_store_get_property;
+
+  /**
+   * CsStore:path:
+   *
+   * The path of the project file.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CsStore:read-only:
+   *
+   * Whether the project was opened read-only.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CsStore::saved:
+   * @self: the store
+   *
+   * Emitted after a change was committed to the project file.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+cs_store_init (CsStore *self)
+{
+  self->lock_fd = -1;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->limbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/* Public API */
+
+/**
+ * cs_deletion_ref:
+ * @deletion: a deletion
+ *
+ * Returns: (transfer full): @deletion
+ */
+CsDeletion *
+cs_deletion_ref (CsDeletion *deletion)
+{
+  g_return_val_if_fail (deletion != NULL, NULL);
+
+  g_atomic_ref_count_inc (&deletion->ref_count);
+  return deletion;
+}
+
+/**
+ * cs_deletion_unref:
+ * @deletion: a deletion
+ *
+ * Drops a reference.
+ */
+void
+cs_deletion_unref (CsDeletion *deletion)
+{
+  g_return_if_fail (deletion != NULL);
+
+  if (g_atomic_ref_count_dec (&deletion->ref_count))
+    {
+      g_clear_object (&deletion->record);
+      g_clear_pointer (&deletion->rows, g_ptr_array_unref);
+      g_clear_pointer (&deletion->cleared, g_array_unref);
+      g_free (deletion);
+    }
+}
+
+/**
+ * cs_deletion_get_record:
+ * @deletion: a deletion
+ *
+ * Returns: (transfer none): the record that was deleted
+ */
+CsRecord *
+cs_deletion_get_record (CsDeletion *deletion)
+{
+  g_return_val_if_fail (deletion != NULL, NULL);
+
+  return deletion->record;
+}
+
+CsStore *
+_cs_store_open_full (const char         *path,
+                     CsStoreOpenFlags    flags,
+                     const CsMigration  *migrations,
+                     guint               n_migrations,
+                     int                 target_version,
+                     GError            **error)
+{
+  g_autoptr(CsStore) self = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autofree char *display_name = NULL;
+  gboolean read_only = FALSE;
+  int version = 0;
+  int fd = -1;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), display_name);
+      return NULL;
+    }
+
+  read_only = (flags & CS_STORE_OPEN_READ_ONLY) != 0 || !is_writable (path);
+
+  fd = g_open (path, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EISDIR)
+        g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_REGULAR,
+                     _("“%s” is not a file."), display_name);
+      else
+        g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                     _("“%s” could not be opened: %s."), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* One writer per file. flock() locks are separate from the POSIX locks SQLite uses, so a
+   * reader (a read-only view, the command line) still reads between our transactions. */
+  if (!read_only && flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      if (saved_errno == EWOULDBLOCK)
+        g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
+                     _("“%s” is already open in another window or program. Close it there first; nothing was changed."),
+                     display_name);
+      else
+        g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                     _("“%s” could not be locked for editing: %s."),
+                     display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!check_header (fd, display_name, target_version, &version, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  self = g_object_new (CS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+  self->lock_fd = read_only ? -1 : fd;
+  if (read_only)
+    close (fd);
+
+  /* Check with a read-only connection first: nothing is written to a file we refuse. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK && !configure_connection (db, error))
+    return NULL;
+
+  if (rc == SQLITE_OK && !quick_check (db, display_name, error))
+    {
+      /* A hot journal left by a crash needs a writer to roll it back: only then retry. */
+      if (read_only || sqlite3_extended_errcode (db) != SQLITE_READONLY_ROLLBACK)
+        return NULL;
+      g_clear_error (error);
+    }
+  else if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, _("opening the project"));
+      return NULL;
+    }
+
+  if (!read_only)
+    {
+      g_clear_pointer (&db, sqlite3_close);
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, db, rc, _("opening the project"));
+          return NULL;
+        }
+      if (!configure_connection (db, error)
+          || !exec_sql (db,
+                        "PRAGMA journal_mode = DELETE;"
+                        "PRAGMA synchronous = FULL;",
+                        _("opening the project"), error)
+          || !quick_check (db, display_name, error))
+        return NULL;
+
+      if (!migrate (db, path, version, migrations, n_migrations, target_version, error))
+        return NULL;
+      version = MAX (version, target_version);
+    }
+  else if (version < target_version)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
+                   _("“%s” uses an older file format (%d) and must be upgraded, which a read-only file does not allow. Open a writable copy. It was left unchanged."),
+                   display_name, version);
+      return NULL;
+    }
+
+  self->db = g_steal_pointer (&db);
+  self->schema_version = version;
+
+  /* The project row must be there: it is what the window and the command line show first. */
+  if (cs_store_get_project (self) == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: it has no project record. It was left unchanged."),
+                   display_name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cs_store_open:
+ * @path: the project file
+ * @flags: how to open it
+ * @error: return location for a #CsStoreError
+ *
+ * Opens an existing project carefully: a missing file is never created, and a file that is not
+ * a complete Contract Scope project of a version this build reads is refused and left
+ * byte-for-byte unchanged. A project of an older format is upgraded in one transaction after a
+ * backup copy. A file that cannot be written is opened read-only.
+ *
+ * Returns: (transfer full): the open project, or %NULL with @error set
+ */
+CsStore *
+cs_store_open (const char        *path,
+               CsStoreOpenFlags   flags,
+               GError           **error)
+{
+  return _cs_store_open_full (path, flags, store_migrations, 0, CS_STORE_SCHEMA_VERSION, error);
+}
+
+static gboolean
+insert_catalogues (CsStore  *self,
+                   GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (default_parties); i++)
+    {
+      g_autoptr(CsRecord) party = g_object_new (CS_TYPE_PARTY,
+                                                "name", _(default_parties[i].name),
+                                                "kind", default_parties[i].kind,
+                                                NULL);
+
+      if (!cs_store_add (self, party, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_activities); i++)
+    {
+      g_autoptr(CsRecord) activity = g_object_new (CS_TYPE_ACTIVITY,
+                                                   "key", default_activities[i].key,
+                                                   "area", default_activities[i].area,
+                                                   "name", _(default_activities[i].name),
+                                                   NULL);
+
+      if (!cs_store_add (self, activity, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cs_store_create:
+ * @path: where to create the project; no file may exist there
+ * @client_name: the client's name
+ * @error: return location for a #CsStoreError
+ *
+ * Creates a new, complete project file and opens it. The file is built under a temporary name
+ * beside @path and linked into place only when complete, so @path never holds half a project
+ * and an existing file is never replaced.
+ *
+ * Returns: (transfer full): the open project, or %NULL with @error set
+ */
+CsStore *
+cs_store_create (const char  *path,
+                 const char  *client_name,
+                 GError     **error)
+{
+  g_autoptr(CsStore) self = NULL;
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *pragmas = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int fd, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (client_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_EXISTS,
+                   _("“%s” already exists; it was left unchanged. Choose another name."),
+                   display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (client_name, -1, NULL) || strlen (client_name) > MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The client name is not valid text; no project was created."));
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("“%s” could not be created: %s."), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  /* Looked up through the generated getter, which also keeps the core's resources linked in. */
+  schema = g_resource_lookup_data (cs_core_get_resource (),
+                                   "/org/contractscope/ContractScope/core/schema-1.sql",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (schema != NULL);
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             CS_STORE_APPLICATION_ID, CS_STORE_SCHEMA_VERSION);
+
+  rc = sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK
+      || !configure_connection (db, error)
+      || !exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN",
+                    _("creating the project"), error)
+      || !exec_sql (db, g_bytes_get_data (schema, NULL), _("creating the project"), error)
+      || !exec_sql (db, pragmas, _("creating the project"), error))
+    {
+      if (rc != SQLITE_OK)
+        set_sqlite_error (error, db, rc, _("creating the project"));
+      g_clear_pointer (&db, sqlite3_close);
+      g_unlink (tmp_path);
+      return NULL;
+    }
+
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO project (id, client_name, currency) VALUES (1, ?1, 'EUR')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, client_name, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (rc != SQLITE_OK || !exec_sql (db, "COMMIT", _("creating the project"), error))
+    {
+      if (rc != SQLITE_OK)
+        set_sqlite_error (error, db, rc, _("creating the project"));
+      g_clear_pointer (&db, sqlite3_close);
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  g_clear_pointer (&db, sqlite3_close);
+
+  /* link() fails if the name was taken in the meantime: nothing is ever replaced. */
+  if (link (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, CS_STORE_ERROR,
+                   saved_errno == EEXIST ? CS_STORE_ERROR_EXISTS : CS_STORE_ERROR_IO,
+                   _("“%s” could not be created: %s."), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  g_unlink (tmp_path);
+
+  self = cs_store_open (path, CS_STORE_OPEN_DEFAULT, error);
+  if (self == NULL)
+    return NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  if (!insert_catalogues (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  if (!commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cs_store_close:
+ * @self: a store
+ *
+ * Closes the project file and releases the lock. Every change was already committed; further
+ * changes fail with %CS_STORE_ERROR_CLOSED. Records handed out stay valid as plain objects.
+ */
+void
+cs_store_close (CsStore *self)
+{
+  g_return_if_fail (CS_IS_STORE (self));
+
+  g_hash_table_remove_all (self->statements);
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+
+      if (rc != SQLITE_OK)
+        g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+
+  /* Closed after SQLite: closing any descriptor of the file drops the process's POSIX locks. */
+  if (self->lock_fd >= 0)
+    {
+      close (self->lock_fd);
+      self->lock_fd = -1;
+    }
+}
+
+/**
+ * cs_store_get_path:
+ * @self: a store
+ *
+ * Returns: the path of the project file
+ */
+const char *
+cs_store_get_path (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * cs_store_is_read_only:
+ * @self: a store
+ *
+ * Returns: %TRUE if the project cannot be changed
+ */
+gboolean
+cs_store_is_read_only (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * cs_store_is_closed:
+ * @self: a store
+ *
+ * Returns: %TRUE after cs_store_close()
+ */
+gboolean
+cs_store_is_closed (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), TRUE);
+
+  return self->db == NULL;
+}
+
+/**
+ * cs_store_get_schema_version:
+ * @self: a store
+ *
+ * Returns: the file format version of the project
+ */
+int
+cs_store_get_schema_version (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * cs_store_find:
+ * @self: a store
+ * @type: a record type
+ * @id: a row id
+ *
+ * Returns: (transfer none) (nullable): the record, or %NULL if there is no such row
+ */
+CsRecord *
+cs_store_find (CsStore *self,
+               GType    type,
+               gint64   id)
+{
+  const CsEntity *entity = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *sql = NULL;
+  CsRecord *record = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CS_TYPE_RECORD), NULL);
+
+  key = cache_key (type, id);
+  record = g_hash_table_lookup (self->records, key);
+  if (record != NULL || self->db == NULL)
+    return record;
+
+  entity = cs_record_type_get_entity (type);
+  sql = select_sql (entity, "id = ?1");
+  stmt = get_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = intern_row (self, type, entity, stmt);
+  sqlite3_reset (stmt);
+
+  return record;
+}
+
+/**
+ * cs_store_get_project:
+ * @self: a store
+ *
+ * Returns: (transfer none): the project record
+ */
+CsProject *
+cs_store_get_project (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  return (CsProject *) cs_store_find (self, CS_TYPE_PROJECT, 1);
+}
+
+/**
+ * cs_store_list:
+ * @self: a store
+ * @type: a record type
+ * @parent_id: the owning row (an offer id for section records), or 0 for top-level types
+ *
+ * Returns: (transfer none): a live list of the records of @type under @parent_id, in display
+ *   order; it changes as records are added, deleted and restored
+ */
+GListModel *
+cs_store_list (CsStore *self,
+               GType    type,
+               gint64   parent_id)
+{
+  const CsEntity *entity = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *list = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CS_TYPE_RECORD), NULL);
+
+  entity = cs_record_type_get_entity (type);
+  if (entity->parent == NULL)
+    parent_id = 0;
+
+  key = list_key (type, parent_id);
+  list = g_hash_table_lookup (self->lists, key);
+  if (list != NULL)
+    return G_LIST_MODEL (list);
+
+  list = g_list_store_new (type);
+  g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
+
+  items = query_list (self, type, parent_id);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * cs_store_get_sites:
+ * @self: a store
+ *
+ * Returns: (transfer none): the live list of #CsSite
+ */
+GListModel *
+cs_store_get_sites (CsStore *self)
+{
+  return cs_store_list (self, CS_TYPE_SITE, 0);
+}
+
+/**
+ * cs_store_get_offers:
+ * @self: a store
+ *
+ * Returns: (transfer none): the live list of #CsOffer
+ */
+GListModel *
+cs_store_get_offers (CsStore *self)
+{
+  return cs_store_list (self, CS_TYPE_OFFER, 0);
+}
+
+/**
+ * cs_store_get_section:
+ * @self: a store
+ * @type: a one-per-offer record type (#CsSlaTerms, #CsSubcontracting, #CsExitTerms, #CsTerms)
+ * @parent_id: the offer id
+ *
+ * Returns: (transfer none) (nullable): the offer's record of @type, created with the offer
+ */
+CsRecord *
+cs_store_get_section (CsStore *self,
+                      GType    type,
+                      gint64   parent_id)
+{
+  const CsEntity *entity = NULL;
+  GListModel *list = NULL;
+  CsRecord *record = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CS_TYPE_RECORD), NULL);
+
+  entity = cs_record_type_get_entity (type);
+  g_return_val_if_fail (entity->one_per_parent, NULL);
+
+  list = cs_store_list (self, type, parent_id);
+  if (g_list_model_get_n_items (list) == 0)
+    return NULL;
+
+  /* The list keeps the record alive: hand it out borrowed. */
+  record = g_list_model_get_item (list, 0);
+  g_object_unref (record);
+
+  return record;
+}
+
+/**
+ * cs_store_count_assets:
+ * @self: a store
+ * @out_units: (out) (optional): the sum of the assets' quantities
+ * @out_per_category: (out) (optional) (transfer full): category → number of asset records,
+ *   as `GUINT_TO_POINTER`
+ *
+ * Returns: the number of asset records
+ */
+guint
+cs_store_count_assets (CsStore     *self,
+                       guint64     *out_units,
+                       GHashTable **out_per_category)
+{
+  g_autoptr(GHashTable) per_category = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint64 units = 0;
+  guint total = 0;
+
+  g_return_val_if_fail (CS_IS_STORE (self), 0);
+
+  per_category = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (self->db != NULL
+      && (stmt = get_statement (self,
+                                "SELECT category, COUNT(*), TOTAL(quantity) FROM asset "
+                                "GROUP BY category ORDER BY category",
+                                NULL)) != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *category = (const char *) sqlite3_column_text (stmt, 0);
+          guint count = sqlite3_column_int (stmt, 1);
+
+          total += count;
+          units += (guint64) sqlite3_column_double (stmt, 2);
+          g_hash_table_insert (per_category, g_strdup (category != NULL ? category : ""),
+                               GUINT_TO_POINTER (count));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (out_units != NULL)
+    *out_units = units;
+  if (out_per_category != NULL)
+    *out_per_category = g_steal_pointer (&per_category);
+
+  return total;
+}
+
+static gboolean
+insert_row (CsStore   *self,
+            CsRecord  *record,
+            gboolean   keep_id,
+            GError   **error)
+{
+  const CsEntity *entity = cs_record_get_entity (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int param = 1;
+
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (%s", entity->table, keep_id ? "id, " : "");
+  for (guint i = 0; i < entity->n_fields; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", entity->fields[i].column);
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < entity->n_fields + (keep_id ? 1 : 0); i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+
+  stmt = get_statement (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (keep_id)
+    sqlite3_bind_int64 (stmt, param++, cs_record_get_id (record));
+  for (guint i = 0; i < entity->n_fields; i++)
+    bind_field (stmt, param++, &entity->fields[i], cs_record_peek_value (record, i));
+
+  if (!step_done (self, stmt, _("adding an item"), error))
+    return FALSE;
+
+  if (!keep_id)
+    cs_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+
+  return TRUE;
+}
+
+static void
+cache_added (CsStore  *self,
+             CsRecord *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+  const CsEntity *entity = cs_record_get_entity (record);
+  gint64 parent_id = entity->parent != NULL ? cs_record_get_parent_id (record) : 0;
+  GListStore *list = NULL;
+
+  mark_caches (self);
+  g_hash_table_insert (self->records, cache_key (type, cs_record_get_id (record)),
+                       g_object_ref (record));
+
+  list = peek_list (self, type, parent_id);
+  if (list != NULL)
+    list_insert_sorted (list, record);
+
+}
+
+static gboolean
+next_position (CsStore   *self,
+               CsRecord  *record,
+               GError   **error)
+{
+  const CsEntity *entity = cs_record_get_entity (record);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint index = 0;
+
+  if (cs_entity_find_field (entity, "position", &index) == NULL
+      || g_value_get_int64 (cs_record_peek_value (record, index)) != 0)
+    return TRUE;
+
+  if (entity->parent != NULL)
+    sql = g_strdup_printf ("SELECT COALESCE(MAX(position), 0) + 1 FROM \"%s\" WHERE \"%s\" = ?1",
+                           entity->table, entity->parent);
+  else
+    sql = g_strdup_printf ("SELECT COALESCE(MAX(position), 0) + 1 FROM \"%s\"", entity->table);
+
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (entity->parent != NULL)
+    sqlite3_bind_int64 (stmt, 1, cs_record_get_parent_id (record));
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, MIN (sqlite3_column_int64 (stmt, 0), G_MAXINT32));
+      cs_record_take_value (record, index, &value);
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+add_offer_sections (CsStore   *self,
+                    CsRecord  *offer,
+                    GError   **error)
+{
+  const GType one_per_offer[] = {
+    CS_TYPE_SLA_TERMS, CS_TYPE_SUBCONTRACTING, CS_TYPE_EXIT_TERMS, CS_TYPE_TERMS,
+  };
+  gint64 offer_id = cs_record_get_id (offer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (one_per_offer); i++)
+    {
+      g_autoptr(CsRecord) section = g_object_new (one_per_offer[i], "offer-id", offer_id, NULL);
+
+      if (!insert_row (self, section, FALSE, error))
+        return FALSE;
+      cache_added (self, section);
+    }
+
+  for (guint priority = 1; priority <= 4; priority++)
+    {
+      g_autoptr(CsRecord) target = g_object_new (CS_TYPE_SLA_TARGET,
+                                                 "offer-id", offer_id,
+                                                 "kind", "incident",
+                                                 "priority", (gint64) priority,
+                                                 NULL);
+
+      if (!insert_row (self, target, FALSE, error))
+        return FALSE;
+      cache_added (self, target);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_controls); i++)
+    {
+      g_autoptr(CsRecord) control = g_object_new (CS_TYPE_SECURITY_CONTROL,
+                                                  "offer-id", offer_id,
+                                                  "control", default_controls[i],
+                                                  NULL);
+
+      if (!insert_row (self, control, FALSE, error))
+        return FALSE;
+      cache_added (self, control);
+    }
+
+  return TRUE;
+}
+
+/**
+ * cs_store_add:
+ * @self: a store
+ * @record: a new record (id 0) whose fields are set
+ * @error: return location for a #CsStoreError
+ *
+ * Validates @record, inserts it and commits. On success @record has its id, is cached and
+ * appears in the live lists. A new offer comes with its section records (SLA terms, four
+ * incident priorities, the security controls, subcontracting, exit and contract terms).
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+cs_store_add (CsStore   *self,
+              CsRecord  *record,
+              GError   **error)
+{
+  const CsEntity *entity = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (cs_record_get_id (record) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  entity = cs_record_get_entity (record);
+  for (guint i = 0; i < entity->n_fields; i++)
+    {
+      g_auto(GValue) checked = G_VALUE_INIT;
+
+      if (!validate_value (entity, &entity->fields[i], cs_record_peek_value (record, i),
+                           &checked, error))
+        return FALSE;
+      _cs_record_load_value (record, i, &checked);
+    }
+
+  if (entity->parent != NULL && cs_record_get_parent_id (record) == 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The item belongs to no offer; nothing was changed."));
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!next_position (self, record, error)
+      || !insert_row (self, record, FALSE, error)
+      || (CS_IS_OFFER (record) && !add_offer_sections (self, record, error)))
+    {
+      rollback (self);
+      cs_record_set_id (record, 0);
+      return FALSE;
+    }
+
+  cache_added (self, record);
+
+  if (!commit (self, error))
+    {
+      cs_record_set_id (record, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cs_store_set_value:
+ * @self: a store
+ * @record: a stored record
+ * @column: the field to change (column or property name)
+ * @value: the new value, of the field's type or one that transforms to it
+ * @error: return location for a #CsStoreError
+ *
+ * Writes one field and commits; only then updates @record (which notifies the property).
+ *
+ * Returns: %TRUE on success; on failure the file and @record are unchanged
+ */
+gboolean
+cs_store_set_value (CsStore       *self,
+                    CsRecord      *record,
+                    const char    *column,
+                    const GValue  *value,
+                    GError       **error)
+{
+  const CsEntity *entity = NULL;
+  const CsField *field = NULL;
+  g_auto(GValue) checked = G_VALUE_INIT;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint index = 0;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  entity = cs_record_get_entity (record);
+  field = cs_entity_find_field (entity, column, &index);
+  if (field == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("There is no field “%s”; nothing was changed."), column);
+      return FALSE;
+    }
+
+  if (cs_record_get_id (record) == 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The item is not part of the project; nothing was changed."));
+      return FALSE;
+    }
+
+  if (!validate_value (entity, field, value, &checked, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE id = ?2",
+                         entity->table, field->column);
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_field (stmt, 1, field, &checked);
+  sqlite3_bind_int64 (stmt, 2, cs_record_get_id (record));
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!step_done (self, stmt, _("saving the change"), error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The item no longer exists; nothing was changed."));
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  mark_caches (self);
+  cs_record_take_value (record, index, &checked);
+
+  return TRUE;
+}
+
+/**
+ * cs_store_set_string:
+ * @self: a store
+ * @record: a stored record
+ * @column: a text, choice or date field
+ * @value: (nullable): the new text; %NULL is the same as ""
+ * @error: return location for a #CsStoreError
+ *
+ * See cs_store_set_value().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_set_string (CsStore     *self,
+                     CsRecord    *record,
+                     const char  *column,
+                     const char  *value,
+                     GError     **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value != NULL ? value : "");
+
+  return cs_store_set_value (self, record, column, &gvalue, error);
+}
+
+/**
+ * cs_store_set_int:
+ * @self: a store
+ * @record: a stored record
+ * @column: a whole-number or reference field
+ * @value: the new value
+ * @error: return location for a #CsStoreError
+ *
+ * See cs_store_set_value().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_set_int (CsStore     *self,
+                  CsRecord    *record,
+                  const char  *column,
+                  gint64       value,
+                  GError     **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_INT64);
+  g_value_set_int64 (&gvalue, value);
+
+  return cs_store_set_value (self, record, column, &gvalue, error);
+}
+
+/**
+ * cs_store_set_number:
+ * @self: a store
+ * @record: a stored record
+ * @column: a number field
+ * @value: the new value, or NaN for "not stated"
+ * @error: return location for a #CsStoreError
+ *
+ * See cs_store_set_value().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_set_number (CsStore     *self,
+                     CsRecord    *record,
+                     const char  *column,
+                     double       value,
+                     GError     **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_DOUBLE);
+  g_value_set_double (&gvalue, value);
+
+  return cs_store_set_value (self, record, column, &gvalue, error);
+}
+
+/**
+ * cs_store_set_boolean:
+ * @self: a store
+ * @record: a stored record
+ * @column: a boolean field
+ * @value: the new value
+ * @error: return location for a #CsStoreError
+ *
+ * See cs_store_set_value().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_set_boolean (CsStore     *self,
+                      CsRecord    *record,
+                      const char  *column,
+                      gboolean     value,
+                      GError     **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&gvalue, value);
+
+  return cs_store_set_value (self, record, column, &gvalue, error);
+}
+
+/* Collects @type/@id and everything that cascades from it, parents first. */
+static gboolean
+collect_deletion (CsStore     *self,
+                  GType        type,
+                  gint64       id,
+                  CsDeletion  *deletion,
+                  GError     **error)
+{
+  const CsEntity *entity = cs_record_type_get_entity (type);
+  g_autofree char *sql = select_sql (entity, "id = ?1");
+  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  const GType *types = NULL;
+  guint n_types = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  g_ptr_array_add (deletion->rows, record_from_row (type, entity, stmt));
+  sqlite3_reset (stmt);
+
+  types = cs_model_get_record_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      const CsEntity *child = cs_record_type_get_entity (types[t]);
+
+      for (guint f = 0; f < child->n_fields; f++)
+        {
+          const CsField *field = &child->fields[f];
+          g_autofree char *ids_sql = NULL;
+          g_autoptr(GArray) ids = NULL;
+          sqlite3_stmt *ids_stmt = NULL;
+
+          if (field->type != CS_FIELD_REF || g_strcmp0 (field->ref_table, entity->table) != 0)
+            continue;
+
+          ids_sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY id",
+                                     child->table, field->column);
+          ids_stmt = get_statement (self, ids_sql, error);
+          if (ids_stmt == NULL)
+            return FALSE;
+
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          sqlite3_bind_int64 (ids_stmt, 1, id);
+          while (sqlite3_step (ids_stmt) == SQLITE_ROW)
+            {
+              gint64 child_id = sqlite3_column_int64 (ids_stmt, 0);
+
+              g_array_append_val (ids, child_id);
+            }
+          sqlite3_reset (ids_stmt);
+
+          for (guint i = 0; i < ids->len; i++)
+            {
+              gint64 child_id = g_array_index (ids, gint64, i);
+
+              if (field->ref_action == CS_REF_CASCADE)
+                {
+                  if (!collect_deletion (self, types[t], child_id, deletion, error))
+                    return FALSE;
+                }
+              else
+                {
+                  ClearedRef cleared = { types[t], field->column, child_id };
+
+                  g_array_append_val (deletion->cleared, cleared);
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+cache_removed (CsStore  *self,
+               CsRecord *row)
+{
+  GType type = G_OBJECT_TYPE (row);
+  const CsEntity *entity = cs_record_get_entity (row);
+  g_autofree char *key = cache_key (type, cs_record_get_id (row));
+  CsRecord *cached = g_hash_table_lookup (self->records, key);
+  GListStore *list = NULL;
+
+  if (cached == NULL)
+    return;
+
+  mark_caches (self);
+  list = peek_list (self, type, entity->parent != NULL ? cs_record_get_parent_id (cached) : 0);
+  if (list != NULL)
+    list_remove (list, cached);
+
+  if (self->savepoint_depth > 0)
+    g_hash_table_insert (self->limbo, g_strdup (key), g_object_ref (cached));
+  g_hash_table_remove (self->records, key);
+}
+
+static void
+set_cached_ref (CsStore    *self,
+                GType       type,
+                const char *column,
+                gint64      id,
+                gint64      value)
+{
+  g_autofree char *key = cache_key (type, id);
+  CsRecord *cached = g_hash_table_lookup (self->records, key);
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+  guint index = 0;
+
+  if (cached == NULL || cs_entity_find_field (cs_record_get_entity (cached), column, &index) == NULL)
+    return;
+
+  mark_caches (self);
+  g_value_init (&gvalue, G_TYPE_INT64);
+  g_value_set_int64 (&gvalue, value);
+  cs_record_take_value (cached, index, &gvalue);
+}
+
+/**
+ * cs_store_delete:
+ * @self: a store
+ * @record: a stored record
+ * @error: return location for a #CsStoreError
+ *
+ * Deletes @record and everything that belongs to it (deleting an offer deletes its sections;
+ * deleting a site leaves its assets without a site) in one transaction.
+ *
+ * Returns: (transfer full) (nullable): what was deleted, for cs_store_undelete(); %NULL on
+ *   failure, when nothing was changed
+ */
+CsDeletion *
+cs_store_delete (CsStore   *self,
+                 CsRecord  *record,
+                 GError   **error)
+{
+  g_autoptr(CsDeletion) deletion = NULL;
+  const CsEntity *entity = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (CS_IS_RECORD (record), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  if (CS_IS_PROJECT (record))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The project record cannot be deleted; nothing was changed."));
+      return NULL;
+    }
+
+  deletion = g_new0 (CsDeletion, 1);
+  g_atomic_ref_count_init (&deletion->ref_count);
+  deletion->record = g_object_ref (record);
+  deletion->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
+
+  if (!begin (self, error))
+    return NULL;
+
+  if (!collect_deletion (self, G_OBJECT_TYPE (record), cs_record_get_id (record), deletion, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  if (deletion->rows->len == 0)
+    {
+      rollback (self);
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The item no longer exists; nothing was changed."));
+      return NULL;
+    }
+
+  entity = cs_record_get_entity (record);
+  sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", entity->table);
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, cs_record_get_id (record));
+
+  if (!step_done (self, stmt, _("deleting an item"), error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  if (!commit (self, error))
+    return NULL;
+
+  /* Children last to first, so that lists never hold an item whose parent is gone. */
+  for (guint i = deletion->rows->len; i > 0; i--)
+    cache_removed (self, g_ptr_array_index (deletion->rows, i - 1));
+  for (guint i = 0; i < deletion->cleared->len; i++)
+    {
+      ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
+
+      set_cached_ref (self, cleared->type, cleared->column, cleared->id, 0);
+    }
+
+  return g_steal_pointer (&deletion);
+}
+
+/**
+ * cs_store_undelete:
+ * @self: a store
+ * @deletion: what cs_store_delete() returned
+ * @error: return location for a #CsStoreError
+ *
+ * Puts back everything @deletion removed, with the same ids, and restores the references it
+ * cleared, in one transaction. The restored record is the same object that was deleted.
+ *
+ * Returns: %TRUE on success; on failure nothing was changed
+ */
+gboolean
+cs_store_undelete (CsStore     *self,
+                   CsDeletion  *deletion,
+                   GError     **error)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deletion != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < deletion->rows->len; i++)
+    {
+      if (!insert_row (self, g_ptr_array_index (deletion->rows, i), TRUE, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < deletion->cleared->len; i++)
+    {
+      ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
+      const CsEntity *entity = cs_record_type_get_entity (cleared->type);
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?1 WHERE id = ?2",
+                                              entity->table, cleared->column);
+      sqlite3_stmt *stmt = get_statement (self, sql, error);
+
+      if (stmt == NULL)
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      sqlite3_bind_int64 (stmt, 1, cs_record_get_id (g_ptr_array_index (deletion->rows, 0)));
+      sqlite3_bind_int64 (stmt, 2, cleared->id);
+      if (!step_done (self, stmt, _("restoring an item"), error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < deletion->rows->len; i++)
+    {
+      CsRecord *row = g_ptr_array_index (deletion->rows, i);
+
+      /* The deleted object itself comes back, so that widgets holding it stay valid. */
+      cache_added (self, i == 0 ? deletion->record : row);
+    }
+  for (guint i = 0; i < deletion->cleared->len; i++)
+    {
+      ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);
+
+      set_cached_ref (self, cleared->type, cleared->column, cleared->id,
+                      cs_record_get_id (deletion->record));
+    }
+
+  return TRUE;
+}
+
+/**
+ * cs_store_batch:
+ * @self: a store
+ * @func: (scope call): makes the changes, through the store's own calls
+ * @user_data: data for @func
+ * @error: return location for an error
+ *
+ * Runs @func inside one transaction: either every change it makes reaches the file, or none
+ * does (and the records and lists are put back as they were). #CsStore::saved is emitted once.
+ *
+ * Returns: %TRUE if @func succeeded and its changes were committed
+ */
+gboolean
+cs_store_batch (CsStore           *self,
+                CsStoreBatchFunc   func,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error) || !begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return commit (self, error);
+}
+
+/**
+ * cs_store_save_copy:
+ * @self: a store
+ * @destination: where to write the copy
+ * @error: return location for a #CsStoreError
+ *
+ * Writes a complete, compacted copy of the project with `VACUUM INTO`, under a temporary name
+ * that is renamed to @destination only when complete (replacing it, as the file chooser
+ * confirmed). The open project is not changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_save_copy (CsStore     *self,
+                    const char  *destination,
+                    GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *display_name = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int fd, rc;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_basename (destination);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED,
+                   _("The project is closed; no copy was written."));
+      return FALSE;
+    }
+
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (destination);
+    g_autoptr(GFile) b = g_file_new_for_path (self->path);
+
+    if (g_file_equal (a, b))
+      {
+        g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_EXISTS,
+                     _("A copy cannot replace the open project itself; choose another name."));
+        return FALSE;
+      }
+  }
+
+  dir = g_path_get_dirname (destination);
+  base = g_path_get_basename (destination);
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp (tmp_path);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("The copy “%s” could not be written: %s."),
+                   display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  /* VACUUM INTO wants to create the file itself. */
+  g_unlink (tmp_path);
+
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, tmp_path, -1, SQLITE_TRANSIENT);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("writing the copy"));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("The copy “%s” could not be written: %s."),
+                   display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
