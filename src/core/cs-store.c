@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sys/file.h>
@@ -536,8 +537,8 @@ validate_value (const CsEntity  *entity,
         if (strlen (text) > limit)
           {
             g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
-                         _("The text for “%s” is longer than %" G_GSIZE_FORMAT " bytes; nothing was changed."),
-                         field->column, limit);
+                         _("The text for “%s” is longer than %" PRIu64 " bytes; nothing was changed."),
+                         field->column, (guint64) limit);
             return FALSE;
           }
       }
@@ -583,7 +584,7 @@ validate_value (const CsEntity  *entity,
       if (g_value_get_int64 (out) < field->min || g_value_get_int64 (out) > field->max)
         {
           g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
-                       _("%" G_GINT64_FORMAT " is out of range for “%s” (%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "); nothing was changed."),
+                       _("%" PRId64 " is out of range for “%s” (%" PRId64 "–%" PRId64 "); nothing was changed."),
                        g_value_get_int64 (out), field->column, field->min, field->max);
           return FALSE;
         }
@@ -977,7 +978,7 @@ check_header (int          fd,
       && (guint64) st.st_size < (guint64) page_size * page_count)
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: it is shorter than its header says (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes). It was left unchanged."),
+                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
                    display_name, (guint64) st.st_size, (guint64) page_size * page_count);
       return FALSE;
     }
