@@ -58,3 +58,13 @@ cs_test_copy_file (const char *from,
   g_assert_no_error (error);
   cs_test_write_file (to, contents, length);
 }
+
+/* Asserts that @path still has the SHA-256 @sha256. */
+void
+cs_test_assert_unchanged (const char *path,
+                          const char *sha256)
+{
+  g_autofree char *now = cs_test_file_sha256 (path);
+
+  g_assert_cmpstr (now, ==, sha256);
+}

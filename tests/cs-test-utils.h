@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 char     *cs_test_build_path   (const char  *name);
 char     *cs_test_file_sha256  (const char  *path);
+void      cs_test_assert_unchanged (const char *path,
+                                    const char *sha256);
 void      cs_test_write_file   (const char  *path,
                                 const void  *data,
                                 gsize        length);

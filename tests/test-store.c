@@ -100,7 +100,7 @@ test_create (void)
   again = cs_store_create (path, "Other", &error);
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_EXISTS);
   g_assert_null (again);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
 }
 
 static void
@@ -263,7 +263,7 @@ test_validation (void)
 
   g_signal_handlers_disconnect_by_func (store, G_CALLBACK (on_unexpected_save), NULL);
   cs_store_close (store);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
 }
 
 static void
@@ -330,7 +330,6 @@ test_delete_undo (void)
   g_autoptr(CsDeletion) site_deletion = NULL;
   CsRecord *offer = NULL;
   gint64 offer_id, exclusion_id;
-  g_autofree char *sha_before = NULL;
 
   g_assert_true (cs_store_add (store, site, &error));
   asset = g_object_new (CS_TYPE_ASSET, "name", "WMS", "category", "business_application",
@@ -349,7 +348,6 @@ test_delete_undo (void)
   g_assert_no_error (error);
 
   cs_store_close (store);
-  sha_before = cs_test_file_sha256 (path);
   g_clear_object (&store);
   store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -396,7 +394,6 @@ test_delete_undo (void)
     g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (copy, CS_TYPE_SLA_TARGET,
                                                                offer_id)), ==, 4);
   }
-  (void) sha_before;
 }
 
 static gboolean
@@ -448,7 +445,7 @@ test_batch (void)
   g_assert_true (cs_store_find (store, CS_TYPE_OFFER, cs_record_get_id (offer)) == offer);
 
   cs_store_close (store);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
 }
 
 typedef struct
@@ -476,7 +473,7 @@ check_refused (const char   *path,
   g_test_message ("%s", error->message);
 
   /* Byte for byte unchanged, and nothing left beside it. */
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
@@ -711,7 +708,7 @@ test_read_only_file (void)
   g_assert_cmpstr (cs_offer_get_provider (CS_OFFER (offer)), ==, "Infogest");
 
   g_clear_object (&store);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
 }
 
 static void
@@ -798,7 +795,7 @@ test_migration (void)
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION);
   g_assert_null (store);
   g_clear_error (&error);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_unlink (backup);
 
@@ -806,7 +803,7 @@ test_migration (void)
   store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, steps, 1, 3, &error);
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION);
   g_clear_error (&error);
-  g_assert_cmpstr (sha, ==, cs_test_file_sha256 (path));
+  cs_test_assert_unchanged (path, sha);
   g_unlink (backup);
 
   /* A good step: upgraded, with a backup of the old file beside it. */
