@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-cli-commands.h"
 #include "cs-demo.h"
 #include "cs-model.h"
 #include "cs-store.h"

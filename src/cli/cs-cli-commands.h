@@ -1,0 +1,21 @@
+/* cs-cli-commands.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Each subcommand of contract-scope-cli that lives in its own file (src/cli/cs-cli-NAME.c)
+ * declares its entry point here and is listed in the commands[] table of main.c. Conventions:
+ * parse options with a GOptionContext of its own, print to stdout, report failures through
+ * @error (G_OPTION_ERROR for usage errors, exit status 2; anything else, exit status 1).
+ */
+
+G_END_DECLS
