@@ -1,0 +1,734 @@
+/* cs-project-view.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-project-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-project-view.h"
+#include "cs-offer-dialog.h"
+#include "cs-offer-selector.h"
+#include "cs-section-page.h"
+
+/**
+ * CsProjectView:
+ *
+ * What a window shows for an open project: a sidebar with the offer selector and the list of
+ * sections, and the selected section of the selected offer. The header bar shows the
+ * client name, the file name and the save state ("Saved" once a change is on disk,
+ * "Read-only" when the project cannot be changed).
+ *
+ * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
+ * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`.
+ */
+struct _CsProjectView
+{
+  AdwBin           parent_instance;
+
+  CsStore         *store;
+  CsDeletion      *last_deletion;
+  CsSectionPage   *section_page;
+
+  /* template children (not the bin's own child, which AdwBin disposes of itself) */
+  AdwLeaflet      *leaflet;
+  GtkWidget       *content;
+  CsOfferSelector *offer_selector;
+  GtkListBox      *sections_list;
+  AdwWindowTitle  *window_title;
+  GtkLabel        *save_state_label;
+  GtkRevealer     *read_only_revealer;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SECTION,
+  PROP_OFFER,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CsProjectView, cs_project_view, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error_toast (CsProjectView *self,
+                  const GError  *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  /* Errors stay until dismissed: they say what did not happen. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  cs_project_view_add_toast (self, toast);
+}
+
+static const char *
+get_offer_display_name (CsOffer *offer)
+{
+  const char *provider = cs_offer_get_provider (offer);
+
+  if (provider == NULL || provider[0] == '\0')
+    return _("Unnamed offer");
+
+  return provider;
+}
+
+static void
+update_actions (CsProjectView *self)
+{
+  gboolean writable = self->store != NULL && !cs_store_is_read_only (self->store);
+  gboolean has_offer = cs_offer_selector_get_selected_offer (self->offer_selector) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.add-offer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename-offer", writable && has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete-offer", writable && has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo-delete",
+                                 writable && self->last_deletion != NULL);
+}
+
+static void
+update_subtitle (CsProjectView *self)
+{
+  g_autofree char *basename = g_path_get_basename (cs_store_get_path (self->store));
+
+  adw_window_title_set_subtitle (self->window_title, basename);
+}
+
+static void
+update_title (CsProjectView *self)
+{
+  const char *client_name = cs_project_get_client_name (cs_store_get_project (self->store));
+
+  if (client_name == NULL || client_name[0] == '\0')
+    client_name = _("Unnamed client");
+
+  adw_window_title_set_title (self->window_title, client_name);
+}
+
+static GtkWidget *
+create_section_row (CsSection section)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (cs_section_get_icon_name (section));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
+  gtk_box_append (GTK_BOX (box), image);
+
+  label = gtk_label_new (cs_section_get_title (section));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, cs_section_get_id (section));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, cs_section_get_title (section),
+                                  -1);
+
+  return row;
+}
+
+static void
+on_store_saved_cb (CsStore       *store,
+                   CsProjectView *self)
+{
+  /* Translators: the save state in the header bar, once a change is written to disk */
+  gtk_label_set_text (self->save_state_label, _("Saved"));
+}
+
+static void
+on_project_client_name_changed_cb (CsProject     *project,
+                                   GParamSpec    *pspec,
+                                   CsProjectView *self)
+{
+  update_title (self);
+}
+
+static void
+on_offer_selector_selected_offer_cb (CsOfferSelector *selector,
+                                     GParamSpec      *pspec,
+                                     CsProjectView   *self)
+{
+  cs_section_page_set_offer (self->section_page, cs_offer_selector_get_selected_offer (selector));
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+}
+
+static void
+on_sections_list_row_selected_cb (GtkListBox    *list,
+                                  GtkListBoxRow *row,
+                                  CsProjectView *self)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  g_assert (index >= 0 && index < CS_N_SECTIONS);
+
+  if ((CsSection) index != cs_section_page_get_section (self->section_page))
+    {
+      cs_section_page_set_section (self->section_page, index);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
+}
+
+static void
+on_sections_list_row_activated_cb (GtkListBox    *list,
+                                   GtkListBoxRow *row,
+                                   CsProjectView *self)
+{
+  /* On a narrow window, choosing a section goes to its page. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_offer_dialog_response_cb (CsOfferDialog *dialog,
+                             const char    *response,
+                             CsProjectView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *provider = NULL;
+  const char *kind;
+  CsOffer *offer;
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  provider = g_strstrip (g_strdup (cs_offer_dialog_get_provider_name (dialog)));
+  kind = cs_offer_dialog_get_kind (dialog);
+  offer = g_object_get_data (G_OBJECT (dialog), "cs-offer");
+
+  if (offer == NULL)
+    {
+      if (!cs_project_view_add_offer (self, provider, kind, &error))
+        show_error_toast (self, error);
+      return;
+    }
+
+  if (g_strcmp0 (provider, cs_offer_get_provider (offer)) != 0 &&
+      !cs_store_set_string (self->store, CS_RECORD (offer), "provider", provider, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  if (g_strcmp0 (kind, cs_offer_get_kind (offer)) != 0 &&
+      !cs_store_set_string (self->store, CS_RECORD (offer), "kind", kind, &error))
+    show_error_toast (self, error);
+}
+
+/* actions */
+
+static void
+cs_project_view_add_offer_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CsOfferDialog *dialog;
+
+  dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_project_view_rename_offer_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  CsOfferDialog *dialog;
+
+  if (offer == NULL)
+    return;
+
+  dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                cs_offer_get_provider (offer));
+  cs_offer_dialog_set_kind (dialog, cs_offer_get_kind (offer));
+  g_object_set_data_full (G_OBJECT (dialog), "cs-offer", g_object_ref (offer), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_project_view_delete_offer_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsOffer) deleted = NULL;
+  g_autofree char *title = NULL;
+  CsDeletion *deletion;
+  AdwToast *toast;
+
+  if (offer == NULL)
+    return;
+
+  /* The selection moves on as soon as the offer leaves the model. */
+  deleted = g_object_ref (offer);
+  deletion = cs_store_delete (self->store, CS_RECORD (deleted), &error);
+  if (deletion == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  self->last_deletion = deletion;
+
+  /* Translators: %s is a provider name */
+  title = g_strdup_printf (_("Offer “%s” deleted"), get_offer_display_name (deleted));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "project.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  cs_project_view_add_toast (self, toast);
+
+  update_actions (self);
+}
+
+static void
+cs_project_view_undo_delete_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
+  g_autoptr(GError) error = NULL;
+  CsRecord *record;
+
+  if (deletion == NULL)
+    return;
+
+  if (!cs_store_undelete (self->store, deletion, &error))
+    {
+      show_error_toast (self, error);
+      update_actions (self);
+      return;
+    }
+
+  record = cs_deletion_get_record (deletion);
+  if (CS_IS_OFFER (record))
+    cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
+
+  update_actions (self);
+}
+
+static void
+cs_project_view_show_sidebar_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* GObject vfuncs */
+
+static void
+cs_project_view_constructed (GObject *object)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (object);
+  gboolean read_only;
+
+  G_OBJECT_CLASS (cs_project_view_parent_class)->constructed (object);
+
+  g_assert (CS_IS_STORE (self->store));
+
+  self->section_page = CS_SECTION_PAGE (cs_section_page_new (self->store));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->section_page), TRUE);
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->section_page));
+
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    gtk_list_box_append (self->sections_list, create_section_row (section));
+  gtk_list_box_select_row (self->sections_list,
+                           gtk_list_box_get_row_at_index (self->sections_list, 0));
+
+  cs_offer_selector_set_model (self->offer_selector, cs_store_get_offers (self->store));
+  cs_section_page_set_offer (self->section_page,
+                             cs_offer_selector_get_selected_offer (self->offer_selector));
+
+  g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
+  g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",
+                           G_CALLBACK (on_project_client_name_changed_cb), self, 0);
+
+  read_only = cs_store_is_read_only (self->store);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  if (read_only)
+    /* Translators: the save state in the header bar of a project that cannot be changed */
+    gtk_label_set_text (self->save_state_label, _("Read-only"));
+
+  update_title (self);
+  update_subtitle (self);
+  update_actions (self);
+}
+
+static void
+cs_project_view_dispose (GObject *object)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (object);
+
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
+
+  G_OBJECT_CLASS (cs_project_view_parent_class)->dispose (object);
+}
+
+static void
+cs_project_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_uint (value, cs_project_view_get_section (self));
+      break;
+
+    case PROP_OFFER:
+      g_value_set_object (value, cs_project_view_get_offer (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_project_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SECTION:
+      cs_project_view_set_section (self, g_value_get_uint (value));
+      break;
+
+    case PROP_OFFER:
+      cs_project_view_set_offer (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_project_view_class_init (CsProjectViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cs_project_view_constructed;
+  object_class->dispose = cs_project_view_dispose;
+  object_class->get_property = cs_project_view_get_property;
+  object_class->set_property = cs_project_view_set_property;
+
+  /**
+   * CsProjectView:store:
+   *
+   * The open project.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CsProjectView:section:
+   *
+   * The #CsSection shown.
+   */
+  properties[PROP_SECTION] =
+    g_param_spec_uint ("section", NULL, NULL,
+                       0, CS_N_SECTIONS - 1, CS_SECTION_DASHBOARD,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CsProjectView:offer:
+   *
+   * The offer shown, or %NULL when the project has none.
+   */
+  properties[PROP_OFFER] =
+    g_param_spec_object ("offer", NULL, NULL,
+                         CS_TYPE_OFFER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CS_TYPE_OFFER_SELECTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cs-project-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, content);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, offer_selector);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, save_state_label);
+  gtk_widget_class_bind_template_child (widget_class, CsProjectView, read_only_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, on_offer_selector_selected_offer_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "project.add-offer", NULL,
+                                   cs_project_view_add_offer_action);
+  gtk_widget_class_install_action (widget_class, "project.rename-offer", NULL,
+                                   cs_project_view_rename_offer_action);
+  gtk_widget_class_install_action (widget_class, "project.delete-offer", NULL,
+                                   cs_project_view_delete_offer_action);
+  gtk_widget_class_install_action (widget_class, "project.undo-delete", NULL,
+                                   cs_project_view_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
+                                   cs_project_view_show_sidebar_action);
+}
+
+static void
+cs_project_view_init (CsProjectView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* public API */
+
+/**
+ * cs_project_view_new:
+ * @store: an open project
+ *
+ * Returns: (transfer floating): a new #CsProjectView showing the dashboard of the first offer
+ */
+CsProjectView *
+cs_project_view_new (CsStore *store)
+{
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+
+  return g_object_new (CS_TYPE_PROJECT_VIEW, "store", store, NULL);
+}
+
+/**
+ * cs_project_view_get_store:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none): the project
+ */
+CsStore *
+cs_project_view_get_store (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * cs_project_view_get_section:
+ * @self: a #CsProjectView
+ *
+ * Returns: the section shown
+ */
+CsSection
+cs_project_view_get_section (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), CS_SECTION_DASHBOARD);
+
+  if (self->section_page == NULL)
+    return CS_SECTION_DASHBOARD;
+
+  return cs_section_page_get_section (self->section_page);
+}
+
+/**
+ * cs_project_view_set_section:
+ * @self: a #CsProjectView
+ * @section: a section
+ *
+ * Shows @section, selecting its row in the sidebar.
+ */
+void
+cs_project_view_set_section (CsProjectView *self,
+                             CsSection      section)
+{
+  g_return_if_fail (CS_IS_PROJECT_VIEW (self));
+  g_return_if_fail (section < CS_N_SECTIONS);
+
+  gtk_list_box_select_row (self->sections_list,
+                           gtk_list_box_get_row_at_index (self->sections_list, section));
+}
+
+/**
+ * cs_project_view_get_offer:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none) (nullable): the offer shown
+ */
+CsOffer *
+cs_project_view_get_offer (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return cs_offer_selector_get_selected_offer (self->offer_selector);
+}
+
+/**
+ * cs_project_view_set_offer:
+ * @self: a #CsProjectView
+ * @offer: an offer of the project
+ *
+ * Shows @offer.
+ */
+void
+cs_project_view_set_offer (CsProjectView *self,
+                           CsOffer       *offer)
+{
+  g_return_if_fail (CS_IS_PROJECT_VIEW (self));
+  g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
+
+  cs_offer_selector_set_selected_offer (self->offer_selector, offer);
+}
+
+/**
+ * cs_project_view_get_sections_list:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none): the sidebar's list of sections, one row per #CsSection
+ */
+GtkListBox *
+cs_project_view_get_sections_list (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return self->sections_list;
+}
+
+/**
+ * cs_project_view_get_offer_selector:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none): the sidebar's #CsOfferSelector
+ */
+GtkWidget *
+cs_project_view_get_offer_selector (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->offer_selector);
+}
+
+/**
+ * cs_project_view_get_section_page:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none): the #CsSectionPage in the content area
+ */
+GtkWidget *
+cs_project_view_get_section_page (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->section_page);
+}
+
+/**
+ * cs_project_view_add_toast:
+ * @self: a #CsProjectView
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the project.
+ */
+void
+cs_project_view_add_toast (CsProjectView *self,
+                           AdwToast      *toast)
+{
+  g_return_if_fail (CS_IS_PROJECT_VIEW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
+}
+
+/**
+ * cs_project_view_add_offer:
+ * @self: a #CsProjectView
+ * @provider: the provider name
+ * @kind: "incumbent" or "proposal"
+ * @error: return location for a #GError
+ *
+ * Adds an offer to the project and shows it.
+ *
+ * Returns: %TRUE if the offer was added
+ */
+gboolean
+cs_project_view_add_offer (CsProjectView  *self,
+                           const char     *provider,
+                           const char     *kind,
+                           GError        **error)
+{
+  g_autoptr(CsOffer) offer = NULL;
+
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  offer = g_object_new (CS_TYPE_OFFER, "provider", provider, "kind", kind, NULL);
+  if (!cs_store_add (self->store, CS_RECORD (offer), error))
+    return FALSE;
+
+  cs_offer_selector_set_selected_offer (self->offer_selector, offer);
+
+  return TRUE;
+}
+
+/**
+ * cs_project_view_get_save_state:
+ * @self: a #CsProjectView
+ *
+ * Returns: the save state shown in the header bar: "" before any change, "Saved" once a
+ *   change is on disk, "Read-only" for a read-only project (translated)
+ */
+const char *
+cs_project_view_get_save_state (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->save_state_label);
+}
