@@ -220,6 +220,9 @@ test_window_sections (void)
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
       iterate ();
       g_assert_cmpint (cs_project_view_get_section (view), ==, section);
+      /* Each section has its own page, created when first shown. */
+      page = cs_project_view_get_section_page (view);
+      g_assert_true (gtk_widget_get_child_visible (page));
       g_assert_cmpint (cs_section_page_get_section (CS_SECTION_PAGE (page)), ==, section);
       g_assert_cmpstr (cs_section_page_get_title (CS_SECTION_PAGE (page)), ==,
                        cs_section_get_title (section));

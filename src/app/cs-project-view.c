@@ -14,7 +14,7 @@
 #include "cs-project-view.h"
 #include "cs-offer-dialog.h"
 #include "cs-offer-selector.h"
-#include "cs-section-page.h"
+#include "cs-section-editors.h"
 
 /**
  * CsProjectView:
@@ -33,7 +33,10 @@ struct _CsProjectView
 
   CsStore         *store;
   CsDeletion      *last_deletion;
-  CsSectionPage   *section_page;
+  CsSection        section;
+  /* created when first shown, each with its "offer" property kept on the selected offer */
+  GtkWidget       *pages[CS_N_SECTIONS];
+  GtkStack        *pages_stack;
 
   /* template children (not the bin's own child, which AdwBin disposes of itself) */
   AdwLeaflet      *leaflet;
@@ -164,9 +167,36 @@ on_offer_selector_selected_offer_cb (CsOfferSelector *selector,
                                      GParamSpec      *pspec,
                                      CsProjectView   *self)
 {
-  cs_section_page_set_offer (self->section_page, cs_offer_selector_get_selected_offer (selector));
+  CsOffer *offer = cs_offer_selector_get_selected_offer (selector);
+
+  for (guint i = 0; i < CS_N_SECTIONS; i++)
+    if (self->pages[i] != NULL)
+      g_object_set (self->pages[i], "offer", offer, NULL);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+}
+
+static void
+show_page (CsProjectView *self,
+           CsSection      section)
+{
+  if (self->pages[section] == NULL)
+    {
+      self->pages[section] = cs_section_editor_new (section, self->store);
+      gtk_widget_set_vexpand (self->pages[section], TRUE);
+      g_object_set (self->pages[section],
+                    "offer", cs_offer_selector_get_selected_offer (self->offer_selector),
+                    NULL);
+      gtk_stack_add_named (self->pages_stack, self->pages[section], cs_section_get_id (section));
+    }
+
+  gtk_stack_set_visible_child (self->pages_stack, self->pages[section]);
+
+  if (self->section != section)
+    {
+      self->section = section;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
 }
 
 static void
@@ -182,11 +212,7 @@ on_sections_list_row_selected_cb (GtkListBox    *list,
   index = gtk_list_box_row_get_index (row);
   g_assert (index >= 0 && index < CS_N_SECTIONS);
 
-  if ((CsSection) index != cs_section_page_get_section (self->section_page))
-    {
-      cs_section_page_set_section (self->section_page, index);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
-    }
+  show_page (self, index);
 }
 
 static void
@@ -359,18 +385,19 @@ cs_project_view_constructed (GObject *object)
 
   g_assert (CS_IS_STORE (self->store));
 
-  self->section_page = CS_SECTION_PAGE (cs_section_page_new (self->store));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->section_page), TRUE);
-  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->section_page));
+  self->pages_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->pages_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pages_stack), TRUE);
+  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages_stack));
+
+  /* The offer selector has its model before the first page is shown, so pages start on it. */
+  cs_offer_selector_set_model (self->offer_selector, cs_store_get_offers (self->store));
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     gtk_list_box_append (self->sections_list, create_section_row (section));
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
 
-  cs_offer_selector_set_model (self->offer_selector, cs_store_get_offers (self->store));
-  cs_section_page_set_offer (self->section_page,
-                             cs_offer_selector_get_selected_offer (self->offer_selector));
 
   g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
   g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",
@@ -571,10 +598,7 @@ cs_project_view_get_section (CsProjectView *self)
 {
   g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), CS_SECTION_DASHBOARD);
 
-  if (self->section_page == NULL)
-    return CS_SECTION_DASHBOARD;
-
-  return cs_section_page_get_section (self->section_page);
+  return self->section;
 }
 
 /**
@@ -665,7 +689,7 @@ cs_project_view_get_section_page (CsProjectView *self)
 {
   g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
 
-  return GTK_WIDGET (self->section_page);
+  return self->pages[self->section];
 }
 
 /**
