@@ -18,4 +18,20 @@ G_BEGIN_DECLS
  * @error (G_OPTION_ERROR for usage errors, exit status 2; anything else, exit status 1).
  */
 
+gboolean run_import_assets (int      argc,
+                            char   **argv,
+                            GError **error);
+
+gboolean run_show          (int      argc,
+                            char   **argv,
+                            GError **error);
+
+gboolean run_lint          (int      argc,
+                            char   **argv,
+                            GError **error);
+
+gboolean run_score         (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

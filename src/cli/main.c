@@ -446,6 +446,28 @@ static const Command commands[] = {
     N_("Show the client, the offers and the asset inventory of a review project."),
     run_info,
   },
+  {
+    "import-assets", N_("PROJECT FILE.csv"),
+    N_("import-assets PROJECT FILE.csv [--delimiter D] [--encoding E] [--map COLUMN=FIELD]… [--duplicates skip|update|add] [--report FILE]"),
+    N_("Import an asset inventory from a CSV file (GLPI, Snipe-IT, RMM, spreadsheet)."),
+    run_import_assets,
+  },
+  {
+    "show", N_("PROJECT"),
+    N_("show PROJECT --offer NAME --section SECTION [--json]"),
+    N_("Show one section of an offer: recorded values, computed values and flags."),
+    run_show,
+  },
+  {
+    "lint", N_("FILE"), N_("lint FILE [--lang en|fr] [--json]"),
+    N_("Flag weak wording in a contract clause file, with a better wording for each."),
+    run_lint,
+  },
+  {
+    "score", N_("PROJECT"), N_("score PROJECT [--offer NAME] [--json]"),
+    N_("Score the completeness of the offers: per section, knock-outs and findings."),
+    run_score,
+  },
 };
 
 static gboolean

@@ -15,6 +15,7 @@
 #include <inttypes.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,6 +99,11 @@ enum {
 
 enum {
   SAVED,
+  RECORD_ADDED,
+  RECORD_REMOVED,
+  RECORD_CHANGED,
+  COVERAGE_CHANGED,
+  RELOADED,
   N_SIGNALS
 };
 
@@ -871,6 +877,7 @@ reload_caches (CsStore *self)
     }
 
   g_hash_table_remove_all (self->limbo);
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 /* Careful open */
@@ -1277,6 +1284,79 @@ cs_store_class_init (CsStoreClass *klass)
    */
   signals[SAVED] =
     g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * CsStore::record-added:
+   * @self: the store
+   * @record: the record added or restored
+   *
+   * Emitted when a record joins the project (added, or restored by cs_store_undelete()).
+   * Lazy lists (see cs_store_query_asset_ids()) use it to update themselves in place.
+   */
+  signals[RECORD_ADDED] =
+    g_signal_new ("record-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CS_TYPE_RECORD);
+
+  /**
+   * CsStore::record-removed:
+   * @self: the store
+   * @record: the record deleted
+   *
+   * Emitted when a cached record leaves the project.
+   */
+  signals[RECORD_REMOVED] =
+    g_signal_new ("record-removed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CS_TYPE_RECORD);
+
+  /**
+   * CsStore::record-changed:
+   * @self: the store
+   * @record: the record
+   * @column: the column changed
+   *
+   * Emitted after a field of a record was changed through the store.
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CS_TYPE_RECORD, G_TYPE_STRING);
+
+  /**
+   * CsStore::coverage-changed:
+   * @self: the store
+   * @offer_id: the offer whose coverage changed
+   *
+   * Emitted after cs_store_set_coverage() or cs_store_restore_coverage() changed the coverage
+   * of any number of assets at once.
+   */
+  signals[COVERAGE_CHANGED] =
+    g_signal_new ("coverage-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * CsStore::reloaded:
+   * @self: the store
+   *
+   * Emitted after the cached records and lists were refreshed from the file as a whole (a
+   * rolled-back transaction, or cs_store_reload() after a bulk import). Lazy lists query again.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -2018,6 +2098,7 @@ cache_added (CsStore  *self,
   if (list != NULL)
     list_insert_sorted (list, record);
 
+  g_signal_emit (self, signals[RECORD_ADDED], 0, record);
 }
 
 static gboolean
@@ -2259,6 +2340,7 @@ cs_store_set_value (CsStore       *self,
 
   mark_caches (self);
   cs_record_take_value (record, index, &checked);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, record, field->column);
 
   return TRUE;
 }
@@ -2470,7 +2552,10 @@ cache_removed (CsStore  *self,
 
   if (self->savepoint_depth > 0)
     g_hash_table_insert (self->limbo, g_strdup (key), g_object_ref (cached));
+  g_object_ref (cached);
   g_hash_table_remove (self->records, key);
+  g_signal_emit (self, signals[RECORD_REMOVED], 0, cached);
+  g_object_unref (cached);
 }
 
 static void
@@ -2492,6 +2577,7 @@ set_cached_ref (CsStore    *self,
   g_value_init (&gvalue, G_TYPE_INT64);
   g_value_set_int64 (&gvalue, value);
   cs_record_take_value (cached, index, &gvalue);
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, cached, column);
 }
 
 /**
@@ -2787,6 +2873,1298 @@ cs_store_save_copy (CsStore     *self,
                    display_name, g_strerror (saved_errno));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* Perimeter: lazy asset lists, coverage in bulk, bulk import */
+
+static const char *
+asset_sort_key (CsAssetSort sort)
+{
+  switch (sort)
+    {
+    case CS_ASSET_SORT_CATEGORY:
+      return "a.category";
+    case CS_ASSET_SORT_NAME:
+      return "a.name COLLATE NOCASE";
+    case CS_ASSET_SORT_SITE:
+      return "COALESCE(s.name, '') COLLATE NOCASE";
+    case CS_ASSET_SORT_QUANTITY:
+      return "a.quantity";
+    case CS_ASSET_SORT_CRITICALITY:
+      return "a.criticality";
+    case CS_ASSET_SORT_OWNER:
+      return "a.owner COLLATE NOCASE";
+    case CS_ASSET_SORT_VENDOR:
+      return "a.vendor COLLATE NOCASE";
+    case CS_ASSET_SORT_NOTES:
+      return "a.notes COLLATE NOCASE";
+    case CS_ASSET_SORT_COVERAGE:
+      return "(CASE COALESCE(c.state, 'not_addressed') WHEN 'not_addressed' THEN 0 "
+             "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)";
+    case CS_ASSET_SORT_ID:
+    default:
+      return "a.id";
+    }
+}
+
+#define COVERAGE_INDEX_SQL \
+  "(CASE COALESCE(c.state, 'not_addressed') WHEN 'not_addressed' THEN 0 " \
+  "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)"
+
+/*
+ * asset_query_sql:
+ * Builds the SELECT of an asset list from the fixed pieces above; every value is a numbered
+ * parameter (?1 categories, ?2 site, ?3 criticalities, ?4 offer, ?5 coverage states,
+ * ?6 search pattern, ?7 sort key, ?8 id), bound by bind_asset_query(). The text depends only
+ * on which filters are on, so the prepared statements stay few.
+ */
+static char *
+asset_query_sql (const CsAssetQuery *query,
+                 const char         *what,
+                 const char         *extra_where)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean join_coverage = query->offer_id > 0
+                           && (query->coverage_states != 0 || query->sort == CS_ASSET_SORT_COVERAGE);
+
+  g_string_append_printf (sql, "SELECT %s FROM asset a", what);
+  if (query->sort == CS_ASSET_SORT_SITE)
+    g_string_append (sql, " LEFT JOIN site s ON s.id = a.site_id");
+  if (join_coverage)
+    g_string_append (sql, " LEFT JOIN coverage c ON c.asset_id = a.id AND c.offer_id = ?4");
+  g_string_append (sql, " WHERE 1");
+  if (query->categories != 0)
+    g_string_append (sql, " AND instr(?1, ',' || a.category || ',') > 0");
+  if (query->site_id == CS_ASSET_SITE_NONE)
+    g_string_append (sql, " AND a.site_id IS NULL");
+  else if (query->site_id > 0)
+    g_string_append (sql, " AND a.site_id = ?2");
+  if (query->criticalities != 0)
+    g_string_append (sql, " AND ((?3 >> a.criticality) & 1) = 1");
+  if (join_coverage && query->coverage_states != 0)
+    g_string_append (sql, " AND ((?5 >> " COVERAGE_INDEX_SQL ") & 1) = 1");
+  if (query->search != NULL && *query->search != '\0')
+    g_string_append (sql, " AND (a.name LIKE ?6 ESCAPE '\\' OR a.owner LIKE ?6 ESCAPE '\\'"
+                          " OR a.vendor LIKE ?6 ESCAPE '\\' OR a.model LIKE ?6 ESCAPE '\\'"
+                          " OR a.serial LIKE ?6 ESCAPE '\\' OR a.notes LIKE ?6 ESCAPE '\\')");
+  if (extra_where != NULL)
+    g_string_append_printf (sql, " AND %s", extra_where);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_asset_query (sqlite3_stmt       *stmt,
+                  const CsAssetQuery *query)
+{
+  const char * const *categories = cs_asset_categories ();
+  g_autoptr(GString) list = g_string_new (",");
+  g_autoptr(GString) pattern = g_string_new ("%");
+  int index;
+
+  for (guint i = 0; categories[i] != NULL && i < 32; i++)
+    if (query->categories & (1u << i))
+      g_string_append_printf (list, "%s,", categories[i]);
+
+  if (query->search != NULL)
+    {
+      for (const char *p = query->search; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+    }
+  g_string_append_c (pattern, '%');
+
+  if ((index = sqlite3_bind_parameter_index (stmt, "?1")) > 0)
+    sqlite3_bind_text (stmt, index, list->str, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, "?2")) > 0)
+    sqlite3_bind_int64 (stmt, index, query->site_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, "?3")) > 0)
+    sqlite3_bind_int64 (stmt, index, query->criticalities);
+  if ((index = sqlite3_bind_parameter_index (stmt, "?4")) > 0)
+    sqlite3_bind_int64 (stmt, index, query->offer_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, "?5")) > 0)
+    sqlite3_bind_int64 (stmt, index, query->coverage_states);
+  if ((index = sqlite3_bind_parameter_index (stmt, "?6")) > 0)
+    sqlite3_bind_text (stmt, index, pattern->str, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * cs_store_query_asset_ids:
+ * @self: a store
+ * @query: the filters and order
+ * @error: return location for a #CsStoreError
+ *
+ * Runs @query and returns the ids only: no record is created, so that a list of 100,000 assets
+ * costs 800 KB until its rows are shown (materialise them with cs_store_find()).
+ *
+ * Returns: (transfer full) (element-type gint64): the asset ids in order, or %NULL with @error set
+ */
+GArray *
+cs_store_query_asset_ids (CsStore            *self,
+                          const CsAssetQuery *query,
+                          GError            **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *order = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED, _("The project is closed."));
+      return NULL;
+    }
+
+  order = asset_query_sql (query, "a.id", NULL);
+  sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
+                         query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
+  stmt = get_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_asset_query (stmt, query);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("reading the inventory"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cs_store_locate_asset:
+ * @self: a store
+ * @query: the filters and order of a list
+ * @asset_id: an asset id
+ * @out_position: (out) (optional): where the asset sorts in the list
+ *
+ * Finds where one asset belongs in the list @query describes, without querying the whole
+ * list, so that a lazy list can insert or move one row after an edit.
+ *
+ * Returns: %TRUE if the asset exists and matches the filters of @query
+ */
+gboolean
+cs_store_locate_asset (CsStore            *self,
+                       const CsAssetQuery *query,
+                       gint64              asset_id,
+                       guint              *out_position)
+{
+  g_autofree char *key_sql = NULL;
+  g_autofree char *select = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *where = NULL;
+  sqlite3_value *key = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+
+  select = g_strdup_printf ("%s AS k", asset_sort_key (query->sort));
+  key_sql = asset_query_sql (query, select, "a.id = ?8");
+  stmt = get_statement (self, key_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_asset_query (stmt, query);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "?8"), asset_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      key = sqlite3_value_dup (sqlite3_column_value (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+
+  if (!found || out_position == NULL)
+    {
+      sqlite3_value_free (key);
+      return found;
+    }
+
+  where = g_strdup_printf ("(%1$s %2$s ?7 OR (%1$s = ?7 AND a.id %2$s ?8))",
+                           asset_sort_key (query->sort), query->descending ? ">" : "<");
+  count_sql = asset_query_sql (query, "COUNT(*)", where);
+  stmt = get_statement (self, count_sql, NULL);
+  *out_position = 0;
+  if (stmt != NULL)
+    {
+      bind_asset_query (stmt, query);
+      sqlite3_bind_value (stmt, sqlite3_bind_parameter_index (stmt, "?7"), key);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "?8"), asset_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        *out_position = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_value_free (key);
+
+  return TRUE;
+}
+
+/* Coverage */
+
+typedef struct
+{
+  gint64  id;
+  gint64  asset_id;
+  char   *state;
+  char   *note;
+  char   *reference;
+} CoverageRow;
+
+struct _CsCoverageChange
+{
+  gatomicrefcount  ref_count;
+  gint64           offer_id;
+  GArray          *asset_ids;
+  GArray          *rows;
+};
+
+G_DEFINE_BOXED_TYPE (CsCoverageChange, cs_coverage_change,
+                     cs_coverage_change_ref, cs_coverage_change_unref)
+
+static void
+clear_coverage_row (gpointer data)
+{
+  CoverageRow *row = data;
+
+  g_free (row->state);
+  g_free (row->note);
+  g_free (row->reference);
+}
+
+/**
+ * cs_coverage_change_ref:
+ * @change: a coverage change
+ *
+ * Returns: (transfer full): @change
+ */
+CsCoverageChange *
+cs_coverage_change_ref (CsCoverageChange *change)
+{
+  g_return_val_if_fail (change != NULL, NULL);
+
+  g_atomic_ref_count_inc (&change->ref_count);
+  return change;
+}
+
+/**
+ * cs_coverage_change_unref:
+ * @change: (transfer full): a coverage change
+ *
+ * Drops a reference to @change.
+ */
+void
+cs_coverage_change_unref (CsCoverageChange *change)
+{
+  g_return_if_fail (change != NULL);
+
+  if (!g_atomic_ref_count_dec (&change->ref_count))
+    return;
+
+  g_array_unref (change->asset_ids);
+  g_array_unref (change->rows);
+  g_free (change);
+}
+
+/**
+ * cs_coverage_change_get_n_assets:
+ * @change: a coverage change
+ *
+ * Returns: how many assets the change was asked for (for "Coverage of 12 assets changed")
+ */
+guint
+cs_coverage_change_get_n_assets (CsCoverageChange *change)
+{
+  g_return_val_if_fail (change != NULL, 0);
+
+  return change->asset_ids->len;
+}
+
+/* Re-reads the cached records of @type after a change made in SQL without them. */
+static void
+refresh_cached_type (CsStore *self,
+                     GType    type)
+{
+  const CsEntity *entity = cs_record_type_get_entity (type);
+  g_autofree char *prefix = g_strdup_printf ("%s:", g_type_name (type));
+  g_autofree char *sql = select_sql (entity, "id = ?1");
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CsRecord *record = value;
+      sqlite3_stmt *stmt = NULL;
+
+      if (!g_str_has_prefix (key, prefix) || (stmt = get_statement (self, sql, NULL)) == NULL)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, cs_record_get_id (record));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (guint i = 0; i < entity->n_fields; i++)
+            {
+              g_auto(GValue) field_value = G_VALUE_INIT;
+
+              read_field (stmt, i + 1, &entity->fields[i], &field_value);
+              cs_record_take_value (record, i, &field_value);
+            }
+        }
+      else
+        {
+          g_ptr_array_add (gone, g_object_ref (record));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < gone->len; i++)
+    cache_removed (self, g_ptr_array_index (gone, i));
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+      parts = g_strsplit (key, ":", 2);
+      items = query_list (self, type, g_ascii_strtoll (parts[1], NULL, 10));
+      g_list_store_splice (G_LIST_STORE (value), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (value)),
+                           items->pdata, items->len);
+    }
+}
+
+static gboolean
+fill_id_table (CsStore       *self,
+               const gint64  *ids,
+               guint          n_ids,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!exec_sql (self->db,
+                 "CREATE TEMP TABLE IF NOT EXISTS cs_ids (id INTEGER PRIMARY KEY);"
+                 "DELETE FROM temp.cs_ids;",
+                 _("saving the change"), error))
+    return FALSE;
+
+  stmt = get_statement (self, "INSERT OR IGNORE INTO temp.cs_ids (id) VALUES (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (!step_done (self, stmt, _("saving the change"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+snapshot_coverage (CsStore           *self,
+                   CsCoverageChange  *change,
+                   GError           **error)
+{
+  sqlite3_stmt *stmt = get_statement (self,
+                                      "SELECT id, asset_id, state, note, reference FROM coverage "
+                                      "WHERE offer_id = ?1 AND asset_id IN (SELECT id FROM temp.cs_ids)",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, change->offer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CoverageRow row = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+      };
+
+      g_array_append_val (change->rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("reading the coverage"));
+
+  return TRUE;
+}
+
+static void
+coverage_changed (CsStore *self,
+                  gint64   offer_id)
+{
+  refresh_cached_type (self, CS_TYPE_COVERAGE);
+  g_signal_emit (self, signals[COVERAGE_CHANGED], 0, offer_id);
+}
+
+/**
+ * cs_store_set_coverage:
+ * @self: a store
+ * @offer_id: an offer id
+ * @asset_ids: (array length=n_asset_ids): the assets (a selection, or every id of a filtered
+ *   list from cs_store_query_asset_ids()); ids of missing assets are ignored
+ * @n_asset_ids: the number of @asset_ids
+ * @state: the coverage to record
+ * @note: (nullable): the note to record, or %NULL to keep each asset's note
+ * @reference: (nullable): the contract reference to record, or %NULL to keep each one's
+ * @error: return location for a #CsStoreError
+ *
+ * Sets the coverage of many assets by one offer in one transaction. "Not addressed" with no
+ * note and no reference removes the coverage rows (no row means not addressed). Emits
+ * #CsStore::coverage-changed once; cached #CsCoverage records are updated.
+ *
+ * Returns: (transfer full) (nullable): what was replaced, for cs_store_restore_coverage()
+ *   (Undo); %NULL with @error set when nothing was changed
+ */
+CsCoverageChange *
+cs_store_set_coverage (CsStore          *self,
+                       gint64            offer_id,
+                       const gint64     *asset_ids,
+                       guint             n_asset_ids,
+                       CsCoverageState   state,
+                       const char       *note,
+                       const char       *reference,
+                       GError          **error)
+{
+  static const char * const states[] = { "not_addressed", "managed", "partial", "excluded" };
+  g_autoptr(CsCoverageChange) change = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean remove = FALSE;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (asset_ids != NULL || n_asset_ids == 0, NULL);
+  g_return_val_if_fail (state < CS_N_COVERAGE_STATES, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  if (cs_store_find (self, CS_TYPE_OFFER, offer_id) == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The offer no longer exists; nothing was changed."));
+      return NULL;
+    }
+
+  if ((note != NULL && (strlen (note) > MAX_TEXT_LENGTH || !g_utf8_validate (note, -1, NULL)))
+      || (reference != NULL
+          && (strlen (reference) > MAX_TEXT_LENGTH || !g_utf8_validate (reference, -1, NULL))))
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The note or reference is too long or not valid text; nothing was changed."));
+      return NULL;
+    }
+
+  change = g_new0 (CsCoverageChange, 1);
+  g_atomic_ref_count_init (&change->ref_count);
+  change->offer_id = offer_id;
+  change->asset_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_asset_ids);
+  g_array_append_vals (change->asset_ids, asset_ids, n_asset_ids);
+  change->rows = g_array_new (FALSE, FALSE, sizeof (CoverageRow));
+  g_array_set_clear_func (change->rows, clear_coverage_row);
+
+  remove = state == CS_COVERAGE_NOT_ADDRESSED
+           && (note == NULL || *note == '\0') && (reference == NULL || *reference == '\0');
+
+  if (!begin (self, error))
+    return NULL;
+
+  if (!fill_id_table (self, asset_ids, n_asset_ids, error)
+      || !snapshot_coverage (self, change, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  if (remove)
+    stmt = get_statement (self,
+                          "DELETE FROM coverage WHERE offer_id = ?1 "
+                          "AND asset_id IN (SELECT id FROM temp.cs_ids)",
+                          error);
+  else
+    stmt = get_statement (self,
+                          "INSERT INTO coverage (offer_id, asset_id, state, note, reference) "
+                          "SELECT ?1, t.id, ?2, COALESCE(?3, ''), COALESCE(?4, '') "
+                          "FROM temp.cs_ids t JOIN asset a ON a.id = t.id WHERE 1 "
+                          "ON CONFLICT (offer_id, asset_id) DO UPDATE SET state = excluded.state, "
+                          "note = CASE WHEN ?3 IS NULL THEN note ELSE ?3 END, "
+                          "reference = CASE WHEN ?4 IS NULL THEN reference ELSE ?4 END",
+                          error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  if (!remove)
+    {
+      sqlite3_bind_text (stmt, 2, states[state], -1, SQLITE_STATIC);
+      if (note != NULL)
+        sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
+      if (reference != NULL)
+        sqlite3_bind_text (stmt, 4, reference, -1, SQLITE_TRANSIENT);
+    }
+
+  if (!step_done (self, stmt, _("saving the coverage"), error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  mark_caches (self);
+  if (!commit (self, error))
+    return NULL;
+
+  coverage_changed (self, offer_id);
+
+  return g_steal_pointer (&change);
+}
+
+/**
+ * cs_store_restore_coverage:
+ * @self: a store
+ * @change: what cs_store_set_coverage() returned
+ * @error: return location for a #CsStoreError
+ *
+ * Puts the coverage of the assets @change touched back as it was before, in one transaction
+ * (assets deleted since are skipped).
+ *
+ * Returns: %TRUE on success; on failure nothing was changed
+ */
+gboolean
+cs_store_restore_coverage (CsStore           *self,
+                           CsCoverageChange  *change,
+                           GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_writable (self, error) || !begin (self, error))
+    return FALSE;
+
+  if (!fill_id_table (self, (const gint64 *) (gpointer) change->asset_ids->data,
+                      change->asset_ids->len, error)
+      || (stmt = get_statement (self,
+                                "DELETE FROM coverage WHERE offer_id = ?1 "
+                                "AND asset_id IN (SELECT id FROM temp.cs_ids)",
+                                error)) == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, change->offer_id);
+  if (!step_done (self, stmt, _("restoring the coverage"), error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < change->rows->len; i++)
+    {
+      CoverageRow *row = &g_array_index (change->rows, CoverageRow, i);
+
+      stmt = get_statement (self,
+                            "INSERT INTO coverage (id, offer_id, asset_id, state, note, reference) "
+                            "SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS "
+                            "(SELECT 1 FROM asset WHERE id = ?3) "
+                            "AND EXISTS (SELECT 1 FROM offer WHERE id = ?2)",
+                            error);
+      if (stmt == NULL)
+        {
+          rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      sqlite3_bind_int64 (stmt, 2, change->offer_id);
+      sqlite3_bind_int64 (stmt, 3, row->asset_id);
+      sqlite3_bind_text (stmt, 4, row->state, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, row->note, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, row->reference, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, _("restoring the coverage"), error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  mark_caches (self);
+  if (!commit (self, error))
+    return FALSE;
+
+  coverage_changed (self, change->offer_id);
+
+  return TRUE;
+}
+
+/**
+ * cs_store_get_coverage_state:
+ * @self: a store
+ * @offer_id: an offer id
+ * @asset_id: an asset id
+ *
+ * Returns: how @offer_id covers @asset_id (%CS_COVERAGE_NOT_ADDRESSED when nothing is recorded)
+ */
+CsCoverageState
+cs_store_get_coverage_state (CsStore *self,
+                             gint64   offer_id,
+                             gint64   asset_id)
+{
+  CsCoverageState state = CS_COVERAGE_NOT_ADDRESSED;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (self), CS_COVERAGE_NOT_ADDRESSED);
+
+  if (self->db == NULL
+      || (stmt = get_statement (self,
+                                "SELECT " COVERAGE_INDEX_SQL " FROM coverage c "
+                                "WHERE c.offer_id = ?1 AND c.asset_id = ?2",
+                                NULL)) == NULL)
+    return state;
+
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_int64 (stmt, 2, asset_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    state = CLAMP (sqlite3_column_int (stmt, 0), 0, CS_N_COVERAGE_STATES - 1);
+  sqlite3_reset (stmt);
+
+  return state;
+}
+
+/**
+ * cs_store_find_coverage:
+ * @self: a store
+ * @offer_id: an offer id
+ * @asset_id: an asset id
+ *
+ * Returns: (transfer none) (nullable): the coverage record of the pair, or %NULL when the offer
+ *   does not address the asset
+ */
+CsCoverage *
+cs_store_find_coverage (CsStore *self,
+                        gint64   offer_id,
+                        gint64   asset_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  if (self->db == NULL
+      || (stmt = get_statement (self,
+                                "SELECT id FROM coverage WHERE offer_id = ?1 AND asset_id = ?2",
+                                NULL)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_int64 (stmt, 2, asset_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id != 0 ? (CsCoverage *) cs_store_find (self, CS_TYPE_COVERAGE, id) : NULL;
+}
+
+/**
+ * cs_store_count_coverage_states:
+ * @self: a store
+ * @offer_id: an offer id
+ * @counts: (out caller-allocates): the number of asset records per #CsCoverageState
+ * @out_critical_unmanaged: (out) (optional): the number of assets of criticality 1 the offer
+ *   does not fully manage (not addressed, partial or excluded)
+ * @error: return location for a #CsStoreError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_count_coverage_states (CsStore  *self,
+                                gint64    offer_id,
+                                guint     counts[CS_N_COVERAGE_STATES],
+                                guint    *out_critical_unmanaged,
+                                GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint critical = 0;
+  int rc;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (counts, 0, sizeof (guint) * CS_N_COVERAGE_STATES);
+  if (self->db == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED, _("The project is closed."));
+      return FALSE;
+    }
+
+  stmt = get_statement (self,
+                        "SELECT " COVERAGE_INDEX_SQL ", COUNT(*), TOTAL(a.criticality = 1) "
+                        "FROM asset a LEFT JOIN coverage c ON c.asset_id = a.id "
+                        "AND c.offer_id = ?1 GROUP BY 1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int state = CLAMP (sqlite3_column_int (stmt, 0), 0, CS_N_COVERAGE_STATES - 1);
+
+      counts[state] += sqlite3_column_int (stmt, 1);
+      if (state != CS_COVERAGE_MANAGED)
+        critical += (guint) sqlite3_column_double (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("reading the coverage"));
+
+  if (out_critical_unmanaged != NULL)
+    *out_critical_unmanaged = critical;
+
+  return TRUE;
+}
+
+/**
+ * cs_store_reload:
+ * @self: a store
+ *
+ * Refreshes every cached record and list from the file after a #CsStoreBulk committed, then
+ * emits #CsStore::reloaded (lazy lists query again) and #CsStore::saved. Main thread only.
+ */
+void
+cs_store_reload (CsStore *self)
+{
+  g_return_if_fail (CS_IS_STORE (self));
+  g_return_if_fail (self->savepoint_depth == 0);
+
+  if (self->db == NULL)
+    return;
+
+  reload_caches (self);
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+/* Bulk import on a connection of its own */
+
+enum {
+  BULK_INSERT_ASSET,
+  BULK_UPDATE_ASSET,
+  BULK_INSERT_SITE,
+  BULK_SAVE_MAPPING,
+  N_BULK_STATEMENTS
+};
+
+static const char * const bulk_sql[N_BULK_STATEMENTS] = {
+  "INSERT INTO asset (category, name, site_id, quantity, criticality, owner, vendor, model, "
+  "serial, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  "UPDATE asset SET category = ?1, name = ?2, site_id = ?3, quantity = ?4, criticality = ?5, "
+  "owner = ?6, vendor = ?7, model = ?8, serial = ?9, notes = ?10 WHERE id = ?11",
+  "INSERT INTO site (name, position) VALUES (?1, (SELECT COALESCE(MAX(position), 0) + 1 FROM site))",
+  "INSERT INTO import_mapping (signature, mapping) VALUES (?1, ?2) "
+  "ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping",
+};
+
+struct _CsStoreBulk
+{
+  sqlite3      *db;
+  sqlite3_stmt *statements[N_BULK_STATEMENTS];
+  gboolean      in_transaction;
+};
+
+/**
+ * cs_store_bulk_new:
+ * @self: a store open for editing
+ * @error: return location for a #CsStoreError
+ *
+ * Opens a second connection to the project file of @self, for one bulk import. Create it on
+ * the main thread, then use it from one worker thread only. While it holds its transaction the
+ * main thread may still read through @self (lists, cs_store_find()), but its changes would be
+ * refused as "in use": keep editing off until the import finished, then call cs_store_reload().
+ *
+ * Returns: (transfer full) (nullable): the bulk writer, or %NULL with @error set
+ */
+CsStoreBulk *
+cs_store_bulk_new (CsStore  *self,
+                   GError  **error)
+{
+  g_autoptr(CsStoreBulk) bulk = NULL;
+  int rc;
+
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_writable (self, error))
+    return NULL;
+
+  bulk = g_new0 (CsStoreBulk, 1);
+  rc = sqlite3_open_v2 (self->path, &bulk->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, bulk->db, rc, _("opening the project"));
+      return NULL;
+    }
+
+  /* A large page cache keeps the whole import in memory until the commit, so that readers on
+   * the main connection are not locked out by a spill; the busy timeout waits for them. */
+  if (!configure_connection (bulk->db, error)
+      || !exec_sql (bulk->db,
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA cache_size = -131072;",
+                    _("opening the project"), error))
+    return NULL;
+  sqlite3_busy_timeout (bulk->db, 10000);
+
+  for (guint i = 0; i < N_BULK_STATEMENTS; i++)
+    {
+      rc = sqlite3_prepare_v3 (bulk->db, bulk_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &bulk->statements[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, bulk->db, rc, _("opening the project"));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&bulk);
+}
+
+/**
+ * cs_store_bulk_begin:
+ * @bulk: a bulk writer
+ * @error: return location for a #CsStoreError
+ *
+ * Starts the one transaction of the import.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_begin (CsStoreBulk  *bulk,
+                     GError      **error)
+{
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (!bulk->in_transaction, FALSE);
+
+  if (!exec_sql (bulk->db, "BEGIN IMMEDIATE", _("starting the import"), error))
+    return FALSE;
+
+  bulk->in_transaction = TRUE;
+  return TRUE;
+}
+
+/**
+ * cs_store_bulk_foreach_site:
+ * @bulk: a bulk writer
+ * @func: (scope call): called for each site
+ * @user_data: data for @func
+ * @error: return location for a #CsStoreError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_foreach_site (CsStoreBulk          *bulk,
+                            CsStoreBulkSiteFunc   func,
+                            gpointer              user_data,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (bulk->db, "SELECT id, name FROM site ORDER BY id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), user_data);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, bulk->db, rc, _("reading the sites"));
+
+  return TRUE;
+}
+
+/**
+ * cs_store_bulk_foreach_asset:
+ * @bulk: a bulk writer
+ * @func: (scope call): called with the identifying fields of each asset
+ * @user_data: data for @func
+ * @error: return location for a #CsStoreError
+ *
+ * Lists what duplicate detection needs, without creating records.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_foreach_asset (CsStoreBulk          *bulk,
+                             CsStoreBulkAssetFunc  func,
+                             gpointer              user_data,
+                             GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (bulk->db, "SELECT id, name, COALESCE(site_id, 0), serial FROM asset "
+                           "ORDER BY id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+          sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3), user_data);
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, bulk->db, rc, _("reading the inventory"));
+
+  return TRUE;
+}
+
+static gboolean
+bulk_step (CsStoreBulk   *bulk,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, bulk->db, rc, what);
+
+  return TRUE;
+}
+
+/**
+ * cs_store_bulk_add_site:
+ * @bulk: a bulk writer in its transaction
+ * @name: the site name
+ * @error: return location for a #CsStoreError
+ *
+ * Returns: the new site id, or 0 with @error set
+ */
+gint64
+cs_store_bulk_add_site (CsStoreBulk  *bulk,
+                        const char   *name,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (bulk != NULL && bulk->in_transaction, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stmt = bulk->statements[BULK_INSERT_SITE];
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (!bulk_step (bulk, stmt, _("adding a site"), error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (bulk->db);
+}
+
+static void
+bind_asset_values (sqlite3_stmt        *stmt,
+                   const CsAssetValues *values)
+{
+  sqlite3_bind_text (stmt, 1, values->category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, values->name, -1, SQLITE_STATIC);
+  if (values->site_id > 0)
+    sqlite3_bind_int64 (stmt, 3, values->site_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, values->quantity);
+  sqlite3_bind_int64 (stmt, 5, values->criticality);
+  sqlite3_bind_text (stmt, 6, values->owner != NULL ? values->owner : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, values->vendor != NULL ? values->vendor : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, values->model != NULL ? values->model : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, values->serial != NULL ? values->serial : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, values->notes != NULL ? values->notes : "", -1, SQLITE_STATIC);
+}
+
+/**
+ * cs_store_bulk_add_asset:
+ * @bulk: a bulk writer in its transaction
+ * @values: the asset
+ * @error: return location for a #CsStoreError
+ *
+ * Inserts one asset. A row the file refuses fails alone; the transaction goes on.
+ *
+ * Returns: the new asset id, or 0 with @error set
+ */
+gint64
+cs_store_bulk_add_asset (CsStoreBulk          *bulk,
+                         const CsAssetValues  *values,
+                         GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (bulk != NULL && bulk->in_transaction, 0);
+  g_return_val_if_fail (values != NULL && values->name != NULL && values->category != NULL, 0);
+
+  stmt = bulk->statements[BULK_INSERT_ASSET];
+  bind_asset_values (stmt, values);
+  if (!bulk_step (bulk, stmt, _("adding an asset"), error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (bulk->db);
+}
+
+/**
+ * cs_store_bulk_update_asset:
+ * @bulk: a bulk writer in its transaction
+ * @id: an asset id
+ * @values: the new fields of the asset
+ * @error: return location for a #CsStoreError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_update_asset (CsStoreBulk          *bulk,
+                            gint64                id,
+                            const CsAssetValues  *values,
+                            GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (bulk != NULL && bulk->in_transaction, FALSE);
+  g_return_val_if_fail (values != NULL && values->name != NULL && values->category != NULL, FALSE);
+
+  stmt = bulk->statements[BULK_UPDATE_ASSET];
+  bind_asset_values (stmt, values);
+  sqlite3_bind_int64 (stmt, 11, id);
+
+  return bulk_step (bulk, stmt, _("updating an asset"), error);
+}
+
+/**
+ * cs_store_bulk_save_mapping:
+ * @bulk: a bulk writer in its transaction
+ * @signature: the signature of a CSV header
+ * @mapping: the column mapping chosen for it
+ * @error: return location for a #CsStoreError
+ *
+ * Remembers @mapping for files with the same header (table `import_mapping`).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_save_mapping (CsStoreBulk  *bulk,
+                            const char   *signature,
+                            const char   *mapping,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (bulk != NULL && bulk->in_transaction, FALSE);
+  g_return_val_if_fail (signature != NULL && mapping != NULL, FALSE);
+
+  stmt = bulk->statements[BULK_SAVE_MAPPING];
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_STATIC);
+
+  return bulk_step (bulk, stmt, _("saving the column mapping"), error);
+}
+
+/**
+ * cs_store_bulk_commit:
+ * @bulk: a bulk writer in its transaction
+ * @error: return location for a #CsStoreError
+ *
+ * Commits everything written since cs_store_bulk_begin(). Then call cs_store_reload() on the
+ * main thread.
+ *
+ * Returns: %TRUE on success; on failure everything was rolled back
+ */
+gboolean
+cs_store_bulk_commit (CsStoreBulk  *bulk,
+                      GError      **error)
+{
+  g_return_val_if_fail (bulk != NULL && bulk->in_transaction, FALSE);
+
+  bulk->in_transaction = FALSE;
+  if (!exec_sql (bulk->db, "COMMIT", _("saving the import"), error))
+    {
+      sqlite3_exec (bulk->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cs_store_bulk_free:
+ * @bulk: (transfer full): a bulk writer
+ *
+ * Rolls back what was not committed and closes the connection.
+ */
+void
+cs_store_bulk_free (CsStoreBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+
+  if (bulk->in_transaction)
+    sqlite3_exec (bulk->db, "ROLLBACK", NULL, NULL, NULL);
+  for (guint i = 0; i < N_BULK_STATEMENTS; i++)
+    sqlite3_finalize (bulk->statements[i]);
+  sqlite3_close (bulk->db);
+  g_free (bulk);
+}
+
+/**
+ * cs_store_count_coverage:
+ * @self: a store
+ * @offer_id: an offer id
+ * @critical_level: assets whose criticality is at most this level (1 is the most critical)
+ *   count as critical
+ * @out_counts: (out caller-allocates): the counts
+ * @error: return location for an error
+ *
+ * Counts how @offer_id covers the asset inventory, without loading the assets: fast enough to
+ * score every offer of a project with 100,000 assets.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_count_coverage (CsStore           *self,
+                         gint64             offer_id,
+                         gint               critical_level,
+                         CsCoverageCounts  *out_counts,
+                         GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  memset (out_counts, 0, sizeof *out_counts);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED, _("The project is closed."));
+      return FALSE;
+    }
+
+  /* Assets, and critical assets, of the whole project. */
+  stmt = get_statement (self,
+                        "SELECT COUNT(*), TOTAL(criticality <= ?1) FROM asset",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, critical_level);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out_counts->n_assets = sqlite3_column_int (stmt, 0);
+      out_counts->n_critical = (guint) sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (error, self->db, rc, _("reading the project"));
+
+  /* The offer's coverage rows by state; the critical ones need the asset row. */
+  stmt = get_statement (self,
+                        "SELECT state, COUNT(*) FROM coverage WHERE offer_id = ?1 GROUP BY state",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *state = (const char *) sqlite3_column_text (stmt, 0);
+      guint count = sqlite3_column_int (stmt, 1);
+
+      if (g_strcmp0 (state, "managed") == 0)
+        out_counts->n_managed = count;
+      else if (g_strcmp0 (state, "partial") == 0)
+        out_counts->n_partial = count;
+      else if (g_strcmp0 (state, "excluded") == 0)
+        out_counts->n_excluded = count;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("reading the project"));
+
+  out_counts->n_not_addressed = out_counts->n_assets
+                                - MIN (out_counts->n_assets,
+                                       out_counts->n_managed + out_counts->n_partial
+                                       + out_counts->n_excluded);
+
+  stmt = get_statement (self,
+                        "SELECT COUNT(*) FROM asset a JOIN coverage c "
+                        "ON c.offer_id = ?1 AND c.asset_id = a.id "
+                        "WHERE a.criticality <= ?2 AND c.state = 'managed'",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_int (stmt, 2, critical_level);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    out_counts->n_critical_managed = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (error, self->db, rc, _("reading the project"));
+
+  stmt = get_statement (self,
+                        "SELECT COUNT(DISTINCT s.asset_id) FROM backup_scope s "
+                        "JOIN backup_policy p ON p.id = s.policy_id "
+                        "JOIN asset a ON a.id = s.asset_id "
+                        "WHERE p.offer_id = ?1 AND a.criticality <= ?2",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_int (stmt, 2, critical_level);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    out_counts->n_critical_backed_up = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (error, self->db, rc, _("reading the project"));
 
   return TRUE;
 }

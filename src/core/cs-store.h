@@ -185,4 +185,244 @@ gboolean     cs_store_save_copy           (CsStore           *self,
                                            const char        *destination,
                                            GError           **error);
 
+/* Perimeter: the asset inventory at scale, coverage per offer, bulk import (issue "Perimeter and
+ * exclusions"). */
+
+/**
+ * CsCoverageState:
+ * @CS_COVERAGE_NOT_ADDRESSED: the offer says nothing about the asset (no coverage row)
+ * @CS_COVERAGE_MANAGED: the asset is managed
+ * @CS_COVERAGE_PARTIAL: the asset is partially managed
+ * @CS_COVERAGE_EXCLUDED: the asset is explicitly excluded
+ *
+ * The coverage of an asset by an offer, in the order of the `coverage.state` choices.
+ */
+typedef enum {
+  CS_COVERAGE_NOT_ADDRESSED,
+  CS_COVERAGE_MANAGED,
+  CS_COVERAGE_PARTIAL,
+  CS_COVERAGE_EXCLUDED,
+  CS_N_COVERAGE_STATES
+} CsCoverageState;
+
+/**
+ * CsAssetSort:
+ * @CS_ASSET_SORT_ID: insertion order
+ * @CS_ASSET_SORT_CATEGORY: by category, then id
+ * @CS_ASSET_SORT_NAME: by name (case-insensitive), then id
+ * @CS_ASSET_SORT_SITE: by site name (assets without a site first), then id
+ * @CS_ASSET_SORT_QUANTITY: by quantity, then id
+ * @CS_ASSET_SORT_CRITICALITY: by criticality (1, the most critical, first), then id
+ * @CS_ASSET_SORT_OWNER: by owner, then id
+ * @CS_ASSET_SORT_VENDOR: by vendor, then id
+ * @CS_ASSET_SORT_NOTES: by notes, then id
+ * @CS_ASSET_SORT_COVERAGE: by the coverage state under #CsAssetQuery.offer_id, then id
+ *
+ * The orders of an asset list: one per column of the inventory view.
+ */
+typedef enum {
+  CS_ASSET_SORT_ID,
+  CS_ASSET_SORT_CATEGORY,
+  CS_ASSET_SORT_NAME,
+  CS_ASSET_SORT_SITE,
+  CS_ASSET_SORT_QUANTITY,
+  CS_ASSET_SORT_CRITICALITY,
+  CS_ASSET_SORT_OWNER,
+  CS_ASSET_SORT_VENDOR,
+  CS_ASSET_SORT_NOTES,
+  CS_ASSET_SORT_COVERAGE,
+} CsAssetSort;
+
+/**
+ * CS_ASSET_SITE_NONE:
+ *
+ * #CsAssetQuery.site_id value that selects the assets without a site (0 selects every site).
+ */
+#define CS_ASSET_SITE_NONE ((gint64) -1)
+
+/**
+ * CsAssetQuery:
+ * @categories: bit `1 << i` selects category i of cs_asset_categories(); 0 selects all
+ * @site_id: a site id, %CS_ASSET_SITE_NONE, or 0 for every site
+ * @criticalities: bit `1 << c` selects criticality c (1–4); 0 selects all
+ * @offer_id: the offer whose coverage is filtered and sorted on (0: none)
+ * @coverage_states: bit `1 << state` (#CsCoverageState) under @offer_id; 0 selects all
+ * @search: (nullable): text searched (case-insensitive) in name, owner, vendor, model, serial
+ *   and notes
+ * @sort: the order
+ * @descending: reverse the order
+ *
+ * Which assets an asset list shows, and in what order. A plain struct: zero it, then set the
+ * filters wanted.
+ */
+typedef struct
+{
+  guint32      categories;
+  gint64       site_id;
+  guint32      criticalities;
+  gint64       offer_id;
+  guint32      coverage_states;
+  const char  *search;
+  CsAssetSort  sort;
+  gboolean     descending;
+} CsAssetQuery;
+
+GArray      *cs_store_query_asset_ids     (CsStore            *self,
+                                           const CsAssetQuery *query,
+                                           GError            **error);
+gboolean     cs_store_locate_asset        (CsStore            *self,
+                                           const CsAssetQuery *query,
+                                           gint64              asset_id,
+                                           guint              *out_position);
+
+/**
+ * CsCoverageChange:
+ *
+ * What cs_store_set_coverage() replaced, so that cs_store_restore_coverage() can put it back.
+ */
+typedef struct _CsCoverageChange CsCoverageChange;
+
+#define CS_TYPE_COVERAGE_CHANGE (cs_coverage_change_get_type ())
+GType             cs_coverage_change_get_type   (void) G_GNUC_CONST;
+CsCoverageChange *cs_coverage_change_ref        (CsCoverageChange *change);
+void              cs_coverage_change_unref      (CsCoverageChange *change);
+guint             cs_coverage_change_get_n_assets (CsCoverageChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsCoverageChange, cs_coverage_change_unref)
+
+CsCoverageChange *cs_store_set_coverage       (CsStore            *self,
+                                               gint64              offer_id,
+                                               const gint64       *asset_ids,
+                                               guint               n_asset_ids,
+                                               CsCoverageState     state,
+                                               const char         *note,
+                                               const char         *reference,
+                                               GError            **error);
+gboolean     cs_store_restore_coverage        (CsStore            *self,
+                                               CsCoverageChange   *change,
+                                               GError            **error);
+CsCoverageState cs_store_get_coverage_state   (CsStore            *self,
+                                               gint64              offer_id,
+                                               gint64              asset_id);
+CsCoverage  *cs_store_find_coverage           (CsStore            *self,
+                                               gint64              offer_id,
+                                               gint64              asset_id);
+gboolean     cs_store_count_coverage_states   (CsStore            *self,
+                                               gint64              offer_id,
+                                               guint               counts[CS_N_COVERAGE_STATES],
+                                               guint              *out_critical_unmanaged,
+                                               GError            **error);
+
+void         cs_store_reload                  (CsStore            *self);
+
+/**
+ * CsAssetValues:
+ * @category: a category of cs_asset_categories()
+ * @name: the name (not empty)
+ * @site_id: a site id, or 0
+ * @quantity: 0 or more
+ * @criticality: 1 (most critical) to 4
+ * @owner: (nullable): text
+ * @vendor: (nullable): text
+ * @model: (nullable): text
+ * @serial: (nullable): text
+ * @notes: (nullable): text
+ *
+ * The fields of one asset written by a #CsStoreBulk, already checked by the caller (the file's
+ * constraints still refuse what does not fit).
+ */
+typedef struct
+{
+  const char *category;
+  const char *name;
+  gint64      site_id;
+  gint64      quantity;
+  gint64      criticality;
+  const char *owner;
+  const char *vendor;
+  const char *model;
+  const char *serial;
+  const char *notes;
+} CsAssetValues;
+
+/**
+ * CsStoreBulk:
+ *
+ * A second connection to a project file for bulk imports, usable from one worker thread while
+ * the #CsStore it came from stays on the main thread. Everything it writes is in one
+ * transaction: cs_store_bulk_commit() makes all of it visible, cs_store_bulk_free() without a
+ * commit leaves the project exactly as it was. It creates no record objects.
+ */
+typedef struct _CsStoreBulk CsStoreBulk;
+
+typedef void (*CsStoreBulkAssetFunc) (gint64      id,
+                                      const char *name,
+                                      gint64      site_id,
+                                      const char *serial,
+                                      gpointer    user_data);
+typedef void (*CsStoreBulkSiteFunc)  (gint64      id,
+                                      const char *name,
+                                      gpointer    user_data);
+
+CsStoreBulk *cs_store_bulk_new            (CsStore              *self,
+                                           GError              **error);
+gboolean     cs_store_bulk_begin          (CsStoreBulk          *bulk,
+                                           GError              **error);
+gboolean     cs_store_bulk_foreach_site   (CsStoreBulk          *bulk,
+                                           CsStoreBulkSiteFunc   func,
+                                           gpointer              user_data,
+                                           GError              **error);
+gboolean     cs_store_bulk_foreach_asset  (CsStoreBulk          *bulk,
+                                           CsStoreBulkAssetFunc  func,
+                                           gpointer              user_data,
+                                           GError              **error);
+gint64       cs_store_bulk_add_site       (CsStoreBulk          *bulk,
+                                           const char           *name,
+                                           GError              **error);
+gint64       cs_store_bulk_add_asset      (CsStoreBulk          *bulk,
+                                           const CsAssetValues  *values,
+                                           GError              **error);
+gboolean     cs_store_bulk_update_asset   (CsStoreBulk          *bulk,
+                                           gint64                id,
+                                           const CsAssetValues  *values,
+                                           GError              **error);
+gboolean     cs_store_bulk_save_mapping   (CsStoreBulk          *bulk,
+                                           const char           *signature,
+                                           const char           *mapping,
+                                           GError              **error);
+gboolean     cs_store_bulk_commit         (CsStoreBulk          *bulk,
+                                           GError              **error);
+void         cs_store_bulk_free           (CsStoreBulk          *bulk);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsStoreBulk, cs_store_bulk_free)
+
+/**
+ * CsCoverageCounts:
+ * @n_assets: asset records in the project
+ * @n_managed: assets the offer manages
+ * @n_partial: assets the offer partly manages
+ * @n_excluded: assets the offer excludes
+ * @n_not_addressed: assets the offer does not address (no coverage row, or "not_addressed")
+ * @n_critical: assets at or above the critical level
+ * @n_critical_managed: critical assets the offer manages
+ * @n_critical_backed_up: critical assets in a backup policy of the offer
+ *
+ * How an offer covers the inventory, counted by cs_store_count_coverage().
+ */
+typedef struct
+{
+  guint n_assets;
+  guint n_managed;
+  guint n_partial;
+  guint n_excluded;
+  guint n_not_addressed;
+  guint n_critical;
+  guint n_critical_managed;
+  guint n_critical_backed_up;
+} CsCoverageCounts;
+
+gboolean     cs_store_count_coverage      (CsStore              *self,
+                                           gint64                offer_id,
+                                           gint                  critical_level,
+                                           CsCoverageCounts     *out_counts,
+                                           GError              **error);
+
 G_END_DECLS

@@ -1,0 +1,123 @@
+/* bench-import.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Imports a generated 100,000-row asset CSV into a fresh project and compares the time with
+ * the sqlite3 shell's `.import` of the same file into a plain table, measured in the same run
+ * (best of three each). Target: ratio ≤ 1.5.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cs-csv-import.h"
+#include "cs-store.h"
+
+#define N_ROWS 100000
+#define N_RUNS 3
+
+static void
+write_csv (const char *path)
+{
+  static const char * const types[] = { "Laptop", "Desktop", "Server", "Switch", "Printer",
+                                        "Firewall", "Phone", "NAS" };
+  g_autoptr(GString) csv = g_string_new ("Name,Type,Location,Serial number,Manufacturer,Model,Quantity,User,Comments\n");
+
+  for (guint i = 0; i < N_ROWS; i++)
+    g_string_append_printf (csv, "HOST-%06u,%s,Site %u > Building %u > Room %u,SN%08u,Vendor %u,"
+                            "Model %u,1,user%u@example.com,\"Imported, row %u\"\n",
+                            i, types[i % G_N_ELEMENTS (types)], i % 12, i % 3, i % 40, i * 7,
+                            i % 20, i % 90, i % 5000, i);
+  g_file_set_contents (path, csv->str, csv->len, NULL);
+}
+
+static double
+time_ours (const char *dir,
+           const char *csv,
+           guint       run)
+{
+  g_autofree char *name = g_strdup_printf ("ours-%u.contractscope", run);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = cs_store_create (path, "Bench", &error);
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(CsCsvReport) report = NULL;
+  gint64 start;
+  double elapsed;
+
+  if (store == NULL)
+    g_error ("project not created: %s", error->message);
+  start = g_get_monotonic_time ();
+  import = cs_csv_import_new_for_path (csv, &error);
+  if (import != NULL)
+    report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  if (report == NULL)
+    g_error ("import failed: %s", error->message);
+  if (report->n_imported != N_ROWS)
+    g_error ("imported %u rows, expected %u", report->n_imported, N_ROWS);
+
+  return elapsed;
+}
+
+static double
+time_shell (const char *dir,
+            const char *csv,
+            guint       run)
+{
+  g_autofree char *name = g_strdup_printf ("shell-%u.db", run);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *import = g_strdup_printf (".import '%s' t", csv);
+  const char *argv[] = { "sqlite3", path, "-cmd", ".mode csv", import, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    g_error ("sqlite3 failed: %s", error->message);
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-import-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "assets.csv", NULL);
+  double ours = G_MAXDOUBLE, shell = G_MAXDOUBLE;
+
+  write_csv (csv);
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      /* MIN() evaluates its arguments twice: time first. */
+      double s = time_shell (dir, csv, run);
+      double o = time_ours (dir, csv, run);
+
+      shell = MIN (shell, s);
+      ours = MIN (ours, o);
+    }
+
+  g_print ("rows: %u\n", N_ROWS);
+  g_print ("sqlite3 .import: %.3f s\n", shell);
+  g_print ("contract-scope import: %.3f s\n", ours);
+  g_print ("ratio: %.2f (target ≤ 1.5)\n", ours / shell);
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autofree char *a = g_strdup_printf ("%s/ours-%u.contractscope", dir, run);
+      g_autofree char *b = g_strdup_printf ("%s/shell-%u.db", dir, run);
+
+      g_unlink (a);
+      g_unlink (b);
+    }
+  g_unlink (csv);
+  g_rmdir (dir);
+
+  return ours / shell <= 1.5 ? 0 : 1;
+}

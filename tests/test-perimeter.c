@@ -1,0 +1,333 @@
+/* test-perimeter.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cs-model.h"
+#include "cs-perimeter.h"
+#include "cs-store.h"
+
+static CsStore *
+new_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "perimeter.contractscope", NULL);
+  CsStore *store = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_unlink (path);
+  store = cs_store_create (path, "Perimeter client", &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static CsRecord *
+add (CsStore    *store,
+     GType       type,
+     const char *first_property,
+     ...)
+{
+  g_autoptr(GError) error = NULL;
+  CsRecord *record = NULL;
+  va_list args;
+
+  va_start (args, first_property);
+  record = CS_RECORD (g_object_new_valist (type, first_property, args));
+  va_end (args);
+  g_assert_true (cs_store_add (store, record, &error));
+  g_assert_no_error (error);
+  g_object_unref (record); /* the store's cache keeps it */
+
+  return record;
+}
+
+typedef struct
+{
+  guint position, removed, added, calls;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->calls++;
+}
+
+static const char *
+name_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(CsAsset) asset = g_list_model_get_item (model, position);
+
+  return cs_asset_get_name (asset);
+}
+
+static void
+test_asset_list (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(CsAssetList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  CsRecord *lyon = add (store, CS_TYPE_SITE, "name", "Lyon", NULL);
+  CsRecord *paris = add (store, CS_TYPE_SITE, "name", "Paris", NULL);
+  CsRecord *offer = add (store, CS_TYPE_OFFER, "provider", "Provider A", NULL);
+  CsRecord *b = add (store, CS_TYPE_ASSET, "name", "bravo", "category", "server",
+                     "site-id", cs_record_get_id (paris), "criticality", (gint64) 1, NULL);
+  CsRecord *a = add (store, CS_TYPE_ASSET, "name", "Alpha", "category", "endpoint",
+                     "site-id", cs_record_get_id (lyon), NULL);
+  CsRecord *d = NULL;
+  CsAssetQuery query = { 0 };
+  Changes changes = { 0 };
+  CsDeletion *deletion = NULL;
+
+  add (store, CS_TYPE_ASSET, "name", "Charlie", "category", "business_application",
+       "owner", "Finance", NULL);
+
+  query.sort = CS_ASSET_SORT_NAME;
+  list = cs_asset_list_new (store, &query);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpstr (name_at (G_LIST_MODEL (list), 0), ==, "Alpha");
+  g_assert_cmpstr (name_at (G_LIST_MODEL (list), 1), ==, "bravo"); /* case-insensitive */
+
+  /* an added asset is inserted in place, one row */
+  d = add (store, CS_TYPE_ASSET, "name", "Bob", NULL);
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 0);
+
+  /* an edit moves only its row */
+  g_assert_true (cs_store_set_string (store, d, "name", "Zulu", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (name_at (G_LIST_MODEL (list), 3), ==, "Zulu");
+
+  /* delete, then undo: the same object comes back to the same place */
+  deletion = cs_store_delete (store, a, &error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_true (cs_store_undelete (store, deletion, &error));
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (list), 0) == (gpointer) a);
+  g_object_unref (a);
+  cs_deletion_unref (deletion);
+
+  /* filters: category, site, criticality, search, descending */
+  query.categories = 1u << 1; /* server */
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  memset (&query, 0, sizeof query);
+  query.site_id = CS_ASSET_SITE_NONE;
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  memset (&query, 0, sizeof query);
+  query.criticalities = 1u << 1;
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  memset (&query, 0, sizeof query);
+  query.search = "finan";
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpstr (name_at (G_LIST_MODEL (list), 0), ==, "Charlie");
+  memset (&query, 0, sizeof query);
+  query.search = "%";
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  memset (&query, 0, sizeof query);
+  query.sort = CS_ASSET_SORT_SITE;
+  query.descending = TRUE;
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpstr (name_at (G_LIST_MODEL (list), 0), ==, "bravo");
+
+  /* deleting a site leaves its assets without a site, and the list follows */
+  memset (&query, 0, sizeof query);
+  query.site_id = CS_ASSET_SITE_NONE;
+  cs_asset_list_set_query (list, &query);
+  deletion = cs_store_delete (store, paris, &error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpint (cs_asset_get_site_id (CS_ASSET (b)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  cs_deletion_unref (deletion);
+  (void) offer;
+}
+
+static void
+test_coverage (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCoverageChange) change = NULL;
+  g_autoptr(CsCoverageChange) bulk = NULL;
+  g_autoptr(CsAssetList) unaddressed = NULL;
+  g_autoptr(CsAssetList) critical = NULL;
+  CsRecord *offer = add (store, CS_TYPE_OFFER, "provider", "Provider A", NULL);
+  gint64 offer_id = cs_record_get_id (offer);
+  gint64 ids[4];
+  CsAssetQuery query;
+  CsPerimeterSummary summary;
+  CsCoverage *coverage = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Asset %u", i);
+
+      ids[i] = cs_record_get_id (add (store, CS_TYPE_ASSET, "name", name,
+                                      "criticality", (gint64) (i < 2 ? 1 : 3), NULL));
+    }
+
+  cs_asset_query_init_not_addressed (&query, offer_id);
+  unaddressed = cs_asset_list_new (store, &query);
+  cs_asset_query_init_critical_unmanaged (&query, offer_id);
+  critical = cs_asset_list_new (store, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unaddressed)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (critical)), ==, 2);
+
+  /* one asset */
+  change = cs_store_set_coverage (store, offer_id, ids, 1, CS_COVERAGE_MANAGED, "24/7",
+                                  "Annex 1 §2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_cmpint (cs_store_get_coverage_state (store, offer_id, ids[0]), ==, CS_COVERAGE_MANAGED);
+  coverage = cs_store_find_coverage (store, offer_id, ids[0]);
+  g_assert_nonnull (coverage);
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (coverage), "reference"), ==, "Annex 1 §2");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unaddressed)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (critical)), ==, 1);
+
+  /* everything the filter shows, keeping notes */
+  bulk = cs_perimeter_set_coverage_for_list (store, unaddressed, CS_COVERAGE_EXCLUDED, NULL,
+                                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cs_coverage_change_get_n_assets (bulk), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unaddressed)), ==, 0);
+
+  g_assert_true (cs_perimeter_get_summary (store, offer_id, &summary, &error));
+  g_assert_cmpuint (summary.n_assets, ==, 4);
+  g_assert_cmpuint (summary.coverage[CS_COVERAGE_MANAGED], ==, 1);
+  g_assert_cmpuint (summary.coverage[CS_COVERAGE_EXCLUDED], ==, 3);
+  g_assert_cmpuint (summary.critical_unmanaged, ==, 1);
+  g_assert_cmpuint (summary.per_category[0], ==, 4); /* endpoint, the default */
+
+  /* undo the bulk change, then the first one */
+  g_assert_true (cs_store_restore_coverage (store, bulk, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (unaddressed)), ==, 3);
+  g_assert_true (cs_store_restore_coverage (store, change, &error));
+  g_assert_cmpint (cs_store_get_coverage_state (store, offer_id, ids[0]), ==, CS_COVERAGE_NOT_ADDRESSED);
+  g_assert_null (cs_store_find_coverage (store, offer_id, ids[0]));
+  g_assert_true (cs_perimeter_get_summary (store, offer_id, &summary, &error));
+  g_assert_cmpuint (summary.coverage[CS_COVERAGE_NOT_ADDRESSED], ==, 4);
+  g_assert_cmpuint (summary.critical_unmanaged, ==, 2);
+}
+
+static void
+test_delete_undo_many (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  g_autoptr(GPtrArray) deletions = NULL;
+  g_autoptr(CsAssetList) list = cs_asset_list_new (store, NULL);
+  g_autoptr(CsCoverageChange) change = NULL;
+  CsRecord *offer = add (store, CS_TYPE_OFFER, "provider", "Provider A", NULL);
+  CsRecord *first = add (store, CS_TYPE_ASSET, "name", "One", NULL);
+  CsRecord *copy = NULL;
+  gint64 id = cs_record_get_id (first);
+
+  change = cs_store_set_coverage (store, cs_record_get_id (offer), &id, 1, CS_COVERAGE_PARTIAL,
+                                  "", "", &error);
+  g_assert_nonnull (change);
+  copy = CS_RECORD (cs_perimeter_duplicate_asset (store, CS_ASSET (first), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cs_asset_get_name (CS_ASSET (copy)), ==, "One (copy)");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  g_ptr_array_add (selection, first);
+  g_ptr_array_add (selection, copy);
+  deletions = cs_perimeter_delete_assets (store, selection, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deletions->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_assert_true (cs_perimeter_undelete_assets (store, deletions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  /* the coverage came back with the asset */
+  g_assert_cmpint (cs_store_get_coverage_state (store, cs_record_get_id (offer), id), ==,
+                   CS_COVERAGE_PARTIAL);
+  g_object_unref (copy);
+}
+
+static void
+test_exclusions (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(GError) error = NULL;
+  CsRecord *offer = add (store, CS_TYPE_OFFER, "provider", "Provider A", NULL);
+  gint64 offer_id = cs_record_get_id (offer);
+  GListModel *list = cs_store_list (store, CS_TYPE_EXCLUSION, offer_id);
+  g_autoptr(CsRecord) licences = NULL;
+  CsExclusion *custom = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (cs_perimeter_ensure_exclusions (store, offer_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 11);
+  g_assert_true (cs_perimeter_ensure_exclusions (store, offer_id, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 11);
+
+  licences = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (cs_record_get_string (licences, "category"), ==, "licences");
+  g_assert_cmpstr (cs_record_get_string (licences, "decision"), ==, "not_stated");
+  g_assert_true (cs_store_set_string (store, licences, "decision", "excluded", &error));
+  g_assert_true (cs_store_set_number (store, licences, "price", 85.0, &error));
+  g_assert_cmpint (cs_exclusion_get_hollowed_obligations (CS_EXCLUSION (licences)), ==,
+                   CS_CORE_OBLIGATION_NONE);
+
+  custom = cs_perimeter_add_custom_exclusion (store, offer_id, "Restauration des données", &error);
+  g_assert_nonnull (custom);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 12);
+  /* not stated: not flagged */
+  g_assert_cmpint (cs_exclusion_get_hollowed_obligations (custom), ==, CS_CORE_OBLIGATION_NONE);
+  g_assert_true (cs_store_set_string (store, CS_RECORD (custom), "decision", "excluded", &error));
+  g_assert_cmpint (cs_exclusion_get_hollowed_obligations (custom), ==, CS_CORE_OBLIGATION_RESTORE);
+  g_assert_true (cs_store_set_string (store, CS_RECORD (custom), "wording",
+                                      "Les incidents de sécurité et la sauvegarde ne sont pas couverts.",
+                                      &error));
+  g_assert_cmpint (cs_exclusion_get_hollowed_obligations (custom), ==,
+                   CS_CORE_OBLIGATION_RESTORE | CS_CORE_OBLIGATION_BACKUP
+                   | CS_CORE_OBLIGATION_SECURITY_INCIDENTS);
+  g_assert_cmpint (cs_exclusion_text_hollows_core (NULL, "Restores are not included"), ==,
+                   CS_CORE_OBLIGATION_RESTORE);
+  g_assert_cmpint (cs_exclusion_text_hollows_core (NULL, "Ransomware recovery excluded"), ==,
+                   CS_CORE_OBLIGATION_RESTORE | CS_CORE_OBLIGATION_SECURITY_INCIDENTS);
+  g_assert_cmpint (cs_exclusion_text_hollows_core (NULL, "Projects and training"), ==,
+                   CS_CORE_OBLIGATION_NONE);
+  text = cs_core_obligations_to_string (CS_CORE_OBLIGATION_BACKUP | CS_CORE_OBLIGATION_RESTORE);
+  g_assert_cmpstr (text, ==, "backup, restores");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/perimeter/asset-list", test_asset_list);
+  g_test_add_func ("/core/perimeter/coverage", test_coverage);
+  g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
+  g_test_add_func ("/core/perimeter/exclusions", test_exclusions);
+
+  return g_test_run ();
+}
