@@ -14,7 +14,7 @@
 #include "cs-project-view.h"
 #include "cs-offer-dialog.h"
 #include "cs-offer-selector.h"
-#include "cs-section-editors.h"
+#include "cs-section-editor.h"
 
 /**
  * CsProjectView:

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-section-page.h"
+#include "cs-section-editor.h"
 #include "cs-offer-selector.h"
 
 /**
@@ -46,7 +47,11 @@ enum {
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (CsSectionPage, cs_section_page, ADW_TYPE_BIN)
+static void cs_section_page_editor_init (CsSectionEditorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsSectionPage, cs_section_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
+                                                      cs_section_page_editor_init))
 
 static GParamSpec *properties[N_PROPS];
 
@@ -396,16 +401,6 @@ cs_section_page_class_init (CsSectionPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * CsSectionPage:offer:
-   *
-   * The offer whose section is shown, or %NULL when the project has no offer.
-   */
-  properties[PROP_OFFER] =
-    g_param_spec_object ("offer", NULL, NULL,
-                         CS_TYPE_OFFER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /**
    * CsSectionPage:section:
    *
    * The #CsSection shown.
@@ -415,7 +410,10 @@ cs_section_page_class_init (CsSectionPageClass *klass)
                        0, CS_N_SECTIONS - 1, CS_SECTION_DASHBOARD,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
+  g_object_class_install_property (object_class, PROP_SECTION, properties[PROP_SECTION]);
+  g_object_class_override_property (object_class, PROP_OFFER, "offer");
+  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-section-page.ui");
@@ -424,6 +422,12 @@ cs_section_page_class_init (CsSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsSectionPage, facts_group);
   gtk_widget_class_bind_template_child (widget_class, CsSectionPage, facts_list);
   gtk_widget_class_bind_template_child (widget_class, CsSectionPage, pending_label);
+}
+
+static void
+cs_section_page_editor_init (CsSectionEditorInterface *iface)
+{
+  /* A placeholder has nothing to focus but itself: the default does that. */
 }
 
 static void
