@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "cs-application.h"
+#include "cs-new-project-dialog.h"
 #include "cs-offer-dialog.h"
 #include "cs-offer-selector.h"
 #include "cs-project-properties.h"
@@ -464,6 +465,227 @@ test_window_demo_path (void)
   g_assert_cmpstr (second, ==, expected);
 }
 
+static GFile *
+make_folder (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_new_project_dialog (void)
+{
+  g_autoptr(GFile) folder = make_folder ("new-dialog");
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *existing = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  CsNewProjectDialog *dialog = cs_new_project_dialog_new (NULL);
+  AdwMessageDialog *message_dialog = ADW_MESSAGE_DIALOG (dialog);
+
+  /* By default: the documents folder, else the home folder; nothing to create yet. */
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) documents_folder = g_file_new_for_path (documents);
+
+      g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), documents_folder));
+    }
+  else
+    {
+      g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), home));
+    }
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (message_dialog, "create"));
+  g_assert_null (cs_new_project_dialog_get_file (dialog));
+
+  cs_new_project_dialog_set_folder (dialog, folder);
+  g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
+
+  /* The file name follows the client name. */
+  cs_new_project_dialog_set_client_name (dialog, "Acme");
+  g_assert_true (adw_message_dialog_get_response_enabled (message_dialog, "create"));
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "Acme.contractscope");
+  cs_new_project_dialog_set_client_name (dialog, "  Acme Industries ");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==,
+                   "Acme Industries.contractscope");
+  cs_new_project_dialog_set_client_name (dialog, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (message_dialog, "create"));
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "");
+
+  /* Characters file names refuse are replaced; no hidden file, no empty name. */
+  cs_new_project_dialog_set_client_name (dialog, "AC/DC: \"Rock\" <Ltd>");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==,
+                   "AC-DC- -Rock- -Ltd-.contractscope");
+  cs_new_project_dialog_set_client_name (dialog, "..hidden.");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "hidden.contractscope");
+  cs_new_project_dialog_set_client_name (dialog, "...");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "Project.contractscope");
+  cs_new_project_dialog_set_client_name (dialog, "Société Générale — Lyon");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==,
+                   "Société Générale — Lyon.contractscope");
+
+  /* An existing file is never replaced: the next free name is used. */
+  existing = g_build_filename (g_file_peek_path (folder), "Acme.contractscope", NULL);
+  g_assert_true (g_file_set_contents (existing, "", 0, NULL));
+  cs_new_project_dialog_set_client_name (dialog, "Acme");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "Acme 2.contractscope");
+  file = cs_new_project_dialog_get_file (dialog);
+  g_assert_nonnull (file);
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+
+    g_assert_cmpstr (basename, ==, "Acme 2.contractscope");
+    g_assert_true (g_file_equal (parent, folder));
+  }
+
+  /* NULL restores the default folder. */
+  cs_new_project_dialog_set_folder (dialog, NULL);
+  g_assert_false (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static CsWindow *
+find_window_showing (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+      CsStore *store;
+
+      if (!CS_IS_WINDOW (item))
+        continue;
+      store = cs_window_get_store (CS_WINDOW (item));
+      if (store != NULL && g_strcmp0 (cs_store_get_path (store), path) == 0)
+        return CS_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+static void
+destroy_project_windows (void)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (CS_IS_WINDOW (l->data))
+        gtk_window_destroy (l->data);
+    }
+  g_list_free (windows);
+  iterate ();
+}
+
+/* The recent manager keeps the file of the test that first used it, whose folder is gone
+ * once that test is over; give it back, so that projects created here can be noted. */
+static void
+ensure_recent_folder (void)
+{
+  g_autofree char *filename = NULL;
+  g_autofree char *dir = NULL;
+
+  g_object_get (gtk_recent_manager_get_default (), "filename", &filename, NULL);
+  dir = g_path_get_dirname (filename);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+}
+
+static CsNewProjectDialog *
+open_new_project_dialog (void)
+{
+  CsNewProjectDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
+  iterate ();
+  dialog = find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+/* As a click on a response button does: adw_message_dialog_response() alone leaves it open. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+test_new_project_create (void)
+{
+  g_autoptr(GFile) folder = make_folder ("created");
+  g_autoptr(GFile) missing = g_file_get_child (folder, "missing");
+  g_autofree char *path = NULL;
+  g_autofree char *second = NULL;
+  CsNewProjectDialog *dialog;
+  AdwMessageDialog *error_dialog;
+  CsWindow *window;
+  CsStore *store;
+
+  ensure_recent_folder ();
+
+  /* No chooser: the folder is set as "Change…" would, and "create" creates. */
+  dialog = open_new_project_dialog ();
+  cs_new_project_dialog_set_folder (dialog, folder);
+  cs_new_project_dialog_set_client_name (dialog, "Zeta & Co");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "Zeta & Co.contractscope");
+  respond (ADW_MESSAGE_DIALOG (dialog), "create");
+  wait_recent_saved ();
+  iterate ();
+
+  path = g_build_filename (g_file_peek_path (folder), "Zeta & Co.contractscope", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  window = find_window_showing (path);
+  g_assert_nonnull (window);
+  store = cs_window_get_store (window);
+  g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==, "Zeta & Co");
+  g_assert_nonnull (cs_window_get_project_view (window));
+  g_assert_null (find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG));
+
+  /* The folder is remembered for the session; the same client gets a new name. */
+  dialog = open_new_project_dialog ();
+  g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
+  cs_new_project_dialog_set_client_name (dialog, "Zeta & Co");
+  g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==,
+                   "Zeta & Co 2.contractscope");
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate ();
+  second = g_build_filename (g_file_peek_path (folder), "Zeta & Co 2.contractscope", NULL);
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  /* A folder that does not exist: an error dialog, nothing created, the folder not kept. */
+  dialog = open_new_project_dialog ();
+  cs_new_project_dialog_set_folder (dialog, missing);
+  cs_new_project_dialog_set_client_name (dialog, "Omega");
+  respond (ADW_MESSAGE_DIALOG (dialog), "create");
+  iterate ();
+  error_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (error_dialog);
+  g_assert_false (CS_IS_NEW_PROJECT_DIALOG (error_dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
+                   "Could Not Create “Omega.contractscope”");
+  g_assert_false (g_file_query_exists (missing, NULL));
+  respond (error_dialog, "close");
+  iterate ();
+
+  dialog = open_new_project_dialog ();
+  g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate ();
+
+  destroy_project_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +731,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/properties", test_window_properties);
   g_test_add_func ("/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/ui/window/demo-path", test_window_demo_path);
+  g_test_add_func ("/ui/new-project/dialog", test_new_project_dialog);
+  g_test_add_func ("/ui/new-project/create", test_new_project_create);
 
   status = g_test_run ();
 

@@ -23,13 +23,15 @@
  * The application object. It owns the app-wide actions (new project, open, the demo,
  * preferences, about, quit), opens the project files given on the command line, keeps one
  * window per project, records opened projects in the recent files, and applies the colour
- * scheme chosen in the preferences.
+ * scheme chosen in the preferences. The folder a new project was last created in is kept for
+ * the session, as the next new project's default.
  */
 struct _CsApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GFile          *new_project_folder;
   gboolean        open_demo_at_startup;
 };
 
@@ -200,72 +202,7 @@ create_project_filter (void)
   return filter;
 }
 
-static char *
-ensure_project_suffix (const char *path)
-{
-  if (g_str_has_suffix (path, CS_PROJECT_SUFFIX))
-    return g_strdup (path);
-
-  return g_strconcat (path, CS_PROJECT_SUFFIX, NULL);
-}
-
-/* new project: client name, then where to save it */
-
-typedef struct
-{
-  CsApplication *app;
-  char          *client_name;
-} NewProjectData;
-
-static void
-new_project_data_free (NewProjectData *data)
-{
-  g_clear_object (&data->app);
-  g_clear_pointer (&data->client_name, g_free);
-  g_free (data);
-}
-
-static void
-on_new_project_chooser_response_cb (GtkNativeDialog *chooser,
-                                    int              response,
-                                    NewProjectData  *data)
-{
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsStore) store = NULL;
-  g_autofree char *chosen = NULL;
-  g_autofree char *path = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  chosen = g_file_get_path (file);
-  if (chosen == NULL)
-    goto out;
-
-  path = ensure_project_suffix (chosen);
-  store = cs_store_create (path, data->client_name, &error);
-  if (store == NULL)
-    {
-      g_autoptr(GFile) target = g_file_new_for_path (path);
-      g_autofree char *basename = g_file_get_basename (target);
-      g_autofree char *heading = NULL;
-
-      /* Translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Create “%s”"), basename);
-      show_error_dialog (parent, heading, error->message);
-      goto out;
-    }
-
-  cs_application_show_store (data->app, store, parent);
-
-out:
-  new_project_data_free (data);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
+/* new project: the dialog asks the client name and shows where the file goes */
 
 static void
 on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
@@ -273,11 +210,11 @@ on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
                                    CsApplication      *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *suggested = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
   g_autofree char *client_name = NULL;
-  GtkFileChooserNative *chooser;
-  NewProjectData *data;
+  g_autofree char *path = NULL;
 
   if (!g_str_equal (response, "create"))
     return;
@@ -286,25 +223,35 @@ on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
   if (client_name[0] == '\0')
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save New Project"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  file = cs_new_project_dialog_get_file (dialog);
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error_dialog (parent, _("Could Not Create the Project"),
+                         _("Projects can only be saved in a folder on this computer; no project "
+                           "was created. Choose another folder."));
+      return;
+    }
 
-  /* A client name may hold characters a file name cannot. */
-  suggested = g_strconcat (client_name, CS_PROJECT_SUFFIX, NULL);
-  g_strdelimit (suggested, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  store = cs_store_create (path, client_name, &error);
+  if (store == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *display_name = g_filename_display_name (basename);
+      g_autofree char *heading = NULL;
 
-  filter = create_project_filter ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Create “%s”"), display_name);
+      /* The store's messages already say that nothing was changed. */
+      show_error_dialog (parent, heading, error->message);
+      return;
+    }
 
-  data = g_new0 (NewProjectData, 1);
-  data->app = g_object_ref (self);
-  data->client_name = g_steal_pointer (&client_name);
+  /* The next new project goes to the same folder, for this session. */
+  g_set_object (&self->new_project_folder, cs_new_project_dialog_get_folder (dialog));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_new_project_chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_application_show_store (self, store, parent);
 }
 
 static void
@@ -396,6 +343,8 @@ cs_application_new_project_action (GSimpleAction *action,
     }
 
   dialog = cs_new_project_dialog_new (parent);
+  if (self->new_project_folder != NULL)
+    cs_new_project_dialog_set_folder (dialog, self->new_project_folder);
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_new_project_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -629,6 +578,7 @@ cs_application_dispose (GObject *object)
   CsApplication *self = CS_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->new_project_folder);
 
   G_OBJECT_CLASS (cs_application_parent_class)->dispose (object);
 }

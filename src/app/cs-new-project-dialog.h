@@ -20,5 +20,10 @@ CsNewProjectDialog *cs_new_project_dialog_new              (GtkWindow          *
 const char         *cs_new_project_dialog_get_client_name  (CsNewProjectDialog *self);
 void                cs_new_project_dialog_set_client_name  (CsNewProjectDialog *self,
                                                             const char         *client_name);
+GFile              *cs_new_project_dialog_get_folder       (CsNewProjectDialog *self);
+void                cs_new_project_dialog_set_folder       (CsNewProjectDialog *self,
+                                                            GFile              *folder);
+const char         *cs_new_project_dialog_get_file_name    (CsNewProjectDialog *self);
+GFile              *cs_new_project_dialog_get_file         (CsNewProjectDialog *self);
 
 G_END_DECLS
