@@ -445,6 +445,47 @@ test_demo_scores (void)
         }
       /* the demo client is not regulated */
       g_assert_cmpint (status_of (report, "DOR-01"), ==, CS_ITEM_REFERENCE);
+
+      /*
+       * The demo records each offer's coverage of the 60 assets (23 of them critical), so no
+       * offer gets the "nothing addressed" knock-out any more:
+       * - Rhône (incumbent): its 2021 annex and what it does in practice, 19 managed and
+       *   9 partial; business applications, telephony and most warehouse gear are not
+       *   addressed (32), and 16 critical assets are not managed: PER-02 and PER-12 partial.
+       * - Altimance: everything addressed (57 managed incl. business applications, CCTV and
+       *   badge access partial, the old server excluded until decommissioned), every critical
+       *   asset managed: PER-02 and PER-12 satisfied, and no knock-out at all.
+       * - Kerveo: business applications and telephony excluded (14), CCTV and badge access not
+       *   addressed (2); 7 critical assets not managed (4 applications, the PBX, the SIP trunk,
+       *   the Internet access it only monitors): PER-02 and PER-12 partial.
+       */
+      {
+        static const struct
+        {
+          const char  *provider;
+          guint        n_not_addressed;
+          guint        n_critical_unmanaged;
+          CsItemStatus per02;
+          CsItemStatus per12;
+        } expected_coverage[] = {
+          { "Rhône Informatique Services", 32, 16, CS_ITEM_PARTIAL, CS_ITEM_PARTIAL },
+          { "Altimance Infogérance", 0, 0, CS_ITEM_SATISFIED, CS_ITEM_SATISFIED },
+          { "Kerveo Services Managés", 2, 7, CS_ITEM_PARTIAL, CS_ITEM_PARTIAL },
+        };
+
+        g_assert_cmpuint (i, <, G_N_ELEMENTS (expected_coverage));
+        g_assert_cmpstr (cs_offer_get_provider (CS_OFFER (offer)), ==, expected_coverage[i].provider);
+        g_assert_cmpuint (counts.n_assets, ==, 60);
+        g_assert_cmpuint (counts.n_critical, ==, 23);
+        g_assert_cmpuint (counts.n_not_addressed, ==, expected_coverage[i].n_not_addressed);
+        g_assert_cmpuint (counts.n_critical - counts.n_critical_managed, ==,
+                          expected_coverage[i].n_critical_unmanaged);
+        g_assert_cmpint (status_of (report, "PER-02"), ==, expected_coverage[i].per02);
+        g_assert_cmpint (status_of (report, "PER-12"), ==, expected_coverage[i].per12);
+        g_assert_false (cs_finding_get_knock_out (cs_report_lookup_result (report, "PER-02")));
+        if (i == 1)
+          g_assert_cmpuint (cs_report_get_n_knock_outs (report), ==, 0);
+      }
     }
 }
 

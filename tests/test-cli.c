@@ -370,6 +370,331 @@ test_version_and_help (void)
   g_assert_nonnull (strstr (new_help.out, "--demo"));
 }
 
+/* Creates the demo project once per test, returning its path. */
+static char *
+new_demo (const char *name)
+{
+  g_autofree char *path = cs_test_build_path (name);
+  g_auto(Run) created = { 0 };
+
+  run_cli (&created, "new", path, "--demo", NULL);
+  assert_success (&created);
+
+  return g_steal_pointer (&path);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, member)));
+
+  return json_object_get_array_member (object, member);
+}
+
+/* show: every section of one offer, as text and as JSON; reading changes nothing. */
+static void
+test_show (void)
+{
+  static const char * const sections[] = {
+    "perimeter", "exclusions", "responsibilities", "sla", "backup", "security",
+    "subcontracting", "exit", "terms",
+  };
+  g_autofree char *path = new_demo ("show.contractscope");
+  g_autofree char *before = cs_test_file_sha256 (path);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_auto(Run) text = { 0 };
+      g_auto(Run) json = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root = NULL;
+      JsonObject *offer = NULL;
+
+      g_test_message ("section %s", sections[i]);
+      run_cli (&text, "show", path, "--offer", "Altimance", "--section", sections[i], NULL);
+      assert_success (&text);
+      g_assert_nonnull (strstr (text.out, "Altimance Infogérance"));
+
+      run_cli (&json, "show", path, "--offer", "altimance", "--section", sections[i], "--json",
+               NULL);
+      assert_success (&json);
+      root = parse_object (parser, json.out);
+      g_assert_cmpstr (json_object_get_string_member (root, "section"), ==, sections[i]);
+      offer = json_object_get_object_member (root, "offer");
+      g_assert_nonnull (offer);
+      g_assert_cmpstr (json_object_get_string_member (offer, "provider"), ==,
+                       "Altimance Infogérance");
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "records")));
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "computed")));
+      get_array (root, "flags");
+    }
+
+  /* The perimeter of the strong offer: its recorded coverage addresses all 60 assets. */
+  {
+    g_auto(Run) json = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *computed = NULL;
+
+    run_cli (&json, "show", path, "--offer", "2", "--section", "perimeter", "--json", NULL);
+    assert_success (&json);
+    computed = json_object_get_object_member (parse_object (parser, json.out), "computed");
+    g_assert_cmpint (json_object_get_int_member (computed, "n_assets"), ==, 60);
+    g_assert_cmpint (json_object_get_int_member (computed, "n_not_addressed"), ==, 0);
+  }
+
+  /* A section that does not exist is a usage error (2); an unknown offer a failure (1). */
+  {
+    g_auto(Run) bad_section = { 0 };
+    g_auto(Run) no_section = { 0 };
+    g_auto(Run) bad_offer = { 0 };
+
+    run_cli (&bad_section, "show", path, "--offer", "Altimance", "--section", "bogus", NULL);
+    assert_failure (&bad_section, 2);
+    run_cli (&no_section, "show", path, "--offer", "Altimance", NULL);
+    assert_failure (&no_section, 2);
+    run_cli (&bad_offer, "show", path, "--offer", "Nobody", "--section", "sla", NULL);
+    assert_failure (&bad_offer, 1);
+  }
+
+  after = cs_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* lint: weak wording in English and French is found, with its place; --json parses. */
+static void
+test_lint (void)
+{
+  static const char clause[] =
+    "The provider restores the service as soon as possible, on a best effort basis.\n"
+    "Le prestataire intervient dans les meilleurs délais, au titre d'une obligation de moyens.\n";
+  static const char clean[] = "The provider starts work on a P1 incident within 30 minutes and "
+                              "restores the service within 4 hours, 24/7, from the ticket "
+                              "timestamp.\n";
+  g_autofree char *path = cs_test_build_path ("clause.txt");
+  g_autofree char *clean_path = cs_test_build_path ("clean.txt");
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) clean_run = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *findings = NULL;
+  gboolean english = FALSE, french = FALSE;
+
+  cs_test_write_file (path, clause, sizeof clause - 1);
+  cs_test_write_file (clean_path, clean, sizeof clean - 1);
+
+  /* Finding weak wording is not a failure. */
+  run_cli (&text, "lint", path, NULL);
+  assert_success (&text);
+  g_assert_nonnull (strstr (text.out, "clause.txt:1:"));
+  g_assert_nonnull (strstr (text.out, "clause.txt:2:"));
+  g_assert_nonnull (strstr (text.out, "“as soon as possible”"));
+  g_assert_nonnull (strstr (text.out, "“obligation de moyens”"));
+
+  run_cli (&json, "lint", path, "--json", NULL);
+  assert_success (&json);
+  findings = get_array (parse_object (parser, json.out), "findings");
+  g_assert_cmpuint (json_array_get_length (findings), >=, 4);
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      gint64 line = json_object_get_int_member (finding, "line");
+
+      g_assert_cmpint (line, >=, 1);
+      g_assert_cmpint (line, <=, 2);
+      g_assert_cmpint (json_object_get_int_member (finding, "column"), >=, 1);
+      g_assert_cmpstr (json_object_get_string_member (finding, "rule"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (finding, "suggestion"), !=, "");
+      english |= line == 1;
+      french |= line == 2;
+    }
+  g_assert_true (english);
+  g_assert_true (french);
+
+  run_cli (&clean_run, "lint", clean_path, NULL);
+  assert_success (&clean_run);
+  g_assert_null (strstr (clean_run.out, "clean.txt:1:"));
+  g_assert_nonnull (strstr (clean_run.out, "No weak wording found."));
+
+  run_cli (&missing, "lint", "no-such-clause.txt", NULL);
+  assert_failure (&missing, 1);
+}
+
+/* score --json on the demo: knock-outs and per-section scores, consistent with each other. */
+static void
+test_score (void)
+{
+  static const char * const sections[] = {
+    "perimeter", "exclusions", "responsibilities", "sla", "backup", "security",
+    "subcontracting", "exit", "terms",
+  };
+  g_autofree char *path = new_demo ("score.contractscope");
+  g_auto(Run) json = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) one_parser = json_parser_new ();
+  JsonArray *offers = NULL;
+  gint64 knock_outs[3] = { 0 };
+
+  run_cli (&json, "score", path, "--json", NULL);
+  assert_success (&json);
+  offers = get_array (parse_object (parser, json.out), "offers");
+  g_assert_cmpuint (json_array_get_length (offers), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *offer = json_array_get_object_element (offers, i);
+      JsonObject *overall = json_object_get_object_member (offer, "overall");
+      JsonObject *per_section = json_object_get_object_member (offer, "sections");
+      JsonArray *findings = get_array (offer, "findings");
+      gint64 section_knock_outs = 0;
+      gint64 flagged = 0;
+
+      knock_outs[i] = json_object_get_int_member (overall, "knock_outs");
+      g_assert_cmpfloat (json_object_get_double_member (overall, "score"), >=, 0);
+      g_assert_cmpfloat (json_object_get_double_member (overall, "score"), <=, 100);
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        {
+          JsonObject *score = json_object_get_object_member (per_section, sections[s]);
+
+          g_assert_nonnull (score);
+          g_assert_cmpfloat (json_object_get_double_member (score, "total"), >, 0);
+          g_assert_cmpfloat (json_object_get_double_member (score, "score"), >=, 0);
+          g_assert_cmpfloat (json_object_get_double_member (score, "score"), <=, 100);
+          section_knock_outs += json_object_get_int_member (score, "knock_outs");
+        }
+      for (guint f = 0; f < json_array_get_length (findings); f++)
+        flagged += json_object_get_boolean_member (json_array_get_object_element (findings, f),
+                                                   "knock_out");
+      g_assert_cmpint (section_knock_outs, ==, knock_outs[i]);
+      g_assert_cmpint (flagged, ==, knock_outs[i]);
+    }
+
+  /* The demo's strong offer (Altimance, second) has no knock-out since it records its
+   * coverage of the inventory; the incumbent and Kerveo have several. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (offers, 1),
+                                                  "provider"), ==, "Altimance Infogérance");
+  g_assert_cmpint (knock_outs[1], ==, 0);
+  g_assert_cmpint (knock_outs[0], >, 0);
+  g_assert_cmpint (knock_outs[2], >, 0);
+
+  run_cli (&one, "score", path, "--offer", "Kerveo", "--json", NULL);
+  assert_success (&one);
+  offers = get_array (parse_object (one_parser, one.out), "offers");
+  g_assert_cmpuint (json_array_get_length (offers), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (json_array_get_object_element (offers, 0),
+                                                    "overall"), "knock_outs"), ==, knock_outs[2]);
+
+  run_cli (&text, "score", path, NULL);
+  assert_success (&text);
+  g_assert_nonnull (strstr (text.out, "Rhône Informatique Services"));
+  g_assert_nonnull (strstr (text.out, "knock-outs"));
+}
+
+static gint64
+count_line (const char *out,
+            const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen (label), NULL, 10);
+}
+
+/* import-assets: counts printed, the inventory changed accordingly; hostile files. */
+static void
+test_import_assets (void)
+{
+  g_autofree char *path = cs_test_build_path ("import.contractscope");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "glpi-en.csv", NULL);
+  g_auto(Run) created = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) info = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *assets = NULL;
+
+  run_cli (&created, "new", path, "--client", "Import SA", NULL);
+  assert_success (&created);
+
+  /* Rejected rows are reported, not a failure: 4 imported, line 6 has no known category. */
+  run_cli (&imported, "import-assets", path, csv, NULL);
+  assert_success (&imported);
+  g_assert_cmpint (count_line (imported.out, "Imported: "), ==, 4);
+  g_assert_cmpint (count_line (imported.out, "Rejected: "), ==, 1);
+  g_assert_cmpint (count_line (imported.out, "Duplicates: "), ==, 0);
+  g_assert_nonnull (strstr (imported.out, "line 6:"));
+
+  run_cli (&info, "info", path, "--json", NULL);
+  assert_success (&info);
+  assets = json_object_get_object_member (parse_object (parser, info.out), "assets");
+  g_assert_cmpint (json_object_get_int_member (assets, "records"), ==, 4);
+
+  /* The same file again: every row is a duplicate, skipped by default. */
+  run_cli (&again, "import-assets", path, csv, NULL);
+  assert_success (&again);
+  g_assert_cmpint (count_line (again.out, "Imported: "), ==, 0);
+  g_assert_cmpint (count_line (again.out, "Duplicates: "), ==, 4);
+
+  /* Hostile files: a row with a NUL byte, invalid UTF-8, a quote never closed. The rows
+   * around them are imported, the bad ones reported with their line, exit status 0. */
+  {
+    static const struct { const char *file; const char *reason; } hostile[] = {
+      { "nul-bytes.csv", "NUL byte" },
+      { "invalid-utf8.csv", "not valid UTF-8" },
+      { "unbalanced-quote.csv", "never closed" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("hostile-%u.contractscope", i);
+        g_autofree char *project = cs_test_build_path (name);
+        g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                       hostile[i].file, NULL);
+        g_auto(Run) made = { 0 };
+        g_auto(Run) run = { 0 };
+
+        g_test_message ("%s", hostile[i].file);
+        run_cli (&made, "new", project, "--client", "Hostile SA", NULL);
+        assert_success (&made);
+        run_cli (&run, "import-assets", project, file, NULL);
+        assert_success (&run);
+        g_assert_cmpint (count_line (run.out, "Imported: "), >=, 1);
+        g_assert_cmpint (count_line (run.out, "Rejected: "), ==, 1);
+        g_assert_nonnull (strstr (run.out, hostile[i].reason));
+      }
+  }
+
+  /* Nothing to import at all is a failure (1) and leaves the project as it was; a missing
+   * CSV argument is a usage error (2). */
+  {
+    static const char * const nothing[] = { "empty.csv", "header-only.csv" };
+    g_autofree char *before = cs_test_file_sha256 (path);
+    g_autofree char *after = NULL;
+    g_auto(Run) usage = { 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (nothing); i++)
+      {
+        g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "csv", nothing[i],
+                                                       NULL);
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, "import-assets", path, file, NULL);
+        assert_failure (&run, 1);
+      }
+    after = cs_test_file_sha256 (path);
+    g_assert_cmpstr (before, ==, after);
+
+    run_cli (&usage, "import-assets", path, NULL);
+    assert_failure (&usage, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +709,10 @@ main (int   argc,
   g_test_add_func ("/cli/error/new-existing", test_error_new_existing);
   g_test_add_func ("/cli/error/usage", test_error_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/show", test_show);
+  g_test_add_func ("/cli/lint", test_lint);
+  g_test_add_func ("/cli/score", test_score);
+  g_test_add_func ("/cli/import-assets", test_import_assets);
 
   return g_test_run ();
 }

@@ -537,6 +537,65 @@ test_create_from_json (void)
   g_assert_cmpuint (count (store, CS_TYPE_OFFER, 0), ==, 2);
 }
 
+/*
+ * The store names the standard parties in its user's language; a document names them in
+ * English. Renaming them here is what creating the project under French does ("Prestataire",
+ * "Éditeur de logiciel"): loading the document must still use them, not add a second provider,
+ * and must keep their names. A party the document names otherwise is a party of its own.
+ */
+static void
+test_load_standard_parties_translated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = create_store ("parties-fr.contractscope");
+  g_autoptr(GBytes) json = json_bytes (
+    "{ 'version': 1,"
+    "  'parties': [ { 'id': 'client', 'kind': 'client', 'name': 'Client' },"
+    "               { 'id': 'provider', 'kind': 'provider', 'name': 'Provider' },"
+    "               { 'id': 'vendor', 'kind': 'vendor', 'name': 'Software vendor' },"
+    "               { 'id': 'acme', 'kind': 'provider', 'name': 'Acme Infogérance' } ],"
+    "  'activities': [ { 'id': 'patching', 'key': 'patching' } ],"
+    "  'offers': [ { 'provider': 'Acme', 'responsibilities': ["
+    "      { 'activity': 'patching', 'party': 'provider', 'roles': 'RA' },"
+    "      { 'activity': 'patching', 'party': 'vendor', 'roles': 'C' },"
+    "      { 'activity': 'patching', 'party': 'acme', 'roles': 'I' } ] } ] }");
+  CsRecord *provider = find_by_string (store, CS_TYPE_PARTY, 0, "kind", "provider");
+  CsRecord *vendor = find_by_string (store, CS_TYPE_PARTY, 0, "kind", "vendor");
+  CsRecord *offer = NULL;
+  GListModel *responsibilities = NULL;
+  guint n_parties = count (store, CS_TYPE_PARTY, 0);
+
+  g_assert_cmpuint (n_parties, ==, 4);
+  g_assert_nonnull (provider);
+  g_assert_true (cs_store_set_string (store, provider, "name", "Prestataire", &error));
+  g_assert_no_error (error);
+  g_assert_true (cs_store_set_string (store, vendor, "name", "Éditeur de logiciel", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cs_store_load_json_data (store, json, &error));
+  g_assert_no_error (error);
+
+  /* only Acme was added; the standard ones kept their (French) names */
+  g_assert_cmpuint (count (store, CS_TYPE_PARTY, 0), ==, n_parties + 1);
+  g_assert_cmpstr (cs_record_get_string (provider, "name"), ==, "Prestataire");
+  g_assert_cmpstr (cs_record_get_string (vendor, "name"), ==, "Éditeur de logiciel");
+  g_assert_nonnull (find_by_string (store, CS_TYPE_PARTY, 0, "name", "Acme Infogérance"));
+  g_assert_null (find_by_string (store, CS_TYPE_PARTY, 0, "name", "Provider"));
+
+  /* the responsibilities point at the standard parties */
+  offer = get_item (store, CS_TYPE_OFFER, 0, 0);
+  responsibilities = cs_store_list (store, CS_TYPE_RESPONSIBILITY, cs_record_get_id (offer));
+  g_assert_cmpuint (g_list_model_get_n_items (responsibilities), ==, 3);
+  g_assert_nonnull (find_by_string (store, CS_TYPE_RESPONSIBILITY, cs_record_get_id (offer),
+                                    "roles", "RA"));
+  g_assert_cmpint (cs_record_get_int (find_by_string (store, CS_TYPE_RESPONSIBILITY,
+                                                      cs_record_get_id (offer), "roles", "RA"),
+                                      "party_id"), ==, cs_record_get_id (provider));
+  g_assert_cmpint (cs_record_get_int (find_by_string (store, CS_TYPE_RESPONSIBILITY,
+                                                      cs_record_get_id (offer), "roles", "C"),
+                                      "party_id"), ==, cs_record_get_id (vendor));
+}
+
 /* A failure after the checks (here: writing) rolls everything back. */
 static void
 test_load_read_only (void)
@@ -578,6 +637,8 @@ main (int   argc,
   g_test_add_func ("/core/demo/json/invalid", test_load_invalid);
   g_test_add_func ("/core/demo/json/invalid-leaves-no-file", test_create_invalid_leaves_no_file);
   g_test_add_func ("/core/demo/json/create", test_create_from_json);
+  g_test_add_func ("/core/demo/json/standard-parties-translated",
+                   test_load_standard_parties_translated);
   g_test_add_func ("/core/demo/json/read-only", test_load_read_only);
 
   return g_test_run ();

@@ -163,6 +163,90 @@ test_asset_list (void)
   (void) offer;
 }
 
+/*
+ * Rows handed out by a lazy asset list are not kept by the store once nobody holds them
+ * (scrolling 100,000 assets must not keep them all), yet the same row is the same object
+ * while anyone holds it, held records follow changes, and cs_store_find() (which lends its
+ * record) keeps it.
+ */
+static void
+test_asset_list_weak (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(CsAssetList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsAsset) first = NULL;
+  g_autoptr(CsAsset) again = NULL;
+  CsStoreBulk *bulk = NULL;
+  CsAsset *gone = NULL;
+  CsRecord *found = NULL;
+  gint64 first_id = 0;
+
+  bulk = cs_store_bulk_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_store_bulk_begin (bulk, &error));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Asset %02u", i);
+      CsAssetValues values = { .category = "endpoint", .name = name, .quantity = 1,
+                               .criticality = 2 };
+
+      g_assert_cmpint (cs_store_bulk_add_asset (bulk, &values, &error), >, 0);
+    }
+  g_assert_true (cs_store_bulk_commit (bulk, &error));
+  cs_store_bulk_free (bulk);
+  cs_store_reload (store);
+
+  list = cs_asset_list_new (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+
+  /* the same row is the same object while held */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first == again);
+  first_id = cs_record_get_id (CS_RECORD (first));
+  g_assert_true (cs_store_ref_record (store, CS_TYPE_ASSET, first_id) == (gpointer) first);
+  g_object_unref (first); /* the reference cs_store_ref_record() returned */
+  g_clear_object (&again);
+
+  /* held records still follow edits and reloads */
+  g_assert_true (cs_store_set_string (store, CS_RECORD (first), "name", "Renamed", &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == first);
+  g_assert_cmpstr (cs_asset_get_name (again), ==, "Renamed");
+  g_clear_object (&again);
+
+  /* scrolling through: every row once, none kept */
+  for (guint i = 1; i < 50; i++)
+    {
+      g_autoptr(CsAsset) asset = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (asset);
+    }
+  gone = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+  g_object_unref (gone);
+  g_assert_null (gone);
+
+  /* nobody holds the first one any more: it goes, and comes back as a new object */
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_object_unref (first);
+  g_assert_null (first);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (cs_asset_get_name (first), ==, "Renamed");
+  g_assert_cmpint (cs_record_get_id (CS_RECORD (first)), ==, first_id);
+
+  /* cs_store_find() lends the record: from then on the store keeps it */
+  found = cs_store_find (store, CS_TYPE_ASSET, first_id);
+  g_assert_true (found == (gpointer) first);
+  g_object_add_weak_pointer (G_OBJECT (found), (gpointer *) &found);
+  g_clear_object (&first);
+  g_assert_nonnull (found);
+  g_object_remove_weak_pointer (G_OBJECT (found), (gpointer *) &found);
+}
+
 static void
 test_coverage (void)
 {
@@ -325,6 +409,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/perimeter/asset-list", test_asset_list);
+  g_test_add_func ("/core/perimeter/asset-list-weak", test_asset_list_weak);
   g_test_add_func ("/core/perimeter/coverage", test_coverage);
   g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
   g_test_add_func ("/core/perimeter/exclusions", test_exclusions);

@@ -1695,6 +1695,53 @@ cs_checklist_evaluate (CsChecklist  *self,
 }
 
 /**
+ * cs_checklist_evaluate_all:
+ * @self: a checklist
+ * @store: the project
+ * @linter: (nullable): the clause linter, to count weak wordings per section
+ * @error: return location for an error
+ *
+ * Scores every offer of @store, in the order of cs_store_get_offers(), as
+ * cs_checklist_evaluate() would one by one. What the offers share is read once: the store
+ * counts the coverage of all offers in one pass over the inventory (cs_store_count_coverage())
+ * and keeps those counts until the project changes.
+ *
+ * Returns: (transfer container) (element-type CsReport): one report per offer, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+cs_checklist_evaluate_all (CsChecklist  *self,
+                           CsStore      *store,
+                           CsLinter     *linter,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  GListModel *offers = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (CS_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (linter == NULL || CS_IS_LINTER (linter), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  offers = cs_store_get_offers (store);
+  n = g_list_model_get_n_items (offers);
+  reports = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
+      CsReport *report = cs_checklist_evaluate (self, store, linter, cs_record_get_id (offer),
+                                                error);
+
+      if (report == NULL)
+        return NULL;
+      g_ptr_array_add (reports, report);
+    }
+
+  return g_steal_pointer (&reports);
+}
+
+/**
  * cs_report_get_offer_id:
  * @self: a report
  *

@@ -86,6 +86,10 @@ CsReport       *cs_checklist_evaluate         (CsChecklist   *self,
                                                CsLinter      *linter,
                                                gint64         offer_id,
                                                GError       **error);
+GPtrArray      *cs_checklist_evaluate_all     (CsChecklist   *self,
+                                               CsStore       *store,
+                                               CsLinter      *linter,
+                                               GError       **error);
 
 gint64          cs_report_get_offer_id        (CsReport      *self);
 GListModel     *cs_report_get_results         (CsReport      *self);

@@ -51,6 +51,8 @@ struct _CsCsvImport
   gsize              decoded_length;
 
   CsCsvEncoding      encoding;
+  /* the decoded text is valid UTF-8 as a whole: fields need no check of their own */
+  gboolean           valid_utf8;
   CsCsvEncoding      requested_encoding;
   char               delimiter;
   char               requested_delimiter;
@@ -468,10 +470,17 @@ typedef gboolean (*RecordFunc) (GPtrArray *fields,
                                 guint      line,
                                 gpointer   user_data);
 
+/*
+ * The fields of the current row live back to back, NUL-terminated, in one buffer reused for
+ * every row: no allocation per field. @fields holds pointers into it (and a final NULL), set
+ * once the row is complete because the buffer may move while it grows. Callbacks may change
+ * the text in place (strip it) but not keep pointers past their return.
+ */
 typedef struct
 {
-  GPtrArray  *fields;      /* GBytes-free: plain (char *) copies, NUL-terminated, length prefix */
-  GArray     *lengths;
+  GPtrArray  *fields;      /* borrowed pointers into @buffer, NULL-terminated */
+  GByteArray *buffer;
+  GArray     *offsets;     /* gsize: where each kept field starts in @buffer */
   guint       n_kept;      /* fields kept (later ones counted only) */
   guint       n_fields;
   guint       max_fields;
@@ -489,17 +498,20 @@ field_cb (void   *s,
           void   *data)
 {
   ParseState *state = data;
+  gsize offset = state->buffer->len;
 
   state->row_started = TRUE;
   state->n_fields++;
-  /* A NUL would silently cut the copy short: remember it, the row is rejected. */
+  /* A NUL would silently cut the field short: remember it, the row is rejected. */
   if (s != NULL && memchr (s, '\0', length) != NULL)
     state->has_nul = TRUE;
   if (state->n_kept >= state->max_fields)
     return;
 
-  g_ptr_array_add (state->fields, g_strndup (s != NULL ? s : "", length));
-  g_array_append_val (state->lengths, length);
+  if (s != NULL && length > 0)
+    g_byte_array_append (state->buffer, s, length);
+  g_byte_array_append (state->buffer, (const guint8 *) "", 1);
+  g_array_append_val (state->offsets, offset);
   state->n_kept++;
 }
 
@@ -508,16 +520,18 @@ record_cb (int   c,
            void *data)
 {
   ParseState *state = data;
-  gsize zero = 0;
 
-  /* A NUL in a row would hide the rest of a field: keep the real lengths next to the copies. */
+  g_ptr_array_set_size (state->fields, 0);
+  for (guint i = 0; i < state->n_kept; i++)
+    g_ptr_array_add (state->fields,
+                     state->buffer->data + g_array_index (state->offsets, gsize, i));
   g_ptr_array_add (state->fields, NULL);
-  g_array_append_val (state->lengths, zero);
   if (!state->stop && !state->func (state->fields, state->has_nul, state->line, state->user_data))
     state->stop = TRUE;
 
   g_ptr_array_set_size (state->fields, 0);
-  g_array_set_size (state->lengths, 0);
+  g_byte_array_set_size (state->buffer, 0);
+  g_array_set_size (state->offsets, 0);
   state->n_kept = 0;
   state->n_fields = 0;
   state->has_nul = FALSE;
@@ -558,8 +572,9 @@ parse_text (const char   *data,
   csv_set_delim (&parser, (unsigned char) delimiter);
   csv_set_blk_size (&parser, 4096);
 
-  state.fields = g_ptr_array_new_with_free_func (g_free);
-  state.lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  state.fields = g_ptr_array_new ();
+  state.buffer = g_byte_array_sized_new (4096);
+  state.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   state.max_fields = max_fields;
   state.func = func;
   state.user_data = user_data;
@@ -580,7 +595,8 @@ parse_text (const char   *data,
                        line, csv_strerror (csv_error (&parser)));
           csv_free (&parser);
           g_ptr_array_unref (state.fields);
-          g_array_unref (state.lengths);
+          g_byte_array_unref (state.buffer);
+          g_array_unref (state.offsets);
           return FALSE;
         }
       if (parser.pstate != 0)
@@ -604,7 +620,8 @@ parse_text (const char   *data,
 
   csv_free (&parser);
   g_ptr_array_unref (state.fields);
-  g_array_unref (state.lengths);
+  g_byte_array_unref (state.buffer);
+  g_array_unref (state.offsets);
 
   return TRUE;
 }
@@ -746,13 +763,19 @@ detect_delimiter (const char *data,
   return best;
 }
 
-/* Converts one field to UTF-8 in place, or says why it cannot be. */
+/*
+ * Converts one field to UTF-8, or says why it cannot be. UTF-8 text is only validated and
+ * returned as is (@text itself); Windows-1252 text is converted into @out_converted, which the
+ * caller frees.
+ */
 static char *
 field_to_utf8 (CsCsvImport  *self,
-               const char   *text,
+               char         *text,
                gsize         length,
+               char        **out_converted,
                const char  **out_reason)
 {
+  *out_converted = NULL;
   if (memchr (text, '\0', length) != NULL)
     {
       *out_reason = _("the row contains a NUL byte (not a text file?)");
@@ -761,36 +784,45 @@ field_to_utf8 (CsCsvImport  *self,
 
   if (self->encoding == CS_CSV_ENCODING_WINDOWS_1252)
     {
-      char *converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-
-      if (converted == NULL)
+      *out_converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      if (*out_converted == NULL)
         *out_reason = _("the row has bytes that are not Windows-1252 text (unrepairable encoding)");
-      return converted;
+      return *out_converted;
     }
 
-  if (!g_utf8_validate_len (text, length, NULL))
+  if (!self->valid_utf8 && !g_utf8_validate_len (text, length, NULL))
     {
       *out_reason = _("the row is not valid UTF-8 text (unrepairable encoding)");
       return NULL;
     }
 
-  return g_strndup (text, length);
+  return text;
 }
 
 /* Row conversion, shared by the preview and the import */
 
+/*
+ * @values point into the parser's row buffer, into @owned (converted text) or at a static "";
+ * only @owned is freed.
+ */
 typedef struct
 {
   char          *values[CS_CSV_N_FIELDS];
+  char          *owned[CS_CSV_N_FIELDS];
   CsAssetValues  asset;
   const char    *site_name;
 } Row;
+
+static char empty_text[1] = "";
 
 static void
 row_clear (Row *row)
 {
   for (guint i = 0; i < CS_CSV_N_FIELDS; i++)
-    g_clear_pointer (&row->values[i], g_free);
+    {
+      g_clear_pointer (&row->owned[i], g_free);
+      row->values[i] = NULL;
+    }
 }
 
 static const char *
@@ -826,16 +858,17 @@ convert_row (CsCsvImport *self,
   for (guint c = 0; c < n; c++)
     {
       CsCsvField field = self->mapping[c];
-      const char *raw = g_ptr_array_index (fields, c);
-      g_autofree char *text = NULL;
+      char *raw = g_ptr_array_index (fields, c);
+      char *text = NULL;
 
       if (field == CS_CSV_FIELD_NONE || row->values[field] != NULL)
         continue;
 
-      text = field_to_utf8 (self, raw, strlen (raw), &reason);
+      /* Stripped in place: the row buffer is ours until the callback returns. */
+      text = field_to_utf8 (self, raw, strlen (raw), &row->owned[field], &reason);
       if (text == NULL)
         return g_strdup (reason);
-      row->values[field] = g_strdup (g_strstrip (text));
+      row->values[field] = g_strstrip (text);
     }
 
   for (guint f = 1; f < CS_CSV_N_FIELDS; f++)
@@ -843,7 +876,7 @@ convert_row (CsCsvImport *self,
       gsize limit = f == CS_CSV_FIELD_NOTES ? MAX_NOTES : MAX_TEXT;
 
       if (row->values[f] == NULL)
-        row->values[f] = g_strdup ("");
+        row->values[f] = empty_text;
       if (strlen (row->values[f]) > limit)
         return g_strdup_printf (_("the “%s” field is longer than %u bytes"),
                                 cs_csv_field_get_label (f), (guint) limit);
@@ -958,12 +991,14 @@ prepare_record_cb (GPtrArray *fields,
       self->headers = g_new0 (char *, fields->len);
       for (guint i = 0; i + 1 < fields->len; i++)
         {
-          const char *text = g_ptr_array_index (fields, i);
+          char *text = g_ptr_array_index (fields, i);
           const char *reason = NULL;
-          g_autofree char *valid = field_to_utf8 (self, text, strlen (text), &reason);
+          g_autofree char *converted = NULL;
+          g_autofree char *repaired = NULL;
+          char *valid = field_to_utf8 (self, text, strlen (text), &converted, &reason);
 
           if (valid == NULL)
-            valid = g_utf8_make_valid (text, -1);
+            valid = repaired = g_utf8_make_valid (text, -1);
           self->headers[i] = g_strdup (g_strstrip (valid));
         }
       return TRUE;
@@ -1107,6 +1142,8 @@ prepare (CsCsvImport  *self,
                                                                      : detect_encoding (self->raw);
   if (!decode (self, &data, &length, error))
     return FALSE;
+  self->valid_utf8 = self->encoding != CS_CSV_ENCODING_WINDOWS_1252
+                     && g_utf8_validate_len (data, length, NULL);
 
   self->delimiter = self->requested_delimiter != 0 ? self->requested_delimiter
                                                    : detect_delimiter (data, length);
@@ -1657,8 +1694,11 @@ typedef struct
   gboolean      header_seen;
   GHashTable   *sites;       /* casefolded name → id (owns the ids) */
   GHashTable   *site_names;  /* exact name → id (borrowed from sites) */
-  GHashTable   *serials;     /* serial → id */
-  GHashTable   *names;       /* "site-id\x1fname" → id */
+  GHashTable   *serials;     /* serial → index + 1 in @ids */
+  GHashTable   *names;       /* "site-id\x1fname" → index + 1 in @ids */
+  GStringChunk *keys;        /* the keys of @serials and @names */
+  GArray       *ids;         /* gint64 asset ids */
+  GString      *key;         /* scratch, reused for each row */
   GError       *error;
   guint         counter;
   gboolean      cancelled;
@@ -1685,11 +1725,49 @@ collect_site_cb (gint64      id,
                        g_memdup2 (&id, sizeof id));
 }
 
-static char *
-name_key (gint64      site_id,
+/* Sets the scratch key identifying an asset by site and name, without allocating. */
+static const char *
+name_key (RunState   *run,
+          gint64      site_id,
           const char *name)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", site_id, name);
+  char digits[24];
+  guint n = 0;
+  guint64 value = (guint64) MAX (site_id, 0);
+
+  /* Decimal digits, backwards: this runs for every row. */
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  g_string_truncate (run->key, 0);
+  while (n > 0)
+    g_string_append_c (run->key, digits[--n]);
+  g_string_append_c (run->key, '\x1f');
+  g_string_append (run->key, name);
+
+  return run->key->str;
+}
+
+/* Duplicate tables map keys (in one string chunk) to indexes in one array of ids. */
+static void
+remember_id (RunState   *run,
+             GHashTable *table,
+             const char *key,
+             gint64      id)
+{
+  g_array_append_val (run->ids, id);
+  g_hash_table_insert (table, g_string_chunk_insert (run->keys, key),
+                       GUINT_TO_POINTER (run->ids->len));
+}
+
+static gint64
+lookup_id (RunState   *run,
+           GHashTable *table,
+           const char *key)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
+
+  return index > 0 ? g_array_index (run->ids, gint64, index - 1) : 0;
 }
 
 static void
@@ -1700,14 +1778,12 @@ collect_asset_cb (gint64      id,
                   gpointer    user_data)
 {
   RunState *run = user_data;
-  gint64 *boxed = g_memdup2 (&id, sizeof id);
 
   if (serial != NULL && *serial != '\0' && !g_hash_table_contains (run->serials, serial))
-    g_hash_table_insert (run->serials, g_strdup (serial), g_memdup2 (&id, sizeof id));
+    remember_id (run, run->serials, serial, id);
+  /* The last asset of a name wins, as before. */
   if (name != NULL)
-    g_hash_table_insert (run->names, name_key (site_id, name), boxed);
-  else
-    g_free (boxed);
+    remember_id (run, run->names, name_key (run, site_id, name), id);
 }
 
 static gboolean
@@ -1719,9 +1795,11 @@ run_record_cb (GPtrArray *fields,
   RunState *run = user_data;
   CsCsvImport *self = run->self;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *key = NULL;
-  gint64 *existing = NULL;
+  const char *key = NULL;
+  gint64 existing = 0;
   gboolean by_serial = FALSE;
+  gboolean name_checked = FALSE;
+  gboolean name_known = FALSE;
   char *reason = NULL;
   Row row;
 
@@ -1776,19 +1854,23 @@ run_record_cb (GPtrArray *fields,
 
   if (*row.asset.serial != '\0')
     {
-      existing = g_hash_table_lookup (run->serials, row.asset.serial);
-      by_serial = existing != NULL;
+      existing = lookup_id (run, run->serials, row.asset.serial);
+      by_serial = existing != 0;
     }
-  key = name_key (row.asset.site_id, row.asset.name);
-  if (existing == NULL)
-    existing = g_hash_table_lookup (run->names, key);
+  key = name_key (run, row.asset.site_id, row.asset.name);
+  if (existing == 0)
+    {
+      existing = lookup_id (run, run->names, key);
+      name_checked = TRUE;
+      name_known = existing != 0;
+    }
 
-  if (existing != NULL)
+  if (existing != 0)
     {
       gpointer choice = g_hash_table_lookup (self->line_actions, GUINT_TO_POINTER (line));
       CsDuplicateAction action = choice != NULL ? GPOINTER_TO_UINT (choice) - 1
                                                 : self->duplicate_action;
-      CsCsvDuplicate duplicate = { line, g_strdup (row.asset.name), *existing, by_serial, action };
+      CsCsvDuplicate duplicate = { line, g_strdup (row.asset.name), existing, by_serial, action };
 
       g_array_append_val (run->report->duplicates, duplicate);
       if (action == CS_DUPLICATE_SKIP)
@@ -1799,7 +1881,7 @@ run_record_cb (GPtrArray *fields,
         }
       if (action == CS_DUPLICATE_UPDATE)
         {
-          if (!cs_store_bulk_update_asset (run->bulk, *existing, &row.asset, &local_error))
+          if (!cs_store_bulk_update_asset (run->bulk, existing, &row.asset, &local_error))
             add_rejection (run->report, line, g_strdup (local_error->message));
           else
             run->report->n_updated++;
@@ -1818,10 +1900,11 @@ run_record_cb (GPtrArray *fields,
     else
       {
         run->report->n_imported++;
-        if (*row.asset.serial != '\0' && !g_hash_table_contains (run->serials, row.asset.serial))
-          g_hash_table_insert (run->serials, g_strdup (row.asset.serial), g_memdup2 (&id, sizeof id));
-        if (!g_hash_table_contains (run->names, key))
-          g_hash_table_insert (run->names, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+        /* The lookups above already said whether the keys are known. */
+        if (*row.asset.serial != '\0' && !by_serial)
+          remember_id (run, run->serials, row.asset.serial, id);
+        if (name_checked ? !name_known : !g_hash_table_contains (run->names, key))
+          remember_id (run, run->names, key, id);
       }
   }
 
@@ -1864,8 +1947,11 @@ run_in_bulk (CsCsvImport   *self,
   run.dry_run = dry_run;
   run.sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.site_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  run.serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  run.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.serials = g_hash_table_new (g_str_hash, g_str_equal);
+  run.names = g_hash_table_new (g_str_hash, g_str_equal);
+  run.keys = g_string_chunk_new (64 * 1024);
+  run.ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  run.key = g_string_sized_new (256);
   g_atomic_int_set (&self->progress, 0);
 
   if (cs_store_bulk_foreach_site (bulk, collect_site_cb, &run, error)
@@ -1900,6 +1986,9 @@ run_in_bulk (CsCsvImport   *self,
   g_hash_table_unref (run.sites);
   g_hash_table_unref (run.serials);
   g_hash_table_unref (run.names);
+  g_string_chunk_free (run.keys);
+  g_array_unref (run.ids);
+  g_string_free (run.key, TRUE);
   g_atomic_int_set (&self->progress, 1000000);
 
   return g_steal_pointer (&report);

@@ -162,6 +162,35 @@ find_natural_key (const CsEntity *entity)
   return NULL;
 }
 
+/*
+ * The store names the standard parties (one client, provider, subcontractor and software
+ * vendor) in the language of whoever created the project, so a document cannot find them by
+ * kind and name: under French, "Provider" would not match "Prestataire" and the demo would get
+ * a second provider. A party the document names as a standard one (its English name, or that
+ * name in the current language) is therefore identified by its kind alone.
+ */
+#define STANDARD_PARTY_MARK "\x1fstandard"
+
+static char *
+standard_party_key (CsRecord *record)
+{
+  const char *kind = NULL;
+  const char *name = NULL;
+  const char *standard = NULL;
+
+  if (!CS_IS_PARTY (record))
+    return NULL;
+
+  kind = cs_record_get_string (record, "kind");
+  name = cs_record_get_string (record, "name");
+  standard = kind != NULL ? cs_store_get_standard_party_name (kind) : NULL;
+  if (standard == NULL || name == NULL
+      || (g_strcmp0 (name, standard) != 0 && g_strcmp0 (name, _(standard)) != 0))
+    return NULL;
+
+  return g_strconcat (kind, STANDARD_PARTY_MARK, NULL);
+}
+
 /* The natural key of @record as text, or %NULL when its type has none. */
 static char *
 natural_key_string (CsRecord *record)
@@ -169,6 +198,10 @@ natural_key_string (CsRecord *record)
   const CsEntity *entity = cs_record_get_entity (record);
   const char * const *columns = find_natural_key (entity);
   GString *text = NULL;
+  char *standard = standard_party_key (record);
+
+  if (standard != NULL)
+    return standard;
 
   if (columns == NULL)
     return NULL;
@@ -683,6 +716,12 @@ load_record (Loader      *self,
         id = ++self->next_id;
       else if (match != NULL)
         {
+          /* A standard party keeps the name the store gave it, in its user's language. */
+          if (natural_key != NULL && g_str_has_suffix (natural_key, STANDARD_PARTY_MARK))
+            for (guint i = stated->len; i > 0; i--)
+              if (g_str_equal (g_array_index (stated, Stated, i - 1).field->column, "name"))
+                g_array_remove_index (stated, i - 1);
+
           if (!update_record (self, match, stated, path, error))
             return FALSE;
           id = cs_record_get_id (match);
@@ -761,6 +800,21 @@ index_siblings (Loader  *self,
       char *natural_key = natural_key_string (record);
 
       g_hash_table_insert (siblings, natural_key, g_steal_pointer (&record));
+    }
+
+  /* A standard party named in another language than the current one (the project was
+   * created under another locale): the first party of that kind stands for it. */
+  for (guint i = 0; type == CS_TYPE_PARTY && i < n_items; i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (list, i);
+      const char *kind = cs_record_get_string (record, "kind");
+      g_autofree char *key = NULL;
+
+      if (kind == NULL || cs_store_get_standard_party_name (kind) == NULL)
+        continue;
+      key = g_strconcat (kind, STANDARD_PARTY_MARK, NULL);
+      if (!g_hash_table_contains (siblings, key))
+        g_hash_table_insert (siblings, g_steal_pointer (&key), g_steal_pointer (&record));
     }
 
   return g_steal_pointer (&siblings);

@@ -19,7 +19,7 @@
  *
  * A #GListModel of #CsAsset for the inventory view that does not materialise its rows: it
  * holds the ordered asset ids of a #CsAssetQuery and creates a record only when a row is
- * asked for (cs_store_find()). Changing the query queries the ids again; adding, deleting,
+ * asked for (cs_store_ref_record()). Changing the query queries the ids again; adding, deleting,
  * restoring or editing an asset moves only that row (items-changed of one item), found with
  * cs_store_locate_asset().
  */
@@ -205,13 +205,14 @@ cs_asset_list_get_item (GListModel *model,
                         guint       position)
 {
   CsAssetList *self = CS_ASSET_LIST (model);
-  CsRecord *record = NULL;
 
   if (position >= self->ids->len)
     return NULL;
 
-  record = cs_store_find (self->store, CS_TYPE_ASSET, g_array_index (self->ids, gint64, position));
-  return record != NULL ? g_object_ref (record) : NULL;
+  /* Not kept by the store once the caller drops it: scrolling 100,000 rows keeps only those
+   * on screen. */
+  return cs_store_ref_record (self->store, CS_TYPE_ASSET,
+                              g_array_index (self->ids, gint64, position));
 }
 
 static void

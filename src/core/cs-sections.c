@@ -998,12 +998,13 @@ cs_backup_report_new (CsStore *store,
       for (guint j = 0; j < scopes->len; j++)
         {
           CsRecord *scope = g_ptr_array_index (scopes, j);
-          CsRecord *asset = cs_store_find (store, CS_TYPE_ASSET,
-                                           cs_record_get_int (scope, "asset_id"));
+          /* Held by the report only: the store need not keep every backed-up asset. */
+          CsRecord *asset = cs_store_ref_record (store, CS_TYPE_ASSET,
+                                                 cs_record_get_int (scope, "asset_id"));
 
           if (asset == NULL)
             continue;
-          g_ptr_array_add (item->assets, g_object_ref (asset));
+          g_ptr_array_add (item->assets, asset);
           g_hash_table_add (protected, g_memdup2 (&(gint64) { cs_record_get_id (asset) },
                                                   sizeof (gint64)));
         }

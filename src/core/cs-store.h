@@ -136,6 +136,10 @@ CsRecord    *cs_store_get_section         (CsStore           *self,
 CsRecord    *cs_store_find                (CsStore           *self,
                                            GType              type,
                                            gint64             id);
+CsRecord    *cs_store_ref_record          (CsStore           *self,
+                                           GType              type,
+                                           gint64             id);
+const char  *cs_store_get_standard_party_name (const char     *kind);
 
 guint        cs_store_count_assets        (CsStore           *self,
                                            guint64           *out_units,
