@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cs-csv-import.h"
 #include "cs-model.h"
@@ -268,6 +269,91 @@ test_duplicates (void)
   g_assert_cmpuint (ids->len, ==, 6);
 }
 
+static gint64
+query_int (CsStore    *store,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (cs_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* 150 assets, inserted in batches; the last row updates one still waiting in the queue. */
+static CsCsvReport *
+import_batches (CsStore *store)
+{
+  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  CsCsvReport *report = NULL;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (csv, "PC-%03u,S%03u,user %u,Site %u\n", i, i, i, i % 3);
+  g_string_append (csv, "PC-new,S140,new owner,Site 1\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+  import = cs_csv_import_new_for_bytes (bytes, "batches.csv", &error);
+  g_assert_no_error (error);
+  cs_csv_import_set_duplicate_action (import, CS_DUPLICATE_UPDATE);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->n_imported, ==, 150);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->duplicates->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report->duplicates, CsCsvDuplicate, 0).line, ==, 152);
+  g_assert_cmpuint (report->rejected->len, ==, 0);
+
+  return report;
+}
+
+static void
+test_batches (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(CsCsvReport) report = import_batches (store);
+  CsCsvDuplicate *duplicate = &g_array_index (report->duplicates, CsCsvDuplicate, 0);
+
+  g_assert_cmpint (duplicate->existing_id, ==, 141);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 150);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset WHERE id = 141 AND name = 'PC-new' "
+                                     "AND owner = 'new owner'"), ==, 1);
+  /* the site index, rebuilt after the inserts, is there and complete */
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_site_id "
+                                     "WHERE site_id IS NOT NULL"), ==, 150);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM sqlite_schema "
+                                     "WHERE name IN ('asset_site_id', 'asset_critical')"), ==, 2);
+}
+
+/* When the ids SQLite gives cannot be predicted, the import starts again row by row. */
+static void
+test_batches_fallback (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(CsCsvReport) report = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (cs_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO asset (id, name) VALUES (9223372036854775807, 'Last')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  report = import_batches (store);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 151);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset WHERE name = 'PC-new' "
+                                     "AND owner = 'new owner'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM site"), ==, 3);
+}
+
 static void
 test_remembered_mapping (void)
 {
@@ -481,6 +567,8 @@ main (int   argc,
   g_test_add_func ("/core/csv-import/spreadsheet-1252", test_spreadsheet_1252);
   g_test_add_func ("/core/csv-import/utf16-quotes", test_utf16_and_quotes);
   g_test_add_func ("/core/csv-import/duplicates", test_duplicates);
+  g_test_add_func ("/core/csv-import/batches", test_batches);
+  g_test_add_func ("/core/csv-import/batches-fallback", test_batches_fallback);
   g_test_add_func ("/core/csv-import/remembered-mapping", test_remembered_mapping);
   g_test_add_func ("/core/csv-import/cancel", test_cancel_leaves_project);
   g_test_add_func ("/core/csv-import/async", test_async_reloads_store);

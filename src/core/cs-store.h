@@ -385,6 +385,16 @@ gint64       cs_store_bulk_add_site       (CsStoreBulk          *bulk,
 gint64       cs_store_bulk_add_asset      (CsStoreBulk          *bulk,
                                            const CsAssetValues  *values,
                                            GError              **error);
+gboolean     cs_store_bulk_queue_asset    (CsStoreBulk          *bulk,
+                                           const CsAssetValues  *values,
+                                           gint64               *out_id,
+                                           GError              **error);
+gboolean     cs_store_bulk_flush          (CsStoreBulk          *bulk,
+                                           GError              **error);
+gboolean     cs_store_bulk_defer_indexes  (CsStoreBulk          *bulk,
+                                           GError              **error);
+gboolean     cs_store_bulk_restart        (CsStoreBulk          *bulk,
+                                           GError              **error);
 gboolean     cs_store_bulk_update_asset   (CsStoreBulk          *bulk,
                                            gint64                id,
                                            const CsAssetValues  *values,
