@@ -267,8 +267,28 @@ test_validation (void)
 }
 
 static void
+on_saved_read_provider_cb (CsStore  *store,
+                           char    **seen)
+{
+  GListModel *offers = cs_store_get_offers (store);
+  g_autoptr(CsRecord) offer = NULL;
+
+  g_free (*seen);
+  if (g_list_model_get_n_items (offers) == 0)
+    {
+      *seen = g_strdup ("0 offers");
+      return;
+    }
+
+  offer = g_list_model_get_item (offers, 0);
+  *seen = g_strdup (cs_offer_get_provider (CS_OFFER (offer)));
+}
+
+static void
 test_saved_signal (void)
 {
+  g_autoptr(CsDeletion) deletion = NULL;
+  char *seen = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CsStore) store = create_project ("saved.contractscope", NULL);
   CsRecord *offer = NULL;
@@ -280,10 +300,21 @@ test_saved_signal (void)
   g_assert_cmpuint (saved, ==, 1); /* the offer and its sections: one commit */
 
   g_signal_connect_swapped (offer, "notify::provider", G_CALLBACK (g_atomic_int_inc), &notified);
+  g_signal_connect (store, "saved", G_CALLBACK (on_saved_read_provider_cb), &seen);
   g_assert_true (cs_store_set_string (store, offer, "provider", "Nexa IT", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (saved, ==, 2);
   g_assert_cmpuint (notified, ==, 1);
+
+  /* Handlers of "saved" already see the new value. */
+  g_assert_cmpstr (seen, ==, "Nexa IT");
+  g_free (seen);
+  seen = NULL;
+
+  /* And a deletion is already out of the lists. */
+  g_assert_nonnull ((deletion = cs_store_delete (store, offer, &error)));
+  g_assert_cmpstr (seen, ==, "0 offers");
+  g_free (seen);
 }
 
 static void

@@ -70,6 +70,8 @@ struct _CsStore
   guint       savepoint_depth;
   /* the caches changed inside a transaction that is not committed yet */
   guint       caches_dirty : 1;
+  /* a commit happened whose "saved" signal is not emitted yet */
+  guint       saved_pending : 1;
 
   /* cs_store_count_coverage(): the counts of every offer, computed in one pass for all of
    * them and kept while the file is unchanged (see coverage_counts_valid()) */
@@ -355,10 +357,26 @@ commit (CsStore  *self,
     {
       self->caches_dirty = FALSE;
       g_hash_table_remove_all (self->limbo);
-      g_signal_emit (self, signals[SAVED], 0);
+      /* Emitted by flush_saved() once the records and lists show the change too. */
+      self->saved_pending = TRUE;
     }
 
   return TRUE;
+}
+
+/*
+ * flush_saved:
+ * Emits "saved" after the outermost commit, once the public call that committed has also
+ * updated its records and lists, so that handlers read the new values.
+ */
+static void
+flush_saved (CsStore *self)
+{
+  if (self->savepoint_depth > 0 || !self->saved_pending)
+    return;
+
+  self->saved_pending = FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
 }
 
 static void
@@ -1897,6 +1915,8 @@ cs_store_create (const char  *path,
   if (!commit (self, error))
     return NULL;
 
+  flush_saved (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -2476,6 +2496,8 @@ cs_store_add (CsStore   *self,
       return FALSE;
     }
 
+  flush_saved (self);
+
   return TRUE;
 }
 
@@ -2565,6 +2587,7 @@ cs_store_set_value (CsStore       *self,
   mark_caches (self);
   cs_record_take_value (record, index, &checked);
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record, field->column);
+  flush_saved (self);
 
   return TRUE;
 }
@@ -2891,6 +2914,7 @@ cs_store_delete (CsStore   *self,
 
       set_cached_ref (self, cleared->type, cleared->column, cleared->id, 0);
     }
+  flush_saved (self);
 
   return g_steal_pointer (&deletion);
 }
@@ -2970,6 +2994,7 @@ cs_store_undelete (CsStore     *self,
       set_cached_ref (self, cleared->type, cleared->column, cleared->id,
                       cs_record_get_id (deletion->record));
     }
+  flush_saved (self);
 
   return TRUE;
 }
@@ -3005,7 +3030,12 @@ cs_store_batch (CsStore           *self,
       return FALSE;
     }
 
-  return commit (self, error);
+  if (!commit (self, error))
+    return FALSE;
+
+  flush_saved (self);
+
+  return TRUE;
 }
 
 /**
@@ -3674,6 +3704,7 @@ cs_store_set_coverage (CsStore          *self,
     return NULL;
 
   coverage_changed (self, offer_id);
+  flush_saved (self);
 
   return g_steal_pointer (&change);
 }
@@ -3754,6 +3785,7 @@ cs_store_restore_coverage (CsStore           *self,
     return FALSE;
 
   coverage_changed (self, change->offer_id);
+  flush_saved (self);
 
   return TRUE;
 }
