@@ -221,8 +221,38 @@ _cs_rulefile_child (xmlNode    *node,
 const char *
 _cs_rulefile_translate (const char *text)
 {
+  g_autoptr(GString) msgid = NULL;
+  const char *translated;
+
   if (text == NULL || *text == '\0')
     return text;
 
-  return g_dgettext (GETTEXT_PACKAGE, text);
+  if (strpbrk (text, "&<>") == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, text);
+
+  /* xgettext extracts the text of XML files with &, < and > escaped as in the file, while
+   * libxml2 hands them to us unescaped: look up the extracted form. */
+  msgid = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (msgid, "&amp;");
+          break;
+        case '<':
+          g_string_append (msgid, "&lt;");
+          break;
+        case '>':
+          g_string_append (msgid, "&gt;");
+          break;
+        default:
+          g_string_append_c (msgid, *p);
+        }
+    }
+
+  translated = g_dgettext (GETTEXT_PACKAGE, msgid->str);
+
+  /* Untranslated, gettext returns the msgid itself, which is freed here. */
+  return translated == msgid->str ? text : translated;
 }

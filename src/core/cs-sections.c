@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "cs-sections.h"
 
@@ -304,11 +305,11 @@ cs_format_minutes (double minutes)
 
   whole = (gint64) round_to_int (minutes);
   if (whole < 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), whole);
+    return g_strdup_printf (_("%" PRId64 " min"), whole);
   if (whole % 60 == 0)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), whole / 60);
+    return g_strdup_printf (_("%" PRId64 " h"), whole / 60);
 
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"),
+  return g_strdup_printf (_("%" PRId64 " h %02" PRId64 " min"),
                           whole / 60, whole % 60);
 }
 
