@@ -13,14 +13,19 @@
 
 #include "cs-project-view.h"
 #include "cs-offer-dialog.h"
+#include "cs-clause-editor.h"
 #include "cs-offer-selector.h"
+#include "cs-review-state.h"
+#include "cs-score-chart.h"
 #include "cs-section-editor.h"
 
 /**
  * CsProjectView:
  *
  * What a window shows for an open project: a sidebar with the offer selector and the list of
- * sections, and the selected section of the selected offer. The header bar shows the
+ * sections, each with its completeness score and knock-out count (from the project's
+ * #CsReviewState, evaluated again shortly after every change), and the selected section of
+ * the selected offer. The header bar shows the
  * client name, the file name and the save state ("Saved" once a change is on disk,
  * "Read-only" when the project cannot be changed).
  *
@@ -37,6 +42,9 @@ struct _CsProjectView
   /* created when first shown, each with its "offer" property kept on the selected offer */
   GtkWidget       *pages[CS_N_SECTIONS];
   GtkStack        *pages_stack;
+  CsReviewState   *review_state;
+  GtkLabel        *score_labels[CS_N_SECTIONS];
+  GtkLabel        *knock_out_labels[CS_N_SECTIONS];
 
   /* template children (not the bin's own child, which AdwBin disposes of itself) */
   AdwLeaflet      *leaflet;
@@ -116,7 +124,8 @@ update_title (CsProjectView *self)
 }
 
 static GtkWidget *
-create_section_row (CsSection section)
+create_section_row (CsProjectView *self,
+                    CsSection      section)
 {
   GtkWidget *row;
   GtkWidget *box;
@@ -135,6 +144,21 @@ create_section_row (CsSection section)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  self->knock_out_labels[section] = GTK_LABEL (label);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_width_chars (GTK_LABEL (label), 5);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  self->score_labels[section] = GTK_LABEL (label);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -163,11 +187,81 @@ on_project_client_name_changed_cb (CsProject     *project,
 }
 
 static void
+update_scores (CsProjectView *self)
+{
+  CsReport *report = cs_review_state_get_report (self->review_state);
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+
+  if (report != NULL && (offer == NULL || cs_report_get_offer_id (report) !=
+                                          cs_record_get_id (CS_RECORD (offer))))
+    report = NULL;
+
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      const CsScore *score = report != NULL ? cs_report_get_score (report, section) : NULL;
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sections_list, section));
+      g_autofree char *percent = NULL;
+      g_autofree char *knock_outs = NULL;
+      g_autofree char *description = NULL;
+      CsScoreBand band = CS_SCORE_BAND_NONE;
+
+      if (self->score_labels[section] == NULL || row == NULL)
+        continue;
+
+      if (score != NULL)
+        {
+          percent = cs_score_format_percent (score->score);
+          band = cs_score_band_from_score (score->score);
+        }
+      gtk_label_set_text (self->score_labels[section], percent != NULL ? percent : "");
+
+      for (CsScoreBand b = CS_SCORE_BAND_RED; b <= CS_SCORE_BAND_BLUE; b++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->score_labels[section]),
+                                     cs_score_band_get_css_class (b));
+      if (cs_score_band_get_css_class (band) != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (self->score_labels[section]),
+                                  cs_score_band_get_css_class (band));
+
+      if (score != NULL && score->n_knock_outs > 0)
+        /* Translators: sidebar badge: number of knock-outs (missing critical items) */
+        knock_outs = g_strdup_printf (_("%u KO"), score->n_knock_outs);
+      gtk_label_set_text (self->knock_out_labels[section], knock_outs != NULL ? knock_outs : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->knock_out_labels[section]), knock_outs != NULL);
+
+      if (score != NULL && score->n_knock_outs > 0)
+        /* Translators: accessible description of a sidebar row: score, knock-outs */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Completeness %s, %u knock-out",
+                                                    "Completeness %s, %u knock-outs",
+                                                    score->n_knock_outs),
+                                       percent, score->n_knock_outs);
+      else if (score != NULL)
+        /* Translators: accessible description of a sidebar row */
+        description = g_strdup_printf (_("Completeness %s"), percent);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description != NULL ? description : "",
+                                      -1);
+      gtk_widget_set_tooltip_text (row, description);
+    }
+}
+
+static void
+on_review_state_changed_cb (CsReviewState *state,
+                            CsProjectView *self)
+{
+  update_scores (self);
+}
+
+static void
 on_offer_selector_selected_offer_cb (CsOfferSelector *selector,
                                      GParamSpec      *pspec,
                                      CsProjectView   *self)
 {
   CsOffer *offer = cs_offer_selector_get_selected_offer (selector);
+
+  if (self->review_state != NULL)
+    cs_review_state_set_offer (self->review_state, offer);
 
   for (guint i = 0; i < CS_N_SECTIONS; i++)
     if (self->pages[i] != NULL)
@@ -387,14 +481,23 @@ cs_project_view_constructed (GObject *object)
 
   self->pages_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->pages_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Size only the visible page: a homogeneous stack measures every page (the dashboard's
+   * findings included) at each layout, which made each edit take seconds. */
+  gtk_stack_set_hhomogeneous (self->pages_stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->pages_stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages_stack), TRUE);
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages_stack));
+
+  /* One evaluation of the selected offer, shared by the sidebar and the dashboard. */
+  self->review_state = g_object_ref (cs_review_state_get_for_store (self->store));
+  g_signal_connect_object (self->review_state, "changed",
+                           G_CALLBACK (on_review_state_changed_cb), self, 0);
 
   /* The offer selector has its model before the first page is shown, so pages start on it. */
   cs_offer_selector_set_model (self->offer_selector, cs_store_get_offers (self->store));
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
-    gtk_list_box_append (self->sections_list, create_section_row (section));
+    gtk_list_box_append (self->sections_list, create_section_row (self, section));
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
 
@@ -409,6 +512,10 @@ cs_project_view_constructed (GObject *object)
     /* Translators: the save state in the header bar of a project that cannot be changed */
     gtk_label_set_text (self->save_state_label, _("Read-only"));
 
+  cs_review_state_set_offer (self->review_state,
+                             cs_offer_selector_get_selected_offer (self->offer_selector));
+  update_scores (self);
+
   update_title (self);
   update_subtitle (self);
   update_actions (self);
@@ -420,6 +527,7 @@ cs_project_view_dispose (GObject *object)
   CsProjectView *self = CS_PROJECT_VIEW (object);
 
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->review_state);
   g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
@@ -755,4 +863,115 @@ cs_project_view_get_save_state (CsProjectView *self)
   g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
 
   return gtk_label_get_text (self->save_state_label);
+}
+
+/**
+ * cs_project_view_show_target:
+ * @self: a #CsProjectView
+ * @section: the section where the target is
+ * @table: (nullable): the table of the record, e.g. "sla_target"; "clause" for contract wording
+ * @record_id: the record, or 0
+ * @field: (nullable): the column, e.g. "resolution_value"
+ *
+ * Selects @section in the sidebar, shows its page and asks it to show and focus where
+ * @field of the record is edited (see cs_section_editor_focus_target()).
+ *
+ * Returns: %TRUE if the page found the target (it is shown in any case)
+ */
+gboolean
+cs_project_view_show_target (CsProjectView *self,
+                             CsSection      section,
+                             const char    *table,
+                             gint64         record_id,
+                             const char    *field)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), FALSE);
+  g_return_val_if_fail (section < CS_N_SECTIONS, FALSE);
+
+  cs_project_view_set_section (self, section);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  if (self->pages[section] == NULL)
+    return FALSE;
+
+  return cs_section_editor_focus_target (CS_SECTION_EDITOR (self->pages[section]), table,
+                                         record_id, field);
+}
+
+static GtkWidget *
+find_clause_editor (GtkWidget *widget)
+{
+  if (CS_IS_CLAUSE_EDITOR (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_clause_editor (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * cs_project_view_show_finding:
+ * @self: a #CsProjectView
+ * @finding: a finding of the current report
+ *
+ * Goes to where @finding is fixed: for weak wording, the clause on its section page with the
+ * wording selected; for a checklist item, the field its check reads on its section page.
+ *
+ * Returns: %TRUE if the page found the target
+ */
+gboolean
+cs_project_view_show_finding (CsProjectView *self,
+                              CsFinding     *finding)
+{
+  CsSection section;
+  GtkWidget *clause_editor;
+
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), FALSE);
+  g_return_val_if_fail (CS_IS_FINDING (finding), FALSE);
+
+  section = cs_finding_get_section (finding);
+  if (section >= CS_N_SECTIONS)
+    section = CS_SECTION_DASHBOARD;
+
+  if (cs_finding_get_kind (finding) != CS_FINDING_LINTER)
+    return cs_project_view_show_target (self, section, NULL, 0, cs_finding_get_field (finding));
+
+  cs_project_view_set_section (self, section);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (self->pages[section] == NULL)
+    return FALSE;
+
+  /* Every section page embeds the clause editor of its section: select the weak wording. */
+  clause_editor = find_clause_editor (self->pages[section]);
+  if (clause_editor != NULL &&
+      cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (clause_editor),
+                                     cs_finding_get_record_id (finding),
+                                     cs_finding_get_start (finding),
+                                     cs_finding_get_end (finding)))
+    return TRUE;
+
+  return cs_section_editor_focus_target (CS_SECTION_EDITOR (self->pages[section]), "clause",
+                                         cs_finding_get_record_id (finding), "text");
+}
+
+/**
+ * cs_project_view_get_review_state:
+ * @self: a #CsProjectView
+ *
+ * Returns: (transfer none): the evaluation of the selected offer the sidebar shows
+ */
+CsReviewState *
+cs_project_view_get_review_state (CsProjectView *self)
+{
+  g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), NULL);
+
+  return self->review_state;
 }

@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "cs-finding.h"
 #include "cs-model.h"
+#include "cs-review-state.h"
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -36,5 +38,13 @@ gboolean       cs_project_view_add_offer            (CsProjectView *self,
                                                      const char    *kind,
                                                      GError       **error);
 const char    *cs_project_view_get_save_state       (CsProjectView *self);
+gboolean       cs_project_view_show_target          (CsProjectView *self,
+                                                     CsSection      section,
+                                                     const char    *table,
+                                                     gint64         record_id,
+                                                     const char    *field);
+gboolean       cs_project_view_show_finding         (CsProjectView *self,
+                                                     CsFinding     *finding);
+CsReviewState *cs_project_view_get_review_state     (CsProjectView *self);
 
 G_END_DECLS

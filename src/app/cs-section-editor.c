@@ -10,7 +10,17 @@
 #include "config.h"
 
 #include "cs-section-editor.h"
+#include "cs-dashboard-page.h"
+#include "cs-exclusions-page.h"
+#include "cs-exit-page.h"
+#include "cs-perimeter-page.h"
 #include "cs-section-page.h"
+#include "cs-security-page.h"
+#include "cs-subcontracting-page.h"
+#include "cs-terms-page.h"
+#include "cs-sla-page.h"
+#include "cs-responsibilities-page.h"
+#include "cs-backup-page.h"
 
 G_DEFINE_INTERFACE (CsSectionEditor, cs_section_editor, GTK_TYPE_WIDGET)
 
@@ -52,16 +62,46 @@ cs_section_editor_new (CsSection  section,
   /* One case per section: each editor replaces its placeholder here. */
   switch (section)
     {
-    case CS_SECTION_DASHBOARD:
-    case CS_SECTION_PERIMETER:
-    case CS_SECTION_EXCLUSIONS:
-    case CS_SECTION_RESPONSIBILITIES:
     case CS_SECTION_SLA:
-    case CS_SECTION_BACKUP:
+      page = cs_sla_page_new (store);
+      break;
+
+    case CS_SECTION_DASHBOARD:
+      page = cs_dashboard_page_new (store);
+      break;
+
     case CS_SECTION_SECURITY:
+      page = cs_security_page_new (store);
+      break;
+
     case CS_SECTION_SUBCONTRACTING:
+      page = cs_subcontracting_page_new (store);
+      break;
+
     case CS_SECTION_EXIT:
+      page = cs_exit_page_new (store);
+      break;
+
     case CS_SECTION_TERMS:
+      page = cs_terms_page_new (store);
+      break;
+
+    case CS_SECTION_PERIMETER:
+      page = cs_perimeter_page_new (store);
+      break;
+
+    case CS_SECTION_EXCLUSIONS:
+      page = cs_exclusions_page_new (store);
+      break;
+
+    case CS_SECTION_RESPONSIBILITIES:
+      page = cs_responsibilities_page_new (store);
+      break;
+
+    case CS_SECTION_BACKUP:
+      page = cs_backup_page_new (store);
+      break;
+
     case CS_N_SECTIONS:
     default:
       page = cs_section_page_new (store);

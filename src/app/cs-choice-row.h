@@ -1,0 +1,34 @@
+/* cs-choice-row.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-store.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_CHOICE_ROW (cs_choice_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsChoiceRow, cs_choice_row, CS, CHOICE_ROW, AdwComboRow)
+
+GtkWidget   *cs_choice_row_new          (const char   *title,
+                                         const char   *column);
+const char  *cs_choice_row_get_column   (CsChoiceRow  *self);
+CsRecord    *cs_choice_row_get_record   (CsChoiceRow  *self);
+void         cs_choice_row_bind         (CsChoiceRow  *self,
+                                         CsStore      *store,
+                                         CsRecord     *record);
+const char  *cs_choice_row_get_value    (CsChoiceRow  *self);
+gboolean     cs_choice_row_set_value    (CsChoiceRow  *self,
+                                         const char   *value);
+
+const char  *cs_choice_get_label        (const char   *value);
+GtkStringList *cs_choice_labels_new     (const char * const *choices);
+
+G_END_DECLS

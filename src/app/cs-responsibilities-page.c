@@ -1,0 +1,1469 @@
+/* cs-responsibilities-page.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-responsibilities-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-responsibilities-page.h"
+#include "cs-clause-editor.h"
+#include "cs-field-rows.h"
+#include "cs-flags-group.h"
+#include "cs-section-editor.h"
+#include "cs-sections.h"
+
+/**
+ * CsResponsibilitiesPage:
+ *
+ * The Responsibilities section of an offer: the who-does-what matrix. Rows are the
+ * activities of the project's catalogue, grouped by area; columns are the parties (client,
+ * provider, subcontractor, software vendor …). Each cell is a small entry taking the letters
+ * R, A, C and I in any order and case; the roles are normalised ("ar" → "RA") and committed
+ * through cs_raci_set_roles() when the cell is activated or left. Arrow keys move between
+ * cells. A row without an Accountable party, or with several, shows a warning icon whose
+ * text is also the accessible description of its cells. The last column holds the contract
+ * reference of the row, written to each cell of the row.
+ *
+ * Both catalogues are project-wide and extensible: "Add Activity…" and "Add Party…" ask for
+ * a name. Above the matrix, the section's checks; below it, the contract wording.
+ *
+ * Actions: `responsibilities.add-activity`, `responsibilities.add-party`.
+ */
+struct _CsResponsibilitiesPage
+{
+  AdwBin               parent_instance;
+
+  CsStore             *store;
+  CsOffer             *offer;
+  GtkWidget           *clause_editor;
+
+  /* the matrix as built: row r × column c is cells[r * party_ids->len + c] */
+  GArray              *activity_ids;
+  GArray              *party_ids;
+  GPtrArray           *cells;
+  GPtrArray           *warnings;
+  GPtrArray           *names;
+  GPtrArray           *references;
+  guint                refresh_id;
+  guint                commit_id;
+  GtkWidget           *pending;       /* a cell changed without the keyboard focus */
+  gboolean             syncing;
+
+  /* template children (not the bin's own child, which AdwBin disposes of itself) */
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *offer_label;
+  CsFlagsGroup        *flags_group;
+  AdwPreferencesGroup *matrix_group;
+  GtkGrid             *grid;
+  GtkBox              *clause_box;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_OFFER,
+  N_PROPS
+};
+
+static void cs_responsibilities_page_editor_init (CsSectionEditorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CsResponsibilitiesPage, cs_responsibilities_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
+                                                      cs_responsibilities_page_editor_init))
+
+static GParamSpec *properties[N_PROPS];
+
+/* The areas of the standard catalogue, in the order the matrix shows them. */
+static const struct { const char *id; const char *label; } areas[] = {
+  { "access", N_("Accounts and Access") },
+  { "security", N_("Security") },
+  { "backup", N_("Backup and Restore") },
+  { "operations", N_("Operations") },
+};
+
+static const struct { const char *id; const char *label; } party_kinds[] = {
+  { "client", N_("Client") },
+  { "provider", N_("Provider") },
+  { "subcontractor", N_("Subcontractor") },
+  { "vendor", N_("Software vendor") },
+  { "other", N_("Other") },
+};
+
+static void schedule_refresh (CsResponsibilitiesPage *self);
+static void rebuild (CsResponsibilitiesPage *self);
+
+static gboolean
+is_writable (CsResponsibilitiesPage *self)
+{
+  return self->store != NULL && !cs_store_is_closed (self->store) &&
+         !cs_store_is_read_only (self->store);
+}
+
+static gint64
+get_offer_id (CsResponsibilitiesPage *self)
+{
+  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
+}
+
+static void
+show_error (CsResponsibilitiesPage *self,
+            const GError           *error)
+{
+  cs_field_show_error (GTK_WIDGET (self->grid), error);
+}
+
+static const char *
+get_area_label (const char *area)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].id, area) == 0)
+      return _(areas[i].label);
+
+  if (area == NULL || area[0] == '\0')
+    /* Translators: the area of activities added without one */
+    return _("Other Activities");
+
+  return area;
+}
+
+static guint
+get_n_parties (CsResponsibilitiesPage *self)
+{
+  return self->party_ids->len;
+}
+
+static GtkWidget *
+get_cell (CsResponsibilitiesPage *self,
+          guint                   row,
+          guint                   column)
+{
+  guint n_parties = get_n_parties (self);
+
+  if (n_parties == 0 || row >= self->activity_ids->len || column >= n_parties)
+    return NULL;
+
+  return g_ptr_array_index (self->cells, row * n_parties + column);
+}
+
+static guint
+get_row (GtkWidget *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cs-row"));
+}
+
+static guint
+get_column (GtkWidget *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cs-column"));
+}
+
+/* The responsibility records of the offer, by "activity:party". */
+static GHashTable *
+index_cells (CsResponsibilitiesPage *self)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  GListModel *list;
+
+  if (self->offer == NULL)
+    return index;
+
+  list = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY, get_offer_id (self));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      CsRecord *cell = g_list_model_get_item (list, i);
+      char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                   cs_record_get_int (cell, "activity_id"),
+                                   cs_record_get_int (cell, "party_id"));
+
+      g_hash_table_replace (index, key, cell);
+    }
+
+  return index;
+}
+
+static CsRecord *
+lookup_cell (GHashTable *index,
+             gint64      activity_id,
+             gint64      party_id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                          activity_id, party_id);
+
+  return g_hash_table_lookup (index, key);
+}
+
+static void
+set_entry_text (CsResponsibilitiesPage *self,
+                GtkWidget              *entry,
+                const char             *text)
+{
+  self->syncing = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_object_set_data (G_OBJECT (entry), "cs-dirty", NULL);
+  self->syncing = FALSE;
+}
+
+/* Shows the stored roles, the references and the warnings; cells being typed in are left. */
+static void
+refresh (CsResponsibilitiesPage *self)
+{
+  g_autoptr(CsRaciMatrix) matrix = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  guint n_parties = get_n_parties (self);
+  gboolean any_cell = FALSE;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+    return;
+
+  matrix = cs_raci_matrix_new (self->store, get_offer_id (self));
+  index = index_cells (self);
+  any_cell = g_hash_table_size (index) > 0;
+
+  for (guint r = 0; r < self->activity_ids->len; r++)
+    {
+      gint64 activity_id = g_array_index (self->activity_ids, gint64, r);
+      GtkWidget *warning = g_ptr_array_index (self->warnings, r);
+      GtkWidget *reference_entry = g_ptr_array_index (self->references, r);
+      CsRaciRow *matrix_row = NULL;
+      const char *reference = "";
+      g_autofree char *message = NULL;
+      gboolean has_cells = FALSE;
+
+      for (guint i = 0; i < matrix->rows->len && matrix_row == NULL; i++)
+        {
+          CsRaciRow *candidate = g_ptr_array_index (matrix->rows, i);
+
+          if (cs_record_get_id (CS_RECORD (candidate->activity)) == activity_id)
+            matrix_row = candidate;
+        }
+
+      for (guint c = 0; c < n_parties; c++)
+        {
+          GtkWidget *entry = get_cell (self, r, c);
+          CsRecord *cell = lookup_cell (index, activity_id,
+                                        g_array_index (self->party_ids, gint64, c));
+
+          if (cell != NULL)
+            {
+              has_cells = TRUE;
+              if (reference[0] == '\0')
+                reference = cs_record_get_string (cell, "reference");
+            }
+          if (g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL)
+            set_entry_text (self, entry, cell != NULL ? cs_record_get_string (cell, "roles") : "");
+        }
+
+      if (g_object_get_data (G_OBJECT (reference_entry), "cs-dirty") == NULL)
+        set_entry_text (self, reference_entry, reference);
+      gtk_widget_set_sensitive (reference_entry, has_cells);
+      gtk_widget_set_tooltip_text (reference_entry,
+                                   has_cells ? _("Where the contract assigns this activity")
+                                             : _("Set the roles of the row first"));
+
+      if (matrix_row != NULL && any_cell && matrix_row->n_accountable == 0)
+        message = g_strdup (_("No party is accountable for this activity: exactly one should be"));
+      else if (matrix_row != NULL && matrix_row->n_accountable > 1)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u party is accountable for this activity: "
+                                                "exactly one should be",
+                                                "%u parties are accountable for this activity: "
+                                                "exactly one should be",
+                                                matrix_row->n_accountable),
+                                   matrix_row->n_accountable);
+
+      gtk_widget_set_visible (warning, message != NULL);
+      gtk_widget_set_tooltip_text (warning, message);
+      if (message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+
+      for (guint c = 0; c < n_parties; c++)
+        {
+          GtkWidget *entry = get_cell (self, r, c);
+
+          if (message != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+          else
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (entry),
+                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+      g_object_set_data_full (G_OBJECT (warning), "cs-message", g_steal_pointer (&message),
+                              g_free);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  CsResponsibilitiesPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (CsResponsibilitiesPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+/* editing */
+
+static CsRecord *
+find_cell_record (CsResponsibilitiesPage *self,
+                  gint64                  activity_id,
+                  gint64                  party_id)
+{
+  GListModel *list = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY, get_offer_id (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CsRecord) cell = g_list_model_get_item (list, i);
+
+      if (cs_record_get_int (cell, "activity_id") == activity_id &&
+          cs_record_get_int (cell, "party_id") == party_id)
+        return cell; /* the live list keeps it */
+    }
+
+  return NULL;
+}
+
+static void
+commit_cell (CsResponsibilitiesPage *self,
+             GtkWidget              *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  guint row = get_row (entry);
+  gint64 activity_id;
+  gint64 party_id;
+  CsRecord *cell;
+  const char *stored;
+
+  if (self->syncing || self->offer == NULL ||
+      g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL ||
+      get_cell (self, row, get_column (entry)) != entry)
+    return;
+
+  activity_id = g_array_index (self->activity_ids, gint64, row);
+  party_id = g_array_index (self->party_ids, gint64, get_column (entry));
+  cell = find_cell_record (self, activity_id, party_id);
+  stored = cell != NULL ? cs_record_get_string (cell, "roles") : "";
+
+  if (!is_writable (self))
+    {
+      set_entry_text (self, entry, stored);
+      return;
+    }
+
+  normalized = cs_raci_normalize_roles (gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  if (normalized == NULL)
+    {
+      show_error (self, error);
+      set_entry_text (self, entry, stored);
+      return;
+    }
+
+  if (g_strcmp0 (normalized, stored) != 0 &&
+      !cs_raci_set_roles (self->store, get_offer_id (self), activity_id, party_id, normalized,
+                          &error))
+    {
+      show_error (self, error);
+      set_entry_text (self, entry, stored);
+      return;
+    }
+
+  set_entry_text (self, entry, normalized);
+
+  /* A new cell takes the reference the row already shows. */
+  if (cell == NULL && normalized[0] != '\0')
+    {
+      GtkWidget *reference_entry = g_ptr_array_index (self->references, row);
+      const char *reference = gtk_editable_get_text (GTK_EDITABLE (reference_entry));
+
+      cell = find_cell_record (self, activity_id, party_id);
+      if (cell != NULL && reference[0] != '\0' &&
+          !cs_store_set_string (self->store, cell, "reference", reference, &error))
+        show_error (self, error);
+    }
+
+  schedule_refresh (self);
+}
+
+typedef struct
+{
+  CsResponsibilitiesPage *self;
+  gint64                  activity_id;
+  const char             *reference;
+} ReferenceChange;
+
+static gboolean
+set_row_reference (CsStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  ReferenceChange *change = user_data;
+  GListModel *list = cs_store_list (store, CS_TYPE_RESPONSIBILITY,
+                                    get_offer_id (change->self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CsRecord) cell = g_list_model_get_item (list, i);
+
+      if (cs_record_get_int (cell, "activity_id") == change->activity_id &&
+          g_strcmp0 (cs_record_get_string (cell, "reference"), change->reference) != 0 &&
+          !cs_store_set_string (store, cell, "reference", change->reference, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+commit_reference (CsResponsibilitiesPage *self,
+                  GtkWidget              *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ReferenceChange change;
+
+  if (self->syncing || self->offer == NULL ||
+      g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL ||
+      get_row (entry) >= self->references->len ||
+      g_ptr_array_index (self->references, get_row (entry)) != entry)
+    return;
+
+  g_object_set_data (G_OBJECT (entry), "cs-dirty", NULL);
+  if (!is_writable (self))
+    {
+      refresh (self);
+      return;
+    }
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  change.self = self;
+  change.activity_id = g_array_index (self->activity_ids, gint64, get_row (entry));
+  change.reference = text;
+  if (!cs_store_batch (self->store, set_row_reference, &change, &error))
+    show_error (self, error);
+
+  refresh (self);
+}
+
+static void
+commit_pending (CsResponsibilitiesPage *self)
+{
+  GtkWidget *entry = g_steal_pointer (&self->pending);
+
+  g_clear_handle_id (&self->commit_id, g_source_remove);
+  if (entry == NULL)
+    return;
+
+  if (g_ptr_array_find (self->cells, entry, NULL))
+    commit_cell (self, entry);
+  else
+    commit_reference (self, entry);
+  g_object_unref (entry);
+}
+
+static gboolean
+commit_pending_cb (gpointer user_data)
+{
+  CsResponsibilitiesPage *self = user_data;
+
+  self->commit_id = 0;
+  commit_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entry_changed_cb (GtkEditable            *entry,
+                     CsResponsibilitiesPage *self)
+{
+  GtkWidget *text;
+
+  if (self->syncing)
+    return;
+
+  g_object_set_data (G_OBJECT (entry), "cs-dirty", GINT_TO_POINTER (TRUE));
+
+  /* Typed without the keyboard focus (by an assistive technology): no Enter or focus-out
+   * will come, so commit after a short pause. */
+  text = GTK_WIDGET (gtk_editable_get_delegate (entry));
+  if (text != NULL && !gtk_widget_has_focus (text))
+    {
+      if (self->pending != NULL && self->pending != GTK_WIDGET (entry))
+        commit_pending (self);
+      if (self->pending == NULL)
+        self->pending = g_object_ref (GTK_WIDGET (entry));
+      g_clear_handle_id (&self->commit_id, g_source_remove);
+      self->commit_id = g_timeout_add (500, commit_pending_cb, self);
+    }
+}
+
+static void
+focus_cell (CsResponsibilitiesPage *self,
+            guint                   row,
+            guint                   column)
+{
+  GtkWidget *entry = get_cell (self, row, column);
+
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
+static void
+on_cell_activate_cb (GtkEntry               *entry,
+                     CsResponsibilitiesPage *self)
+{
+  guint row = get_row (GTK_WIDGET (entry));
+
+  commit_cell (self, GTK_WIDGET (entry));
+
+  /* Like a spreadsheet: Enter goes down the column. */
+  if (row + 1 < self->activity_ids->len)
+    focus_cell (self, row + 1, get_column (GTK_WIDGET (entry)));
+}
+
+static void
+on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                        CsResponsibilitiesPage  *self)
+{
+  commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static gboolean
+on_cell_key_pressed_cb (GtkEventControllerKey  *controller,
+                        guint                   keyval,
+                        guint                   keycode,
+                        GdkModifierType         state,
+                        CsResponsibilitiesPage *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint row = get_row (entry);
+  guint column = get_column (entry);
+  int position = gtk_editable_get_position (GTK_EDITABLE (entry));
+  int length = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (row > 0)
+        focus_cell (self, row - 1, column);
+      return TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (row + 1 < self->activity_ids->len)
+        focus_cell (self, row + 1, column);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (position > 0 || column == 0)
+        return FALSE;
+      focus_cell (self, row, column - 1);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (position < length || column + 1 >= get_n_parties (self))
+        return FALSE;
+      focus_cell (self, row, column + 1);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      if (g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL)
+        return FALSE;
+      g_object_set_data (G_OBJECT (entry), "cs-dirty", NULL);
+      refresh (self);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_reference_activate_cb (GtkEntry               *entry,
+                          CsResponsibilitiesPage *self)
+{
+  commit_reference (self, GTK_WIDGET (entry));
+}
+
+static void
+on_reference_focus_leave_cb (GtkEventControllerFocus *controller,
+                             CsResponsibilitiesPage  *self)
+{
+  commit_reference (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* building the matrix */
+
+static GtkWidget *
+create_cell (CsResponsibilitiesPage *self,
+             guint                   row,
+             guint                   column,
+             const char             *activity,
+             const char             *party)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *controller;
+  g_autofree char *accessible = NULL;
+
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 4);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 4);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 0.5);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), is_writable (self));
+  gtk_widget_set_halign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (entry, "monospace");
+  gtk_widget_add_css_class (entry, "cs-raci-cell");
+
+  /* Translators: accessible name of a cell of the responsibility matrix: activity, party */
+  accessible = g_strdup_printf (_("%s, %s"), activity, party);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_tooltip_text (entry, accessible);
+
+  g_object_set_data (G_OBJECT (entry), "cs-row", GUINT_TO_POINTER (row));
+  g_object_set_data (G_OBJECT (entry), "cs-column", GUINT_TO_POINTER (column));
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed_cb), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_cell_activate_cb), self, 0);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_cell_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (entry, controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_cell_key_pressed_cb), self,
+                           0);
+  gtk_widget_add_controller (entry, controller);
+
+  return entry;
+}
+
+static GtkWidget *
+create_reference_entry (CsResponsibilitiesPage *self,
+                        guint                   row,
+                        const char             *activity)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *controller;
+  g_autofree char *accessible = NULL;
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), is_writable (self));
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  /* Translators: accessible name of the contract reference of a row of the matrix */
+  accessible = g_strdup_printf (_("Contract reference for %s"), activity);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  g_object_set_data (G_OBJECT (entry), "cs-row", GUINT_TO_POINTER (row));
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_entry_changed_cb), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_reference_activate_cb), self, 0);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_reference_focus_leave_cb), self,
+                           0);
+  gtk_widget_add_controller (entry, controller);
+
+  return entry;
+}
+
+static GtkWidget *
+create_header_label (const char *text,
+                     float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), xalign == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "caption-heading");
+
+  return label;
+}
+
+/* Area order: the standard areas, then the others as they first appear, "" last. */
+static int
+get_area_rank (GPtrArray  *other_areas,
+               const char *area)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].id, area) == 0)
+      return i;
+
+  if (area == NULL || area[0] == '\0')
+    return G_MAXINT;
+
+  if (!g_ptr_array_find_with_equal_func (other_areas, area, g_str_equal, &index))
+    {
+      g_ptr_array_add (other_areas, (gpointer) area);
+      index = other_areas->len - 1;
+    }
+
+  return G_N_ELEMENTS (areas) + index;
+}
+
+static void
+clear_grid (CsResponsibilitiesPage *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  commit_pending (self);
+
+  /* Leaving a cell commits it: remove the cells while the matrix still describes them. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+
+  g_array_set_size (self->activity_ids, 0);
+  g_array_set_size (self->party_ids, 0);
+  g_ptr_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->warnings, 0);
+  g_ptr_array_set_size (self->names, 0);
+  g_ptr_array_set_size (self->references, 0);
+}
+
+static void
+build_grid (CsResponsibilitiesPage *self)
+{
+  GListModel *parties = cs_store_list (self->store, CS_TYPE_PARTY, 0);
+  GListModel *activities = cs_store_list (self->store, CS_TYPE_ACTIVITY, 0);
+  guint n_parties = g_list_model_get_n_items (parties);
+  guint n_activities = g_list_model_get_n_items (activities);
+  g_autoptr(GPtrArray) party_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other_areas = g_ptr_array_new ();
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkWidget *label;
+  int grid_row = 0;
+  int last_rank = -1;
+  guint row = 0;
+
+  /* header: activity, parties, reference */
+  label = create_header_label (_("Activity"), 0);
+  gtk_grid_attach (self->grid, label, 1, grid_row, 1, 1);
+  for (guint c = 0; c < n_parties; c++)
+    {
+      g_autoptr(CsRecord) party = g_list_model_get_item (parties, c);
+      const char *name = cs_record_get_string (party, "name");
+      gint64 id = cs_record_get_id (party);
+
+      if (name == NULL || name[0] == '\0')
+        name = _("Unnamed party");
+      g_array_append_val (self->party_ids, id);
+      g_ptr_array_add (party_names, g_strdup (name));
+      label = create_header_label (name, 0.5);
+      gtk_grid_attach (self->grid, label, 2 + c, grid_row, 1, 1);
+    }
+  label = create_header_label (_("Contract Reference"), 0);
+  gtk_grid_attach (self->grid, label, 2 + n_parties, grid_row, 1, 1);
+  grid_row++;
+
+  for (guint i = 0; i < n_activities; i++)
+    {
+      g_autoptr(CsRecord) activity = g_list_model_get_item (activities, i);
+      int rank = get_area_rank (other_areas, cs_record_get_string (activity, "area"));
+
+      g_array_append_val (ranks, rank);
+    }
+
+  /* one pass per area, in area order, keeping the catalogue order inside an area */
+  while (row < n_activities)
+    {
+      int next_rank = G_MAXINT;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_activities; i++)
+        {
+          int rank = g_array_index (ranks, int, i);
+
+          if (rank > last_rank && (rank < next_rank || !found))
+            {
+              next_rank = rank;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        break;
+
+      for (guint i = 0; i < n_activities; i++)
+        {
+          g_autoptr(CsRecord) activity = NULL;
+          const char *name;
+          GtkWidget *warning;
+          gint64 id;
+
+          if (g_array_index (ranks, int, i) != next_rank)
+            continue;
+
+          activity = g_list_model_get_item (activities, i);
+          if (row == 0 || last_rank != next_rank)
+            {
+              label = gtk_label_new (get_area_label (cs_record_get_string (activity, "area")));
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+              gtk_widget_add_css_class (label, "heading");
+              gtk_widget_set_margin_top (label, 12);
+              gtk_grid_attach (self->grid, label, 1, grid_row++, 2 + n_parties, 1);
+              last_rank = next_rank;
+            }
+
+          name = cs_record_get_string (activity, "name");
+          if (name == NULL || name[0] == '\0')
+            name = _("Unnamed activity");
+          id = cs_record_get_id (activity);
+          g_array_append_val (self->activity_ids, id);
+
+          warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          gtk_widget_add_css_class (warning, "warning");
+          gtk_widget_set_visible (warning, FALSE);
+          gtk_grid_attach (self->grid, warning, 0, grid_row, 1, 1);
+          g_ptr_array_add (self->warnings, warning);
+
+          label = gtk_label_new (name);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_grid_attach (self->grid, label, 1, grid_row, 1, 1);
+          g_ptr_array_add (self->names, label);
+
+          for (guint c = 0; c < n_parties; c++)
+            {
+              GtkWidget *entry = create_cell (self, row, c, name,
+                                              g_ptr_array_index (party_names, c));
+
+              gtk_grid_attach (self->grid, entry, 2 + c, grid_row, 1, 1);
+              g_ptr_array_add (self->cells, entry);
+            }
+
+          {
+            GtkWidget *entry = create_reference_entry (self, row, name);
+
+            gtk_grid_attach (self->grid, entry, 2 + n_parties, grid_row, 1, 1);
+            g_ptr_array_add (self->references, entry);
+          }
+
+          grid_row++;
+          row++;
+        }
+    }
+
+  if (n_activities == 0 || n_parties == 0)
+    {
+      label = gtk_label_new (n_parties == 0 ? _("No parties yet: add the client and the provider.")
+                                            : _("No activities yet: add the first one."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (self->grid, label, 1, grid_row, 2 + n_parties, 1);
+    }
+}
+
+static void
+rebuild (CsResponsibilitiesPage *self)
+{
+  gboolean has_offers;
+  gboolean writable = is_writable (self);
+
+  clear_grid (self);
+
+  has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
+               g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-activity", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-party", writable);
+
+  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+    {
+      adw_status_page_set_title (self->empty_page,
+                                 has_offers ? _("No Offer Selected") : _("No Offers Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       has_offers
+                                       ? _("Select an offer to record who does what.")
+                                       : _("Add the incumbent contract or a provider’s "
+                                           "proposal to record who does what under it."));
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !has_offers);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cs_flags_group_set_source (self->flags_group, NULL, CS_SECTION_RESPONSIBILITIES, NULL);
+      return;
+    }
+
+  {
+    const char *provider = cs_offer_get_provider (self->offer);
+    g_autofree char *title = NULL;
+
+    /* Translators: page heading; %s is the provider of the offer */
+    title = g_strdup_printf (_("Responsibilities under %s"),
+                             provider != NULL && provider[0] != '\0' ? provider
+                                                                     : _("Unnamed offer"));
+    gtk_label_set_text (self->offer_label, title);
+  }
+
+  build_grid (self);
+  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_RESPONSIBILITIES,
+                            self->offer);
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  refresh (self);
+}
+
+/* store callbacks */
+
+static gboolean
+is_catalogue (CsRecord *record)
+{
+  return CS_IS_ACTIVITY (record) || CS_IS_PARTY (record);
+}
+
+static gboolean
+is_our_cell (CsResponsibilitiesPage *self,
+             CsRecord               *record)
+{
+  return self->offer != NULL && CS_IS_RESPONSIBILITY (record) &&
+         cs_record_get_parent_id (record) == get_offer_id (self);
+}
+
+static void
+on_record_added_or_removed_cb (CsStore                *store,
+                               CsRecord               *record,
+                               CsResponsibilitiesPage *self)
+{
+  if (self->offer == NULL)
+    return;
+
+  if (is_catalogue (record))
+    rebuild (self);
+  else if (is_our_cell (self, record))
+    schedule_refresh (self);
+}
+
+static void
+on_record_changed_cb (CsStore                *store,
+                      CsRecord               *record,
+                      const char             *column,
+                      CsResponsibilitiesPage *self)
+{
+  if (self->offer == NULL)
+    return;
+
+  if (is_catalogue (record) && g_strcmp0 (column, "kind") != 0)
+    rebuild (self);
+  else if (is_our_cell (self, record))
+    schedule_refresh (self);
+}
+
+static void
+on_reloaded_cb (CsStore                *store,
+                CsResponsibilitiesPage *self)
+{
+  rebuild (self);
+}
+
+static void
+on_offers_changed_cb (GListModel             *model,
+                      guint                   position,
+                      guint                   removed,
+                      guint                   added,
+                      CsResponsibilitiesPage *self)
+{
+  if (self->offer == NULL)
+    rebuild (self);
+}
+
+static void
+on_offer_notify_cb (CsOffer                *offer,
+                    GParamSpec             *pspec,
+                    CsResponsibilitiesPage *self)
+{
+  const char *provider = cs_offer_get_provider (offer);
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (_("Responsibilities under %s"),
+                           provider != NULL && provider[0] != '\0' ? provider
+                                                                   : _("Unnamed offer"));
+  gtk_label_set_text (self->offer_label, title);
+}
+
+static void
+on_flag_activated_cb (CsFlagsGroup           *group,
+                      const char             *table,
+                      gint64                  record_id,
+                      const char             *field,
+                      CsResponsibilitiesPage *self)
+{
+  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
+}
+
+/* dialogs asking a name */
+
+static GtkWidget *
+create_name_dialog (CsResponsibilitiesPage *self,
+                    const char             *heading,
+                    const char             *body,
+                    const char             *name_label,
+                    const char             *choice_label,
+                    GtkStringList          *choices,
+                    guint                   selected)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *drop_down;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  label = gtk_label_new_with_mnemonic (name_label);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_strstrip (g_strdelimit (g_strdup (name_label), "_", ' ')),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  label = gtk_label_new_with_mnemonic (choice_label);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_box_append (GTK_BOX (box), drop_down);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "cs-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "cs-drop-down", drop_down);
+
+  return dialog;
+}
+
+static void
+on_name_changed_cb (GtkEditable      *entry,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", text[0] != '\0');
+}
+
+static void
+focus_row_of (CsResponsibilitiesPage *self,
+              gint64                  activity_id)
+{
+  for (guint r = 0; r < self->activity_ids->len; r++)
+    if (g_array_index (self->activity_ids, gint64, r) == activity_id)
+      focus_cell (self, r, 0);
+}
+
+static void
+on_add_activity_response_cb (AdwMessageDialog       *dialog,
+                             const char             *response,
+                             CsResponsibilitiesPage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "cs-entry");
+  GtkWidget *drop_down = g_object_get_data (G_OBJECT (dialog), "cs-drop-down");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(CsRecord) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
+
+  if (!g_str_equal (response, "add") || name[0] == '\0' || !is_writable (self))
+    return;
+
+  activity = g_object_new (CS_TYPE_ACTIVITY,
+                           "name", name,
+                           "area", selected < G_N_ELEMENTS (areas) ? areas[selected].id : "",
+                           NULL);
+  if (!cs_store_add (self->store, activity, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Rebuilt by "record-added": go to the new row. */
+  focus_row_of (self, cs_record_get_id (activity));
+}
+
+static void
+on_add_party_response_cb (AdwMessageDialog       *dialog,
+                          const char             *response,
+                          CsResponsibilitiesPage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "cs-entry");
+  GtkWidget *drop_down = g_object_get_data (G_OBJECT (dialog), "cs-drop-down");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(CsRecord) party = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
+
+  if (!g_str_equal (response, "add") || name[0] == '\0' || !is_writable (self))
+    return;
+
+  party = g_object_new (CS_TYPE_PARTY,
+                        "name", name,
+                        "kind", party_kinds[MIN (selected, G_N_ELEMENTS (party_kinds) - 1)].id,
+                        NULL);
+  if (!cs_store_add (self->store, party, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->activity_ids->len > 0)
+    focus_cell (self, 0, get_n_parties (self) - 1);
+}
+
+/* actions */
+
+static void
+cs_responsibilities_page_add_activity_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+
+  if (!is_writable (self))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    gtk_string_list_append (choices, _(areas[i].label));
+  gtk_string_list_append (choices, _("Other Activities"));
+
+  dialog = create_name_dialog (self, _("Add Activity"),
+                               _("The activity becomes a row of the matrix of every offer of "
+                                 "the project."),
+                               _("_Name"), _("A_rea"), choices, G_N_ELEMENTS (areas) - 1);
+  g_signal_connect (g_object_get_data (G_OBJECT (dialog), "cs-entry"), "changed",
+                    G_CALLBACK (on_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_activity_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_responsibilities_page_add_party_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+
+  if (!is_writable (self))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (party_kinds); i++)
+    gtk_string_list_append (choices, _(party_kinds[i].label));
+
+  dialog = create_name_dialog (self, _("Add Party"),
+                               _("The party becomes a column of the matrix of every offer of "
+                                 "the project: a second provider, an auditor, a telecom "
+                                 "carrier …"),
+                               _("_Name"), _("_Kind"), choices, G_N_ELEMENTS (party_kinds) - 1);
+  g_signal_connect (g_object_get_data (G_OBJECT (dialog), "cs-entry"), "changed",
+                    G_CALLBACK (on_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_party_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* CsSectionEditor */
+
+static gboolean
+cs_responsibilities_page_focus_target (CsSectionEditor *editor,
+                                       const char      *table,
+                                       gint64           record_id,
+                                       const char      *field)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (editor);
+
+  if (self->offer == NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (g_strcmp0 (table, "clause") == 0 && self->clause_editor != NULL)
+    return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
+                                          0, 0);
+
+  if (g_strcmp0 (table, "responsibility") == 0 && record_id != 0)
+    {
+      CsRecord *cell = cs_store_find (self->store, CS_TYPE_RESPONSIBILITY, record_id);
+
+      for (guint r = 0; cell != NULL && r < self->activity_ids->len; r++)
+        for (guint c = 0; c < get_n_parties (self); c++)
+          if (g_array_index (self->activity_ids, gint64, r) == cs_record_get_int (cell, "activity_id") &&
+              g_array_index (self->party_ids, gint64, c) == cs_record_get_int (cell, "party_id"))
+            {
+              GtkWidget *target = g_strcmp0 (field, "reference") == 0
+                                  ? g_ptr_array_index (self->references, r)
+                                  : get_cell (self, r, c);
+
+              return gtk_widget_grab_focus (target);
+            }
+    }
+
+  if (g_strcmp0 (table, "activity") == 0 && record_id != 0)
+    for (guint r = 0; r < self->activity_ids->len; r++)
+      if (g_array_index (self->activity_ids, gint64, r) == record_id && get_n_parties (self) > 0)
+        return gtk_widget_grab_focus (get_cell (self, r, 0));
+
+  if (g_strcmp0 (table, "party") == 0 && record_id != 0)
+    for (guint c = 0; c < get_n_parties (self); c++)
+      if (g_array_index (self->party_ids, gint64, c) == record_id && self->activity_ids->len > 0)
+        return gtk_widget_grab_focus (get_cell (self, 0, c));
+
+  if (self->cells->len > 0)
+    return gtk_widget_grab_focus (g_ptr_array_index (self->cells, 0));
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+cs_responsibilities_page_editor_init (CsSectionEditorInterface *iface)
+{
+  iface->focus_target = cs_responsibilities_page_focus_target;
+}
+
+/* GObject vfuncs */
+
+static void
+set_offer (CsResponsibilitiesPage *self,
+           CsOffer                *offer)
+{
+  if (self->offer == offer)
+    return;
+
+  if (self->offer != NULL)
+    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
+  g_set_object (&self->offer, offer);
+  if (self->offer != NULL)
+    g_signal_connect_object (self->offer, "notify::provider", G_CALLBACK (on_offer_notify_cb),
+                             self, 0);
+  if (self->clause_editor != NULL)
+    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+}
+
+static void
+cs_responsibilities_page_constructed (GObject *object)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
+
+  G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  g_signal_connect_object (self->store, "record-added",
+                           G_CALLBACK (on_record_added_or_removed_cb), self, 0);
+  g_signal_connect_object (self->store, "record-removed",
+                           G_CALLBACK (on_record_added_or_removed_cb), self, 0);
+  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
+  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
+                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
+
+  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_RESPONSIBILITIES);
+  gtk_box_append (self->clause_box, self->clause_editor);
+
+  rebuild (self);
+}
+
+static void
+cs_responsibilities_page_dispose (GObject *object)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->commit_id, g_source_remove);
+  g_clear_object (&self->pending);
+  if (self->cells != NULL)
+    {
+      g_ptr_array_set_size (self->cells, 0);
+      g_ptr_array_set_size (self->warnings, 0);
+      g_ptr_array_set_size (self->names, 0);
+      g_ptr_array_set_size (self->references, 0);
+    }
+  self->clause_editor = NULL;
+  if (self->offer != NULL)
+    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
+  g_clear_object (&self->offer);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_RESPONSIBILITIES_PAGE);
+
+  G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->dispose (object);
+}
+
+static void
+cs_responsibilities_page_finalize (GObject *object)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
+
+  g_clear_pointer (&self->activity_ids, g_array_unref);
+  g_clear_pointer (&self->party_ids, g_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->finalize (object);
+}
+
+static void
+cs_responsibilities_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_OFFER:
+      g_value_set_object (value, self->offer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_responsibilities_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_assert (self->store == NULL);
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_OFFER:
+      set_offer (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cs_responsibilities_page_constructed;
+  object_class->dispose = cs_responsibilities_page_dispose;
+  object_class->finalize = cs_responsibilities_page_finalize;
+  object_class->get_property = cs_responsibilities_page_get_property;
+  object_class->set_property = cs_responsibilities_page_set_property;
+
+  /**
+   * CsResponsibilitiesPage:store:
+   *
+   * The project.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
+  g_object_class_override_property (object_class, PROP_OFFER, "offer");
+  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+
+  g_type_ensure (CS_TYPE_FLAGS_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cs-responsibilities-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, offer_label);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, flags_group);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, matrix_group);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, clause_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "responsibilities.add-activity", NULL,
+                                   cs_responsibilities_page_add_activity_action);
+  gtk_widget_class_install_action (widget_class, "responsibilities.add-party", NULL,
+                                   cs_responsibilities_page_add_party_action);
+}
+
+static void
+cs_responsibilities_page_init (CsResponsibilitiesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->party_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cells = g_ptr_array_new ();
+  self->warnings = g_ptr_array_new ();
+  self->names = g_ptr_array_new ();
+  self->references = g_ptr_array_new ();
+}
+
+/**
+ * cs_responsibilities_page_new:
+ * @store: the project
+ *
+ * Returns: (transfer floating): a new #CsResponsibilitiesPage, showing no offer yet
+ */
+GtkWidget *
+cs_responsibilities_page_new (CsStore *store)
+{
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+
+  return g_object_new (CS_TYPE_RESPONSIBILITIES_PAGE, "store", store, NULL);
+}

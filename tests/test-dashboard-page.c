@@ -1,0 +1,600 @@
+/* test-dashboard-page.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+
+#include "cs-clause-editor.h"
+#include "cs-checklist.h"
+#include "cs-dashboard-page.h"
+#include "cs-demo.h"
+#include "cs-finding-row.h"
+#include "cs-override-dialog.h"
+#include "cs-project-view.h"
+#include "cs-review-state.h"
+#include "cs-score-chart.h"
+
+typedef struct
+{
+  char          *path;
+  CsStore       *store;
+  GtkWindow     *window;
+  CsProjectView *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done returns TRUE or 20 s pass (debounced work takes ~150 ms). */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  fixture->path = g_build_filename (dir, "demo.contractscope", NULL);
+  fixture->store = cs_demo_create (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  fixture->view = cs_project_view_new (fixture->store);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  iterate ();
+  if (fixture->store != NULL)
+    cs_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  g_unlink (fixture->path);
+  g_free (fixture->path);
+}
+
+static CsDashboardPage *
+get_dashboard (Fixture *fixture)
+{
+  GtkWidget *page;
+
+  cs_project_view_set_section (fixture->view, CS_SECTION_DASHBOARD);
+  iterate ();
+  page = cs_project_view_get_section_page (fixture->view);
+  g_assert_true (CS_IS_DASHBOARD_PAGE (page));
+
+  return CS_DASHBOARD_PAGE (page);
+}
+
+static CsReport *
+evaluate (CsStore *store,
+          gint64   offer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsChecklist) checklist = cs_checklist_new_default (&error);
+  g_autoptr(CsLinter) linter = NULL;
+  CsReport *report;
+
+  g_assert_no_error (error);
+  linter = cs_linter_new_default (&error);
+  g_assert_no_error (error);
+  report = cs_checklist_evaluate (checklist, store, linter, offer_id, &error);
+  g_assert_no_error (error);
+
+  return report;
+}
+
+/* The findings the list shows, in order (rows are only built for the ones in view). */
+static GPtrArray *
+get_findings (CsDashboardPage *page)
+{
+  GListModel *findings = cs_dashboard_page_get_findings (page);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    g_ptr_array_add (result, g_list_model_get_item (findings, i));
+
+  return result;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (CS_IS_FINDING_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The finding rows the list view has built. */
+static GPtrArray *
+get_rows (CsDashboardPage *page)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (cs_dashboard_page_get_findings_view (page)), rows);
+
+  return rows;
+}
+
+static CsFindingRow *
+find_built_row (CsDashboardPage *page,
+                const char      *item_id)
+{
+  g_autoptr(GPtrArray) rows = get_rows (page);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (rows->pdata[i]) &&
+        g_strcmp0 (cs_finding_get_id (cs_finding_row_get_finding (rows->pdata[i])), item_id) == 0)
+      return rows->pdata[i];
+
+  return NULL;
+}
+
+typedef struct
+{
+  CsDashboardPage *page;
+  const char      *item_id;
+} RowLookup;
+
+static gboolean
+row_is_built (gpointer data)
+{
+  RowLookup *lookup = data;
+
+  return find_built_row (lookup->page, lookup->item_id) != NULL;
+}
+
+/* Scrolls the list to the finding @item_id and returns its row, once built. */
+static CsFindingRow *
+find_row (CsDashboardPage *page,
+          const char      *item_id)
+{
+  GtkGridView *list_view = cs_dashboard_page_get_findings_view (page);
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (list_view));
+  RowLookup lookup = { page, item_id };
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (!CS_IS_FINDING (item) || g_strcmp0 (cs_finding_get_id (CS_FINDING (item)), item_id) != 0)
+        continue;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item",
+                                                 "u", i));
+      while (!row_is_built (&lookup) && g_get_monotonic_time () < deadline)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+
+      return find_built_row (page, item_id);
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gpointer
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+  gpointer found = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        found = item;
+    }
+
+  return found;
+}
+
+/* The dashboard shows the score the checklist computes, and the findings knock-outs first. */
+static void
+test_dashboard_score (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CsDashboardPage *page = get_dashboard (fixture);
+  CsOffer *offer = cs_project_view_get_offer (fixture->view);
+  g_autoptr(CsReport) report = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *expected = NULL;
+  const CsScore *score;
+  CsScoreChart *chart;
+  CsFindingRow *first;
+  gboolean knock_outs_done = FALSE;
+  guint n_knock_outs = 0;
+
+  g_assert_nonnull (offer);
+  report = evaluate (fixture->store, cs_record_get_id (CS_RECORD (offer)));
+  score = cs_report_get_score (report, CS_SECTION_DASHBOARD);
+  g_assert_false (isnan (score->score));
+
+  expected = cs_score_format_percent (score->score);
+  g_assert_cmpstr (cs_dashboard_page_get_score_text (page), ==, expected);
+
+  /* The chart draws the same report the sidebar shows. */
+  chart = find_descendant (GTK_WIDGET (page), CS_TYPE_SCORE_CHART);
+  g_assert_nonnull (chart);
+  g_assert_nonnull (cs_score_chart_get_report (chart));
+  g_assert_cmpfloat (cs_report_get_score (cs_score_chart_get_report (chart), CS_SECTION_BACKUP)->score,
+                     ==, cs_report_get_score (report, CS_SECTION_BACKUP)->score);
+
+  findings = get_findings (page);
+  g_assert_cmpuint (findings->len, ==, g_list_model_get_n_items (cs_report_get_findings (report)));
+  g_assert_cmpuint (findings->len, >, 0);
+
+  /* Only the rows in view are built: that is what keeps the page fast on big projects. */
+  rows = get_rows (page);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, findings->len);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CsFinding *finding = findings->pdata[i];
+
+      if (cs_finding_get_knock_out (finding))
+        {
+          g_assert_false (knock_outs_done);
+          n_knock_outs++;
+        }
+      else
+        knock_outs_done = TRUE;
+    }
+  g_assert_cmpuint (n_knock_outs, ==, score->n_knock_outs);
+  g_assert_cmpuint (n_knock_outs, >, 0);
+  first = find_row (page, cs_finding_get_id (findings->pdata[0]));
+  g_assert_nonnull (first);
+  g_assert_true (widget_shows_text (GTK_WIDGET (first), "Knock-out"));
+
+
+  /* The sidebar row of the offer's worst section shows its score. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (cs_project_view_get_sections_list (fixture->view),
+                                                        CS_SECTION_BACKUP);
+    g_autofree char *backup = cs_score_format_percent (cs_report_get_score (report, CS_SECTION_BACKUP)->score);
+
+    g_assert_true (widget_shows_text (GTK_WIDGET (row), backup));
+  }
+}
+
+/* Following a finding lands on the page of its section. */
+static void
+test_dashboard_go_to (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CsDashboardPage *page = get_dashboard (fixture);
+  CsFindingRow *row = find_row (page, "BCK-03");
+  GtkWidget *shown;
+
+  g_assert_nonnull (row);
+  g_assert_cmpint (cs_finding_get_section (cs_finding_row_get_finding (row)), ==, CS_SECTION_BACKUP);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding-row.go-to", NULL));
+  iterate ();
+
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_BACKUP);
+  shown = cs_project_view_get_section_page (fixture->view);
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_widget_get_mapped (shown));
+  g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (
+                   cs_project_view_get_sections_list (fixture->view), CS_SECTION_BACKUP)));
+}
+
+typedef struct
+{
+  CsDashboardPage *page;
+  const char      *item_id;
+  const char      *text;
+} RowWait;
+
+static gboolean
+row_shows_text (gpointer data)
+{
+  RowWait *wait = data;
+  CsFindingRow *row = find_row (wait->page, wait->item_id);
+
+  return row != NULL && widget_shows_text (GTK_WIDGET (row), wait->text);
+}
+
+/* An override with a justification changes the status, shows the justification and is
+ * stored in the file. */
+static void
+test_dashboard_override (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *justification = "Annex 4 §3 commits to a 24-hour RPO for every server.";
+  CsDashboardPage *page = get_dashboard (fixture);
+  CsOffer *offer = cs_project_view_get_offer (fixture->view);
+  gint64 offer_id = cs_record_get_id (CS_RECORD (offer));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) reopened = NULL;
+  g_autoptr(CsReport) report = NULL;
+  CsOverrideDialog *dialog;
+  CsFindingRow *row;
+  CsFinding *result;
+  GListModel *answers;
+  RowWait wait = { page, "BCK-03", justification };
+  gboolean found = FALSE;
+
+  cs_dashboard_page_set_show_all (page, TRUE);
+  iterate ();
+  row = find_row (page, "BCK-03");
+  g_assert_nonnull (row);
+  g_assert_cmpint (cs_finding_get_origin (cs_finding_row_get_finding (row)), ==, CS_ORIGIN_COMPUTED);
+  g_assert_cmpint (cs_finding_get_status (cs_finding_row_get_finding (row)), ==, CS_ITEM_MISSING);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding-row.assess", NULL));
+  iterate ();
+  dialog = find_toplevel (CS_TYPE_OVERRIDE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (cs_override_dialog_get_is_override (dialog));
+
+  /* Without a justification, the override cannot be applied. */
+  cs_override_dialog_set_status (dialog, "satisfied");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  cs_override_dialog_set_justification (dialog, justification);
+  cs_override_dialog_set_reference (dialog, "Annex 4 §3");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  iterate ();
+
+  g_assert_true (wait_until (row_shows_text, &wait));
+  row = find_row (page, "BCK-03");
+  result = cs_finding_row_get_finding (row);
+  g_assert_cmpint (cs_finding_get_status (result), ==, CS_ITEM_SATISFIED);
+  g_assert_cmpint (cs_finding_get_origin (result), ==, CS_ORIGIN_OVERRIDE);
+  g_assert_true (widget_shows_text (GTK_WIDGET (row), "Overridden:"));
+  g_assert_true (widget_shows_text (GTK_WIDGET (row), "Annex 4 §3"));
+
+  /* The dashboard's score follows. */
+  report = evaluate (fixture->store, offer_id);
+  {
+    g_autofree char *expected = cs_score_format_percent (cs_report_get_score (report, CS_SECTION_DASHBOARD)->score);
+
+    g_assert_cmpstr (cs_dashboard_page_get_score_text (page), ==, expected);
+  }
+
+  /* Close and reopen: the answer is in the file. */
+  gtk_window_destroy (fixture->window);
+  fixture->window = NULL;
+  iterate ();
+  cs_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+
+  reopened = cs_store_open (fixture->path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  answers = cs_store_list (reopened, CS_TYPE_CHECKLIST_ANSWER, offer_id);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(CsRecord) answer = g_list_model_get_item (answers, i);
+
+      if (g_strcmp0 (cs_record_get_string (answer, "item_id"), "BCK-03") != 0)
+        continue;
+
+      found = TRUE;
+      g_assert_true (cs_record_get_boolean (answer, "override"));
+      g_assert_cmpstr (cs_record_get_string (answer, "status"), ==, "satisfied");
+      g_assert_cmpstr (cs_record_get_string (answer, "justification"), ==, justification);
+      g_assert_cmpstr (cs_record_get_string (answer, "reference"), ==, "Annex 4 §3");
+    }
+  g_assert_true (found);
+  cs_store_close (reopened);
+}
+
+static gboolean
+report_has_lint_finding (gpointer data)
+{
+  CsReviewState *state = data;
+  CsReport *report = cs_review_state_get_report (state);
+
+  return report != NULL && cs_report_get_score (report, CS_SECTION_DASHBOARD)->n_lint_findings > 0;
+}
+
+static gboolean
+editor_has_finding (gpointer data)
+{
+  return cs_clause_editor_get_n_findings (data) > 0;
+}
+
+static gboolean
+wording_is_shown (gpointer data)
+{
+  return find_descendant (data, CS_TYPE_CLAUSE_EDITOR) != NULL;
+}
+
+/* Scrolls to the wording area, the last item of the list, and returns its editor. */
+static CsClauseEditor *
+show_wording (CsDashboardPage *page)
+{
+  GtkGridView *list_view = cs_dashboard_page_get_findings_view (page);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (list_view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u",
+                                             n_items - 1));
+  g_assert_true (wait_until (wording_is_shown, page));
+
+  return find_descendant (GTK_WIDGET (page), CS_TYPE_CLAUSE_EDITOR);
+}
+
+static gboolean
+text_view_has_focus (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+
+  return root != NULL && gtk_root_get_focus (root) == data;
+}
+
+/* A weak clause pasted in the dashboard's wording area is highlighted and counts on the
+ * dashboard; its finding goes back to the clause. */
+static void
+test_dashboard_weak_clause (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CsDashboardPage *page = get_dashboard (fixture);
+  CsReviewState *state = cs_project_view_get_review_state (fixture->view);
+  CsClauseEditor *editor = show_wording (page);
+  g_autoptr(GPtrArray) findings = NULL;
+  GtkTextView *text_view;
+  GtkTextIter start;
+  CsFindingRow *lint_row = NULL;
+
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (cs_report_get_score (cs_review_state_get_report (state),
+                                         CS_SECTION_DASHBOARD)->n_lint_findings, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "clause-editor.add", NULL));
+  iterate ();
+  text_view = find_descendant (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            "The provider will restore data as soon as possible.", -1);
+
+  g_assert_true (wait_until (editor_has_finding, editor));
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &start);
+  gtk_text_iter_forward_chars (&start, 35);
+  g_assert_nonnull (gtk_text_iter_get_tags (&start));
+
+  g_assert_true (wait_until (report_has_lint_finding, state));
+  iterate ();
+
+  findings = get_findings (page);
+  for (guint i = 0; i < findings->len; i++)
+    if (cs_finding_get_kind (findings->pdata[i]) == CS_FINDING_LINTER)
+      lint_row = find_row (page, cs_finding_get_id (findings->pdata[i]));
+  g_assert_nonnull (lint_row);
+  g_assert_true (widget_shows_text (GTK_WIDGET (lint_row), "as soon as possible"));
+
+  /* Going to it selects the weak wording in the clause. */
+  gtk_widget_grab_focus (GTK_WIDGET (lint_row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lint_row), "finding-row.go-to", NULL));
+  iterate ();
+  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (text_view)));
+  /* … and scrolls the wording area back into view, where the clause takes the focus. */
+  g_assert_true (wait_until (text_view_has_focus, text_view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
+  g_auto(GStrv) system_mime_dirs = NULL;
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
+
+      g_strv_builder_add (mime_dirs, dir);
+    }
+  system_mime_dirs = g_strv_builder_end (mime_dirs);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/ui/dashboard/score", Fixture, NULL, fixture_set_up, test_dashboard_score,
+              fixture_tear_down);
+  g_test_add ("/ui/dashboard/go-to", Fixture, NULL, fixture_set_up, test_dashboard_go_to,
+              fixture_tear_down);
+  g_test_add ("/ui/dashboard/override", Fixture, NULL, fixture_set_up, test_dashboard_override,
+              fixture_tear_down);
+  g_test_add ("/ui/dashboard/weak-clause", Fixture, NULL, fixture_set_up, test_dashboard_weak_clause,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,233 @@
+/* test-exclusions-page.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "cs-demo.h"
+#include "cs-exclusions-page.h"
+#include "cs-perimeter.h"
+#include "cs-section-editor.h"
+#include "cs-store.h"
+
+static CsRecord *
+dup_record (CsStore *store,
+            GType    type,
+            gint64   id)
+{
+  CsRecord *record = cs_store_find (store, type, id);
+
+  /* cs_store_find() lends the cached record. */
+  return record != NULL ? g_object_ref (record) : NULL;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (title == NULL ||
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static CsExclusion *
+find_exclusion (CsStore    *store,
+                gint64      offer_id,
+                const char *category)
+{
+  GListModel *list = cs_store_list (store, CS_TYPE_EXCLUSION, offer_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CsExclusion) exclusion = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (cs_record_get_string (CS_RECORD (exclusion), "category"), category) == 0)
+        return g_steal_pointer (&exclusion);
+    }
+
+  return NULL;
+}
+
+static void
+test_exclusions_page_edit (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "demo.contractscope", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsStore) reopened = NULL;
+  g_autoptr(CsOffer) offer = NULL;
+  g_autoptr(CsExclusion) exclusion = NULL;
+  GtkWidget *window, *page, *row, *decision, *wording, *price, *new_row;
+  const char * const *standard = cs_exclusion_standard_categories ();
+  gint64 offer_id, exclusion_id;
+  guint n_custom_before;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  store = cs_demo_create (path, &error);
+  g_assert_no_error (error);
+  offer = g_list_model_get_item (cs_store_get_offers (store), 0);
+  offer_id = cs_record_get_id (CS_RECORD (offer));
+
+  window = gtk_window_new ();
+  page = cs_section_editor_new (CS_SECTION_EXCLUSIONS, store);
+  g_assert_true (CS_IS_EXCLUSIONS_PAGE (page));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* Showing an offer creates every standard category for it. */
+  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  iterate ();
+  for (guint i = 0; standard[i] != NULL; i++)
+    {
+      g_autoptr(CsExclusion) found = find_exclusion (store, offer_id, standard[i]);
+
+      g_assert_nonnull (found);
+      g_assert_nonnull (cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page),
+                                                    cs_record_get_id (CS_RECORD (found))));
+    }
+
+  /* Exclude hardware replacement with a wording that removes restores: flagged. */
+  exclusion = find_exclusion (store, offer_id, "hardware_replacement");
+  exclusion_id = cs_record_get_id (CS_RECORD (exclusion));
+  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "exclusion",
+                                                 exclusion_id, "decision"));
+  row = cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page), exclusion_id);
+  decision = find_row (row, ADW_TYPE_COMBO_ROW, "Decision");
+  wording = find_row (row, ADW_TYPE_ENTRY_ROW, "Contract wording");
+  price = find_row (row, ADW_TYPE_ENTRY_ROW, "Price of the excluded work (EUR, empty if not stated)");
+  g_assert_nonnull (decision);
+  g_assert_nonnull (wording);
+  g_assert_nonnull (price);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decision), 1);
+  gtk_editable_set_text (GTK_EDITABLE (wording), "Data restoration after a disk failure is billed separately.");
+  g_signal_emit_by_name (wording, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (price), "85,50");
+  g_signal_emit_by_name (price, "apply");
+  iterate ();
+
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (exclusion), "decision"), ==, "excluded");
+  g_assert_cmpfloat (cs_record_get_number (CS_RECORD (exclusion), "price"), ==, 85.5);
+  g_assert_cmpuint (cs_exclusions_page_get_n_hollowing (CS_EXCLUSIONS_PAGE (page)), >=, 1);
+  g_assert_true (cs_exclusion_get_hollowed_obligations (exclusion) & CS_CORE_OBLIGATION_RESTORE);
+
+  /* Not a price: refused, the entry shows the stored price again. */
+  gtk_editable_set_text (GTK_EDITABLE (price), "lots");
+  g_signal_emit_by_name (price, "apply");
+  iterate ();
+  g_assert_cmpfloat (cs_record_get_number (CS_RECORD (exclusion), "price"), ==, 85.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "85.50");
+
+  /* A custom exclusion, added then deleted and restored (the Undo toast's action). */
+  n_custom_before = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id));
+  new_row = find_row (page, ADW_TYPE_ENTRY_ROW, "Add an exclusion (name)");
+  g_assert_nonnull (new_row);
+  gtk_editable_set_text (GTK_EDITABLE (new_row), "Printers of the Lyon branch");
+  g_signal_emit_by_name (new_row, "apply");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
+                    ==, n_custom_before + 1);
+  {
+    g_autoptr(CsExclusion) custom = find_exclusion (store, offer_id, "custom");
+    gint64 custom_id = cs_record_get_id (CS_RECORD (custom));
+
+    g_assert_nonnull (cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page), custom_id));
+    gtk_widget_activate_action (page, "exclusions.delete", "x", custom_id);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
+                      ==, n_custom_before);
+    gtk_widget_activate_action (page, "exclusions.undo-delete", NULL);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
+                      ==, n_custom_before + 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&exclusion);
+  cs_store_close (store);
+
+  reopened = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CsRecord) again = dup_record (reopened, CS_TYPE_EXCLUSION, exclusion_id);
+    g_autoptr(CsExclusion) custom = find_exclusion (reopened, offer_id, "custom");
+
+    g_assert_nonnull (again);
+    g_assert_cmpstr (cs_record_get_string (again, "decision"), ==, "excluded");
+    g_assert_cmpstr (cs_record_get_string (again, "wording"), ==,
+                     "Data restoration after a disk failure is billed separately.");
+    g_assert_cmpfloat (cs_record_get_number (again, "price"), ==, 85.5);
+    g_assert_nonnull (custom);
+    g_assert_cmpstr (cs_record_get_string (CS_RECORD (custom), "label"), ==, "Printers of the Lyon branch");
+  }
+}
+
+static void
+test_exclusions_page_no_offer (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "empty.contractscope", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  GtkWidget *page;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  store = cs_store_create (path, "No offers", &error);
+  g_assert_no_error (error);
+
+  page = g_object_ref_sink (cs_section_editor_new (CS_SECTION_EXCLUSIONS, store));
+  g_assert_null (cs_exclusions_page_get_offer (CS_EXCLUSIONS_PAGE (page)));
+  g_assert_cmpuint (cs_exclusions_page_get_n_hollowing (CS_EXCLUSIONS_PAGE (page)), ==, 0);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *content_type = NULL;
+
+  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/exclusions-page/edit", test_exclusions_page_edit);
+  g_test_add_func ("/ui/exclusions-page/no-offer", test_exclusions_page_no_offer);
+
+  return g_test_run ();
+}

@@ -1,0 +1,467 @@
+/* test-responsibilities-page.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cs-demo.h"
+#include "cs-responsibilities-page.h"
+#include "cs-section-editor.h"
+#include "cs-sections.h"
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+demo_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("CS_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* The demo's proposal with the fullest matrix. */
+static CsOffer *
+find_offer (CsStore *store)
+{
+  GListModel *offers = cs_store_get_offers (store);
+  CsOffer *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
+    {
+      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
+      guint count = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_RESPONSIBILITY,
+                                                             cs_record_get_id (CS_RECORD (offer))));
+
+      if (count > best_count)
+        {
+          best = offer;
+          best_count = count;
+        }
+    }
+
+  g_assert_nonnull (best);
+  return best;
+}
+
+static CsRecord *
+find_by (CsStore    *store,
+         GType       type,
+         const char *column,
+         const char *value)
+{
+  GListModel *list = cs_store_list (store, type, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (cs_record_get_string (record, column), value) == 0)
+        return record;
+    }
+
+  return NULL;
+}
+
+/* A cell's tooltip is its accessible name: "Activity, Party". */
+static GtkWidget *
+find_entry (GtkWidget  *widget,
+            const char *tooltip)
+{
+  if (GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_warning (GtkWidget *entry)
+{
+  GtkWidget *grid = gtk_widget_get_parent (entry);
+  int row = 0;
+
+  gtk_grid_query_child (GTK_GRID (grid), entry, NULL, &row, NULL, NULL);
+  return gtk_grid_get_child_at (GTK_GRID (grid), 0, row);
+}
+
+static const char *
+get_roles (CsStore *store,
+           gint64   offer_id,
+           gint64   activity_id,
+           gint64   party_id)
+{
+  GListModel *cells = cs_store_list (store, CS_TYPE_RESPONSIBILITY, offer_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cells); i++)
+    {
+      g_autoptr(CsRecord) cell = g_list_model_get_item (cells, i);
+
+      if (cs_record_get_int (cell, "activity_id") == activity_id &&
+          cs_record_get_int (cell, "party_id") == party_id)
+        return cs_record_get_string (cell, "roles");
+    }
+
+  return "";
+}
+
+static void
+type_in (GtkWidget  *entry,
+         const char *text)
+{
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* Enter in the entry's text widget, as a user presses it. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  iterate ();
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_responsibilities_page_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = demo_path ("raci.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  CsOffer *offer;
+  CsRecord *restore;
+  CsRecord *provider;
+  CsRecord *client;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *provider_cell;
+  GtkWidget *client_cell;
+  gint64 offer_id;
+  gint64 restore_id;
+  gint64 provider_id;
+  gint64 client_id;
+  guint n_parties;
+
+  g_assert_no_error (error);
+  offer = find_offer (store);
+  offer_id = cs_record_get_id (CS_RECORD (offer));
+  restore = find_by (store, CS_TYPE_ACTIVITY, "key", "restore");
+  provider = find_by (store, CS_TYPE_PARTY, "kind", "provider");
+  client = find_by (store, CS_TYPE_PARTY, "kind", "client");
+  g_assert_nonnull (restore);
+  g_assert_nonnull (provider);
+  g_assert_nonnull (client);
+  restore_id = cs_record_get_id (restore);
+  provider_id = cs_record_get_id (provider);
+  client_id = cs_record_get_id (client);
+
+  page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
+  g_assert_true (CS_IS_RESPONSIBILITIES_PAGE (page));
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  g_assert_true (cs_section_editor_get_offer (CS_SECTION_EDITOR (page)) == offer);
+  iterate ();
+  save_shot (window, "responsibilities-page.png");
+
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", cs_record_get_string (restore, "name"),
+                                             cs_record_get_string (provider, "name"));
+    provider_cell = find_entry (page, name);
+  }
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", cs_record_get_string (restore, "name"),
+                                             cs_record_get_string (client, "name"));
+    client_cell = find_entry (page, name);
+  }
+  g_assert_nonnull (provider_cell);
+  g_assert_nonnull (client_cell);
+
+  /* The matrix shows what the file holds. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (provider_cell)), ==,
+                   get_roles (store, offer_id, restore_id, provider_id));
+
+  /* Typed in any order and case, normalised, committed on Enter. */
+  type_in (provider_cell, "ar");
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), ==, "RA");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (provider_cell)), ==, "RA");
+  /* Enter went down the column. */
+  g_assert_false (gtk_widget_has_focus (gtk_widget_get_first_child (provider_cell)));
+
+  /* Two Accountable parties: the row is flagged, with an accessible explanation. */
+  type_in (client_cell, "a");
+  iterate ();
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "A");
+  g_assert_true (gtk_widget_get_visible (find_warning (client_cell)));
+  {
+    const char *tooltip = gtk_widget_get_tooltip_text (find_warning (client_cell));
+
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "exactly one"));
+  }
+
+  /* Back to one: the warning goes; emptying a cell deletes its record. */
+  type_in (client_cell, "ci");
+  iterate ();
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "CI");
+  g_assert_false (gtk_widget_get_visible (find_warning (client_cell)));
+  type_in (client_cell, "");
+  iterate ();
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "");
+
+  /* Letters other than R, A, C, I are refused and the cell shows the stored value again. */
+  type_in (provider_cell, "xz");
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), ==, "RA");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (provider_cell)), ==, "RA");
+
+  /* Leaving a cell commits it too. */
+  gtk_widget_grab_focus (provider_cell);
+  gtk_editable_set_text (GTK_EDITABLE (provider_cell), "r");
+  gtk_widget_grab_focus (client_cell);
+  iterate ();
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), ==, "R");
+  type_in (provider_cell, "ra");
+
+  /* A finding about an activity focuses its row. */
+  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "activity", restore_id,
+                                                 "roles"));
+
+  /* The party catalogue grows through the page's dialog. */
+  n_parties = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_PARTY, 0));
+  g_assert_true (gtk_widget_activate_action (page, "responsibilities.add-party", NULL));
+  iterate ();
+  {
+    AdwMessageDialog *dialog = find_dialog ("Add Party");
+    GtkWidget *entry;
+
+    g_assert_nonnull (dialog);
+    entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Telecom carrier");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+    adw_message_dialog_response (dialog, "add");
+    iterate ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_PARTY, 0)), ==,
+                    n_parties + 1);
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", cs_record_get_string (restore, "name"),
+                                             "Telecom carrier");
+
+    g_assert_nonnull (find_entry (page, name));
+  }
+
+  /* And the activities too. */
+  g_assert_true (gtk_widget_activate_action (page, "responsibilities.add-activity", NULL));
+  iterate ();
+  {
+    AdwMessageDialog *dialog = find_dialog ("Add Activity");
+    GtkWidget *entry;
+
+    g_assert_nonnull (dialog);
+    entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Printer fleet contract");
+    adw_message_dialog_response (dialog, "add");
+    iterate ();
+  }
+  g_assert_nonnull (find_by (store, CS_TYPE_ACTIVITY, "name", "Printer fleet contract"));
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", "Printer fleet contract",
+                                             cs_record_get_string (provider, "name"));
+    GtkWidget *cell = find_entry (page, name);
+
+    g_assert_nonnull (cell);
+    type_in (cell, "ri");
+  }
+  save_shot (window, "responsibilities-page-edited.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  cs_store_close (store);
+  g_clear_object (&store);
+
+  /* Everything is in the file. */
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), ==, "RA");
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "");
+  g_assert_nonnull (find_by (store, CS_TYPE_PARTY, "name", "Telecom carrier"));
+  {
+    CsRecord *added = find_by (store, CS_TYPE_ACTIVITY, "name", "Printer fleet contract");
+
+    g_assert_nonnull (added);
+    g_assert_cmpstr (get_roles (store, offer_id, cs_record_get_id (added), provider_id), ==, "RI");
+  }
+}
+
+static void
+test_responsibilities_page_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = demo_path ("raci-ro.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  CsOffer *offer;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *cell;
+
+  g_assert_no_error (error);
+  cs_store_close (store);
+  g_clear_object (&store);
+  store = cs_store_open (path, CS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  offer = find_offer (store);
+
+  page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  iterate ();
+
+  /* Cells can be read and focused, not changed; the catalogue cannot grow. */
+  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), NULL, 0, NULL));
+  cell = find_child_of_type (page, GTK_TYPE_ENTRY);
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_false (gtk_widget_activate_action (page, "responsibilities.add-party", NULL) &&
+                  find_dialog (NULL) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_responsibilities_page_no_offer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = demo_path ("empty.contractscope");
+  g_autoptr(CsStore) store = cs_store_create (path, "Empty", &error);
+  GtkWidget *window;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* No offer: a status page offering to add one, no matrix. */
+  g_assert_nonnull (find_child_of_type (page, ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_get_mapped (find_child_of_type (page, ADW_TYPE_STATUS_PAGE)));
+  g_assert_null (find_entry (page, "Restore, Provider"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *content_type = NULL;
+
+  /* Load the shared MIME database before the isolated (empty) data folders hide it. */
+  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/responsibilities-page/edit", test_responsibilities_page_edit);
+  g_test_add_func ("/ui/responsibilities-page/read-only", test_responsibilities_page_read_only);
+  g_test_add_func ("/ui/responsibilities-page/no-offer", test_responsibilities_page_no_offer);
+
+  return g_test_run ();
+}
