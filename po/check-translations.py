@@ -60,7 +60,11 @@ def main():
                 '--directory=' + root]
         args += ['--keyword=' + k for k in KEYWORDS]
         args += listed
-        subprocess.run(args, check=True)
+        env = dict(os.environ)
+        # ITS rules for the checklist packs and the linter rules
+        its_dir = os.path.join(root, 'data', 'checklists', 'gettext')
+        env['GETTEXTDATADIRS'] = its_dir + os.pathsep + env.get('GETTEXTDATADIRS', '')
+        subprocess.run(args, check=True, env=env)
 
         test = 2
         for lang in langs:
