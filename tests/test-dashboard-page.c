@@ -514,6 +514,12 @@ text_view_has_focus (gpointer data)
 
 /* A weak clause pasted in the dashboard's wording area is highlighted and counts on the
  * dashboard; its finding goes back to the clause. */
+static gboolean
+text_view_has_selection (gpointer data)
+{
+  return gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (GTK_TEXT_VIEW (data)));
+}
+
 static void
 test_dashboard_weak_clause (Fixture       *fixture,
                             gconstpointer  data)
@@ -555,8 +561,8 @@ test_dashboard_weak_clause (Fixture       *fixture,
   /* Going to it selects the weak wording in the clause. */
   gtk_widget_grab_focus (GTK_WIDGET (lint_row));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lint_row), "finding-row.go-to", NULL));
-  iterate ();
-  g_assert_true (gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (text_view)));
+  /* The clause is selected once the wording area has scrolled back into view. */
+  g_assert_true (wait_until (text_view_has_selection, text_view));
   /* … and scrolls the wording area back into view, where the clause takes the focus. */
   g_assert_true (wait_until (text_view_has_focus, text_view));
 }
