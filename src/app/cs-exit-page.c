@@ -16,6 +16,7 @@
 #include "cs-clause-editor.h"
 #include "cs-field-row.h"
 #include "cs-flags-group.h"
+#include "cs-record-list.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
 
@@ -46,9 +47,7 @@ struct _CsExitPage
   CsOffer             *offer;
   GtkWidget           *clause_editor;
   guint                update_id;
-  GtkSorter           *sorter;
-  GtkSortListModel    *sorted;
-  CsDeletion          *last_deletion;
+  CsRecordList        *deliverables;
 
   /* template children (not the bin's own child, the toast overlay, which AdwBin disposes of) */
   GtkStack            *stack;
@@ -97,22 +96,6 @@ static gint64
 get_offer_id (CsExitPage *self)
 {
   return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
-}
-
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  gint64 pa = cs_record_get_int (CS_RECORD ((gpointer) a), "position");
-  gint64 pb = cs_record_get_int (CS_RECORD ((gpointer) b), "position");
-  gint64 ia = cs_record_get_id (CS_RECORD ((gpointer) a));
-  gint64 ib = cs_record_get_id (CS_RECORD ((gpointer) b));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return ia < ib ? -1 : ia > ib;
 }
 
 static const char *
@@ -169,95 +152,31 @@ update_row_title (AdwExpanderRow *row,
 }
 
 static void
-on_deliverable_notify_cb (CsRecord   *deliverable,
-                            GParamSpec *pspec,
-                            GtkWidget  *row)
-{
-  update_row_title (ADW_EXPANDER_ROW (row), deliverable);
-}
-
-static GtkWidget *
-create_button (const char *icon_name,
-               const char *tooltip,
-               const char *action_name,
-               gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-
-  return button;
-}
-
-static GtkWidget *
-create_deliverable_row (gpointer item,
-                          gpointer user_data)
+add_deliverable_fields (GPtrArray *fields,
+                        CsRecord  *deliverable,
+                        gpointer   user_data)
 {
   CsExitPage *self = user_data;
-  CsRecord *deliverable = item;
-  gint64 id = cs_record_get_id (deliverable);
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *fields[] = {
-    cs_field_row_new (_("Name"), "label", NULL),
-    cs_field_row_new (_("Format"), "format", NULL),
-    cs_field_row_new (_("Deadline"), "deadline_days", _("days after notice")),
-    cs_field_row_new (_("Owner"), "owner", NULL),
-    cs_field_row_new (_("Price"), "price", get_currency (self->store)),
-    cs_choice_row_new (_("Status during an exit"), "status"),
-    cs_field_row_new (_("Status date (YYYY-MM-DD)"), "status_date", NULL),
-    cs_field_row_new (_("Verified by"), "verifier", NULL),
-    cs_field_row_new (_("Contract reference"), "reference", NULL),
-  };
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  update_row_title (ADW_EXPANDER_ROW (row), deliverable);
-
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("go-up-symbolic", _("Move Up"),
-                                              "deliverables.move-up", id));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("go-down-symbolic", _("Move Down"),
-                                              "deliverables.move-down", id));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("user-trash-symbolic", _("Delete Deliverable"),
-                                              "deliverables.delete", id));
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      cs_field_rows_bind (fields[i], self->store, deliverable);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fields[i]);
-    }
-
-  g_object_set_data_full (G_OBJECT (row), "cs-record", g_object_ref (deliverable),
-                          g_object_unref);
-  g_signal_connect_object (deliverable, "notify", G_CALLBACK (on_deliverable_notify_cb),
-                           row, 0);
-
-  return row;
+  g_ptr_array_add (fields, cs_field_row_new (_("Name"), "label", NULL));
+  g_ptr_array_add (fields, cs_field_row_new (_("Format"), "format", NULL));
+  g_ptr_array_add (fields, cs_field_row_new (_("Deadline"), "deadline_days",
+                                             _("days after notice")));
+  g_ptr_array_add (fields, cs_field_row_new (_("Owner"), "owner", NULL));
+  g_ptr_array_add (fields, cs_field_row_new (_("Price"), "price", get_currency (self->store)));
+  g_ptr_array_add (fields, cs_choice_row_new (_("Status during an exit"), "status"));
+  g_ptr_array_add (fields, cs_field_row_new (_("Status date (YYYY-MM-DD)"), "status_date",
+                                             NULL));
+  g_ptr_array_add (fields, cs_field_row_new (_("Verified by"), "verifier", NULL));
+  g_ptr_array_add (fields, cs_field_row_new (_("Contract reference"), "reference", NULL));
 }
 
-static GtkWidget *
-find_row (CsExitPage *self,
-          gint64                id)
+static char *
+get_deleted_title (CsRecord *deliverable)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->deliverables_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      CsRecord *record = g_object_get_data (G_OBJECT (row), "cs-record");
-
-      if (record != NULL && cs_record_get_id (record) == id)
-        return row;
-    }
-
-  return NULL;
+  /* Translators: %s is an exit deliverable (toast titles are markup: it is escaped) */
+  return g_markup_printf_escaped (_("Deliverable “%s” deleted"),
+                                  get_deliverable_name (deliverable));
 }
 
 /* The figures of the deliverables, in the group's description. */
@@ -273,7 +192,7 @@ update_summary (CsExitPage *self)
     return;
 
   report = cs_exit_report_new (self->store, get_offer_id (self));
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  n_items = g_list_model_get_n_items (cs_record_list_get_model (self->deliverables));
   n_missing = g_strv_length (report->missing_items);
 
   if (n_items == 0)
@@ -346,16 +265,15 @@ on_store_saved_cb (CsStore    *store,
 static void
 update_actions (CsExitPage *self)
 {
-  gboolean writable = is_writable (self) && self->offer != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.add", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.delete", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.move-up", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.move-down", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.undo-delete",
-                                 writable && self->last_deletion != NULL);
+  cs_record_list_update_actions (self->deliverables, is_writable (self) && self->offer != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.add-standard", FALSE);
   update_summary (self);
+}
+
+static void
+records_changed_cb (gpointer user_data)
+{
+  update_actions (user_data);
 }
 
 static void
@@ -380,8 +298,7 @@ update_offer (CsExitPage *self)
 {
   gint64 offer_id = get_offer_id (self);
 
-  gtk_list_box_bind_model (self->deliverables_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->sorted);
+  cs_record_list_set_offer (self->deliverables, offer_id);
 
   if (self->offer == NULL || self->store == NULL)
     {
@@ -391,18 +308,12 @@ update_offer (CsExitPage *self)
     }
   else
     {
-      GListModel *list = cs_store_list (self->store, CS_TYPE_EXIT_DELIVERABLE, offer_id);
-
-      self->sorted = gtk_sort_list_model_new (g_object_ref (list), g_object_ref (self->sorter));
       cs_field_rows_bind (GTK_WIDGET (self->terms_group), self->store,
                           cs_store_get_section (self->store, CS_TYPE_EXIT_TERMS, offer_id));
-      gtk_list_box_bind_model (self->deliverables_list, G_LIST_MODEL (self->sorted),
-                               create_deliverable_row, self, NULL);
       cs_field_row_set_unit (self->assistance_price_row, get_currency (self->store));
       gtk_stack_set_visible_child_name (self->stack, "offer");
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_EXIT,
                              self->offer);
   if (self->clause_editor != NULL)
@@ -421,16 +332,6 @@ on_offers_changed_cb (GListModel           *offers,
 }
 
 static void
-on_store_record_changed_cb (CsStore              *store,
-                            CsRecord             *record,
-                            const char           *column,
-                            CsExitPage *self)
-{
-  if (CS_IS_EXIT_DELIVERABLE (record) && g_strcmp0 (column, "position") == 0)
-    gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-static void
 on_flag_activated_cb (CsFlagsGroup         *group,
                       const char           *table,
                       gint64                record_id,
@@ -440,120 +341,7 @@ on_flag_activated_cb (CsFlagsGroup         *group,
   cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
 }
 
-/* Reordering: renumber the list in its shown order with two neighbours swapped. */
-
-typedef struct
-{
-  GListModel *model;
-  guint       a;
-  guint       b;
-} Swap;
-
-static gboolean
-swap_positions_cb (CsStore   *store,
-                   gpointer   user_data,
-                   GError   **error)
-{
-  Swap *swap = user_data;
-  guint n = g_list_model_get_n_items (swap->model);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, g_list_model_get_item (swap->model, i));
-
-  {
-    gpointer tmp = order->pdata[swap->a];
-
-    order->pdata[swap->a] = order->pdata[swap->b];
-    order->pdata[swap->b] = tmp;
-  }
-
-  for (guint i = 0; i < n; i++)
-    {
-      CsRecord *record = g_ptr_array_index (order, i);
-
-      if (cs_record_get_int (record, "position") != (gint64) i + 1 &&
-          !cs_store_set_int (store, record, "position", i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-move (CsExitPage *self,
-      gint64                id,
-      int                   delta)
-{
-  GListModel *model = self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-  Swap swap = { 0, };
-  GtkWidget *row;
-
-  if (model == NULL)
-    return;
-
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CsRecord) record = g_list_model_get_item (model, i);
-
-      if (cs_record_get_id (record) == id)
-        {
-          if ((delta < 0 && i == 0) || (delta > 0 && i + 1 >= n))
-            return;
-          swap.model = model;
-          swap.a = i;
-          swap.b = i + delta;
-          break;
-        }
-    }
-
-  if (swap.model == NULL)
-    return;
-
-  if (!cs_store_batch (self->store, swap_positions_cb, &swap, &error))
-    {
-      cs_show_error_toast (GTK_WIDGET (self), error);
-      return;
-    }
-
-  row = find_row (self, id);
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
-}
-
 /* actions */
-
-static void
-cs_exit_page_add_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  CsExitPage *self = CS_EXIT_PAGE (widget);
-  g_autoptr(CsRecord) deliverable = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *row;
-
-  if (self->offer == NULL)
-    return;
-
-  deliverable = g_object_new (CS_TYPE_EXIT_DELIVERABLE, "offer-id", get_offer_id (self), NULL);
-  if (!cs_store_add (self->store, deliverable, &error))
-    {
-      cs_show_error_toast (GTK_WIDGET (self), error);
-      return;
-    }
-
-  row = find_row (self, cs_record_get_id (deliverable));
-  if (row != NULL)
-    {
-      GtkWidget *name = cs_field_rows_find (row, "exit_deliverable", 0, "label");
-
-      cs_field_rows_reveal (name != NULL ? name : row);
-    }
-}
 
 typedef struct
 {
@@ -616,71 +404,6 @@ cs_exit_page_add_standard_action (GtkWidget  *widget,
   update_summary (self);
 }
 
-static void
-cs_exit_page_delete_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
-{
-  CsExitPage *self = CS_EXIT_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  CsRecord *record = cs_store_find (self->store, CS_TYPE_EXIT_DELIVERABLE, id);
-  const char *name;
-  CsDeletion *deletion;
-  AdwToast *toast;
-
-  if (record == NULL)
-    return;
-
-  name = get_deliverable_name (record);
-  /* Translators: %s is an exit deliverable (toast titles are markup: it is escaped) */
-  title = g_markup_printf_escaped (_("Deliverable “%s” deleted"), name);
-
-  deletion = cs_store_delete (self->store, record, &error);
-  if (deletion == NULL)
-    {
-      cs_show_error_toast (GTK_WIDGET (self), error);
-      return;
-    }
-
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "deliverables.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  add_toast (self, toast);
-
-  update_actions (self);
-}
-
-static void
-cs_exit_page_undo_delete_action (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
-{
-  CsExitPage *self = CS_EXIT_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
-
-  if (deletion != NULL && !cs_store_undelete (self->store, deletion, &error))
-    cs_show_error_toast (GTK_WIDGET (self), error);
-
-  update_actions (self);
-}
-
-static void
-cs_exit_page_move_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
-{
-  move (CS_EXIT_PAGE (widget), g_variant_get_int64 (parameter),
-        g_str_equal (action_name, "deliverables.move-up") ? -1 : 1);
-}
-
 /* CsSectionEditor */
 
 static gboolean
@@ -705,14 +428,7 @@ cs_exit_page_focus_target (CsSectionEditor *editor,
     }
   else if (g_strcmp0 (table, "exit_deliverable") == 0)
     {
-      GtkWidget *row = record_id != 0 ? find_row (self, record_id) : NULL;
-
-      if (row != NULL)
-        target = field != NULL ? cs_field_rows_find (row, table, record_id, field) : NULL;
-      if (target == NULL)
-        target = row;
-      if (target == NULL)
-        target = gtk_widget_get_first_child (GTK_WIDGET (self->deliverables_list));
+      target = cs_record_list_find_target (self->deliverables, record_id, field);
     }
   else
     {
@@ -739,10 +455,27 @@ static void
 cs_exit_page_constructed (GObject *object)
 {
   CsExitPage *self = CS_EXIT_PAGE (object);
+  CsRecordListInfo info = {
+    .record_type = CS_TYPE_EXIT_DELIVERABLE,
+    .table = "exit_deliverable",
+    .name_column = "label",
+    .action_prefix = "deliverables",
+    .delete_label = _("Delete Deliverable"),
+    .placeholder = _("No exit deliverable is listed. Add the standard items, then "
+                     "record the format and deadline the offer commits to."),
+    .update_row = update_row_title,
+    .add_fields = add_deliverable_fields,
+    .deleted_title = get_deleted_title,
+    .changed = records_changed_cb,
+    .user_data = self,
+  };
 
   G_OBJECT_CLASS (cs_exit_page_parent_class)->constructed (object);
 
   g_assert (CS_IS_STORE (self->store));
+
+  self->deliverables = cs_record_list_new (GTK_WIDGET (self), self->deliverables_list,
+                                           self->store, &info);
 
   self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_EXIT);
   adw_preferences_group_add (self->wording_group, self->clause_editor);
@@ -750,8 +483,6 @@ cs_exit_page_constructed (GObject *object)
   g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
                            G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
   g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
-  g_signal_connect_object (self->store, "record-changed",
-                           G_CALLBACK (on_store_record_changed_cb), self, 0);
   if (cs_store_is_read_only (self->store))
     adw_preferences_group_set_description (self->terms_group,
                                            _("This project is open read-only: the terms can be "
@@ -766,15 +497,11 @@ cs_exit_page_dispose (GObject *object)
   CsExitPage *self = CS_EXIT_PAGE (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
-  if (self->deliverables_list != NULL)
-    gtk_list_box_bind_model (self->deliverables_list, NULL, NULL, NULL, NULL);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->deliverables);
   g_clear_object (&self->offer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXIT_PAGE);
 
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->sorter);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cs_exit_page_parent_class)->dispose (object);
@@ -856,18 +583,9 @@ cs_exit_page_class_init (CsExitPageClass *klass)
   g_object_class_override_property (object_class, PROP_OFFER, "offer");
   properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
 
-  gtk_widget_class_install_action (widget_class, "deliverables.add", NULL,
-                                   cs_exit_page_add_action);
+  cs_record_list_install_actions (widget_class, "deliverables");
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
-  gtk_widget_class_install_action (widget_class, "deliverables.delete", "x",
-                                   cs_exit_page_delete_action);
-  gtk_widget_class_install_action (widget_class, "deliverables.undo-delete", NULL,
-                                   cs_exit_page_undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "deliverables.move-up", "x",
-                                   cs_exit_page_move_action);
-  gtk_widget_class_install_action (widget_class, "deliverables.move-down", "x",
-                                   cs_exit_page_move_action);
 
   g_type_ensure (CS_TYPE_FLAGS_GROUP);
   g_type_ensure (CS_TYPE_FIELD_ROW);
@@ -892,21 +610,7 @@ cs_exit_page_class_init (CsExitPageClass *klass)
 static void
 cs_exit_page_init (CsExitPage *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_positions, NULL, NULL));
-
-  placeholder = gtk_label_new (_("No exit deliverable is listed. Add the standard items, then "
-                                 "record the format and deadline the offer commits to."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_list_box_set_placeholder (self->deliverables_list, placeholder);
 }
 
 /* public API */
