@@ -17,12 +17,16 @@
 
 import json
 import os
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import cs_e2e  # noqa: E402
+from cs_e2e import (  # noqa: E402
+    StepFailed, click, find, labels_below, name_of, safe, text_of, type_into,
+    wait_application, wait_find, wait_for
+)
 
 CLIENT = 'Acme / Lyon'
 FILE_NAME = 'Acme - Lyon.contractscope'
@@ -40,261 +44,16 @@ STEPS = [
     'contract-scope-cli info --json shows the client and the offer',
 ]
 
-# GtkButton ignores activations less than about 250 ms apart.
-CLICK_PAUSE = 0.3
-APP_TIMEOUT = 30
-STEP_TIMEOUT = 15
 
-
-class StepFailed(Exception):
-    pass
-
-
-def log(message):
-    for line in str(message).splitlines():
-        print('# ' + line, flush=True)
-
-
-def display_opens(name):
-    """Whether GDK can open the display, as gtk_init_check() in the widget tests."""
-    probe = ('import gi, sys\n'
-             'gi.require_version("Gdk", "4.0")\n'
-             'from gi.repository import Gdk\n'
-             'sys.exit(0 if Gdk.Display.open(sys.argv[1]) is not None else 1)\n')
-    try:
-        return subprocess.run([sys.executable, '-c', probe, name], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=20).returncode == 0
-    except subprocess.TimeoutExpired:
-        return False
-
-
-def skip_all(reason):
-    print('1..0 # SKIP ' + reason, flush=True)
-    sys.exit(0)
-
-
-# -- buses --
-
-def a11y_bus_address(timeout_ms):
-    """The AT-SPI bus address from org.a11y.Bus on the session bus, or None."""
-    from gi.repository import Gio, GLib
-
-    try:
-        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-        reply = bus.call_sync('org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus', 'GetAddress',
-                              None, GLib.VariantType.new('(s)'),
-                              Gio.DBusCallFlags.NONE, timeout_ms, None)
-        return reply.unpack()[0] or None
-    except GLib.Error as error:
-        log('org.a11y.Bus.GetAddress: ' + error.message)
-        return None
-
-
-def ensure_buses(cleanup):
-    """Makes sure a session bus and an AT-SPI bus exist, starting them when needed."""
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        if shutil.which('dbus-daemon') is None:
-            skip_all('no session bus, hence no AT-SPI bus')
-        daemon = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
-                                  stdout=subprocess.PIPE, text=True)
-        cleanup.append(daemon)
-        address = daemon.stdout.readline().strip()
-        if not address:
-            skip_all('could not start a session bus, hence no AT-SPI bus')
-        os.environ['DBUS_SESSION_BUS_ADDRESS'] = address
-        log('started a session bus: ' + address)
-
-    # D-Bus activation of org.a11y.Bus normally does it (dbus-run-session provides it).
-    if a11y_bus_address(10000) is not None:
-        return
-
-    launcher = '/usr/libexec/at-spi-bus-launcher'
-    if not os.access(launcher, os.X_OK):
-        skip_all('no AT-SPI bus (org.a11y.Bus) and no ' + launcher)
-    log('starting ' + launcher)
-    cleanup.append(subprocess.Popen([launcher], stdin=subprocess.DEVNULL))
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if a11y_bus_address(2000) is not None:
-            return
-        time.sleep(0.2)
-    skip_all('no AT-SPI bus: org.a11y.Bus did not answer')
-
-
-# -- accessibles --
-
-def safe(function, default=None):
-    try:
-        return function()
-    except Exception:  # objects vanish while we look at them
-        return default
-
-
-def name_of(accessible):
-    return safe(lambda: accessible.name, '') or ''
-
-
-def role_of(accessible):
-    return safe(lambda: accessible.getRoleName(), '') or ''
-
-
-def is_showing(accessible):
-    """GTK 4.8 sets "visible" on the widgets that are, and never "showing"."""
-    import pyatspi
-
-    states = safe(lambda: accessible.getState())
-    return states is not None and (states.contains(pyatspi.STATE_SHOWING) or
-                                   states.contains(pyatspi.STATE_VISIBLE))
-
-
-def matches(accessible, name, roles):
-    """GTK 4.8 appends the visible label to the accessible label ("New Project New Project…"),
-    and libadwaita 1.2 puts the mnemonic in response buttons' names ("C_reate Create")."""
-    if roles and role_of(accessible) not in roles:
-        return False
-    actual = name_of(accessible).replace('_', '')
-    return actual == name or actual.startswith(name + ' ')
-
-
-def descendants(root, max_depth=60):
-    stack = [(root, 0)]
-    while stack:
-        accessible, depth = stack.pop()
-        yield accessible
-        if depth >= max_depth:
-            continue
-        count = safe(lambda: accessible.childCount, 0) or 0
-        children = []
-        for i in range(count):
-            child = safe(lambda: accessible.getChildAtIndex(i))
-            if child is not None:
-                children.append((child, depth + 1))
-        stack.extend(reversed(children))
-
-
-def find(root, name, roles=None, showing=True):
-    for accessible in descendants(root):
-        if matches(accessible, name, roles) and (not showing or is_showing(accessible)):
-            return accessible
-    return None
-
-
-# The application under test, so that waits end as soon as it is gone.
-watched_process = None
-
-
-def wait_for(what, function, timeout=STEP_TIMEOUT, interval=0.2):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = safe(function)
-        if value:
-            return value
-        if watched_process is not None and watched_process.poll() is not None:
-            raise StepFailed('the application exited with status %d while waiting for %s'
-                             % (watched_process.returncode, what))
-        if time.monotonic() >= deadline:
-            raise StepFailed('timed out after %d s waiting for %s' % (timeout, what))
-        time.sleep(interval)
-
-
-def wait_find(root, name, roles=None, timeout=STEP_TIMEOUT):
-    return wait_for('%s "%s"' % ('/'.join(roles) if roles else 'an object', name),
-                    lambda: find(root, name, roles), timeout)
-
-
-def click(accessible):
-    action = accessible.queryAction()
-    names = [action.getName(i) for i in range(action.nActions)]
-    index = names.index('click') if 'click' in names else 0
-    if not action.doAction(index):
-        raise StepFailed('"%s" refused its "%s" action' % (name_of(accessible), names[index]))
-    time.sleep(CLICK_PAUSE)
-
-
-def type_into(accessible, text):
-    editable = accessible.queryEditableText()
-    if not editable.setTextContents(text):
-        raise StepFailed('could not type into "%s"' % name_of(accessible))
-    wait_for('"%s" to read "%s"' % (name_of(accessible), text),
-             lambda: text_of(accessible) == text, timeout=5)
-
-
-def text_of(accessible):
-    text = accessible.queryText()
-    return text.getText(0, text.characterCount)
-
-
-def labels_below(accessible):
-    return [text_of(a) for a in descendants(accessible)
-            if role_of(a) == 'label' and is_showing(a)]
-
-
-# -- the test --
-
-def make_environment(root):
-    home = os.path.join(root, 'home')
-    documents = os.path.join(home, 'Documents')
-    config = os.path.join(root, 'config')
-    for path in (home, documents, config):
-        os.makedirs(path, exist_ok=True)
-    with open(os.path.join(config, 'user-dirs.dirs'), 'w') as user_dirs:
-        user_dirs.write('XDG_DOCUMENTS_DIR="$HOME/Documents"\n')
-
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.update({
-        'GTK_A11Y': 'atspi',
-        'GSETTINGS_BACKEND': 'memory',
-        'HOME': home,
-        'XDG_CONFIG_HOME': config,
-        'XDG_DATA_HOME': os.path.join(root, 'data'),
-        'XDG_CACHE_HOME': os.path.join(root, 'cache'),
-        'XDG_STATE_HOME': os.path.join(root, 'state'),
-        'XDG_RUNTIME_DIR': os.path.join(root, 'runtime'),
-        'LANG': 'C.UTF-8',
-        'LANGUAGE': 'C',
-        'LC_ALL': 'C.UTF-8',
-        # A warning in the app is a bug, but it must not hide what the test reports.
-        'G_DEBUG': 'gc-friendly',
-    })
-    os.makedirs(env['XDG_RUNTIME_DIR'], mode=0o700, exist_ok=True)
-    return env, documents
-
-
-def find_application(pid):
-    import pyatspi
-
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        application = safe(lambda: desktop.getChildAtIndex(i))
-        if application is not None and safe(lambda: application.get_process_id()) == pid:
-            return application
-    return None
-
-
-def run_steps(process, cli, documents, results):
-    """Runs the steps in order; stops at the first failure."""
-    state = {}
-
-    def step(function):
-        index = len(results)
-        try:
-            function()
-        except StepFailed as error:
-            results.append((False, str(error)))
-            return False
-        except Exception as error:  # AT-SPI errors, JSON errors …
-            results.append((False, '%s: %s' % (type(error).__name__, error)))
-            return False
-        if process.poll() is not None and index < 6:
-            results.append((False, 'the application exited with status %d' % process.returncode))
-            return False
-        results.append((True, None))
-        return True
+def make_steps(run):
+    """The step functions, one per line of STEPS."""
+    process = run.process
+    cli = run.cli
+    documents = run.documents
+    state = run.state
 
     def appears():
-        state['app'] = wait_for('the application with pid %d' % process.pid,
-                                lambda: find_application(process.pid), timeout=APP_TIMEOUT)
+        state['app'] = wait_application(process)
         state['window'] = wait_find(state['app'], 'Contract Scope', ['frame'])
 
     def new_project():
@@ -383,112 +142,9 @@ def run_steps(process, cli, documents, results):
             raise StepFailed('the offers are %r, expected [(%r, "proposal")]'
                              % (offers, PROVIDER))
 
-    for function in (appears, new_project, dialog_fields, create, add_offer, saved,
-                     file_exists, cli_info):
-        if not step(function):
-            break
-
-
-def start_application(app, env, log_path, attempts=3):
-    """Starts the application; again when it could not open the display, which happens when
-    concurrent "xvfb-run -a" hand out the same display number (another server answers)."""
-    for attempt in range(1, attempts + 1):
-        with open(log_path, 'w') as app_log:
-            process = subprocess.Popen([app], env=env, stdin=subprocess.DEVNULL,
-                                       stdout=app_log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
-        deadline = time.monotonic() + 5
-        while (time.monotonic() < deadline and process.poll() is None and
-               safe(lambda: find_application(process.pid)) is None):
-            time.sleep(0.1)
-        if process.poll() is None or attempt == attempts:
-            return process
-        with open(log_path) as app_log:
-            said = app_log.read()
-        if 'cannot open display' not in said:
-            return process
-        log('attempt %d: the application could not open display %s; starting it again'
-            % (attempt, env.get('DISPLAY')))
-        time.sleep(1)
-    return process
-
-
-def main():
-    global watched_process
-
-    if len(sys.argv) != 4:
-        print('usage: %s APP CLI SCHEMA_DIR' % sys.argv[0], file=sys.stderr)
-        return 2
-    app, cli, schema_dir = sys.argv[1:]
-
-    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
-        skip_all('no display')
-    # Like the widget tests, which skip when gtk_init_check() fails. Concurrent "xvfb-run -a"
-    # can hand out a display number another server answers, with another cookie.
-    display = os.environ.get('DISPLAY') or os.environ.get('WAYLAND_DISPLAY')
-    if not display_opens(display):
-        skip_all('no display: cannot open %s' % display)
-
-    # libatspi warns about objects that vanish under it; that must not abort this process
-    # when the test environment makes warnings fatal. Read before GLib is first loaded.
-    debug = [flag for flag in os.environ.get('G_DEBUG', '').split(',')
-             if flag and flag not in ('fatal-warnings', 'fatal-criticals')]
-    os.environ['G_DEBUG'] = ','.join(debug)
-
-    cleanup = []
-    root = None
-    process = None
-    results = []
-    try:
-        ensure_buses(cleanup)
-        root = tempfile.mkdtemp(prefix='cs-e2e-')
-
-        env, documents = make_environment(root)
-        env['GSETTINGS_SCHEMA_DIR'] = schema_dir
-        if 'XAUTHORITY' not in env and os.path.exists(os.path.expanduser('~/.Xauthority')):
-            # The application gets another HOME; keep it able to open the display.
-            env['XAUTHORITY'] = os.path.expanduser('~/.Xauthority')
-        log_path = os.path.join(root, 'app.log')
-        process = start_application(app, env, log_path)
-        watched_process = process
-        run_steps(process, cli, documents, results)
-    finally:
-        if process is not None:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-        for helper in reversed(cleanup):
-            helper.kill()
-            helper.wait(timeout=10)
-
-    print('1..%d' % len(STEPS))
-    failed = False
-    for index, description in enumerate(STEPS):
-        number = index + 1
-        if index < len(results):
-            ok, reason = results[index]
-            if ok:
-                print('ok %d - %s' % (number, description))
-            else:
-                failed = True
-                print('not ok %d - %s' % (number, description))
-                log(reason)
-        else:
-            failed = True
-            print('not ok %d - %s # not reached: an earlier step failed' % (number, description))
-
-    if failed:
-        with open(log_path) as app_log:
-            if 'cannot open display' in app_log.read():
-                log('the application could not open display %s: another X server answers '
-                    'that number? (concurrent "xvfb-run -a" pick the same one)'
-                    % os.environ.get('DISPLAY'))
-        log('the application said:')
-        with open(log_path) as app_log:
-            log(app_log.read()[-4000:] or '(nothing)')
-    shutil.rmtree(root, ignore_errors=True)
-    return 1 if failed else 0
+    return [appears, new_project, dialog_fields, create, add_offer, saved,
+            file_exists, cli_info]
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=6))
