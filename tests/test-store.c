@@ -343,8 +343,18 @@ test_lists_live (void)
   /* Back in its place, as the same object. */
   second = g_list_model_get_item (offers, 1);
   g_assert_true (second == b);
+
+  /* Changing the position a list is ordered by moves the record in the live list. */
+  g_assert_true (cs_store_set_int (store, a, "position", 10, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CsRecord) last = g_list_model_get_item (offers, 2);
+    g_autoptr(CsRecord) first = g_list_model_get_item (offers, 0);
+
+    g_assert_true (last == a);
+    g_assert_true (first == b);
+  }
   g_assert_true (cs_store_find (store, CS_TYPE_OFFER, cs_record_get_id (b)) == b);
-  (void) a;
   (void) c;
 }
 

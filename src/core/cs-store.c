@@ -2501,6 +2501,36 @@ cs_store_add (CsStore   *self,
   return TRUE;
 }
 
+/* A change to a column the lists are ordered by moves the record in its cached list. */
+static void
+resort_cached (CsStore    *self,
+               CsRecord   *record,
+               const char *column)
+{
+  const CsEntity *entity = cs_record_get_entity (record);
+  g_auto(GStrv) columns = g_strsplit (entity->order_by, ",", -1);
+  GListStore *list = NULL;
+  guint position = 0;
+  gboolean ordered = FALSE;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (columns[i]), column))
+      ordered = TRUE;
+
+  if (!ordered)
+    return;
+
+  list = peek_list (self, G_OBJECT_TYPE (record),
+                    entity->parent != NULL ? cs_record_get_parent_id (record) : 0);
+  if (list == NULL || !g_list_store_find (list, record, &position))
+    return;
+
+  g_object_ref (record);
+  g_list_store_remove (list, position);
+  g_list_store_insert_sorted (list, record, compare_records, NULL);
+  g_object_unref (record);
+}
+
 /**
  * cs_store_set_value:
  * @self: a store
@@ -2586,6 +2616,7 @@ cs_store_set_value (CsStore       *self,
 
   mark_caches (self);
   cs_record_take_value (record, index, &checked);
+  resort_cached (self, record, field->column);
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record, field->column);
   flush_saved (self);
 
