@@ -380,6 +380,442 @@ test_responsibilities_page_edit (void)
   }
 }
 
+/* The menu buttons' tooltips are their accessible names: "Actions for activity X". */
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_activity_menu (GtkWidget *page,
+                    CsRecord  *activity)
+{
+  g_autofree char *tooltip = g_strdup_printf ("Actions for activity %s",
+                                              cs_record_get_string (activity, "name"));
+
+  return find_menu_button (page, tooltip);
+}
+
+static GtkWidget *
+find_party_menu (GtkWidget *page,
+                 CsRecord  *party)
+{
+  g_autofree char *tooltip = g_strdup_printf ("Actions for party %s",
+                                              cs_record_get_string (party, "name"));
+
+  return find_menu_button (page, tooltip);
+}
+
+/* Where a menu button's row or column header sits in the matrix. */
+static void
+get_grid_position (GtkWidget *button,
+                   int       *column,
+                   int       *row)
+{
+  GtkWidget *header = gtk_widget_get_parent (button);
+
+  gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (header)), header, column, row, NULL,
+                        NULL);
+}
+
+static gboolean
+menu_has_action (GtkWidget  *button,
+                 const char *action)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The activity menus, top to bottom. */
+static void
+collect_activity_menus (GtkWidget *widget,
+                        GPtrArray *menus)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_str_has_prefix (gtk_widget_get_tooltip_text (widget), "Actions for activity "))
+    g_ptr_array_add (menus, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_activity_menus (child, menus);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  int row_a = 0;
+  int row_b = 0;
+
+  get_grid_position (*(GtkWidget **) a, NULL, &row_a);
+  get_grid_position (*(GtkWidget **) b, NULL, &row_b);
+
+  return row_a - row_b;
+}
+
+static gboolean
+has_focus_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* The cells naming a party, in every offer, as "offer:activity:roles". */
+static GPtrArray *
+list_party_cells (CsStore *store,
+                  gint64   party_id)
+{
+  GListModel *offers = cs_store_get_offers (store);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
+      GListModel *cells = cs_store_list (store, CS_TYPE_RESPONSIBILITY, cs_record_get_id (offer));
+
+      for (guint j = 0; j < g_list_model_get_n_items (cells); j++)
+        {
+          g_autoptr(CsRecord) cell = g_list_model_get_item (cells, j);
+
+          if (cs_record_get_int (cell, "party_id") == party_id)
+            g_ptr_array_add (found, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                                     cs_record_get_id (offer),
+                                                     cs_record_get_int (cell, "activity_id"),
+                                                     cs_record_get_string (cell, "roles")));
+        }
+    }
+  g_ptr_array_sort (found, compare_strings);
+
+  return found;
+}
+
+static void
+assert_same_strings (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
+static void
+rename_through_dialog (GtkWidget  *page,
+                       const char *action,
+                       gint64      id,
+                       const char *heading,
+                       const char *name)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (page, action, "x", id));
+  iterate ();
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  /* An empty name is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  iterate ();
+}
+
+static void
+test_responsibilities_page_catalogue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = demo_path ("raci-catalogue.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  g_autoptr(GPtrArray) client_cells = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  CsOffer *offer;
+  CsRecord *restore;
+  CsRecord *provider;
+  CsRecord *client;
+  CsRecord *upper = NULL;
+  CsRecord *lower = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *menu;
+  gint64 offer_id;
+  gint64 restore_id;
+  gint64 provider_id;
+  gint64 client_id;
+  gint64 upper_id;
+  gint64 lower_id;
+  gint64 deleted_id = 0;
+  gint64 upper_position;
+  gint64 lower_position;
+  int upper_row;
+  int lower_row;
+
+  g_assert_no_error (error);
+  offer = find_offer (store);
+  offer_id = cs_record_get_id (CS_RECORD (offer));
+  restore = find_by (store, CS_TYPE_ACTIVITY, "key", "restore");
+  provider = find_by (store, CS_TYPE_PARTY, "kind", "provider");
+  client = find_by (store, CS_TYPE_PARTY, "kind", "client");
+  g_assert_nonnull (restore);
+  g_assert_nonnull (provider);
+  g_assert_nonnull (client);
+  restore_id = cs_record_get_id (restore);
+  provider_id = cs_record_get_id (provider);
+  client_id = cs_record_get_id (client);
+
+  /* Two neighbours of the same area, in catalogue order. */
+  activities = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    GListModel *list = cs_store_list (store, CS_TYPE_ACTIVITY, 0);
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      g_ptr_array_add (activities, g_list_model_get_item (list, i));
+  }
+  for (guint i = 0; i + 1 < activities->len && upper == NULL; i++)
+    {
+      CsRecord *a = g_ptr_array_index (activities, i);
+      CsRecord *b = g_ptr_array_index (activities, i + 1);
+
+      if (g_strcmp0 (cs_record_get_string (a, "area"), cs_record_get_string (b, "area")) == 0 &&
+          a != restore && b != restore)
+        {
+          upper = a;
+          lower = b;
+        }
+    }
+  g_assert_nonnull (upper);
+  upper_id = cs_record_get_id (upper);
+  lower_id = cs_record_get_id (lower);
+  upper_position = cs_record_get_int (upper, "position");
+  lower_position = cs_record_get_int (lower, "position");
+  g_assert_cmpint (upper_position, <, lower_position);
+
+  page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  iterate ();
+
+  /* Each row and each column has a menu, reachable with the keyboard. */
+  menu = find_activity_menu (page, restore);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_sensitive (menu));
+  g_assert_true (gtk_widget_grab_focus (menu));
+  g_assert_true (menu_has_action (menu, "raci.rename-activity"));
+  g_assert_true (menu_has_action (menu, "raci.delete-activity"));
+  g_assert_nonnull (find_party_menu (page, provider));
+  /* The first row cannot move up, the last down; the neighbours can move towards each other. */
+  {
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+    collect_activity_menus (page, menus);
+    g_ptr_array_sort (menus, compare_rows);
+    g_assert_cmpuint (menus->len, >, 2);
+    g_assert_false (menu_has_action (g_ptr_array_index (menus, 0), "raci.move-activity-up"));
+    g_assert_true (menu_has_action (g_ptr_array_index (menus, 0), "raci.move-activity-down"));
+    g_assert_false (menu_has_action (g_ptr_array_index (menus, menus->len - 1),
+                                     "raci.move-activity-down"));
+  }
+  g_assert_true (menu_has_action (find_activity_menu (page, lower), "raci.move-activity-up"));
+  g_assert_true (menu_has_action (find_activity_menu (page, upper), "raci.move-activity-down"));
+
+  if (g_getenv ("CS_SHOT_DIR") != NULL)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (find_activity_menu (page, restore)));
+      iterate ();
+      save_shot (window, "responsibilities-page-menu.png");
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (find_activity_menu (page, restore)));
+      iterate ();
+    }
+
+  /* Rename an activity and a party: the matrix follows. (The demo has no such names yet.) */
+  g_assert_null (find_by (store, CS_TYPE_ACTIVITY, "name", "Restore from backup"));
+  g_assert_null (find_by (store, CS_TYPE_PARTY, "name", "Managed service provider"));
+  rename_through_dialog (page, "raci.rename-activity", restore_id, "Rename Activity",
+                         "Restore from backup");
+  g_assert_cmpstr (cs_record_get_string (restore, "name"), ==, "Restore from backup");
+  g_assert_nonnull (find_activity_menu (page, restore));
+  g_assert_true (has_focus_in (find_activity_menu (page, restore)));
+  rename_through_dialog (page, "raci.rename-party", provider_id, "Rename Party",
+                         "Managed service provider");
+  g_assert_cmpstr (cs_record_get_string (provider, "name"), ==, "Managed service provider");
+  g_assert_nonnull (find_party_menu (page, provider));
+  g_assert_nonnull (find_entry (page, "Restore from backup, Managed service provider"));
+
+  /* Move Up swaps two positions; the matrix is rebuilt in the new order. */
+  get_grid_position (find_activity_menu (page, upper), NULL, &upper_row);
+  get_grid_position (find_activity_menu (page, lower), NULL, &lower_row);
+  g_assert_cmpint (upper_row, <, lower_row);
+  g_assert_true (gtk_widget_activate_action (page, "raci.move-activity-up", "x", lower_id));
+  iterate ();
+  g_assert_cmpint (cs_record_get_int (lower, "position"), ==, upper_position);
+  g_assert_cmpint (cs_record_get_int (upper, "position"), ==, lower_position);
+  get_grid_position (find_activity_menu (page, upper), NULL, &upper_row);
+  get_grid_position (find_activity_menu (page, lower), NULL, &lower_row);
+  g_assert_cmpint (lower_row, <, upper_row);
+  g_assert_true (has_focus_in (find_activity_menu (page, lower)));
+  g_assert_true (menu_has_action (find_activity_menu (page, upper), "raci.move-activity-up"));
+
+  /* Parties move between columns the same way (the demo shows the client, then the provider). */
+  {
+    int provider_column = 0;
+    int client_column = 0;
+
+    get_grid_position (find_party_menu (page, provider), &provider_column, NULL);
+    get_grid_position (find_party_menu (page, client), &client_column, NULL);
+    g_assert_cmpint (client_column + 1, ==, provider_column);
+    g_assert_false (menu_has_action (find_party_menu (page, client), "raci.move-party-up"));
+    g_assert_true (gtk_widget_activate_action (page, "raci.move-party-up", "x", provider_id));
+    iterate ();
+    get_grid_position (find_party_menu (page, provider), &provider_column, NULL);
+    get_grid_position (find_party_menu (page, client), &client_column, NULL);
+    g_assert_cmpint (provider_column + 1, ==, client_column);
+    g_assert_true (has_focus_in (find_party_menu (page, provider)));
+    g_assert_true (gtk_widget_activate_action (page, "raci.move-party-down", "x", provider_id));
+    iterate ();
+    get_grid_position (find_party_menu (page, provider), &provider_column, NULL);
+    get_grid_position (find_party_menu (page, client), &client_column, NULL);
+    g_assert_cmpint (client_column + 1, ==, provider_column);
+  }
+
+  /* Deleting a party deletes its cells in every offer; Undo brings all of them back. */
+  client_cells = list_party_cells (store, client_id);
+  g_assert_cmpuint (client_cells->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (page, "raci.delete-party", "x", client_id));
+  iterate ();
+  g_assert_null (cs_store_find (store, CS_TYPE_PARTY, client_id));
+  g_assert_null (find_party_menu (page, client));
+  {
+    g_autoptr(GPtrArray) left = list_party_cells (store, client_id);
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  save_shot (window, "responsibilities-page-deleted.png");
+  g_assert_true (gtk_widget_activate_action (page, "raci.undo-delete", NULL));
+  iterate ();
+  g_assert_nonnull (cs_store_find (store, CS_TYPE_PARTY, client_id));
+  g_assert_nonnull (find_party_menu (page, client));
+  g_assert_true (has_focus_in (find_party_menu (page, client)));
+  {
+    g_autoptr(GPtrArray) back = list_party_cells (store, client_id);
+
+    assert_same_strings (back, client_cells);
+  }
+
+  /* An activity deleted without Undo stays deleted. */
+  for (guint i = 0; i < activities->len && deleted_id == 0; i++)
+    {
+      CsRecord *activity = g_ptr_array_index (activities, i);
+
+      if (activity != upper && activity != lower && activity != restore)
+        deleted_id = cs_record_get_id (activity);
+    }
+  g_assert_true (gtk_widget_activate_action (page, "raci.delete-activity", "x", deleted_id));
+  iterate ();
+  g_assert_null (cs_store_find (store, CS_TYPE_ACTIVITY, deleted_id));
+  /* The client's cells of that row went with it. */
+  for (guint i = client_cells->len; i > 0; i--)
+    {
+      g_auto(GStrv) fields = g_strsplit (g_ptr_array_index (client_cells, i - 1), ":", 3);
+
+      if (g_ascii_strtoll (fields[1], NULL, 10) == deleted_id)
+        g_ptr_array_remove_index (client_cells, i - 1);
+    }
+  {
+    g_autoptr(GPtrArray) left = list_party_cells (store, client_id);
+
+    assert_same_strings (left, client_cells);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  cs_store_close (store);
+  g_clear_object (&store);
+
+  /* Everything is in the file. */
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  restore = cs_store_find (store, CS_TYPE_ACTIVITY, restore_id);
+  g_assert_nonnull (restore);
+  g_assert_cmpstr (cs_record_get_string (restore, "name"), ==, "Restore from backup");
+  provider = cs_store_find (store, CS_TYPE_PARTY, provider_id);
+  g_assert_nonnull (provider);
+  g_assert_cmpstr (cs_record_get_string (provider, "name"), ==, "Managed service provider");
+  g_assert_nonnull (cs_store_find (store, CS_TYPE_PARTY, client_id));
+  {
+    g_autoptr(GPtrArray) reopened = list_party_cells (store, client_id);
+
+    assert_same_strings (reopened, client_cells);
+  }
+  g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), !=, "");
+  g_assert_null (cs_store_find (store, CS_TYPE_ACTIVITY, deleted_id));
+  lower = cs_store_find (store, CS_TYPE_ACTIVITY, lower_id);
+  upper = cs_store_find (store, CS_TYPE_ACTIVITY, upper_id);
+  g_assert_nonnull (lower);
+  g_assert_nonnull (upper);
+  g_assert_cmpint (cs_record_get_int (lower, "position"), ==, upper_position);
+  g_assert_cmpint (cs_record_get_int (upper, "position"), ==, lower_position);
+
+  /* The order survives reopening: the moved activity shows above its old neighbour. */
+  page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  cs_section_editor_set_offer (CS_SECTION_EDITOR (page),
+                               CS_OFFER (cs_store_find (store, CS_TYPE_OFFER, offer_id)));
+  iterate ();
+  get_grid_position (find_activity_menu (page, upper), NULL, &upper_row);
+  get_grid_position (find_activity_menu (page, lower), NULL, &lower_row);
+  g_assert_cmpint (lower_row, <, upper_row);
+  g_assert_nonnull (find_entry (page, "Restore from backup, Managed service provider"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_responsibilities_page_read_only (void)
 {
@@ -460,6 +896,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/responsibilities-page/edit", test_responsibilities_page_edit);
+  g_test_add_func ("/ui/responsibilities-page/catalogue", test_responsibilities_page_catalogue);
   g_test_add_func ("/ui/responsibilities-page/read-only", test_responsibilities_page_read_only);
   g_test_add_func ("/ui/responsibilities-page/no-offer", test_responsibilities_page_no_offer);
 

@@ -18,6 +18,8 @@
 #include "cs-section-editor.h"
 #include "cs-sections.h"
 
+#include <string.h>
+
 /**
  * CsResponsibilitiesPage:
  *
@@ -31,9 +33,18 @@
  * reference of the row, written to each cell of the row.
  *
  * Both catalogues are project-wide and extensible: "Add Activity…" and "Add Party…" ask for
- * a name. Above the matrix, the section's checks; below it, the contract wording.
+ * a name. Each activity row and each party column has a menu to rename, move or delete it.
+ * Deleting one deletes its cells in every offer, which the toast's Undo puts back. Moving one
+ * swaps the "position" of two neighbours (two activities of the same area) in one
+ * cs_store_batch(); the matrix is always built from copies of the catalogues sorted on
+ * "position", as the store's live lists are not re-sorted when a position changes. Above the
+ * matrix, the section's checks; below it, the contract wording.
  *
- * Actions: `responsibilities.add-activity`, `responsibilities.add-party`.
+ * Actions: `responsibilities.add-activity`, `responsibilities.add-party`,
+ * `raci.rename-activity(x)`, `raci.delete-activity(x)`, `raci.move-activity-up(x)`,
+ * `raci.move-activity-down(x)`, `raci.rename-party(x)`, `raci.delete-party(x)`,
+ * `raci.move-party-up(x)`, `raci.move-party-down(x)` (x: the record id; a party moves up to
+ * an earlier column) and `raci.undo-delete`.
  */
 struct _CsResponsibilitiesPage
 {
@@ -50,6 +61,10 @@ struct _CsResponsibilitiesPage
   GPtrArray           *warnings;
   GPtrArray           *names;
   GPtrArray           *references;
+  GPtrArray           *activity_menus;  /* the menu button of each row */
+  GPtrArray           *party_menus;     /* the menu button of each column */
+  CsDeletion          *last_deletion;
+  gboolean             batching;        /* rebuild once, after our own batch */
   guint                refresh_id;
   guint                commit_id;
   GtkWidget           *pending;       /* a cell changed without the keyboard focus */
@@ -94,6 +109,13 @@ static const struct { const char *id; const char *label; } party_kinds[] = {
   { "subcontractor", N_("Subcontractor") },
   { "vendor", N_("Software vendor") },
   { "other", N_("Other") },
+};
+
+/* The actions of the row and column menus and of the Undo toast: enabled when writable. */
+static const char * const catalogue_actions[] = {
+  "raci.rename-activity", "raci.move-activity-up", "raci.move-activity-down",
+  "raci.delete-activity", "raci.rename-party", "raci.move-party-up", "raci.move-party-down",
+  "raci.delete-party", "raci.undo-delete",
 };
 
 static void schedule_refresh (CsResponsibilitiesPage *self);
@@ -732,6 +754,105 @@ get_area_rank (GPtrArray  *other_areas,
   return G_N_ELEMENTS (areas) + index;
 }
 
+/* Catalogue order: "position", then id, as the store sorts on load. */
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  CsRecord *ra = *(CsRecord **) a;
+  CsRecord *rb = *(CsRecord **) b;
+  gint64 pa = cs_record_get_int (ra, "position");
+  gint64 pb = cs_record_get_int (rb, "position");
+  gint64 ia = cs_record_get_id (ra);
+  gint64 ib = cs_record_get_id (rb);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* A sorted copy of a catalogue: its live list is not re-sorted when a position changes. */
+static GPtrArray *
+list_sorted (CsStore *store,
+             GType    type)
+{
+  GListModel *list = cs_store_list (store, type, 0);
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (list, i));
+  g_ptr_array_sort (sorted, compare_positions);
+
+  return sorted;
+}
+
+static void
+append_menu_item (GMenu      *section,
+                  const char *label,
+                  const char *action,
+                  gint64      id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_append_item (section, item);
+}
+
+/* The Rename / Move / Delete menu of an activity ("activity") or a party ("party"). */
+static GtkWidget *
+create_menu_button (CsResponsibilitiesPage *self,
+                    const char             *kind,
+                    gint64                  id,
+                    const char             *accessible,
+                    gboolean                can_move_up,
+                    gboolean                can_move_down)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autofree char *rename = g_strconcat ("raci.rename-", kind, NULL);
+  g_autofree char *move_up = g_strconcat ("raci.move-", kind, "-up", NULL);
+  g_autofree char *move_down = g_strconcat ("raci.move-", kind, "-down", NULL);
+  g_autofree char *delete = g_strconcat ("raci.delete-", kind, NULL);
+  gboolean is_party = g_str_equal (kind, "party");
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  GtkWidget *button;
+
+  append_menu_item (section, _("_Rename…"), rename, id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  /* Parties are columns: an earlier one is on the left (on the right in RTL). */
+  g_clear_object (&section);
+  section = g_menu_new ();
+  if (can_move_up)
+    append_menu_item (section,
+                      !is_party ? _("Move _Up") : rtl ? _("Move _Right") : _("Move _Left"),
+                      move_up, id);
+  if (can_move_down)
+    append_menu_item (section,
+                      !is_party ? _("Move _Down") : rtl ? _("Move _Left") : _("Move _Right"),
+                      move_down, id);
+  if (can_move_up || can_move_down)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  g_clear_object (&section);
+  section = g_menu_new ();
+  append_menu_item (section, _("_Delete"), delete, id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_sensitive (button, is_writable (self));
+
+  return button;
+}
+
 static void
 clear_grid (CsResponsibilitiesPage *self)
 {
@@ -750,15 +871,17 @@ clear_grid (CsResponsibilitiesPage *self)
   g_ptr_array_set_size (self->warnings, 0);
   g_ptr_array_set_size (self->names, 0);
   g_ptr_array_set_size (self->references, 0);
+  g_ptr_array_set_size (self->activity_menus, 0);
+  g_ptr_array_set_size (self->party_menus, 0);
 }
 
 static void
 build_grid (CsResponsibilitiesPage *self)
 {
-  GListModel *parties = cs_store_list (self->store, CS_TYPE_PARTY, 0);
-  GListModel *activities = cs_store_list (self->store, CS_TYPE_ACTIVITY, 0);
-  guint n_parties = g_list_model_get_n_items (parties);
-  guint n_activities = g_list_model_get_n_items (activities);
+  g_autoptr(GPtrArray) parties = list_sorted (self->store, CS_TYPE_PARTY);
+  g_autoptr(GPtrArray) activities = list_sorted (self->store, CS_TYPE_ACTIVITY);
+  guint n_parties = parties->len;
+  guint n_activities = activities->len;
   g_autoptr(GPtrArray) party_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) other_areas = g_ptr_array_new ();
   g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (int));
@@ -772,16 +895,30 @@ build_grid (CsResponsibilitiesPage *self)
   gtk_grid_attach (self->grid, label, 1, grid_row, 1, 1);
   for (guint c = 0; c < n_parties; c++)
     {
-      g_autoptr(CsRecord) party = g_list_model_get_item (parties, c);
+      CsRecord *party = g_ptr_array_index (parties, c);
       const char *name = cs_record_get_string (party, "name");
       gint64 id = cs_record_get_id (party);
+      g_autofree char *accessible = NULL;
+      GtkWidget *header;
+      GtkWidget *button;
 
       if (name == NULL || name[0] == '\0')
         name = _("Unnamed party");
       g_array_append_val (self->party_ids, id);
       g_ptr_array_add (party_names, g_strdup (name));
+
+      header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_halign (header, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (header, GTK_ALIGN_END);
       label = create_header_label (name, 0.5);
-      gtk_grid_attach (self->grid, label, 2 + c, grid_row, 1, 1);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (header), label);
+      /* Translators: accessible name of the menu of a column of the matrix; %s is a party */
+      accessible = g_strdup_printf (_("Actions for party %s"), name);
+      button = create_menu_button (self, "party", id, accessible, c > 0, c + 1 < n_parties);
+      gtk_box_append (GTK_BOX (header), button);
+      g_ptr_array_add (self->party_menus, button);
+      gtk_grid_attach (self->grid, header, 2 + c, grid_row, 1, 1);
     }
   label = create_header_label (_("Contract Reference"), 0);
   gtk_grid_attach (self->grid, label, 2 + n_parties, grid_row, 1, 1);
@@ -789,7 +926,7 @@ build_grid (CsResponsibilitiesPage *self)
 
   for (guint i = 0; i < n_activities; i++)
     {
-      g_autoptr(CsRecord) activity = g_list_model_get_item (activities, i);
+      CsRecord *activity = g_ptr_array_index (activities, i);
       int rank = get_area_rank (other_areas, cs_record_get_string (activity, "area"));
 
       g_array_append_val (ranks, rank);
@@ -816,17 +953,25 @@ build_grid (CsResponsibilitiesPage *self)
 
       for (guint i = 0; i < n_activities; i++)
         {
-          g_autoptr(CsRecord) activity = NULL;
+          CsRecord *activity = NULL;
+          g_autofree char *accessible = NULL;
           const char *name;
           GtkWidget *warning;
+          GtkWidget *header;
+          GtkWidget *button;
+          gboolean first_of_area = FALSE;
+          gboolean last_of_area = TRUE;
           gint64 id;
 
           if (g_array_index (ranks, int, i) != next_rank)
             continue;
 
-          activity = g_list_model_get_item (activities, i);
+          activity = g_ptr_array_index (activities, i);
+          for (guint j = i + 1; j < n_activities && last_of_area; j++)
+            last_of_area = g_array_index (ranks, int, j) != next_rank;
           if (row == 0 || last_rank != next_rank)
             {
+              first_of_area = TRUE;
               label = gtk_label_new (get_area_label (cs_record_get_string (activity, "area")));
               gtk_label_set_xalign (GTK_LABEL (label), 0);
               gtk_widget_add_css_class (label, "heading");
@@ -847,13 +992,22 @@ build_grid (CsResponsibilitiesPage *self)
           gtk_grid_attach (self->grid, warning, 0, grid_row, 1, 1);
           g_ptr_array_add (self->warnings, warning);
 
+          header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
           label = gtk_label_new (name);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
           gtk_widget_set_hexpand (label, TRUE);
-          gtk_grid_attach (self->grid, label, 1, grid_row, 1, 1);
+          gtk_box_append (GTK_BOX (header), label);
           g_ptr_array_add (self->names, label);
+          /* Translators: accessible name of the menu of a row of the matrix; %s is an activity */
+          accessible = g_strdup_printf (_("Actions for activity %s"), name);
+          /* Moves stay inside the area: rows of another area would not change places. */
+          button = create_menu_button (self, "activity", id, accessible, !first_of_area,
+                                       !last_of_area);
+          gtk_box_append (GTK_BOX (header), button);
+          g_ptr_array_add (self->activity_menus, button);
+          gtk_grid_attach (self->grid, header, 1, grid_row, 1, 1);
 
           for (guint c = 0; c < n_parties; c++)
             {
@@ -898,6 +1052,8 @@ rebuild (CsResponsibilitiesPage *self)
                g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-activity", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-party", writable);
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), catalogue_actions[i], writable);
 
   if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
     {
@@ -953,7 +1109,7 @@ on_record_added_or_removed_cb (CsStore                *store,
                                CsRecord               *record,
                                CsResponsibilitiesPage *self)
 {
-  if (self->offer == NULL)
+  if (self->offer == NULL || self->batching)
     return;
 
   if (is_catalogue (record))
@@ -968,7 +1124,7 @@ on_record_changed_cb (CsStore                *store,
                       const char             *column,
                       CsResponsibilitiesPage *self)
 {
-  if (self->offer == NULL)
+  if (self->offer == NULL || self->batching)
     return;
 
   if (is_catalogue (record) && g_strcmp0 (column, "kind") != 0)
@@ -981,6 +1137,7 @@ static void
 on_reloaded_cb (CsStore                *store,
                 CsResponsibilitiesPage *self)
 {
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   rebuild (self);
 }
 
@@ -1073,6 +1230,7 @@ create_name_dialog (CsResponsibilitiesPage *self,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   g_object_set_data (G_OBJECT (dialog), "cs-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "cs-drop-down", drop_down);
+  g_object_set_data (G_OBJECT (dialog), "cs-response", (gpointer) "add");
 
   return dialog;
 }
@@ -1083,7 +1241,9 @@ on_name_changed_cb (GtkEditable      *entry,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "add", text[0] != '\0');
+  adw_message_dialog_set_response_enabled (dialog,
+                                           g_object_get_data (G_OBJECT (dialog), "cs-response"),
+                                           text[0] != '\0');
 }
 
 static void
@@ -1207,6 +1367,323 @@ cs_responsibilities_page_add_party_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* renaming, moving and deleting activities and parties */
+
+static GType
+get_catalogue_type (const char *action_name)
+{
+  return strstr (action_name, "-party") != NULL ? CS_TYPE_PARTY : CS_TYPE_ACTIVITY;
+}
+
+static void
+focus_menu_of (CsResponsibilitiesPage *self,
+               GType                   type,
+               gint64                  id)
+{
+  GArray *ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
+  GPtrArray *menus = type == CS_TYPE_PARTY ? self->party_menus : self->activity_menus;
+
+  for (guint i = 0; i < ids->len && i < menus->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      gtk_widget_grab_focus (g_ptr_array_index (menus, i));
+}
+
+static void
+on_rename_response_cb (AdwMessageDialog       *dialog,
+                       const char             *response,
+                       CsResponsibilitiesPage *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "cs-entry");
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "cs-type"));
+  gint64 *id = g_object_get_data (G_OBJECT (dialog), "cs-id");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  CsRecord *record;
+
+  if (!g_str_equal (response, "rename") || name[0] == '\0' || !is_writable (self))
+    return;
+
+  /* It may have been deleted while the dialog was open. */
+  record = cs_store_find (self->store, type, *id);
+  if (record == NULL || g_strcmp0 (cs_record_get_string (record, "name"), name) == 0)
+    return;
+
+  if (!cs_store_set_string (self->store, record, "name", name, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Rebuilt by "record-changed": back to the menu the dialog came from. */
+  focus_menu_of (self, type, *id);
+}
+
+static void
+cs_responsibilities_page_rename_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  GType type = get_catalogue_type (action_name);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CsRecord *record;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *entry;
+
+  if (!is_writable (self) || (record = cs_store_find (self->store, type, id)) == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   type == CS_TYPE_PARTY ? _("Rename Party")
+                                                         : _("Rename Activity"),
+                                   _("The new name shows in the matrix of every offer of the "
+                                     "project."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Name"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), cs_record_get_string (record, "name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name"), -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                           gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0');
+
+  g_object_set_data (G_OBJECT (dialog), "cs-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "cs-response", (gpointer) "rename");
+  g_object_set_data (G_OBJECT (dialog), "cs-type", GSIZE_TO_POINTER (type));
+  g_object_set_data_full (G_OBJECT (dialog), "cs-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_name_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+typedef struct
+{
+  GType     type;
+  CsRecord *a;
+  CsRecord *b;
+} Swap;
+
+static gboolean
+swap_positions_cb (CsStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Swap *swap = user_data;
+  gint64 position_a = cs_record_get_int (swap->a, "position");
+  gint64 position_b = cs_record_get_int (swap->b, "position");
+  g_autoptr(GPtrArray) order = NULL;
+  guint index_a = 0;
+  guint index_b = 0;
+
+  if (position_a != position_b)
+    return cs_store_set_int (store, swap->a, "position", position_b, error) &&
+           cs_store_set_int (store, swap->b, "position", position_a, error);
+
+  /* Equal positions (an imported catalogue): renumber it in its order, the two swapped. */
+  order = list_sorted (store, swap->type);
+  if (!g_ptr_array_find (order, swap->a, &index_a) || !g_ptr_array_find (order, swap->b, &index_b))
+    return TRUE;
+  order->pdata[index_a] = swap->b;
+  order->pdata[index_b] = swap->a;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      CsRecord *record = g_ptr_array_index (order, i);
+
+      if (cs_record_get_int (record, "position") != (gint64) i + 1 &&
+          !cs_store_set_int (store, record, "position", i + 1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+cs_responsibilities_page_move_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  GType type = get_catalogue_type (action_name);
+  GArray *ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
+  gint64 id = g_variant_get_int64 (parameter);
+  gboolean up = g_str_has_suffix (action_name, "-up");
+  g_autoptr(GError) error = NULL;
+  Swap swap = { type, NULL, NULL };
+  gboolean ok;
+
+  if (!is_writable (self))
+    return;
+
+  /* The neighbour as shown: activities move among the rows of their area. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint other;
+
+      if (g_array_index (ids, gint64, i) != id || (up && i == 0) || (!up && i + 1 >= ids->len))
+        continue;
+
+      other = up ? i - 1 : i + 1;
+      swap.a = cs_store_find (self->store, type, id);
+      swap.b = cs_store_find (self->store, type, g_array_index (ids, gint64, other));
+      break;
+    }
+
+  if (swap.a == NULL || swap.b == NULL ||
+      (type == CS_TYPE_ACTIVITY && g_strcmp0 (cs_record_get_string (swap.a, "area"),
+                                              cs_record_get_string (swap.b, "area")) != 0))
+    return;
+
+  /* One rebuild for both changes (or none, if they are rolled back). */
+  self->batching = TRUE;
+  ok = cs_store_batch (self->store, swap_positions_cb, &swap, &error);
+  self->batching = FALSE;
+  rebuild (self);
+
+  if (!ok)
+    show_error (self, error);
+  focus_menu_of (self, type, id);
+}
+
+/* How many cells of all the offers name the activity or the party. */
+static guint
+count_cells (CsResponsibilitiesPage *self,
+             GType                   type,
+             gint64                  id)
+{
+  GListModel *offers = cs_store_get_offers (self->store);
+  const char *column = type == CS_TYPE_PARTY ? "party_id" : "activity_id";
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
+      GListModel *cells = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY,
+                                         cs_record_get_id (offer));
+
+      for (guint j = 0; j < g_list_model_get_n_items (cells); j++)
+        {
+          g_autoptr(CsRecord) cell = g_list_model_get_item (cells, j);
+
+          if (cs_record_get_int (cell, column) == id)
+            count++;
+        }
+    }
+
+  return count;
+}
+
+static void
+cs_responsibilities_page_delete_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  GType type = get_catalogue_type (action_name);
+  GArray *ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  CsDeletion *deletion;
+  CsRecord *record;
+  AdwToast *toast;
+  GtkWidget *overlay;
+  gboolean with_cells;
+  guint index = 0;
+
+  if (!is_writable (self) || (record = cs_store_find (self->store, type, id)) == NULL)
+    return;
+
+  name = g_strdup (cs_record_get_string (record, "name"));
+  with_cells = count_cells (self, type, id) > 0;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      index = i;
+
+  /* Toast titles are markup: the name is escaped. */
+  if (type == CS_TYPE_PARTY && with_cells)
+    /* Translators: toast after deleting a column of the matrix; %s is the party */
+    title = g_markup_printf_escaped (_("Party “%s” deleted, with its roles in every offer"),
+                                     name);
+  else if (type == CS_TYPE_PARTY)
+    /* Translators: toast after deleting a column of the matrix; %s is the party */
+    title = g_markup_printf_escaped (_("Party “%s” deleted"), name);
+  else if (with_cells)
+    /* Translators: toast after deleting a row of the matrix; %s is the activity */
+    title = g_markup_printf_escaped (_("Activity “%s” deleted, with its roles in every offer"),
+                                     name);
+  else
+    /* Translators: toast after deleting a row of the matrix; %s is the activity */
+    title = g_markup_printf_escaped (_("Activity “%s” deleted"), name);
+
+  /* The cells go too, in every offer (ON DELETE CASCADE); the deletion keeps them. */
+  deletion = cs_store_delete (self->store, record, &error);
+  if (deletion == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  self->last_deletion = deletion;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "raci.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->grid), ADW_TYPE_TOAST_OVERLAY);
+  g_assert (overlay != NULL);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  /* Rebuilt by "record-removed": on to the next menu, or the previous one. */
+  ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
+  if (ids->len > 0)
+    focus_menu_of (self, type, g_array_index (ids, gint64, MIN (index, ids->len - 1)));
+}
+
+static void
+cs_responsibilities_page_undo_delete_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
+{
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
+  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
+  g_autoptr(GError) error = NULL;
+  CsRecord *record;
+
+  if (deletion == NULL || !is_writable (self))
+    return;
+
+  if (!cs_store_undelete (self->store, deletion, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  record = cs_deletion_get_record (deletion);
+  focus_menu_of (self, G_OBJECT_TYPE (record), cs_record_get_id (record));
+}
+
 /* CsSectionEditor */
 
 static gboolean
@@ -1323,7 +1800,10 @@ cs_responsibilities_page_dispose (GObject *object)
       g_ptr_array_set_size (self->warnings, 0);
       g_ptr_array_set_size (self->names, 0);
       g_ptr_array_set_size (self->references, 0);
+      g_ptr_array_set_size (self->activity_menus, 0);
+      g_ptr_array_set_size (self->party_menus, 0);
     }
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->clause_editor = NULL;
   if (self->offer != NULL)
     g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
@@ -1346,6 +1826,8 @@ cs_responsibilities_page_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
   g_clear_pointer (&self->references, g_ptr_array_unref);
+  g_clear_pointer (&self->activity_menus, g_ptr_array_unref);
+  g_clear_pointer (&self->party_menus, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->finalize (object);
 }
@@ -1439,6 +1921,24 @@ cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
                                    cs_responsibilities_page_add_activity_action);
   gtk_widget_class_install_action (widget_class, "responsibilities.add-party", NULL,
                                    cs_responsibilities_page_add_party_action);
+  gtk_widget_class_install_action (widget_class, "raci.rename-activity", "x",
+                                   cs_responsibilities_page_rename_action);
+  gtk_widget_class_install_action (widget_class, "raci.move-activity-up", "x",
+                                   cs_responsibilities_page_move_action);
+  gtk_widget_class_install_action (widget_class, "raci.move-activity-down", "x",
+                                   cs_responsibilities_page_move_action);
+  gtk_widget_class_install_action (widget_class, "raci.delete-activity", "x",
+                                   cs_responsibilities_page_delete_action);
+  gtk_widget_class_install_action (widget_class, "raci.rename-party", "x",
+                                   cs_responsibilities_page_rename_action);
+  gtk_widget_class_install_action (widget_class, "raci.move-party-up", "x",
+                                   cs_responsibilities_page_move_action);
+  gtk_widget_class_install_action (widget_class, "raci.move-party-down", "x",
+                                   cs_responsibilities_page_move_action);
+  gtk_widget_class_install_action (widget_class, "raci.delete-party", "x",
+                                   cs_responsibilities_page_delete_action);
+  gtk_widget_class_install_action (widget_class, "raci.undo-delete", NULL,
+                                   cs_responsibilities_page_undo_delete_action);
 }
 
 static void
@@ -1452,6 +1952,8 @@ cs_responsibilities_page_init (CsResponsibilitiesPage *self)
   self->warnings = g_ptr_array_new ();
   self->names = g_ptr_array_new ();
   self->references = g_ptr_array_new ();
+  self->activity_menus = g_ptr_array_new ();
+  self->party_menus = g_ptr_array_new ();
 }
 
 /**
