@@ -19,6 +19,7 @@
 #include "cs-flags-group.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
+#include "cs-toast.h"
 
 /**
  * CsBackupPage:
@@ -99,7 +100,7 @@ static void
 show_error (CsBackupPage *self,
             const GError *error)
 {
-  cs_field_show_error (GTK_WIDGET (self->policies_box), error);
+  cs_toast_show_error (GTK_WIDGET (self->policies_box), error);
 }
 
 static const char *
@@ -754,7 +755,6 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   CsRecord *policy;
-  AdwToast *toast;
 
   if (!is_writable (self) || (policy = find_our_policy (self, parameter)) == NULL)
     return;
@@ -771,12 +771,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = g_steal_pointer (&deletion);
   gtk_widget_action_set_enabled (widget, "backup.undo-delete", TRUE);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "backup.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
+  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "backup.undo-delete", 5);
 }
 
 static void
@@ -786,14 +781,10 @@ cs_backup_page_undo_delete_action (GtkWidget  *widget,
 {
   CsBackupPage *self = CS_BACKUP_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
 
   gtk_widget_action_set_enabled (widget, "backup.undo-delete", FALSE);
-  if (deletion == NULL || !is_writable (self))
-    return;
-
-  if (!cs_store_undelete (self->store, deletion, &error))
-    show_error (self, error);
+  if (is_writable (self))
+    cs_toast_undo_deletion (GTK_WIDGET (self->policies_box), self->store, deletion);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 
 #include "cs-backup-scope-dialog.h"
 #include "cs-field-rows.h"
+#include "cs-toast.h"
 
 /**
  * CsBackupScopeDialog:
@@ -104,7 +105,7 @@ load_assets (CsBackupScopeDialog *self)
   ids = cs_store_query_asset_ids (self->store, &query, &error);
   if (ids == NULL)
     {
-      cs_field_show_error (GTK_WIDGET (self), error);
+      cs_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -161,7 +162,7 @@ on_check_toggled_cb (GtkCheckButton      *check,
   if (!is_writable (self) || !set_in_scope (self, *asset_id, active, &error))
     {
       if (error != NULL)
-        cs_field_show_error (GTK_WIDGET (self->list_view), error);
+        cs_toast_show_error (GTK_WIDGET (self->list_view), error);
       g_object_set_data (G_OBJECT (check), "cs-binding", GINT_TO_POINTER (TRUE));
       gtk_check_button_set_active (check, g_hash_table_contains (self->in_scope, asset_id));
       g_object_set_data (G_OBJECT (check), "cs-binding", NULL);
@@ -486,7 +487,7 @@ cs_backup_scope_dialog_set_asset (CsBackupScopeDialog *self,
 
   if (!set_in_scope (self, asset_id, in_scope, &error))
     {
-      cs_field_show_error (GTK_WIDGET (self->list_view), error);
+      cs_toast_show_error (GTK_WIDGET (self->list_view), error);
       return FALSE;
     }
 

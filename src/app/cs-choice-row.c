@@ -13,6 +13,7 @@
 
 #include "cs-choice-row.h"
 #include "cs-field-row.h"
+#include "cs-toast.h"
 
 /**
  * CsChoiceRow:
@@ -160,7 +161,7 @@ on_selected_notify_cb (CsChoiceRow *self)
 
   if (!cs_store_set_string (self->store, self->record, self->column, value, &error))
     {
-      cs_show_error_toast (GTK_WIDGET (self), error);
+      cs_toast_show_error (GTK_WIDGET (self), error);
       sync_from_record (self);
     }
 }

@@ -15,6 +15,7 @@
 #include "cs-finding.h"
 #include "cs-linter.h"
 #include "cs-review-state.h"
+#include "cs-toast.h"
 
 /* How long typing may pause before the text is committed and checked again. */
 #define COMMIT_DELAY_MS 600
@@ -114,12 +115,7 @@ static void
 show_error_toast (CsClauseEditor *self,
                   const GError   *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  /* Errors stay until dismissed: they say what did not happen. */
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  cs_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static gboolean

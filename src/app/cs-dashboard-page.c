@@ -22,6 +22,7 @@
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
 #include "cs-section-editor.h"
+#include "cs-toast.h"
 
 /**
  * CsDashboardPage:
@@ -100,11 +101,7 @@ static void
 show_error_toast (CsDashboardPage *self,
                   const GError    *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  cs_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static gboolean

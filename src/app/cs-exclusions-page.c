@@ -15,8 +15,8 @@
 #include "cs-exclusions-page.h"
 #include "cs-clause-editor.h"
 #include "cs-perimeter.h"
-#include "cs-project-view.h"
 #include "cs-section-editor.h"
+#include "cs-toast.h"
 
 /**
  * CsExclusionsPage:
@@ -88,15 +88,7 @@ static void
 show_error (CsExclusionsPage *self,
             const GError     *error)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (view != NULL)
-    cs_project_view_add_toast (CS_PROJECT_VIEW (view), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  cs_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static GtkStack *
@@ -554,8 +546,6 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *view;
-  AdwToast *toast;
 
   if (exclusion == NULL)
     return;
@@ -573,15 +563,7 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
 
   /* Translators: toast after deleting an exclusion; %s is its name */
   title = g_strdup_printf (_("“%s” deleted"), cs_record_get_string (exclusion, "label"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "exclusions.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  view = gtk_widget_get_ancestor (widget, CS_TYPE_PROJECT_VIEW);
-  if (view != NULL)
-    cs_project_view_add_toast (CS_PROJECT_VIEW (view), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  cs_toast_show_undo (widget, title, "exclusions.undo-delete", 5);
 }
 
 static void
@@ -591,11 +573,8 @@ cs_exclusions_page_undo_delete_action (GtkWidget  *widget,
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
 
-  if (deletion != NULL && !cs_store_undelete (self->store, deletion, &error))
-    show_error (self, error);
-
+  cs_toast_undo_deletion (widget, self->store, deletion);
   gtk_widget_action_set_enabled (widget, "exclusions.undo-delete", FALSE);
 }
 

@@ -19,6 +19,7 @@
 #include "cs-record-list.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
+#include "cs-toast.h"
 
 #include <math.h>
 
@@ -394,7 +395,7 @@ cs_exit_page_add_standard_action (GtkWidget  *widget,
   add.items = (const char * const *) report->missing_items;
   if (!cs_store_batch (self->store, add_standard_cb, &add, &error))
     {
-      cs_show_error_toast (GTK_WIDGET (self), error);
+      cs_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 

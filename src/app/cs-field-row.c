@@ -15,6 +15,7 @@
 
 #include "cs-field-row.h"
 #include "cs-choice-row.h"
+#include "cs-toast.h"
 
 /**
  * CsFieldRow:
@@ -34,7 +35,7 @@
  *
  * Helpers for section pages, shared with #CsChoiceRow: cs_field_rows_bind(),
  * cs_field_rows_find() (the row editing a field, for "focus where this is fixed"),
- * cs_field_rows_reveal() and cs_show_error_toast().
+ * and cs_field_rows_reveal(); errors go through cs_toast_show_error().
  */
 struct _CsFieldRow
 {
@@ -594,7 +595,7 @@ cs_field_row_commit (CsFieldRow *self)
 
   if (!ok)
     {
-      cs_show_error_toast (GTK_WIDGET (self), error);
+      cs_toast_show_error (GTK_WIDGET (self), error);
       sync_from_record (self);
       return FALSE;
     }
@@ -792,39 +793,4 @@ cs_field_rows_reveal (GtkWidget *row)
   g_timeout_add_full (G_PRIORITY_DEFAULT, 250, grab_focus_cb, g_object_ref (row), g_object_unref);
 
   return gtk_widget_grab_focus (row);
-}
-
-/**
- * cs_show_error_toast:
- * @widget: the widget where the error happened
- * @error: a translated error
- *
- * Shows @error in a toast of the nearest #AdwToastOverlay above @widget, until dismissed.
- */
-void
-cs_show_error_toast (GtkWidget    *widget,
-                     const GError *error)
-{
-  GtkWidget *overlay;
-  AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-
-  {
-    /* Toast titles are markup; the message may quote what the user typed. */
-    g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-    toast = adw_toast_new (escaped);
-  }
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

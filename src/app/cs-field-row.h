@@ -42,7 +42,5 @@ GtkWidget   *cs_field_rows_find        (GtkWidget   *container,
                                         gint64       record_id,
                                         const char  *field);
 gboolean     cs_field_rows_reveal      (GtkWidget   *row);
-void         cs_show_error_toast       (GtkWidget   *widget,
-                                        const GError *error);
 
 G_END_DECLS

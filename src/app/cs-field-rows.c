@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "cs-field-rows.h"
+#include "cs-toast.h"
 
 /* What a bound editor edits; kept on the editing widget. */
 typedef struct
@@ -74,51 +75,6 @@ bind (GtkWidget  *widget,
   return binding;
 }
 
-/**
- * cs_field_show_toast:
- * @widget: a widget inside a page
- * @toast: (transfer full): the toast
- *
- * Shows @toast in the closest #AdwToastOverlay above @widget.
- */
-void
-cs_field_show_toast (GtkWidget *widget,
-                     AdwToast  *toast)
-{
-  GtkWidget *overlay;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/**
- * cs_field_show_error:
- * @widget: the widget whose change failed
- * @error: the error, translated
- *
- * Shows @error in a toast that stays until dismissed.
- */
-void
-cs_field_show_error (GtkWidget    *widget,
-                     const GError *error)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
-
-  toast = adw_toast_new (error->message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cs_field_show_toast (widget, toast);
-}
-
 /* text */
 
 static void
@@ -149,7 +105,7 @@ on_entry_row_apply_cb (AdwEntryRow *row,
   current = cs_record_get_string (binding->record, binding->column);
   if (g_strcmp0 (text, current ? current : "") != 0 &&
       !cs_store_set_string (binding->store, binding->record, binding->column, text, &error))
-    cs_field_show_error (GTK_WIDGET (row), error);
+    cs_toast_show_error (GTK_WIDGET (row), error);
 
   sync_entry (GTK_WIDGET (row));
 }
@@ -220,7 +176,7 @@ on_spin_value_changed_cb (GtkSpinButton *spin,
 
   if (!cs_store_set_number (binding->store, binding->record, binding->column, value, &error))
     {
-      cs_field_show_error (GTK_WIDGET (spin), error);
+      cs_toast_show_error (GTK_WIDGET (spin), error);
       sync_spin (GTK_WIDGET (spin));
     }
 }
@@ -334,7 +290,7 @@ on_time_spin_value_changed_cb (GtkSpinButton *spin,
 
   if (!cs_store_set_int (binding->store, binding->record, binding->column, value, &error))
     {
-      cs_field_show_error (GTK_WIDGET (spin), error);
+      cs_toast_show_error (GTK_WIDGET (spin), error);
       sync_time_spin (GTK_WIDGET (spin));
     }
 }
@@ -458,7 +414,7 @@ on_drop_down_selected_cb (GtkDropDown *drop_down,
   if (!cs_store_set_string (binding->store, binding->record, binding->column, choices[selected],
                             &error))
     {
-      cs_field_show_error (GTK_WIDGET (drop_down), error);
+      cs_toast_show_error (GTK_WIDGET (drop_down), error);
       sync_drop_down (GTK_WIDGET (drop_down));
     }
 }

@@ -55,10 +55,6 @@ const char * const *cs_field_tristate_labels (void);
 const char * const *cs_field_time_unit_labels (void);
 const char * const *cs_field_clock_labels (void);
 
-void       cs_field_show_error       (GtkWidget          *widget,
-                                      const GError       *error);
-void       cs_field_show_toast       (GtkWidget          *widget,
-                                      AdwToast           *toast);
 gboolean   cs_field_focus            (GtkWidget          *root,
                                       const char         *table,
                                       gint64              record_id,

@@ -18,6 +18,7 @@
 #include "cs-import-dialog.h"
 #include "cs-project-view.h"
 #include "cs-section-editor.h"
+#include "cs-toast.h"
 
 /**
  * CsPerimeterPage:
@@ -193,11 +194,7 @@ static void
 show_error (CsPerimeterPage *self,
             const GError    *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  cs_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static GtkWindow *
@@ -1286,7 +1283,6 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (site == NULL)
     return;
@@ -1303,11 +1299,7 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
 
   /* Translators: toast after deleting a site; %s is its name */
   title = g_strdup_printf (_("Site “%s” deleted; its assets are kept"), cs_site_get_name (CS_SITE (site)));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "perimeter.undo-delete-site");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  cs_toast_show_undo (widget, title, "perimeter.undo-delete-site", 5);
 
   refresh_bound_cells (self);
   update_actions (self);
@@ -1320,10 +1312,8 @@ cs_perimeter_page_undo_delete_site_action (GtkWidget  *widget,
 {
   CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_site_deletion);
-  g_autoptr(GError) error = NULL;
 
-  if (deletion != NULL && !cs_store_undelete (self->store, deletion, &error))
-    show_error (self, error);
+  cs_toast_undo_deletion (widget, self->store, deletion);
 
   refresh_bound_cells (self);
   update_actions (self);

@@ -18,6 +18,7 @@
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
 #include "cs-section-editor.h"
+#include "cs-toast.h"
 
 /**
  * CsProjectView:
@@ -72,12 +73,7 @@ static void
 show_error_toast (CsProjectView *self,
                   const GError  *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  /* Errors stay until dismissed: they say what did not happen. */
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cs_project_view_add_toast (self, toast);
+  cs_toast_show_error (adw_bin_get_child (ADW_BIN (self)), error);
 }
 
 static const char *
@@ -402,7 +398,6 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
   g_autoptr(CsOffer) deleted = NULL;
   g_autofree char *title = NULL;
   CsDeletion *deletion;
-  AdwToast *toast;
 
   if (offer == NULL)
     return;
@@ -421,11 +416,7 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
 
   /* Translators: %s is a provider name */
   title = g_strdup_printf (_("Offer “%s” deleted"), get_offer_display_name (deleted));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "project.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cs_project_view_add_toast (self, toast);
+  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "project.undo-delete", 5);
 
   update_actions (self);
 }
@@ -437,22 +428,17 @@ cs_project_view_undo_delete_action (GtkWidget  *widget,
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
   CsRecord *record;
 
   if (deletion == NULL)
     return;
 
-  if (!cs_store_undelete (self->store, deletion, &error))
+  if (cs_toast_undo_deletion (adw_bin_get_child (ADW_BIN (self)), self->store, deletion))
     {
-      show_error_toast (self, error);
-      update_actions (self);
-      return;
+      record = cs_deletion_get_record (deletion);
+      if (CS_IS_OFFER (record))
+        cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
     }
-
-  record = cs_deletion_get_record (deletion);
-  if (CS_IS_OFFER (record))
-    cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
 
   update_actions (self);
 }

@@ -13,6 +13,7 @@
 
 #include "cs-record-list.h"
 #include "cs-field-row.h"
+#include "cs-toast.h"
 
 #include <string.h>
 
@@ -86,17 +87,6 @@ compare_positions (gconstpointer a,
     return pa < pb ? -1 : 1;
 
   return ia < ib ? -1 : ia > ib;
-}
-
-static void
-add_toast (CsRecordList *self,
-           AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->list_box),
-                                                ADW_TYPE_TOAST_OVERLAY);
-
-  g_assert (overlay != NULL);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -263,7 +253,7 @@ move (CsRecordList *self,
 
   if (!cs_store_batch (self->store, swap_positions_cb, &swap, &error))
     {
-      cs_show_error_toast (self->owner, error);
+      cs_toast_show_error (self->owner, error);
       return;
     }
 
@@ -285,7 +275,7 @@ add_record (CsRecordList *self)
   record = g_object_new (self->record_type, "offer-id", self->offer_id, NULL);
   if (!cs_store_add (self->store, record, &error))
     {
-      cs_show_error_toast (self->owner, error);
+      cs_toast_show_error (self->owner, error);
       return;
     }
 
@@ -306,7 +296,6 @@ delete_record (CsRecordList *self,
   g_autofree char *title = NULL;
   CsRecord *record = cs_store_find (self->store, self->record_type, id);
   CsDeletion *deletion;
-  AdwToast *toast;
 
   if (record == NULL)
     return;
@@ -316,19 +305,14 @@ delete_record (CsRecordList *self,
   deletion = cs_store_delete (self->store, record, &error);
   if (deletion == NULL)
     {
-      cs_show_error_toast (self->owner, error);
+      cs_toast_show_error (self->owner, error);
       return;
     }
 
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = deletion;
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, self->action_undo_delete);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  add_toast (self, toast);
+  cs_toast_show_undo (GTK_WIDGET (self->list_box), title, self->action_undo_delete, 10);
 
   notify_changed (self);
 }
@@ -337,10 +321,8 @@ static void
 undo_delete (CsRecordList *self)
 {
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
 
-  if (deletion != NULL && !cs_store_undelete (self->store, deletion, &error))
-    cs_show_error_toast (self->owner, error);
+  cs_toast_undo_deletion (self->owner, self->store, deletion);
 
   notify_changed (self);
 }

@@ -17,6 +17,7 @@
 #include "cs-flags-group.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
+#include "cs-toast.h"
 
 #include <string.h>
 
@@ -138,7 +139,7 @@ static void
 show_error (CsResponsibilitiesPage *self,
             const GError           *error)
 {
-  cs_field_show_error (GTK_WIDGET (self->grid), error);
+  cs_toast_show_error (GTK_WIDGET (self->grid), error);
 }
 
 static const char *
@@ -1606,8 +1607,6 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   CsDeletion *deletion;
   CsRecord *record;
-  AdwToast *toast;
-  GtkWidget *overlay;
   gboolean with_cells;
   guint index = 0;
 
@@ -1646,14 +1645,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = deletion;
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "raci.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->grid), ADW_TYPE_TOAST_OVERLAY);
-  g_assert (overlay != NULL);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  cs_toast_show_undo (GTK_WIDGET (self->grid), title, "raci.undo-delete", 10);
 
   /* Rebuilt by "record-removed": on to the next menu, or the previous one. */
   ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
@@ -1668,17 +1660,11 @@ cs_responsibilities_page_undo_delete_action (GtkWidget  *widget,
 {
   CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
   CsRecord *record;
 
-  if (deletion == NULL || !is_writable (self))
+  if (!is_writable (self) || !cs_toast_undo_deletion (GTK_WIDGET (self->grid), self->store,
+                                                      deletion))
     return;
-
-  if (!cs_store_undelete (self->store, deletion, &error))
-    {
-      show_error (self, error);
-      return;
-    }
 
   record = cs_deletion_get_record (deletion);
   focus_menu_of (self, G_OBJECT_TYPE (record), cs_record_get_id (record));

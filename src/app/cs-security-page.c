@@ -19,6 +19,7 @@
 #include "cs-flags-group.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
+#include "cs-toast.h"
 
 /**
  * CsSecurityPage:
@@ -142,7 +143,7 @@ on_status_selected_cb (GtkDropDown    *drop_down,
 
   if (!cs_store_set_string (self->store, control, "status", field->choices[selected], &error))
     {
-      cs_show_error_toast (GTK_WIDGET (self), error);
+      cs_toast_show_error (GTK_WIDGET (self), error);
       sync_status (drop_down, control);
     }
 }

@@ -17,6 +17,7 @@
 #include "cs-field-rows.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
+#include "cs-toast.h"
 
 /**
  * CsSlaPage:
@@ -103,7 +104,7 @@ static void
 show_error (CsSlaPage    *self,
             const GError *error)
 {
-  cs_field_show_error (GTK_WIDGET (self->form_box), error);
+  cs_toast_show_error (GTK_WIDGET (self->form_box), error);
 }
 
 static char *
@@ -946,7 +947,6 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   CsRecord *target;
-  AdwToast *toast;
 
   if (!is_writable (self))
     return;
@@ -965,12 +965,8 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = g_steal_pointer (&deletion);
   gtk_widget_action_set_enabled (widget, "sla.undo-delete", TRUE);
-
-  toast = adw_toast_new (_("Service-request target deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "sla.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
+  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), _("Service-request target deleted"),
+                      "sla.undo-delete", 5);
 }
 
 static void
@@ -980,14 +976,10 @@ cs_sla_page_undo_delete_action (GtkWidget  *widget,
 {
   CsSlaPage *self = CS_SLA_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  g_autoptr(GError) error = NULL;
 
   gtk_widget_action_set_enabled (widget, "sla.undo-delete", FALSE);
-  if (deletion == NULL || !is_writable (self))
-    return;
-
-  if (!cs_store_undelete (self->store, deletion, &error))
-    show_error (self, error);
+  if (is_writable (self))
+    cs_toast_undo_deletion (GTK_WIDGET (self->form_box), self->store, deletion);
 }
 
 static void
