@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cs-demo.h"
@@ -17,108 +16,7 @@
 #include "cs-backup-scope-dialog.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-demo_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("CS_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-/* The demo's offer with the most backup policies. */
-static CsOffer *
-find_offer (CsStore *store)
-{
-  GListModel *offers = cs_store_get_offers (store);
-  CsOffer *best = NULL;
-  guint best_count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
-    {
-      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
-      guint count = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
-                                                             cs_record_get_id (CS_RECORD (offer))));
-
-      if (count > best_count)
-        {
-          best = offer;
-          best_count = count;
-        }
-    }
-
-  g_assert_nonnull (best);
-  return best;
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-focused_spin (GtkWidget *window)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  g_assert_nonnull (focus);
-  if (GTK_IS_SPIN_BUTTON (focus))
-    return focus;
-  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (focus);
-  return focus;
-}
+#include "cs-ui-test-utils.h"
 
 static CsRecord *
 policy_at (CsStore *store,
@@ -166,7 +64,7 @@ static void
 test_backup_page_edit (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("backup.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("backup.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   CsOffer *offer;
   CsRecord *first;
@@ -182,7 +80,7 @@ test_backup_page_edit (void)
   guint n_scope;
 
   g_assert_no_error (error);
-  offer = find_offer (store);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_BACKUP_POLICY);
   offer_id = cs_record_get_id (CS_RECORD (offer));
   n_policies = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY, offer_id));
   g_assert_cmpuint (n_policies, >=, 2);
@@ -193,52 +91,49 @@ test_backup_page_edit (void)
 
   page = cs_section_editor_new (CS_SECTION_BACKUP, store);
   g_assert_true (CS_IS_BACKUP_PAGE (page));
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (page, 1280, 800);
+  cs_ui_test_iterate_rounds (3);
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
-  save_shot (window, "backup-page.png");
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "backup-page.png");
 
   /* A finding leads to its field; the value typed there reaches the file, in hours. */
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "backup_policy",
                                                  first_id, "rpo_hours"));
-  iterate ();
-  spin = focused_spin (window);
+  cs_ui_test_iterate_rounds (3);
+  spin = cs_ui_test_focused_spin (window);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 6);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpfloat (cs_record_get_number (first, "rpo_hours"), ==, 6);
 
   /* Restore tests are in a collapsed row: the finding opens it. */
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "backup_policy",
                                                  first_id, "restore_test_months"));
-  iterate ();
-  spin = focused_spin (window);
+  cs_ui_test_iterate_rounds (3);
+  spin = cs_ui_test_focused_spin (window);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpfloat (cs_record_get_number (first, "restore_test_months"), ==, 3);
 
   /* Reordered: the second policy moves up, the positions say so. */
   g_assert_true (gtk_widget_activate_action (page, "backup.move-up", "x", second_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpint (cs_record_get_id (policy_at (store, offer_id, 0)), ==, second_id);
   g_assert_cmpint (cs_record_get_id (policy_at (store, offer_id, 1)), ==, first_id);
 
   /* Added, then deleted and brought back. */
   g_assert_true (gtk_widget_activate_action (page, "backup.add-policy", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies + 1);
   added_id = cs_record_get_id (policy_at (store, offer_id, n_policies));
   g_assert_true (gtk_widget_activate_action (page, "backup.delete-policy", "x", added_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies);
   g_assert_true (gtk_widget_activate_action (page, "backup.undo-delete", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies + 1);
 
@@ -246,7 +141,7 @@ test_backup_page_edit (void)
   n_scope = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_SCOPE, added_id));
   g_assert_cmpuint (n_scope, ==, 0);
   g_assert_true (gtk_widget_activate_action (page, "backup.choose-assets", "x", added_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   {
     CsBackupScopeDialog *dialog = find_scope_dialog ();
     GtkWidget *check;
@@ -254,20 +149,20 @@ test_backup_page_edit (void)
     g_assert_nonnull (dialog);
     g_assert_cmpuint (cs_backup_scope_dialog_get_n_shown (dialog), ==,
                       cs_store_count_assets (store, NULL, NULL));
-    save_shot (GTK_WIDGET (dialog), "backup-scope-dialog.png");
-    check = find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+    cs_ui_test_save_shot (GTK_WIDGET (dialog), "backup-scope-dialog.png");
+    check = cs_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
     g_assert_nonnull (check);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_SCOPE,
                                                                added_id)), ==, 1);
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
   }
-  save_shot (window, "backup-page-edited.png");
+  cs_ui_test_save_shot (window, "backup-page-edited.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   cs_store_close (store);
   g_clear_object (&store);
 
@@ -288,7 +183,7 @@ static void
 test_backup_page_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("backup-ro.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("backup-ro.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   CsOffer *offer;
   GtkWidget *window;
@@ -301,43 +196,32 @@ test_backup_page_read_only (void)
   g_clear_object (&store);
   store = cs_store_open (path, CS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  offer = find_offer (store);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_BACKUP_POLICY);
   offer_id = cs_record_get_id (CS_RECORD (offer));
   n_policies = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY, offer_id));
 
   page = cs_section_editor_new (CS_SECTION_BACKUP, store);
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 0, 0);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 
   gtk_widget_activate_action (page, "backup.add-policy", NULL);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies);
-  g_assert_false (gtk_widget_get_sensitive (find_child_of_type (page, GTK_TYPE_SPIN_BUTTON)));
+  g_assert_false (gtk_widget_get_sensitive (cs_ui_test_find_descendant (page,
+                                                                      GTK_TYPE_SPIN_BUTTON)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* Load the shared MIME database before the isolated (empty) data folders hide it. */
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/backup-page/edit", test_backup_page_edit);
   g_test_add_func ("/ui/backup-page/read-only", test_backup_page_read_only);

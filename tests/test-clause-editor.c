@@ -7,56 +7,12 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <glib/gstdio.h>
 
 #include "cs-clause-editor.h"
 #include "cs-demo.h"
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static gpointer
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "cs-ui-test-utils.h"
 
 static gboolean
 has_findings (gpointer data)
@@ -113,12 +69,10 @@ test_clause_editor_edit (void)
   offer_id = cs_record_get_id (CS_RECORD (offer));
   before = count_clauses (store, offer_id, "sla", NULL);
 
-  window = gtk_window_new ();
   overlay = adw_toast_overlay_new ();
   editor = cs_clause_editor_new (store, CS_SECTION_SLA);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), editor);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (overlay, 0, 0);
 
   /* Without an offer, nothing can be added. */
   g_assert_false (gtk_widget_activate_action (editor, "clause-editor.add", NULL) &&
@@ -126,22 +80,22 @@ test_clause_editor_edit (void)
 
   cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (editor), offer);
   g_assert_true (cs_clause_editor_get_offer (CS_CLAUSE_EDITOR (editor)) == offer);
-  iterate ();
+  cs_ui_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (editor, "clause-editor.add", NULL));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (count_clauses (store, offer_id, "sla", NULL), ==, before + 1);
 
   /* The new clause is the last row: its widgets are the last of their type. */
   {
-    GtkTextView *first_text = find_descendant (editor, GTK_TYPE_TEXT_VIEW);
+    GtkTextView *first_text = cs_ui_test_find_descendant (editor, GTK_TYPE_TEXT_VIEW);
     GtkWidget *row_widget = first_text != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (first_text), GTK_TYPE_LIST_BOX_ROW) : NULL;
     GtkListBox *list = row_widget != NULL ? GTK_LIST_BOX (gtk_widget_get_parent (row_widget)) : NULL;
     GtkListBoxRow *row = list != NULL ? gtk_list_box_get_row_at_index (list, before) : NULL;
 
     g_assert_nonnull (row);
-    text_view = find_descendant (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW);
-    entry = find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
+    text_view = cs_ui_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW);
+    entry = cs_ui_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
   }
   g_assert_nonnull (text_view);
   g_assert_nonnull (entry);
@@ -151,7 +105,7 @@ test_clause_editor_edit (void)
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
                             "The provider will restore data as soon as possible", -1);
-  g_assert_true (wait_until (has_findings, editor));
+  g_assert_true (cs_ui_test_wait_until (has_findings, editor));
   g_assert_cmpuint (cs_clause_editor_get_n_findings (CS_CLAUSE_EDITOR (editor)), >=, 1);
 
   /* "as soon as possible" is underlined. */
@@ -178,7 +132,7 @@ test_clause_editor_edit (void)
 
   /* Closing the window commits what is pending. */
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
   g_clear_object (&clause);
   cs_store_close (store);
 
@@ -213,28 +167,26 @@ test_clause_editor_delete (void)
   offer = g_list_model_get_item (cs_store_get_offers (store), 0);
   offer_id = cs_record_get_id (CS_RECORD (offer));
 
-  window = gtk_window_new ();
   overlay = adw_toast_overlay_new ();
   editor = cs_clause_editor_new (store, CS_SECTION_EXIT);
   cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (editor), offer);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), editor);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (overlay, 0, 0);
+  cs_ui_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (editor, "clause-editor.add", NULL));
-  iterate ();
+  cs_ui_test_iterate ();
   before = count_clauses (store, offer_id, "exit", &clause);
   g_assert_cmpuint (before, >=, 1);
 
   target = g_strdup_printf ("%" G_GINT64_FORMAT, cs_record_get_id (clause));
   g_assert_true (gtk_widget_activate_action (editor, "clause-editor.delete", "x",
                                              g_ascii_strtoll (target, NULL, 10)));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (count_clauses (store, offer_id, "exit", NULL), ==, before - 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
   g_clear_object (&clause);
   cs_store_close (store);
 }
@@ -261,17 +213,15 @@ test_clause_editor_destroy (void)
   g_assert_finalize_object (editor);
 
   /* Shown inside a page, then destroyed with it. */
-  window = gtk_window_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   editor = cs_clause_editor_new (store, CS_SECTION_SLA);
   cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (editor), offer);
   gtk_box_append (GTK_BOX (box), editor);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (box, 0, 0);
+  cs_ui_test_iterate ();
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_null (editor);
 
   cs_store_close (store);
@@ -281,27 +231,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) system_mime_dirs = NULL;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-
-      g_strv_builder_add (mime_dirs, dir);
-    }
-  system_mime_dirs = g_strv_builder_end (mime_dirs);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/clause-editor/edit", test_clause_editor_edit);
   g_test_add_func ("/ui/clause-editor/delete", test_clause_editor_delete);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #include <glib/gstdio.h>
 
@@ -21,6 +20,7 @@
 #include "cs-project-view.h"
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
+#include "cs-ui-test-utils.h"
 
 typedef struct
 {
@@ -29,31 +29,6 @@ typedef struct
   GtkWindow     *window;
   CsProjectView *view;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done returns TRUE or 20 s pass (debounced work takes ~150 ms). */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -68,24 +43,16 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
 
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
   fixture->view = cs_project_view_new (fixture->store);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-  iterate ();
+  fixture->window = GTK_WINDOW (cs_ui_test_present (GTK_WIDGET (fixture->view), 1280, 800));
+  cs_ui_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  iterate ();
-  if (fixture->store != NULL)
-    cs_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  cs_ui_test_close (&fixture->window, &fixture->store);
   g_unlink (fixture->path);
   g_free (fixture->path);
 }
@@ -96,7 +63,7 @@ get_dashboard (Fixture *fixture)
   GtkWidget *page;
 
   cs_project_view_set_section (fixture->view, CS_SECTION_DASHBOARD);
-  iterate ();
+  cs_ui_test_iterate ();
   page = cs_project_view_get_section_page (fixture->view);
   g_assert_true (CS_IS_DASHBOARD_PAGE (page));
 
@@ -237,44 +204,6 @@ widget_shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
-static gpointer
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-  gpointer found = NULL;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        found = item;
-    }
-
-  return found;
-}
-
 /* The dashboard shows the score the checklist computes, and the findings knock-outs first. */
 static void
 test_dashboard_score (Fixture       *fixture,
@@ -301,7 +230,7 @@ test_dashboard_score (Fixture       *fixture,
   g_assert_cmpstr (cs_dashboard_page_get_score_text (page), ==, expected);
 
   /* The chart draws the same report the sidebar shows. */
-  chart = find_descendant (GTK_WIDGET (page), CS_TYPE_SCORE_CHART);
+  chart = cs_ui_test_find_descendant (GTK_WIDGET (page), CS_TYPE_SCORE_CHART);
   g_assert_nonnull (chart);
   g_assert_nonnull (cs_score_chart_get_report (chart));
   g_assert_cmpfloat (cs_report_get_score (cs_score_chart_get_report (chart), CS_SECTION_BACKUP)->score,
@@ -358,7 +287,7 @@ test_dashboard_go_to (Fixture       *fixture,
   g_assert_cmpint (cs_finding_get_section (cs_finding_row_get_finding (row)), ==, CS_SECTION_BACKUP);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding-row.go-to", NULL));
-  iterate ();
+  cs_ui_test_iterate ();
 
   g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_BACKUP);
   shown = cs_project_view_get_section_page (fixture->view);
@@ -405,15 +334,15 @@ test_dashboard_override (Fixture       *fixture,
   gboolean found = FALSE;
 
   cs_dashboard_page_set_show_all (page, TRUE);
-  iterate ();
+  cs_ui_test_iterate ();
   row = find_row (page, "BCK-03");
   g_assert_nonnull (row);
   g_assert_cmpint (cs_finding_get_origin (cs_finding_row_get_finding (row)), ==, CS_ORIGIN_COMPUTED);
   g_assert_cmpint (cs_finding_get_status (cs_finding_row_get_finding (row)), ==, CS_ITEM_MISSING);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding-row.assess", NULL));
-  iterate ();
-  dialog = find_toplevel (CS_TYPE_OVERRIDE_DIALOG);
+  cs_ui_test_iterate ();
+  dialog = cs_ui_test_find_toplevel (CS_TYPE_OVERRIDE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (cs_override_dialog_get_is_override (dialog));
 
@@ -424,9 +353,9 @@ test_dashboard_override (Fixture       *fixture,
   cs_override_dialog_set_reference (dialog, "Annex 4 §3");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  iterate ();
+  cs_ui_test_iterate ();
 
-  g_assert_true (wait_until (row_shows_text, &wait));
+  g_assert_true (cs_ui_test_wait_until (row_shows_text, &wait));
   row = find_row (page, "BCK-03");
   result = cs_finding_row_get_finding (row);
   g_assert_cmpint (cs_finding_get_status (result), ==, CS_ITEM_SATISFIED);
@@ -445,7 +374,7 @@ test_dashboard_override (Fixture       *fixture,
   /* Close and reopen: the answer is in the file. */
   gtk_window_destroy (fixture->window);
   fixture->window = NULL;
-  iterate ();
+  cs_ui_test_iterate ();
   cs_store_close (fixture->store);
   g_clear_object (&fixture->store);
 
@@ -487,7 +416,7 @@ editor_has_finding (gpointer data)
 static gboolean
 wording_is_shown (gpointer data)
 {
-  return find_descendant (data, CS_TYPE_CLAUSE_EDITOR) != NULL;
+  return cs_ui_test_find_descendant (data, CS_TYPE_CLAUSE_EDITOR) != NULL;
 }
 
 /* Scrolls to the wording area, the last item of the list, and returns its editor. */
@@ -499,9 +428,9 @@ show_wording (CsDashboardPage *page)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.scroll-to-item", "u",
                                              n_items - 1));
-  g_assert_true (wait_until (wording_is_shown, page));
+  g_assert_true (cs_ui_test_wait_until (wording_is_shown, page));
 
-  return find_descendant (GTK_WIDGET (page), CS_TYPE_CLAUSE_EDITOR);
+  return cs_ui_test_find_descendant (GTK_WIDGET (page), CS_TYPE_CLAUSE_EDITOR);
 }
 
 static gboolean
@@ -537,19 +466,19 @@ test_dashboard_weak_clause (Fixture       *fixture,
                                          CS_SECTION_DASHBOARD)->n_lint_findings, ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "clause-editor.add", NULL));
-  iterate ();
-  text_view = find_descendant (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  cs_ui_test_iterate ();
+  text_view = cs_ui_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
                             "The provider will restore data as soon as possible.", -1);
 
-  g_assert_true (wait_until (editor_has_finding, editor));
+  g_assert_true (cs_ui_test_wait_until (editor_has_finding, editor));
   gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &start);
   gtk_text_iter_forward_chars (&start, 35);
   g_assert_nonnull (gtk_text_iter_get_tags (&start));
 
-  g_assert_true (wait_until (report_has_lint_finding, state));
-  iterate ();
+  g_assert_true (cs_ui_test_wait_until (report_has_lint_finding, state));
+  cs_ui_test_iterate ();
 
   findings = get_findings (page);
   for (guint i = 0; i < findings->len; i++)
@@ -562,36 +491,17 @@ test_dashboard_weak_clause (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (lint_row));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lint_row), "finding-row.go-to", NULL));
   /* The clause is selected once the wording area has scrolled back into view. */
-  g_assert_true (wait_until (text_view_has_selection, text_view));
+  g_assert_true (cs_ui_test_wait_until (text_view_has_selection, text_view));
   /* … and scrolls the wording area back into view, where the clause takes the focus. */
-  g_assert_true (wait_until (text_view_has_focus, text_view));
+  g_assert_true (cs_ui_test_wait_until (text_view_has_focus, text_view));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) system_mime_dirs = NULL;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-
-      g_strv_builder_add (mime_dirs, dir);
-    }
-  system_mime_dirs = g_strv_builder_end (mime_dirs);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/dashboard/score", Fixture, NULL, fixture_set_up, test_dashboard_score,
               fixture_tear_down);

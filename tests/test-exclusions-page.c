@@ -9,53 +9,13 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "cs-demo.h"
 #include "cs-exclusions-page.h"
 #include "cs-perimeter.h"
 #include "cs-section-editor.h"
 #include "cs-store.h"
-
-static CsRecord *
-dup_record (CsStore *store,
-            GType    type,
-            gint64   id)
-{
-  CsRecord *record = cs_store_find (store, type, id);
-
-  /* cs_store_find() lends the cached record. */
-  return record != NULL ? g_object_ref (record) : NULL;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (title == NULL ||
-       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#include "cs-ui-test-utils.h"
 
 static CsExclusion *
 find_exclusion (CsStore    *store,
@@ -95,17 +55,14 @@ test_exclusions_page_edit (void)
   offer = g_list_model_get_item (cs_store_get_offers (store), 0);
   offer_id = cs_record_get_id (CS_RECORD (offer));
 
-  window = gtk_window_new ();
   page = cs_section_editor_new (CS_SECTION_EXCLUSIONS, store);
   g_assert_true (CS_IS_EXCLUSIONS_PAGE (page));
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (page, 1280, 800);
+  cs_ui_test_iterate ();
 
   /* Showing an offer creates every standard category for it. */
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
   for (guint i = 0; standard[i] != NULL; i++)
     {
       g_autoptr(CsExclusion) found = find_exclusion (store, offer_id, standard[i]);
@@ -121,9 +78,10 @@ test_exclusions_page_edit (void)
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "exclusion",
                                                  exclusion_id, "decision"));
   row = cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page), exclusion_id);
-  decision = find_row (row, ADW_TYPE_COMBO_ROW, "Decision");
-  wording = find_row (row, ADW_TYPE_ENTRY_ROW, "Contract wording");
-  price = find_row (row, ADW_TYPE_ENTRY_ROW, "Price of the excluded work (EUR, empty if not stated)");
+  decision = cs_ui_test_find_nth (row, ADW_TYPE_COMBO_ROW, "Decision", 0);
+  wording = cs_ui_test_find_nth (row, ADW_TYPE_ENTRY_ROW, "Contract wording", 0);
+  price = cs_ui_test_find_nth (row, ADW_TYPE_ENTRY_ROW,
+                               "Price of the excluded work (EUR, empty if not stated)", 0);
   g_assert_nonnull (decision);
   g_assert_nonnull (wording);
   g_assert_nonnull (price);
@@ -133,7 +91,7 @@ test_exclusions_page_edit (void)
   g_signal_emit_by_name (wording, "apply");
   gtk_editable_set_text (GTK_EDITABLE (price), "85,50");
   g_signal_emit_by_name (price, "apply");
-  iterate ();
+  cs_ui_test_iterate ();
 
   g_assert_cmpstr (cs_record_get_string (CS_RECORD (exclusion), "decision"), ==, "excluded");
   g_assert_cmpfloat (cs_record_get_number (CS_RECORD (exclusion), "price"), ==, 85.5);
@@ -143,17 +101,17 @@ test_exclusions_page_edit (void)
   /* Not a price: refused, the entry shows the stored price again. */
   gtk_editable_set_text (GTK_EDITABLE (price), "lots");
   g_signal_emit_by_name (price, "apply");
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpfloat (cs_record_get_number (CS_RECORD (exclusion), "price"), ==, 85.5);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "85.50");
 
   /* A custom exclusion, added then deleted and restored (the Undo toast's action). */
   n_custom_before = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id));
-  new_row = find_row (page, ADW_TYPE_ENTRY_ROW, "Add an exclusion (name)");
+  new_row = cs_ui_test_find_nth (page, ADW_TYPE_ENTRY_ROW, "Add an exclusion (name)", 0);
   g_assert_nonnull (new_row);
   gtk_editable_set_text (GTK_EDITABLE (new_row), "Printers of the Lyon branch");
   g_signal_emit_by_name (new_row, "apply");
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
                     ==, n_custom_before + 1);
   {
@@ -162,24 +120,24 @@ test_exclusions_page_edit (void)
 
     g_assert_nonnull (cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page), custom_id));
     gtk_widget_activate_action (page, "exclusions.delete", "x", custom_id);
-    iterate ();
+    cs_ui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
                       ==, n_custom_before);
     gtk_widget_activate_action (page, "exclusions.undo-delete", NULL);
-    iterate ();
+    cs_ui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
                       ==, n_custom_before + 1);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
   g_clear_object (&exclusion);
   cs_store_close (store);
 
   reopened = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(CsRecord) again = dup_record (reopened, CS_TYPE_EXCLUSION, exclusion_id);
+    g_autoptr(CsRecord) again = cs_ui_test_dup_record (reopened, CS_TYPE_EXCLUSION, exclusion_id);
     g_autoptr(CsExclusion) custom = find_exclusion (reopened, offer_id, "custom");
 
     g_assert_nonnull (again);
@@ -214,17 +172,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/exclusions-page/edit", test_exclusions_page_edit);
   g_test_add_func ("/ui/exclusions-page/no-offer", test_exclusions_page_no_offer);

@@ -8,103 +8,37 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdio.h>
 
 #include "cs-asset-dialog.h"
-#include "cs-demo.h"
 #include "cs-perimeter.h"
 #include "cs-perimeter-page.h"
 #include "cs-section-editor.h"
 #include "cs-store.h"
+#include "cs-ui-test-utils.h"
 
 #define N_BIG 100000
-
-static CsRecord *
-dup_record (CsStore *store,
-            GType    type,
-            gint64   id)
-{
-  CsRecord *record = cs_store_find (store, type, id);
-
-  /* cs_store_find() lends the cached record. */
-  return record != NULL ? g_object_ref (record) : NULL;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Depth-first: the n-th widget of @type under @root whose title (for preferences rows) is
- * @title, or any when @title is NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title,
-             guint      *skip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (title == NULL ||
-       (ADW_IS_PREFERENCES_ROW (root) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)))
-    {
-      if (*skip == 0)
-        return root;
-      (*skip)--;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title, skip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_nth (GtkWidget  *root,
-          GType       type,
-          const char *title,
-          guint       n)
-{
-  return find_widget (root, type, title, &n);
-}
 
 static CsStore *
 create_demo (const char *name)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-  CsStore *store;
 
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
-  store = cs_demo_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return cs_ui_test_create_demo (path);
 }
 
 static GtkWidget *
 show_page (CsStore    *store,
            GtkWidget **out_page)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *page = cs_section_editor_new (CS_SECTION_PERIMETER, store);
+  GtkWidget *window;
 
   g_assert_true (CS_IS_PERIMETER_PAGE (page));
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (overlay, 1280, 800);
+  cs_ui_test_iterate ();
 
   *out_page = page;
   return window;
@@ -128,7 +62,7 @@ test_perimeter_page_edit (void)
 
   window = show_page (store, &page);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
 
   assets = cs_perimeter_page_get_assets (CS_PERIMETER_PAGE (page));
   n_assets = cs_store_count_assets (store, NULL, NULL);
@@ -143,25 +77,25 @@ test_perimeter_page_edit (void)
 
   /* Edit the quantity of the first asset through its dialog, as a user would. */
   asset_id = cs_asset_list_get_id (assets, 0);
-  asset = CS_ASSET (dup_record (store, CS_TYPE_ASSET, asset_id));
+  asset = CS_ASSET (cs_ui_test_dup_record (store, CS_TYPE_ASSET, asset_id));
   dialog = cs_asset_dialog_new (store, asset, offer);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
-  spin = find_nth (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL, 0);
+  cs_ui_test_iterate ();
+  spin = cs_ui_test_find_nth (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL, 0);
   g_assert_nonnull (spin);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 42);
-  iterate ();
+  cs_ui_test_iterate ();
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpint (cs_record_get_int (CS_RECORD (asset), "quantity"), ==, 42);
 
   /* Add a site from the Sites view. */
   n_sites = g_list_model_get_n_items (cs_store_get_sites (store));
-  site_row = find_nth (page, ADW_TYPE_ENTRY_ROW, "New site name", 0);
+  site_row = cs_ui_test_find_nth (page, ADW_TYPE_ENTRY_ROW, "New site name", 0);
   g_assert_nonnull (site_row);
   gtk_editable_set_text (GTK_EDITABLE (site_row), "Annecy warehouse");
   g_signal_emit_by_name (site_row, "apply");
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_sites (store)), ==, n_sites + 1);
 
   /* Delete the second asset, undo, delete it again: the Undo toast's action. */
@@ -171,22 +105,22 @@ test_perimeter_page_edit (void)
     gtk_selection_model_select_item (gtk_column_view_get_model (cs_perimeter_page_get_column_view (CS_PERIMETER_PAGE (page))),
                                      1, TRUE);
     gtk_widget_activate_action (page, "perimeter.delete-assets", NULL);
-    iterate ();
+    cs_ui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, n_assets - 1);
     gtk_widget_activate_action (page, "perimeter.undo-delete", NULL);
-    iterate ();
+    cs_ui_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, n_assets);
     g_assert_true (cs_asset_list_get_id (assets, 1) == second);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
   cs_store_close (store);
 
   reopened = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(CsRecord) again = dup_record (reopened, CS_TYPE_ASSET, asset_id);
+    g_autoptr(CsRecord) again = cs_ui_test_dup_record (reopened, CS_TYPE_ASSET, asset_id);
 
     g_assert_nonnull (again);
     g_assert_cmpint (cs_record_get_int (again, "quantity"), ==, 42);
@@ -210,18 +144,18 @@ test_perimeter_page_add_asset (void)
 
   dialog = cs_asset_dialog_new (store, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  cs_ui_test_iterate ();
 
   /* No name: refused, nothing added. */
   g_assert_null (cs_asset_dialog_add (dialog, &error));
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  name = find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name", 0);
+  name = cs_ui_test_find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name", 0);
   g_assert_nonnull (name);
   gtk_editable_set_text (GTK_EDITABLE (name), "Payroll (SaaS)");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "asset.add", NULL);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (cs_store_count_assets (store, NULL, NULL), ==, n_assets + 1);
   cs_store_close (store);
 
@@ -236,7 +170,7 @@ test_perimeter_page_add_asset (void)
     g_assert_no_error (error);
     g_assert_cmpuint (ids->len, ==, 1);
     id = g_array_index (ids, gint64, 0);
-    asset = CS_ASSET (dup_record (reopened, CS_TYPE_ASSET, id));
+    asset = CS_ASSET (cs_ui_test_dup_record (reopened, CS_TYPE_ASSET, id));
     g_assert_cmpstr (cs_asset_get_name (asset), ==, "Payroll (SaaS)");
   }
 }
@@ -332,17 +266,17 @@ test_perimeter_page_big (void)
   name_column = g_list_model_get_item (columns, 1);
   g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_DESCENDING);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpint (cs_asset_list_get_query (assets)->sort, ==, CS_ASSET_SORT_NAME);
   g_assert_true (cs_asset_list_get_query (assets)->descending);
-  first = dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
+  first = cs_ui_test_dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
   g_assert_cmpstr (cs_asset_get_name (CS_ASSET (first)), ==, "Asset 099999");
   g_clear_object (&first);
 
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
-  iterate ();
-  first = dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
-  last = dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, N_BIG - 1));
+  cs_ui_test_iterate ();
+  first = cs_ui_test_dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
+  last = cs_ui_test_dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, N_BIG - 1));
   g_assert_cmpstr (cs_asset_get_name (CS_ASSET (first)), ==, "Asset 000000");
   g_assert_cmpstr (cs_asset_get_name (CS_ASSET (last)), ==, "Asset 099999");
   g_clear_object (&first);
@@ -350,53 +284,44 @@ test_perimeter_page_big (void)
   /* By criticality: criticality 1 first. */
   criticality_column = g_list_model_get_item (columns, 4);
   gtk_column_view_sort_by_column (view, criticality_column, GTK_SORT_ASCENDING);
-  iterate ();
-  first = dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
+  cs_ui_test_iterate ();
+  first = cs_ui_test_dup_record (store, CS_TYPE_ASSET, cs_asset_list_get_id (assets, 0));
   g_assert_cmpint (cs_record_get_int (first, "criticality"), ==, 1);
 
   /* Filter by category (the 13th, business applications), then by site. */
-  category_filter = find_nth (page, GTK_TYPE_DROP_DOWN, NULL, 0);
-  site_filter = find_nth (page, GTK_TYPE_DROP_DOWN, NULL, 1);
+  category_filter = cs_ui_test_find_nth (page, GTK_TYPE_DROP_DOWN, NULL, 0);
+  site_filter = cs_ui_test_find_nth (page, GTK_TYPE_DROP_DOWN, NULL, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (category_filter), 1 + 12);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, count_where (14, 12));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (category_filter), 0);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (site_filter), 2); /* All, No site, Lyon … */
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, count_where (3, 0));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (site_filter), 0);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, N_BIG);
 
   /* Live search. */
-  search = find_nth (page, GTK_TYPE_SEARCH_ENTRY, NULL, 0);
+  search = cs_ui_test_find_nth (page, GTK_TYPE_SEARCH_ENTRY, NULL, 0);
   gtk_editable_set_text (GTK_EDITABLE (search), "Asset 01234");
   wait_for_count (assets, 10);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, 10);
   gtk_widget_activate_action (page, "perimeter.clear-filters", NULL);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (assets)), ==, N_BIG);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/perimeter-page/edit", test_perimeter_page_edit);
   g_test_add_func ("/ui/perimeter-page/add-asset", test_perimeter_page_add_asset);

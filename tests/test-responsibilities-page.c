@@ -8,82 +8,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "cs-demo.h"
 #include "cs-responsibilities-page.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-demo_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("CS_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-/* The demo's proposal with the fullest matrix. */
-static CsOffer *
-find_offer (CsStore *store)
-{
-  GListModel *offers = cs_store_get_offers (store);
-  CsOffer *best = NULL;
-  guint best_count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
-    {
-      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
-      guint count = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_RESPONSIBILITY,
-                                                             cs_record_get_id (CS_RECORD (offer))));
-
-      if (count > best_count)
-        {
-          best = offer;
-          best_count = count;
-        }
-    }
-
-  g_assert_nonnull (best);
-  return best;
-}
+#include "cs-ui-test-utils.h"
 
 static CsRecord *
 find_by (CsStore    *store,
@@ -163,7 +94,7 @@ type_in (GtkWidget  *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Enter in the entry's text widget, as a user presses it. */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 static AdwMessageDialog *
@@ -184,31 +115,11 @@ find_dialog (const char *heading)
   return NULL;
 }
 
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_responsibilities_page_edit (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("raci.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("raci.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   CsOffer *offer;
   CsRecord *restore;
@@ -225,7 +136,7 @@ test_responsibilities_page_edit (void)
   guint n_parties;
 
   g_assert_no_error (error);
-  offer = find_offer (store);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_RESPONSIBILITY);
   offer_id = cs_record_get_id (CS_RECORD (offer));
   restore = find_by (store, CS_TYPE_ACTIVITY, "key", "restore");
   provider = find_by (store, CS_TYPE_PARTY, "kind", "provider");
@@ -239,16 +150,13 @@ test_responsibilities_page_edit (void)
 
   page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
   g_assert_true (CS_IS_RESPONSIBILITIES_PAGE (page));
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (page, 1280, 800);
+  cs_ui_test_iterate_rounds (3);
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
   g_assert_true (cs_section_editor_get_offer (CS_SECTION_EDITOR (page)) == offer);
-  iterate ();
-  save_shot (window, "responsibilities-page.png");
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "responsibilities-page.png");
 
   {
     g_autofree char *name = g_strdup_printf ("%s, %s", cs_record_get_string (restore, "name"),
@@ -276,7 +184,7 @@ test_responsibilities_page_edit (void)
 
   /* Two Accountable parties: the row is flagged, with an accessible explanation. */
   type_in (client_cell, "a");
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "A");
   g_assert_true (gtk_widget_get_visible (find_warning (client_cell)));
   {
@@ -288,11 +196,11 @@ test_responsibilities_page_edit (void)
 
   /* Back to one: the warning goes; emptying a cell deletes its record. */
   type_in (client_cell, "ci");
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "CI");
   g_assert_false (gtk_widget_get_visible (find_warning (client_cell)));
   type_in (client_cell, "");
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpstr (get_roles (store, offer_id, restore_id, client_id), ==, "");
 
   /* Letters other than R, A, C, I are refused and the cell shows the stored value again. */
@@ -304,7 +212,7 @@ test_responsibilities_page_edit (void)
   gtk_widget_grab_focus (provider_cell);
   gtk_editable_set_text (GTK_EDITABLE (provider_cell), "r");
   gtk_widget_grab_focus (client_cell);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpstr (get_roles (store, offer_id, restore_id, provider_id), ==, "R");
   type_in (provider_cell, "ra");
 
@@ -315,18 +223,19 @@ test_responsibilities_page_edit (void)
   /* The party catalogue grows through the page's dialog. */
   n_parties = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_PARTY, 0));
   g_assert_true (gtk_widget_activate_action (page, "responsibilities.add-party", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   {
     AdwMessageDialog *dialog = find_dialog ("Add Party");
     GtkWidget *entry;
 
     g_assert_nonnull (dialog);
-    entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    entry = cs_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                        GTK_TYPE_ENTRY);
     g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "Telecom carrier");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
     adw_message_dialog_response (dialog, "add");
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
   }
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_PARTY, 0)), ==,
                     n_parties + 1);
@@ -339,16 +248,17 @@ test_responsibilities_page_edit (void)
 
   /* And the activities too. */
   g_assert_true (gtk_widget_activate_action (page, "responsibilities.add-activity", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   {
     AdwMessageDialog *dialog = find_dialog ("Add Activity");
     GtkWidget *entry;
 
     g_assert_nonnull (dialog);
-    entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+    entry = cs_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                        GTK_TYPE_ENTRY);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Printer fleet contract");
     adw_message_dialog_response (dialog, "add");
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
   }
   g_assert_nonnull (find_by (store, CS_TYPE_ACTIVITY, "name", "Printer fleet contract"));
   {
@@ -359,10 +269,10 @@ test_responsibilities_page_edit (void)
     g_assert_nonnull (cell);
     type_in (cell, "ri");
   }
-  save_shot (window, "responsibilities-page-edited.png");
+  cs_ui_test_save_shot (window, "responsibilities-page-edited.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   cs_store_close (store);
   g_clear_object (&store);
 
@@ -548,10 +458,10 @@ rename_through_dialog (GtkWidget  *page,
   GtkWidget *entry;
 
   g_assert_true (gtk_widget_activate_action (page, action, "x", id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   dialog = find_dialog (heading);
   g_assert_nonnull (dialog);
-  entry = find_child_of_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  entry = cs_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   /* An empty name is refused. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
@@ -559,14 +469,14 @@ rename_through_dialog (GtkWidget  *page,
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
   adw_message_dialog_response (dialog, "rename");
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 static void
 test_responsibilities_page_catalogue (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("raci-catalogue.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("raci-catalogue.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   g_autoptr(GPtrArray) client_cells = NULL;
   g_autoptr(GPtrArray) activities = NULL;
@@ -592,7 +502,7 @@ test_responsibilities_page_catalogue (void)
   int lower_row;
 
   g_assert_no_error (error);
-  offer = find_offer (store);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_RESPONSIBILITY);
   offer_id = cs_record_get_id (CS_RECORD (offer));
   restore = find_by (store, CS_TYPE_ACTIVITY, "key", "restore");
   provider = find_by (store, CS_TYPE_PARTY, "kind", "provider");
@@ -632,12 +542,9 @@ test_responsibilities_page_catalogue (void)
   g_assert_cmpint (upper_position, <, lower_position);
 
   page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 1280, 800);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 
   /* Each row and each column has a menu, reachable with the keyboard. */
   menu = find_activity_menu (page, restore);
@@ -665,10 +572,10 @@ test_responsibilities_page_catalogue (void)
   if (g_getenv ("CS_SHOT_DIR") != NULL)
     {
       gtk_menu_button_popup (GTK_MENU_BUTTON (find_activity_menu (page, restore)));
-      iterate ();
-      save_shot (window, "responsibilities-page-menu.png");
+      cs_ui_test_iterate_rounds (3);
+      cs_ui_test_save_shot (window, "responsibilities-page-menu.png");
       gtk_menu_button_popdown (GTK_MENU_BUTTON (find_activity_menu (page, restore)));
-      iterate ();
+      cs_ui_test_iterate_rounds (3);
     }
 
   /* Rename an activity and a party: the matrix follows. (The demo has no such names yet.) */
@@ -690,7 +597,7 @@ test_responsibilities_page_catalogue (void)
   get_grid_position (find_activity_menu (page, lower), NULL, &lower_row);
   g_assert_cmpint (upper_row, <, lower_row);
   g_assert_true (gtk_widget_activate_action (page, "raci.move-activity-up", "x", lower_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpint (cs_record_get_int (lower, "position"), ==, upper_position);
   g_assert_cmpint (cs_record_get_int (upper, "position"), ==, lower_position);
   get_grid_position (find_activity_menu (page, upper), NULL, &upper_row);
@@ -709,13 +616,13 @@ test_responsibilities_page_catalogue (void)
     g_assert_cmpint (client_column + 1, ==, provider_column);
     g_assert_false (menu_has_action (find_party_menu (page, client), "raci.move-party-up"));
     g_assert_true (gtk_widget_activate_action (page, "raci.move-party-up", "x", provider_id));
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     get_grid_position (find_party_menu (page, provider), &provider_column, NULL);
     get_grid_position (find_party_menu (page, client), &client_column, NULL);
     g_assert_cmpint (provider_column + 1, ==, client_column);
     g_assert_true (has_focus_in (find_party_menu (page, provider)));
     g_assert_true (gtk_widget_activate_action (page, "raci.move-party-down", "x", provider_id));
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     get_grid_position (find_party_menu (page, provider), &provider_column, NULL);
     get_grid_position (find_party_menu (page, client), &client_column, NULL);
     g_assert_cmpint (client_column + 1, ==, provider_column);
@@ -725,7 +632,7 @@ test_responsibilities_page_catalogue (void)
   client_cells = list_party_cells (store, client_id);
   g_assert_cmpuint (client_cells->len, >, 0);
   g_assert_true (gtk_widget_activate_action (page, "raci.delete-party", "x", client_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_null (cs_store_find (store, CS_TYPE_PARTY, client_id));
   g_assert_null (find_party_menu (page, client));
   {
@@ -733,9 +640,9 @@ test_responsibilities_page_catalogue (void)
 
     g_assert_cmpuint (left->len, ==, 0);
   }
-  save_shot (window, "responsibilities-page-deleted.png");
+  cs_ui_test_save_shot (window, "responsibilities-page-deleted.png");
   g_assert_true (gtk_widget_activate_action (page, "raci.undo-delete", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_nonnull (cs_store_find (store, CS_TYPE_PARTY, client_id));
   g_assert_nonnull (find_party_menu (page, client));
   g_assert_true (has_focus_in (find_party_menu (page, client)));
@@ -754,7 +661,7 @@ test_responsibilities_page_catalogue (void)
         deleted_id = cs_record_get_id (activity);
     }
   g_assert_true (gtk_widget_activate_action (page, "raci.delete-activity", "x", deleted_id));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_null (cs_store_find (store, CS_TYPE_ACTIVITY, deleted_id));
   /* The client's cells of that row went with it. */
   for (guint i = client_cells->len; i > 0; i--)
@@ -771,7 +678,7 @@ test_responsibilities_page_catalogue (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   cs_store_close (store);
   g_clear_object (&store);
 
@@ -801,26 +708,24 @@ test_responsibilities_page_catalogue (void)
 
   /* The order survives reopening: the moved activity shows above its old neighbour. */
   page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 0, 0);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page),
                                CS_OFFER (cs_store_find (store, CS_TYPE_OFFER, offer_id)));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   get_grid_position (find_activity_menu (page, upper), NULL, &upper_row);
   get_grid_position (find_activity_menu (page, lower), NULL, &lower_row);
   g_assert_cmpint (lower_row, <, upper_row);
   g_assert_nonnull (find_entry (page, "Restore from backup, Managed service provider"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 static void
 test_responsibilities_page_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("raci-ro.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("raci-ro.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   CsOffer *offer;
   GtkWidget *window;
@@ -832,68 +737,54 @@ test_responsibilities_page_read_only (void)
   g_clear_object (&store);
   store = cs_store_open (path, CS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  offer = find_offer (store);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_RESPONSIBILITY);
 
   page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 0, 0);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 
   /* Cells can be read and focused, not changed; the catalogue cannot grow. */
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), NULL, 0, NULL));
-  cell = find_child_of_type (page, GTK_TYPE_ENTRY);
+  cell = cs_ui_test_find_descendant (page, GTK_TYPE_ENTRY);
   g_assert_nonnull (cell);
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
   g_assert_false (gtk_widget_activate_action (page, "responsibilities.add-party", NULL) &&
                   find_dialog (NULL) != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 static void
 test_responsibilities_page_no_offer (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("empty.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("empty.contractscope");
   g_autoptr(CsStore) store = cs_store_create (path, "Empty", &error);
   GtkWidget *window;
   GtkWidget *page;
 
   g_assert_no_error (error);
   page = cs_section_editor_new (CS_SECTION_RESPONSIBILITIES, store);
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (page, 0, 0);
+  cs_ui_test_iterate_rounds (3);
 
   /* No offer: a status page offering to add one, no matrix. */
-  g_assert_nonnull (find_child_of_type (page, ADW_TYPE_STATUS_PAGE));
-  g_assert_true (gtk_widget_get_mapped (find_child_of_type (page, ADW_TYPE_STATUS_PAGE)));
+  g_assert_nonnull (cs_ui_test_find_descendant (page, ADW_TYPE_STATUS_PAGE));
+  g_assert_true (gtk_widget_get_mapped (cs_ui_test_find_descendant (page, ADW_TYPE_STATUS_PAGE)));
   g_assert_null (find_entry (page, "Restore, Provider"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* Load the shared MIME database before the isolated (empty) data folders hide it. */
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/responsibilities-page/edit", test_responsibilities_page_edit);
   g_test_add_func ("/ui/responsibilities-page/catalogue", test_responsibilities_page_catalogue);

@@ -10,7 +10,6 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "cs-choice-row.h"
 #include "cs-demo.h"
@@ -22,6 +21,7 @@
 #include "cs-security-page.h"
 #include "cs-subcontracting-page.h"
 #include "cs-terms-page.h"
+#include "cs-ui-test-utils.h"
 
 /* The Security & Access, Subcontracting, Exit and Terms & GDPR pages: each builds on the demo
  * project, values edited through its widgets reach the project file (checked by opening the
@@ -34,13 +34,6 @@ typedef struct
   GtkWindow *window;
   GtkWidget *page;
 } Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static CsOffer *
 get_offer (CsStore    *store,
@@ -72,23 +65,15 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->page = cs_section_editor_new (section, fixture->store);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 760);
-  gtk_window_set_child (fixture->window, fixture->page);
-  gtk_window_present (fixture->window);
-  iterate ();
+  fixture->window = GTK_WINDOW (cs_ui_test_present (fixture->page, 1000, 760));
+  cs_ui_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (fixture->window);
-  iterate ();
-  if (fixture->store != NULL)
-    cs_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  cs_ui_test_close (&fixture->window, &fixture->store);
   g_free (fixture->path);
 }
 
@@ -99,11 +84,7 @@ reopen (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   CsStore *store;
 
-  gtk_window_destroy (fixture->window);
-  fixture->window = NULL;
-  iterate ();
-  cs_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  cs_ui_test_close (&fixture->window, &fixture->store);
 
   store = cs_store_open (fixture->path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -137,7 +118,7 @@ type_and_enter (CsFieldRow *row,
   g_assert_true (GTK_IS_TEXT (delegate));
   /* What Enter does (gtk_widget_activate() refuses an unfocused GtkText). */
   g_signal_emit_by_name (delegate, "activate");
-  iterate ();
+  cs_ui_test_iterate ();
 }
 
 static CsRecord *
@@ -159,31 +140,12 @@ find_control (CsStore    *store,
   g_assert_not_reached ();
 }
 
-static CsFlagsGroup *
-find_flags_group (GtkWidget *widget)
-{
-  if (CS_IS_FLAGS_GROUP (widget))
-    return CS_FLAGS_GROUP (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CsFlagsGroup *found = find_flags_group (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The flags the page shows with @code. */
 static guint
 count_shown_flags (GtkWidget  *page,
                    const char *code)
 {
-  CsFlagsGroup *group = find_flags_group (page);
+  CsFlagsGroup *group = cs_ui_test_find_descendant (page, CS_TYPE_FLAGS_GROUP);
   GPtrArray *flags;
   guint n = 0;
 
@@ -237,20 +199,20 @@ test_security (Fixture       *fixture,
   GtkWidget *focus;
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpstr (cs_record_get_string (mfa, "status"), ==, "absent");
 
   /* The flag "MFA … explicitly not provided" leads to the status drop-down of that control. */
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page),
                                                  "security_control", mfa_id, "status"));
-  iterate ();
+  cs_ui_test_iterate ();
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN));
   /* The user picks "Committed" (the second choice after "Not stated"). */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN)),
                               1);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpstr (cs_record_get_string (mfa, "status"), ==, "committed");
 
   /* The proof method, typed in the expanded row. */
@@ -284,7 +246,7 @@ test_subcontracting (Fixture       *fixture,
   gint64 added_id;
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
 
   /* A tri-state answer through its combo row. */
@@ -292,7 +254,7 @@ test_subcontracting (Fixture       *fixture,
   g_assert_true (CS_IS_CHOICE_ROW (choice));
   g_assert_cmpstr (cs_choice_row_get_value (CS_CHOICE_ROW (choice)), ==, "no");
   g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (choice), "yes"));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpstr (cs_record_get_string (terms, "right_to_object"), ==, "yes");
 
   /* A number with its unit; text that is not a number is refused and the row goes back. */
@@ -306,7 +268,7 @@ test_subcontracting (Fixture       *fixture,
 
   /* Add a subcontractor, name it, move it up to the top. */
   gtk_widget_activate_action (fixture->page, "subcontractors.add", NULL);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 3);
   added = g_list_model_get_item (subcontractors, 2);
   added_id = cs_record_get_id (added);
@@ -316,16 +278,16 @@ test_subcontracting (Fixture       *fixture,
   gtk_widget_activate_action (fixture->page, "subcontractors.move-up", "x", added_id);
   gtk_widget_activate_action (fixture->page, "subcontractors.move-up", "x", added_id);
   gtk_widget_activate_action (fixture->page, "subcontractors.move-up", "x", added_id);
-  iterate ();
+  cs_ui_test_iterate ();
 
   /* Delete the first one, then Undo. */
   first = g_list_model_get_item (subcontractors, 0);
   gtk_widget_activate_action (fixture->page, "subcontractors.delete", "x",
                               cs_record_get_id (first));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
   gtk_widget_activate_action (fixture->page, "subcontractors.undo-delete", NULL);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 3);
 
   store = reopen (fixture);
@@ -369,7 +331,7 @@ test_exit (Fixture       *fixture,
   CsFieldRow *transition;
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (deliverables), ==, 0);
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "exit-no-deliverables"),
                     ==, 1);
@@ -378,7 +340,7 @@ test_exit (Fixture       *fixture,
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page),
                                                  "exit_deliverable", 0, NULL));
   gtk_widget_activate_action (fixture->page, "deliverables.add-standard", NULL);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (deliverables), ==,
                     g_strv_length ((char **) standard));
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "exit-missing-item"),
@@ -397,7 +359,7 @@ test_exit (Fixture       *fixture,
                                                                             "exit_terms", 0,
                                                                             "assistance_mode")),
                                           "rate_card"));
-  iterate ();
+  cs_ui_test_iterate ();
 
   store = reopen (fixture);
   terms = cs_store_get_section (store, CS_TYPE_EXIT_TERMS, offer_id);
@@ -427,7 +389,7 @@ test_terms (Fixture       *fixture,
   GtkWidget *focus;
 
   cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "gdpr-no-breach-delay"),
                     ==, 1);
   g_assert_cmpuint (count_shown_flags (fixture->page, "gdpr-no-breach-delay"), ==, 1);
@@ -436,7 +398,7 @@ test_terms (Fixture       *fixture,
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page), "terms",
                                                  cs_record_get_id (terms),
                                                  "breach_notification_hours"));
-  iterate ();
+  cs_ui_test_iterate ();
   breach = find_field_row (fixture->page, "terms", 0, "breach_notification_hours");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus != NULL && (focus == GTK_WIDGET (breach) ||
@@ -454,7 +416,7 @@ test_terms (Fixture       *fixture,
                                                                             "terms", 0,
                                                                             "renewal_mode")),
                                           "express"));
-  iterate ();
+  cs_ui_test_iterate ();
   type_and_enter (find_field_row (fixture->page, "terms", 0, "start_date"), "2022-01-01");
   g_assert_cmpstr (cs_record_get_string (terms, "start_date"), ==, "2022-01-01");
   /* A date the store refuses leaves the value as it was. */
@@ -483,11 +445,7 @@ test_read_only (Fixture       *fixture,
   GtkWidget *window;
   GtkWidget *row;
 
-  gtk_window_destroy (fixture->window);
-  fixture->window = NULL;
-  iterate ();
-  cs_store_close (fixture->store);
-  g_clear_object (&fixture->store);
+  cs_ui_test_close (&fixture->window, &fixture->store);
 
   store = cs_store_open (fixture->path, CS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -500,13 +458,13 @@ test_read_only (Fixture       *fixture,
       gtk_window_set_child (GTK_WINDOW (window), page);
       cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
       gtk_window_present (GTK_WINDOW (window));
-      iterate ();
+      cs_ui_test_iterate ();
 
       row = cs_field_rows_find (page, NULL, 0, "reference");
       g_assert_nonnull (row);
       g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row)));
       gtk_window_destroy (GTK_WINDOW (window));
-      iterate ();
+      cs_ui_test_iterate ();
     }
 
   cs_store_close (store);
@@ -516,19 +474,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* Load the shared MIME database before the isolated (empty) data folders hide it:
-   * gdk-pixbuf needs it to recognise libadwaita's SVG icons (the expander arrows). */
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/section-pages/no-offer", Fixture, GUINT_TO_POINTER (CS_SECTION_TERMS),
               fixture_set_up, test_no_offer, fixture_tear_down);

@@ -9,29 +9,12 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <stdio.h>
 
 #include "cs-demo.h"
 #include "cs-section-editor.h"
 #include "cs-sections.h"
 #include "cs-sla-page.h"
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-demo_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
+#include "cs-ui-test-utils.h"
 
 /* The offer whose SLA terms name "Annex 3 (SLA)": the one with a full SLA in the demo. */
 static CsOffer *
@@ -73,71 +56,10 @@ find_target (CsStore *store,
 }
 
 static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("CS_SHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-focused_spin (GtkWidget *window)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
-
-  g_assert_nonnull (focus);
-  if (GTK_IS_SPIN_BUTTON (focus))
-    return focus;
-  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (focus);
-  return focus;
-}
-
-static void
 test_sla_page_edit (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("sla.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("sla.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   g_autoptr(CsSlaReport) report = NULL;
   CsOffer *offer;
@@ -158,33 +80,30 @@ test_sla_page_edit (void)
 
   page = cs_section_editor_new (CS_SECTION_SLA, store);
   g_assert_true (CS_IS_SLA_PAGE (page));
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  window = cs_ui_test_present (page, 1280, 800);
+  cs_ui_test_iterate_rounds (3);
 
   /* Without an offer: the page says so; with one, the form. */
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
   g_assert_true (cs_section_editor_get_offer (CS_SECTION_EDITOR (page)) == offer);
-  iterate ();
-  save_shot (window, "sla-page.png");
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "sla-page.png");
 
   /* A finding leads to its field: P1's response value, a spin button. */
   g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "sla_target", p1_id,
                                                  "response_value"));
-  iterate ();
-  spin = focused_spin (window);
+  cs_ui_test_iterate_rounds (3);
+  spin = cs_ui_test_focused_spin (window);
 
   /* Edited as a user would: the value is on disk at once, in the offer's unit. */
   {
-    GtkWidget *worst = find_row (page, "Worst-case response");
+    GtkWidget *worst = cs_ui_test_find_nth (page, ADW_TYPE_ACTION_ROW, "Worst-case response", 0);
     g_autofree char *before = NULL;
 
     g_assert_nonnull (worst);
     before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (worst)));
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     g_assert_cmpfloat (cs_record_get_number (p1, "response_value"), ==, 3);
     /* The P1 worst case shown beside it is computed again. */
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (worst)), !=, before);
@@ -193,7 +112,7 @@ test_sla_page_edit (void)
   /* A service-request target is added through the page's action, then deleted and undone. */
   n_targets = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_SLA_TARGET, offer_id));
   g_assert_true (gtk_widget_activate_action (page, "sla.add-request-target", NULL));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_SLA_TARGET, offer_id)),
                     ==, n_targets + 1);
   {
@@ -203,10 +122,10 @@ test_sla_page_edit (void)
     g_assert_cmpstr (cs_record_get_string (added, "kind"), ==, "request");
     g_assert_true (gtk_widget_activate_action (page, "sla.delete-target", "x",
                                                cs_record_get_id (added)));
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_targets);
     g_assert_true (gtk_widget_activate_action (page, "sla.undo-delete", NULL));
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_targets + 1);
   }
 
@@ -217,7 +136,7 @@ test_sla_page_edit (void)
                      cs_time_to_minutes (3, cs_record_get_string (p1, "response_unit"), 600));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   cs_store_close (store);
   g_clear_object (&store);
 
@@ -234,7 +153,7 @@ static void
 test_sla_page_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("sla-ro.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("sla-ro.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   CsOffer *offer;
   GtkWidget *window;
@@ -248,11 +167,9 @@ test_sla_page_read_only (void)
   offer = find_offer_with_sla (store);
 
   page = cs_section_editor_new (CS_SECTION_SLA, store);
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 0, 0);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 
   /* Nothing can be changed: the action is off, so no target is added. */
   {
@@ -261,13 +178,13 @@ test_sla_page_read_only (void)
                                                                 offer_id));
 
     gtk_widget_activate_action (page, "sla.add-request-target", NULL);
-    iterate ();
+    cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_SLA_TARGET,
                                                                 offer_id)), ==, n_targets);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 }
 
 static void
@@ -289,7 +206,7 @@ static void
 test_sla_page_times (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = demo_path ("times.contractscope");
+  g_autofree char *path = cs_ui_test_project_path ("times.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
   g_autoptr(CsRecord) offer = NULL;
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
@@ -305,12 +222,9 @@ test_sla_page_times (void)
   g_assert_nonnull (terms);
 
   page = cs_section_editor_new (CS_SECTION_SLA, store);
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
+  window = cs_ui_test_present (page, 1280, 800);
   cs_section_editor_set_offer (CS_SECTION_EDITOR (page), CS_OFFER (offer));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
 
   collect_time_spins (page, spins);
   g_assert_cmpuint (spins->len, ==, 2);
@@ -327,7 +241,7 @@ test_sla_page_times (void)
   g_assert_cmpint (gtk_widget_get_width (spins->pdata[0]), >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate_rounds (3);
   cs_store_close (store);
 }
 
@@ -335,19 +249,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *content_type = NULL;
-
-  /* Load the shared MIME database before the isolated (empty) data folders hide it:
-   * gdk-pixbuf needs it to recognise libadwaita's SVG icons (the expander arrows). */
-  content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/sla-page/edit", test_sla_page_edit);
   g_test_add_func ("/ui/sla-page/read-only", test_sla_page_read_only);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <stdio.h>
 
 #include "cs-application.h"
 #include "cs-new-project-dialog.h"
@@ -20,25 +19,9 @@
 #include "cs-section-page.h"
 #include "cs-welcome-page.h"
 #include "cs-window.h"
+#include "cs-ui-test-utils.h"
 
 static CsApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-project_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-
-  return g_build_filename (dir, name, NULL);
-}
 
 static CsWindow *
 new_window (void)
@@ -46,7 +29,7 @@ new_window (void)
   CsWindow *window = cs_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  cs_ui_test_iterate ();
 
   return window;
 }
@@ -55,65 +38,10 @@ static void
 destroy_window (CsWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
-
-/* The newest visible toplevel of @type, or NULL; closed dialogs may linger a while. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-  gpointer found = NULL;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        found = item;
-    }
-
-  return found;
+  cs_ui_test_iterate ();
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
 
 static guint
 count_rows (GtkListBox *list)
@@ -154,7 +82,7 @@ static CsStore *
 create_project (const char *name,
                 const char *client)
 {
-  g_autofree char *path = project_path (name);
+  g_autofree char *path = cs_ui_test_project_path (name);
   g_autoptr(GError) error = NULL;
   CsStore *store;
 
@@ -201,7 +129,7 @@ test_window_sections (void)
   GtkWidget *page;
 
   cs_window_set_store (window, store);
-  iterate ();
+  cs_ui_test_iterate ();
 
   view = cs_window_get_project_view (window);
   g_assert_true (CS_IS_PROJECT_VIEW (view));
@@ -219,7 +147,7 @@ test_window_sections (void)
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     {
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
-      iterate ();
+      cs_ui_test_iterate ();
       g_assert_cmpint (cs_project_view_get_section (view), ==, section);
       /* Each section has its own page, created when first shown. */
       page = cs_project_view_get_section_page (view);
@@ -246,7 +174,7 @@ test_window_sections (void)
   }
 
   cs_window_close_project (window);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_null (cs_window_get_project_view (window));
   g_assert_true (cs_store_is_closed (store));
 
@@ -265,7 +193,7 @@ test_window_offers (void)
   CsOffer *offer;
 
   cs_window_set_store (window, store);
-  iterate ();
+  cs_ui_test_iterate ();
   view = cs_window_get_project_view (window);
   selector = CS_OFFER_SELECTOR (cs_project_view_get_offer_selector (view));
   offers = cs_store_get_offers (store);
@@ -274,13 +202,13 @@ test_window_offers (void)
 
   /* Add through the action and its dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.add-offer", NULL));
-  iterate ();
-  dialog = find_toplevel (CS_TYPE_OFFER_DIALOG);
+  cs_ui_test_iterate ();
+  dialog = cs_ui_test_find_toplevel (CS_TYPE_OFFER_DIALOG);
   g_assert_nonnull (dialog);
   cs_offer_dialog_set_provider_name (dialog, "Rhône Services");
   cs_offer_dialog_set_kind (dialog, "incumbent");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  iterate ();
+  cs_ui_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 1);
   offer = cs_offer_selector_get_selected_offer (selector);
@@ -299,25 +227,25 @@ test_window_offers (void)
 
   /* Rename through the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.rename-offer", NULL));
-  iterate ();
-  dialog = find_toplevel (CS_TYPE_OFFER_DIALOG);
+  cs_ui_test_iterate ();
+  dialog = cs_ui_test_find_toplevel (CS_TYPE_OFFER_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (cs_offer_dialog_get_provider_name (dialog), ==, "Alpes IT");
   cs_offer_dialog_set_provider_name (dialog, "Alpes IT Group");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpstr (cs_offer_get_provider (cs_offer_selector_get_selected_offer (selector)), ==,
                    "Alpes IT Group");
 
   /* Delete, then undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.delete-offer", NULL));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 1);
   g_assert_cmpstr (cs_offer_get_provider (cs_offer_selector_get_selected_offer (selector)), ==,
                    "Rhône Services");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.undo-delete", NULL));
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 2);
   g_assert_cmpstr (cs_offer_get_provider (cs_offer_selector_get_selected_offer (selector)), ==,
                    "Alpes IT Group");
@@ -340,37 +268,38 @@ test_window_properties (void)
   GtkWidget *sw;
 
   cs_window_set_store (window, store);
-  iterate ();
+  cs_ui_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.project-properties", NULL));
-  iterate ();
-  properties = find_toplevel (CS_TYPE_PROJECT_PROPERTIES);
+  cs_ui_test_iterate ();
+  properties = cs_ui_test_find_toplevel (CS_TYPE_PROJECT_PROPERTIES);
   g_assert_nonnull (properties);
   g_assert_true (cs_project_properties_get_store (properties) == store);
 
-  row = find_widget (GTK_WIDGET (properties), is_row_titled, "Client name");
+  row = cs_ui_test_find_nth (GTK_WIDGET (properties), ADW_TYPE_PREFERENCES_ROW, "Client name", 0);
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Acme");
   gtk_editable_set_text (GTK_EDITABLE (row), "Acme Industries");
   g_signal_emit_by_name (row, "apply");
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==,
                    "Acme Industries");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Acme Industries — Contract Scope");
 
-  row = find_widget (GTK_WIDGET (properties), is_row_titled, "Regulated client");
+  row = cs_ui_test_find_nth (GTK_WIDGET (properties), ADW_TYPE_PREFERENCES_ROW,
+                             "Regulated client", 0);
   g_assert_nonnull (row);
-  sw = find_widget (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  sw = cs_ui_test_find_descendant (row, GTK_TYPE_SWITCH);
   g_assert_nonnull (sw);
   gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_true (cs_record_get_boolean (CS_RECORD (cs_store_get_project (store)), "regulated"));
 
   gtk_window_close (GTK_WINDOW (properties));
-  iterate ();
+  cs_ui_test_iterate ();
   cs_window_close_project (window);
-  iterate ();
+  cs_ui_test_iterate ();
   g_assert_true (cs_store_is_closed (store));
 
   /* The edits are in the file. */
@@ -400,14 +329,14 @@ test_window_read_only (void)
   g_assert_true (cs_store_is_read_only (store));
 
   cs_window_set_store (window, store);
-  iterate ();
+  cs_ui_test_iterate ();
   view = cs_window_get_project_view (window);
   g_assert_cmpstr (cs_project_view_get_save_state (view), ==, "Read-only");
 
   /* Editing actions are disabled: no dialog opens. */
   gtk_widget_activate_action (GTK_WIDGET (view), "project.add-offer", NULL);
-  iterate ();
-  g_assert_null (find_toplevel (CS_TYPE_OFFER_DIALOG));
+  cs_ui_test_iterate ();
+  g_assert_null (cs_ui_test_find_toplevel (CS_TYPE_OFFER_DIALOG));
 
   destroy_window (window);
 }
@@ -427,7 +356,7 @@ test_window_recent (void)
   g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
 
   cs_window_close_project (window);
-  iterate ();
+  cs_ui_test_iterate ();
   welcome = cs_window_get_welcome_page (window);
   cs_welcome_page_reload_recent (CS_WELCOME_PAGE (welcome));
   g_assert_cmpuint (cs_welcome_page_get_n_recent (CS_WELCOME_PAGE (welcome)), ==, 1);
@@ -552,7 +481,7 @@ test_new_project_dialog (void)
   g_assert_false (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  cs_ui_test_iterate ();
 }
 
 static CsWindow *
@@ -587,7 +516,7 @@ destroy_project_windows (void)
         gtk_window_destroy (l->data);
     }
   g_list_free (windows);
-  iterate ();
+  cs_ui_test_iterate ();
 }
 
 /* The recent manager keeps the file of the test that first used it, whose folder is gone
@@ -609,8 +538,8 @@ open_new_project_dialog (void)
   CsNewProjectDialog *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-project", NULL);
-  iterate ();
-  dialog = find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG);
+  cs_ui_test_iterate ();
+  dialog = cs_ui_test_find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG);
   g_assert_nonnull (dialog);
 
   return dialog;
@@ -646,7 +575,7 @@ test_new_project_create (void)
   g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==, "Zeta & Co.contractscope");
   respond (ADW_MESSAGE_DIALOG (dialog), "create");
   wait_recent_saved ();
-  iterate ();
+  cs_ui_test_iterate ();
 
   path = g_build_filename (g_file_peek_path (folder), "Zeta & Co.contractscope", NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -655,7 +584,7 @@ test_new_project_create (void)
   store = cs_window_get_store (window);
   g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==, "Zeta & Co");
   g_assert_nonnull (cs_window_get_project_view (window));
-  g_assert_null (find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG));
+  g_assert_null (cs_ui_test_find_toplevel (CS_TYPE_NEW_PROJECT_DIALOG));
 
   /* The folder is remembered for the session; the same client gets a new name. */
   dialog = open_new_project_dialog ();
@@ -664,7 +593,7 @@ test_new_project_create (void)
   g_assert_cmpstr (cs_new_project_dialog_get_file_name (dialog), ==,
                    "Zeta & Co 2.contractscope");
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  cs_ui_test_iterate ();
   second = g_build_filename (g_file_peek_path (folder), "Zeta & Co 2.contractscope", NULL);
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
 
@@ -673,20 +602,20 @@ test_new_project_create (void)
   cs_new_project_dialog_set_folder (dialog, missing);
   cs_new_project_dialog_set_client_name (dialog, "Omega");
   respond (ADW_MESSAGE_DIALOG (dialog), "create");
-  iterate ();
-  error_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  cs_ui_test_iterate ();
+  error_dialog = cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (error_dialog);
   g_assert_false (CS_IS_NEW_PROJECT_DIALOG (error_dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
                    "Could Not Create “Omega.contractscope”");
   g_assert_false (g_file_query_exists (missing, NULL));
   respond (error_dialog, "close");
-  iterate ();
+  cs_ui_test_iterate ();
 
   dialog = open_new_project_dialog ();
   g_assert_true (g_file_equal (cs_new_project_dialog_get_folder (dialog), folder));
   respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  cs_ui_test_iterate ();
 
   destroy_project_windows ();
 }
@@ -695,31 +624,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) system_mime_dirs = NULL;
   int status;
 
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-
-      g_strv_builder_add (mime_dirs, dir);
-    }
-  system_mime_dirs = g_strv_builder_end (mime_dirs);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  /* The isolated data dirs hold no MIME database, without which the SVG application icon
-   * cannot be recognised and GTK warns; keep the system's for content types. */
-  g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
 
   app = g_object_new (CS_TYPE_APPLICATION,
                       "application-id", APPLICATION_ID,

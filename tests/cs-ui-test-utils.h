@@ -1,0 +1,55 @@
+/* cs-ui-test-utils.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CsUiTestDone:
+ * @data: the data given to cs_ui_test_wait_until()
+ *
+ * Says whether what a test waits for has happened.
+ *
+ * Returns: %TRUE when the wait is over
+ */
+typedef gboolean (*CsUiTestDone) (gpointer data);
+
+gboolean   cs_ui_test_init             (int            *argc,
+                                        char         ***argv);
+void       cs_ui_test_iterate          (void);
+void       cs_ui_test_iterate_rounds   (guint           rounds);
+gboolean   cs_ui_test_wait_until       (CsUiTestDone    done,
+                                        gpointer        data);
+gpointer   cs_ui_test_find_descendant  (GtkWidget      *root,
+                                        GType           type);
+GtkWidget *cs_ui_test_find_nth         (GtkWidget      *root,
+                                        GType           type,
+                                        const char     *title,
+                                        guint           n);
+gpointer   cs_ui_test_find_toplevel    (GType           type);
+GtkWidget *cs_ui_test_focused_spin     (GtkWidget      *window);
+GtkWidget *cs_ui_test_present          (GtkWidget      *child,
+                                        int             width,
+                                        int             height);
+void       cs_ui_test_save_shot        (GtkWidget      *window,
+                                        const char     *name);
+char      *cs_ui_test_project_path     (const char     *name);
+CsStore   *cs_ui_test_create_demo      (const char     *path);
+CsOffer   *cs_ui_test_offer_with_most  (CsStore        *store,
+                                        GType           type);
+void       cs_ui_test_close            (GtkWindow     **window,
+                                        CsStore       **store);
+CsRecord  *cs_ui_test_dup_record       (CsStore        *store,
+                                        GType           type,
+                                        gint64          id);
+
+G_END_DECLS
