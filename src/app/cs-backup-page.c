@@ -760,7 +760,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
     return;
 
   /* Translators: toast after deleting a backup policy; %s is its name */
-  title = g_strdup_printf (_("“%s” deleted"), get_policy_name (policy));
+  title = g_markup_printf_escaped (_("“%s” deleted"), get_policy_name (policy));
   deletion = cs_store_delete (self->store, policy, &error);
   if (deletion == NULL)
     {

@@ -855,7 +855,7 @@ cs_clause_editor_delete_action (GtkWidget  *widget,
   reference = cs_record_get_string (clause, "reference");
   if (reference != NULL && reference[0] != '\0')
     /* Translators: %s is a clause reference such as "Annex 3 §2" */
-    title = g_strdup_printf (_("Clause “%s” deleted"), reference);
+    title = g_markup_printf_escaped (_("Clause “%s” deleted"), reference);
   else
     title = g_strdup (_("Clause deleted"));
 

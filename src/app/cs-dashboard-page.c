@@ -189,7 +189,7 @@ remove_answer (CsDashboardPage *self,
     }
 
   /* Translators: %s is a checklist item title */
-  text = g_strdup_printf (_("Status of “%s” cleared"), title);
+  text = g_markup_printf_escaped (_("Status of “%s” cleared"), title);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -562,7 +562,7 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "exclusions.undo-delete", TRUE);
 
   /* Translators: toast after deleting an exclusion; %s is its name */
-  title = g_strdup_printf (_("“%s” deleted"), cs_record_get_string (exclusion, "label"));
+  title = g_markup_printf_escaped (_("“%s” deleted"), cs_record_get_string (exclusion, "label"));
   cs_toast_show_undo (widget, title, "exclusions.undo-delete", 5);
 }
 

@@ -1007,7 +1007,7 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
 
   if (assets->len == 1)
     /* Translators: toast after deleting one asset; %s is its name */
-    title = g_strdup_printf (_("“%s” deleted"), cs_asset_get_name (CS_ASSET (g_ptr_array_index (assets, 0))));
+    title = g_markup_printf_escaped (_("“%s” deleted"), cs_asset_get_name (CS_ASSET (g_ptr_array_index (assets, 0))));
   else
     /* Translators: toast after deleting assets */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset deleted", "%u assets deleted",
@@ -1098,7 +1098,7 @@ on_coverage_dialog_response_cb (AdwMessageDialog *dialog,
   self->last_coverage_change = g_steal_pointer (&change);
 
   /* Translators: toast after setting the coverage of assets; %s is a coverage state */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset set to “%s”",
+  title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%u asset set to “%s”",
                                         "%u assets set to “%s”", n_assets),
                            n_assets, cs_coverage_state_get_label (state));
   toast = adw_toast_new (title);
@@ -1298,7 +1298,7 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
   self->last_site_deletion = g_steal_pointer (&deletion);
 
   /* Translators: toast after deleting a site; %s is its name */
-  title = g_strdup_printf (_("Site “%s” deleted; its assets are kept"), cs_site_get_name (CS_SITE (site)));
+  title = g_markup_printf_escaped (_("Site “%s” deleted; its assets are kept"), cs_site_get_name (CS_SITE (site)));
   cs_toast_show_undo (widget, title, "perimeter.undo-delete-site", 5);
 
   refresh_bound_cells (self);

@@ -145,7 +145,8 @@ show_error (CsProjectProperties *self,
             const GError        *error,
             const char          *column)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

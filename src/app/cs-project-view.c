@@ -415,7 +415,7 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
   self->last_deletion = deletion;
 
   /* Translators: %s is a provider name */
-  title = g_strdup_printf (_("Offer “%s” deleted"), get_offer_display_name (deleted));
+  title = g_markup_printf_escaped (_("Offer “%s” deleted"), get_offer_display_name (deleted));
   cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "project.undo-delete", 5);
 
   update_actions (self);

@@ -157,7 +157,8 @@ on_save_copy_chooser_response_cb (GtkNativeDialog *chooser,
   if (!cs_store_save_copy (self->store, path, &error))
     {
       /* Translators: %s is the reason; the project itself is untouched */
-      g_autofree char *title = g_strdup_printf (_("Could not save a copy: %s"), error->message);
+      g_autofree char *title = g_markup_printf_escaped (_("Could not save a copy: %s"),
+                                                        error->message);
       AdwToast *toast = adw_toast_new (title);
 
       adw_toast_set_timeout (toast, 0);
@@ -168,7 +169,7 @@ on_save_copy_chooser_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) copy = g_file_new_for_path (path);
       g_autofree char *basename = g_file_get_basename (copy);
       /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_("Copy saved as “%s”"), basename);
+      g_autofree char *title = g_markup_printf_escaped (_("Copy saved as “%s”"), basename);
 
       cs_window_add_toast (self, adw_toast_new (title));
       cs_application_note_recent (path);
