@@ -19,93 +19,11 @@
 
 #include <glib/gstdio.h>
 
+#include "cs-bench-utils.h"
 #include "cs-perimeter.h"
 #include "cs-store.h"
 
-#define N_ASSETS 100000
-#define N_OFFERS 5
 #define N_RUNS   3
-
-static void
-build_project (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsStore) store = cs_store_create (path, "Bench", &error);
-  g_autoptr(CsStoreBulk) bulk = NULL;
-  g_autoptr(GArray) ids = NULL;
-  CsAssetQuery query = { 0 };
-  gint64 sites[12];
-
-  if (store == NULL)
-    g_error ("%s", error->message);
-
-  bulk = cs_store_bulk_new (store, &error);
-  if (bulk == NULL || !cs_store_bulk_begin (bulk, &error))
-    g_error ("%s", error->message);
-  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Site %u", i + 1);
-
-      if ((sites[i] = cs_store_bulk_add_site (bulk, name, &error)) == 0)
-        g_error ("%s", error->message);
-    }
-  for (guint i = 0; i < N_ASSETS; i++)
-    {
-      static const char * const categories[] = { "endpoint", "server", "switch", "printer" };
-      g_autofree char *name = g_strdup_printf ("HOST-%06u", i);
-      g_autofree char *serial = g_strdup_printf ("SN%08u", i * 7);
-      g_autofree char *owner = g_strdup_printf ("user%u@example.com", i % 5000);
-      CsAssetValues values = {
-        .category = categories[i % G_N_ELEMENTS (categories)],
-        .name = name,
-        .site_id = sites[i % G_N_ELEMENTS (sites)],
-        .quantity = 1,
-        .criticality = 1 + i % 4,
-        .owner = owner,
-        .vendor = "Vendor",
-        .model = "Model",
-        .serial = serial,
-        .notes = "Imported",
-      };
-
-      if (cs_store_bulk_add_asset (bulk, &values, &error) == 0)
-        g_error ("%s", error->message);
-    }
-  if (!cs_store_bulk_commit (bulk, &error))
-    g_error ("%s", error->message);
-  g_clear_pointer (&bulk, cs_store_bulk_free);
-  cs_store_reload (store);
-
-  ids = cs_store_query_asset_ids (store, &query, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, ==, N_ASSETS);
-  for (guint i = 0; i < N_OFFERS; i++)
-    {
-      g_autofree char *provider = g_strdup_printf ("Provider %u", i + 1);
-      g_autoptr(CsRecord) offer = g_object_new (CS_TYPE_OFFER, "provider", provider, NULL);
-      g_autoptr(CsCoverageChange) change = NULL;
-
-      if (!cs_store_add (store, offer, &error))
-        g_error ("%s", error->message);
-      change = cs_store_set_coverage (store, cs_record_get_id (offer), (gint64 *) ids->data,
-                                      ids->len, CS_COVERAGE_MANAGED, NULL, NULL, &error);
-      if (change == NULL)
-        g_error ("%s", error->message);
-    }
-}
-
-static guint64
-status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line = NULL;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      || (line = strstr (status, field)) == NULL)
-    return 0;
-
-  return g_ascii_strtoull (line + strlen (field), NULL, 10);
-}
 
 /* In the child: open, scroll through every asset once, report VmRSS and VmHWM in KiB. */
 static int
@@ -140,8 +58,8 @@ measure (const char *path,
         cs_store_find (store, CS_TYPE_ASSET, cs_record_get_id (asset));
     }
 
-  g_print ("%u %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", n, status_kib ("VmRSS:"),
-           status_kib ("VmHWM:"));
+  g_print ("%u %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n", n, cs_bench_status_kib ("VmRSS:"),
+           cs_bench_status_kib ("VmHWM:"));
 
   return 0;
 }
@@ -200,7 +118,7 @@ main (int   argc,
   g_assert_no_error (error);
   big = g_build_filename (dir, "big.contractscope", NULL);
   empty = g_build_filename (dir, "empty.contractscope", NULL);
-  build_project (big);
+  cs_bench_build_project (big);
   {
     g_autoptr(CsStore) store = cs_store_create (empty, "Bench", &error);
 
@@ -222,14 +140,14 @@ main (int   argc,
   qsort (rss_big, N_RUNS, sizeof (guint64), compare_uint64);
   qsort (rss_pinned, N_RUNS, sizeof (guint64), compare_uint64);
   g_assert_cmpuint (n_empty, ==, 0);
-  g_assert_cmpuint (n_big, ==, N_ASSETS);
+  g_assert_cmpuint (n_big, ==, CS_BENCH_N_ASSETS);
 
   g_print ("resident memory after opening and scrolling through every asset once "
            "(core only, without the GUI toolkit; medians of %u processes each):\n", N_RUNS);
   g_print ("  empty project: VmRSS %" G_GUINT64_FORMAT " KiB (peak %" G_GUINT64_FORMAT " KiB)\n",
            rss_empty[N_RUNS / 2], hwm_empty);
   g_print ("  %u assets, %u offers: VmRSS %" G_GUINT64_FORMAT " KiB (peak %" G_GUINT64_FORMAT " KiB)\n",
-           n_big, N_OFFERS, rss_big[N_RUNS / 2], hwm_big);
+           n_big, CS_BENCH_N_OFFERS, rss_big[N_RUNS / 2], hwm_big);
   g_print ("  same, every asset kept by the store (the cache before): VmRSS %" G_GUINT64_FORMAT
            " KiB (peak %" G_GUINT64_FORMAT " KiB)\n", rss_pinned[N_RUNS / 2], hwm_pinned);
   g_print ("ratio %u assets / empty: %.2f (DESIGN target ≤ 2 is for the GUI process; this is "
