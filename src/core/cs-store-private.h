@@ -36,6 +36,8 @@ struct _CsStore
   char       *path;
   int         lock_fd;
   int         schema_version;
+  /* what the open did to recover the file after a crash, for the user; NULL when nothing */
+  char       *recovery_note;
   guint       read_only : 1;
 
   /* SQL text → prepared statement, for the life of the connection */
@@ -101,7 +103,49 @@ enum {
 
 extern guint _cs_store_signals[N_SIGNALS];
 
+/* private open flag: check a file (a recovered copy) as a read-only open would, whatever its
+ * version */
+#define CS_STORE_OPEN_CHECK_ONLY (1 << 16)
+
+/* cs-store-check.c: the checks of the careful open */
+guint32 _cs_store_read_be32 (const guint8 *p);
+gboolean _cs_store_check_path (const char  *path,
+                               const char  *display_name,
+                               GError     **error);
+gboolean _cs_store_check_header (int          fd,
+                                 const char  *display_name,
+                                 int          max_version,
+                                 int         *out_version,
+                                 GError     **error);
+gboolean _cs_store_check_side_files (int          fd,
+                                     const char  *path,
+                                     const char  *display_name,
+                                     gboolean    *out_hot,
+                                     GError     **error);
+gboolean _cs_store_quick_check (sqlite3     *db,
+                                const char  *display_name,
+                                GError     **error);
+gboolean _cs_store_check_schema (sqlite3            *db,
+                                 int                 version,
+                                 const CsMigration  *migrations,
+                                 guint               n_migrations,
+                                 const char         *display_name,
+                                 GError            **error);
+gboolean _cs_store_check_constraints (const char  *path,
+                                      const char  *display_name,
+                                      GError     **error);
+gboolean _cs_store_check_numbers (sqlite3     *db,
+                                  const char  *display_name,
+                                  GError     **error);
+gboolean _cs_store_copy_file (const char  *from,
+                              const char  *to,
+                              GError     **error);
+void     _cs_store_sync_folder (const char *dir);
+gboolean _cs_store_roll_back_journal (const char  *path,
+                                      GError     **error);
+
 /* cs-store.c: open and migration */
+const CsMigration *_cs_store_builtin_migrations (void);
 CsStore *_cs_store_open_full (const char         *path,
                               CsStoreOpenFlags    flags,
                               const CsMigration  *migrations,

@@ -89,166 +89,6 @@ static const struct { const char *key; const char *area; const char *name; } def
 
 /* Careful open */
 
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-/* Reads up to HEADER_SIZE bytes from the start of @fd: the number read, or -1 with @error set. */
-static gssize
-read_header (int          fd,
-             guint8      *header,
-             const char  *display_name,
-             GError     **error)
-{
-  gssize n_read = 0;
-
-  while (n_read < HEADER_SIZE)
-    {
-      gssize r = pread (fd, header + n_read, HEADER_SIZE - n_read, n_read);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
-                       _("“%s” could not be read: %s."), display_name, g_strerror (saved_errno));
-          return -1;
-        }
-      if (r == 0)
-        break;
-      n_read += r;
-    }
-
-  return n_read;
-}
-
-/*
- * check_header:
- * Reads the first bytes of the file without SQLite, so that a file that is not one of ours is
- * refused before any library gets to write to it (a hot journal would otherwise be rolled
- * back into a foreign file).
- */
-static gboolean
-check_header (int          fd,
-              const char  *display_name,
-              int          max_version,
-              int         *out_version,
-              GError     **error)
-{
-  guint8 header[HEADER_SIZE];
-  struct stat st;
-  gssize n_read = 0;
-  guint32 page_size, page_count, app_id, user_version;
-
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
-                   _("“%s” could not be read: %s."), display_name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_REGULAR,
-                   _("“%s” is not a file."), display_name);
-      return FALSE;
-    }
-
-  if (st.st_size == 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_EMPTY,
-                   _("“%s” is empty: it is not a Contract Scope project. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  n_read = read_header (fd, header, display_name, error);
-  if (n_read < 0)
-    return FALSE;
-
-  if (memcmp (header, "SQLite format 3", MIN (n_read, 16)) != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a Contract Scope project (it is not a database file). It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  if (n_read < HEADER_SIZE)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: the file ends inside its header. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = read_be32 (header + 28);
-  user_version = read_be32 (header + 60);
-  app_id = read_be32 (header + 68);
-
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
-  if (read_be32 (header + 92) == read_be32 (header + 24)
-      && (guint64) st.st_size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
-                   display_name, (guint64) st.st_size, (guint64) page_size * page_count);
-      return FALSE;
-    }
-
-  if (st.st_size % page_size != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  if (app_id != CS_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not a Contract Scope project. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  if (user_version > (guint32) max_version)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Contract Scope (file format %u; this version reads up to %d). Update Contract Scope to open it. It was left unchanged."),
-                   display_name, user_version, max_version);
-      return FALSE;
-    }
-
-  if (user_version < 1)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
-                   _("“%s” is an incomplete Contract Scope project (no file format version). It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  *out_version = (int) user_version;
-  return TRUE;
-}
-
 gboolean
 _cs_store_configure_connection (sqlite3  *db,
                                 GError  **error)
@@ -269,42 +109,6 @@ _cs_store_configure_connection (sqlite3  *db,
                              "PRAGMA foreign_keys = ON;"
                              "PRAGMA cell_size_check = ON;",
                              _("opening the project"), error);
-}
-
-static gboolean
-quick_check (sqlite3     *db,
-             const char  *display_name,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    result = (const char *) sqlite3_column_text (stmt, 0);
-
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
-                   _("“%s” is being changed by another program. Try again in a moment."),
-                   display_name);
-      return FALSE;
-    }
-
-  if (rc != SQLITE_ROW || g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: the integrity check failed (%s). It was left unchanged."),
-                   display_name,
-                   result != NULL ? result : sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -421,8 +225,8 @@ migrate (sqlite3              *db,
 /* The released migrations, from_version → from_version + 1, each a frozen SQL file among the
  * core's resources ("migration-N.sql" upgrades N - 1 to N). A new project runs schema-1.sql and
  * then every migration, so new and upgraded files share one schema. */
-static const CsMigration *
-store_migrations (void)
+const CsMigration *
+_cs_store_builtin_migrations (void)
 {
   static CsMigration migrations[CS_STORE_SCHEMA_VERSION - 1];
   static gsize initialized = 0;
@@ -451,7 +255,7 @@ static gboolean
 exec_migrations (sqlite3  *db,
                  GError  **error)
 {
-  const CsMigration *migrations = store_migrations ();
+  const CsMigration *migrations = _cs_store_builtin_migrations ();
 
   for (guint i = 0; i < CS_STORE_SCHEMA_VERSION - 1; i++)
     if (!_cs_store_exec_sql (db, migrations[i].sql, _("creating the project"), error))
@@ -483,6 +287,7 @@ cs_store_finalize (GObject *object)
   g_clear_pointer (&self->limbo, g_hash_table_unref);
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->recovery_note, g_free);
 
   G_OBJECT_CLASS (cs_store_parent_class)->finalize (object);
 }
@@ -652,7 +457,7 @@ open_locked (const char  *path,
 {
   int fd = -1;
 
-  fd = g_open (path, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NOCTTY, 0);
+  fd = g_open (path, (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -687,6 +492,70 @@ open_locked (const char  *path,
   return fd;
 }
 
+/* Checks the file with a read-only connection: nothing is written to a file that is refused. */
+static gboolean
+check_with_reader (const char         *path,
+                   int                 version,
+                   const CsMigration  *migrations,
+                   guint               n_migrations,
+                   const char         *display_name,
+                   GError            **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    return _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+
+  /* The schema first: a view in place of a table would be read by the checks that follow. */
+  return _cs_store_configure_connection (db, error)
+         && _cs_store_check_schema (db, version, migrations, n_migrations, display_name, error)
+         && _cs_store_quick_check (db, display_name, error)
+         && _cs_store_check_numbers (db, display_name, error);
+}
+
+/* The writer's connection, checked again with the CHECK constraints, and upgraded. */
+static sqlite3 *
+open_writer (const char         *path,
+             int                 version,
+             const CsMigration  *migrations,
+             guint               n_migrations,
+             int                 target_version,
+             const char         *display_name,
+             GError            **error)
+{
+  g_autoptr(sqlite3) db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+      return NULL;
+    }
+  if (!_cs_store_configure_connection (db, error)
+      || !_cs_store_exec_sql (db,
+                              "PRAGMA journal_mode = DELETE;"
+                              "PRAGMA synchronous = FULL;",
+                              _("opening the project"), error)
+      || !_cs_store_quick_check (db, display_name, error))
+    return NULL;
+
+  if (!migrate (db, path, version, migrations, n_migrations, target_version, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+static CsStore *open_after_recovery (const char         *path,
+                                     CsStoreOpenFlags    flags,
+                                     const CsMigration  *migrations,
+                                     guint               n_migrations,
+                                     int                 target_version,
+                                     const char         *display_name,
+                                     GError            **error);
+
 CsStore *
 _cs_store_open_full (const char         *path,
                      CsStoreOpenFlags    flags,
@@ -698,32 +567,43 @@ _cs_store_open_full (const char         *path,
   g_autoptr(CsStore) self = NULL;
   g_autoptr(sqlite3) db = NULL;
   g_autofree char *display_name = NULL;
+  gboolean check_only = (flags & CS_STORE_OPEN_CHECK_ONLY) != 0;
   gboolean read_only = FALSE;
+  gboolean hot = FALSE;
   int version = 0;
   int fd = -1;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_filename_display_basename (path);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_NOT_FOUND,
-                   _("“%s” does not exist."), display_name);
-      return NULL;
-    }
+  /* stat() before open(): opening a FIFO blocks, a device may do anything. */
+  if (!_cs_store_check_path (path, display_name, error))
+    return NULL;
 
-  read_only = (flags & CS_STORE_OPEN_READ_ONLY) != 0 || !is_writable (path);
+  read_only = check_only || (flags & CS_STORE_OPEN_READ_ONLY) != 0 || !is_writable (path);
 
   fd = open_locked (path, read_only, display_name, error);
   if (fd < 0)
     return NULL;
 
-  if (!check_header (fd, display_name, target_version, &version, error))
+  if (!_cs_store_check_header (fd, display_name, target_version, &version, error)
+      || !_cs_store_check_side_files (fd, path, display_name, &hot, error))
     {
       close (fd);
+      return NULL;
+    }
+
+  if (hot)
+    {
+      close (fd);
+      if (!read_only)
+        return open_after_recovery (path, flags, migrations, n_migrations, target_version,
+                                    display_name, error);
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_JOURNAL,
+                   _("“%s” was being changed when Contract Scope or the computer stopped: the unfinished change must be undone from its journal first, which a read-only open does not allow. Open it for editing. It was left unchanged."),
+                   display_name);
       return NULL;
     }
 
@@ -734,51 +614,38 @@ _cs_store_open_full (const char         *path,
   if (read_only)
     close (fd);
 
-  /* Check with a read-only connection first: nothing is written to a file we refuse. */
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc == SQLITE_OK && !_cs_store_configure_connection (db, error))
+  if (!check_with_reader (path, version, migrations, n_migrations, display_name, error))
     return NULL;
-
-  if (rc == SQLITE_OK && !quick_check (db, display_name, error))
-    {
-      /* A hot journal left by a crash needs a writer to roll it back: only then retry. */
-      if (read_only || sqlite3_extended_errcode (db) != SQLITE_READONLY_ROLLBACK)
-        return NULL;
-      g_clear_error (error);
-    }
-  else if (rc != SQLITE_OK)
-    {
-      _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
-      return NULL;
-    }
 
   if (!read_only)
     {
-      g_clear_pointer (&db, sqlite3_close);
-      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
-          return NULL;
-        }
-      if (!_cs_store_configure_connection (db, error)
-          || !_cs_store_exec_sql (db,
-                                  "PRAGMA journal_mode = DELETE;"
-                                  "PRAGMA synchronous = FULL;",
-                                  _("opening the project"), error)
-          || !quick_check (db, display_name, error))
-        return NULL;
-
-      if (!migrate (db, path, version, migrations, n_migrations, target_version, error))
+      db = open_writer (path, version, migrations, n_migrations, target_version, display_name, error);
+      if (db == NULL)
         return NULL;
       version = MAX (version, target_version);
     }
-  else if (version < target_version)
+  else if (!_cs_store_check_constraints (path, display_name, error))
+    {
+      return NULL;
+    }
+  else if (version < target_version && !check_only)
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION,
                    _("“%s” uses an older file format (%d) and must be upgraded, which a read-only file does not allow. Open a writable copy. It was left unchanged."),
                    display_name, version);
       return NULL;
+    }
+  else
+    {
+      int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+          return NULL;
+        }
+      if (!_cs_store_configure_connection (db, error))
+        return NULL;
     }
 
   self->db = g_steal_pointer (&db);
@@ -794,6 +661,94 @@ _cs_store_open_full (const char         *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+/*
+ * open_after_recovery:
+ * A crash left a hot journal that belongs to @path (_cs_store_check_side_files()). It is
+ * applied to copies of the file and the journal in a folder beside it; only when the result
+ * passes every check of the careful open does it replace the file. Otherwise the file and the
+ * journal stay exactly as they were.
+ */
+static CsStore *
+open_after_recovery (const char         *path,
+                     CsStoreOpenFlags    flags,
+                     const CsMigration  *migrations,
+                     guint               n_migrations,
+                     int                 target_version,
+                     const char         *display_name,
+                     GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *work = g_strdup_printf ("%s/.%s.recovery-XXXXXX", dir, base);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *journal_name = g_filename_display_basename (journal);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_journal = NULL;
+  g_autofree char *applied = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CsStore) check = NULL;
+  CsStore *self = NULL;
+
+  if (g_mkdtemp (work) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("“%s” needs its unfinished change undone, but no copy could be made beside it: %s. It was left unchanged."),
+                   display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  copy = g_build_filename (work, base, NULL);
+  copy_journal = g_strconcat (copy, "-journal", NULL);
+  applied = g_build_filename (work, "applied-journal", NULL);
+
+  if (!_cs_store_copy_file (path, copy, &local_error)
+      || !_cs_store_copy_file (journal, copy_journal, &local_error)
+      || !_cs_store_roll_back_journal (copy, &local_error))
+    goto failed;
+
+  check = _cs_store_open_full (copy, CS_STORE_OPEN_CHECK_ONLY, migrations, n_migrations,
+                               target_version, &local_error);
+  if (check == NULL)
+    goto failed;
+  g_clear_object (&check);
+
+  /* The journal goes first: beside the rolled-back file it would be hot again. */
+  if (g_rename (journal, applied) != 0)
+    {
+      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "%s", g_strerror (errno));
+      goto failed;
+    }
+  if (g_rename (copy, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_rename (applied, journal);
+      g_set_error (&local_error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      goto failed;
+    }
+  _cs_store_sync_folder (dir);
+  g_unlink (applied);
+  g_rmdir (work);
+
+  self = _cs_store_open_full (path, flags, migrations, n_migrations, target_version, error);
+  if (self != NULL)
+    self->recovery_note = g_strdup (_("The project was being changed when Contract Scope or the computer stopped. The unfinished change was undone from its journal and the project was checked: everything saved before is there."));
+  return self;
+
+failed:
+  g_unlink (copy_journal);
+  g_unlink (copy);
+  g_unlink (applied);
+  g_rmdir (work);
+  g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_JOURNAL,
+               _("“%s” has a journal file beside it (“%s”), left by an interrupted change, that could not be applied safely. Nothing was applied: the project and the journal were left unchanged. Applying it to a copy gave: %s"),
+               display_name, journal_name, local_error->message);
+  return NULL;
 }
 
 /**
@@ -814,7 +769,7 @@ cs_store_open (const char        *path,
                CsStoreOpenFlags   flags,
                GError           **error)
 {
-  return _cs_store_open_full (path, flags, store_migrations (), CS_STORE_SCHEMA_VERSION - 1,
+  return _cs_store_open_full (path, flags, _cs_store_builtin_migrations (), CS_STORE_SCHEMA_VERSION - 1,
                               CS_STORE_SCHEMA_VERSION, error);
 }
 
@@ -1085,6 +1040,23 @@ cs_store_get_schema_version (CsStore *self)
   g_return_val_if_fail (CS_IS_STORE (self), 0);
 
   return self->schema_version;
+}
+
+/**
+ * cs_store_get_recovery_note:
+ * @self: a store
+ *
+ * What opening the project did to recover it after a crash (an unfinished change rolled back
+ * from its journal), to tell the user.
+ *
+ * Returns: (nullable): a translated sentence, or %NULL when the file needed no recovery
+ */
+const char *
+cs_store_get_recovery_note (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  return self->recovery_note;
 }
 
 /**
