@@ -414,6 +414,43 @@ test_values_checked_read_only (void)
     }
 }
 
+/* Item 8: each new site of an import must not scan the site table (quadratic import). */
+static void
+test_import_sites_linear (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_project ("sites.contractscope", 10);
+  g_autoptr(CsStore) store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  CsStoreBulk *bulk = NULL;
+  gint64 first = 0, last = 0;
+
+  g_assert_no_error (error);
+  bulk = cs_store_bulk_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_store_bulk_begin (bulk, &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Imported site %u", i);
+      gint64 id = cs_store_bulk_add_site (bulk, name, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      first = first == 0 ? id : first;
+      last = id;
+    }
+  /* One scan of the ten sites there before at most, not one per new site (2,000,000 rows). */
+  g_test_message ("rows scanned: %" G_GUINT64_FORMAT, _cs_store_bulk_count_scan_steps (bulk));
+  g_assert_cmpuint (_cs_store_bulk_count_scan_steps (bulk), <=, 20);
+  g_assert_true (cs_store_bulk_commit (bulk, &error));
+  g_assert_no_error (error);
+  cs_store_bulk_free (bulk);
+  cs_store_reload (store);
+
+  /* Positions still follow the sites there before, one apart. */
+  g_assert_cmpint (cs_record_get_int (cs_store_find (store, CS_TYPE_SITE, first), "position"), ==, 11);
+  g_assert_cmpint (cs_record_get_int (cs_store_find (store, CS_TYPE_SITE, last), "position"), ==, 2010);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/reliability/wal-refused", test_wal_refused);
   g_test_add_func ("/reliability/fifo-refused", test_fifo_refused);
   g_test_add_func ("/reliability/values-checked-read-only", test_values_checked_read_only);
+  g_test_add_func ("/reliability/import-sites-linear", test_import_sites_linear);
 
   return g_test_run ();
 }

@@ -273,4 +273,7 @@ gboolean _cs_store_validate_value (const CsEntity  *entity,
 void _cs_store_cache_removed (CsStore  *self,
                               CsRecord *row);
 
+/* cs-store-import.c */
+guint64 _cs_store_bulk_count_scan_steps (CsStoreBulk *bulk);
+
 G_END_DECLS
