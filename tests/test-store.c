@@ -18,6 +18,7 @@
 
 #include "cs-store-private.h"
 #include "cs-test-utils.h"
+#include "cs-test-vfs.h"
 
 static CsStore *
 create_project (const char *name,
@@ -1003,86 +1004,145 @@ test_upgraded_schema_matches_new (void)
 }
 
 /*
- * A child process edits as fast as it can and reports each edit once cs_store_set_*() has
- * returned; the parent kills it with SIGKILL at a random moment. Every reported edit must be
- * in the file, and the file must open.
+ * One SIGKILL round. A child process opens the project through the test VFS, which keeps
+ * unsynced writes in the process's memory as an OS cache keeps them until they reach the disk:
+ * so that killing the child loses what a power cut would, and synchronous=OFF is caught. The
+ * child reports "opened" (0), then each edit once cs_store_set_*() has returned; the parent
+ * waits for "opened", then kills it after a random delay. Returns the number of acknowledged
+ * edits checked in the file (0: nothing to check), or -1 when one was lost.
  */
+static int
+sigkill_round (guint     round,
+               GRand    *rand,
+               gboolean  synchronous_off)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("kill-%s%u.contractscope",
+                                           synchronous_off ? "control-" : "", round);
+  g_autofree char *path = NULL;
+  g_autoptr(CsStore) store = create_project (name, &path);
+  gint64 offer_id = cs_record_get_id (add_offer (store, "Target"));
+  int fds[2];
+  pid_t pid;
+  guint32 acknowledged = 0;
+  guint32 value = G_MAXUINT32;
+  CsRecord *offer = NULL;
+  guint64 stored;
+  guint sites;
+
+  cs_store_close (store);
+  g_clear_object (&store);
+  g_assert_no_errno (pipe (fds));
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(CsStore) child = NULL;
+      CsRecord *target = NULL;
+      guint32 opened = 0;
+
+      close (fds[0]);
+      cs_test_vfs_install ();
+      cs_test_vfs_set_buffering (TRUE);
+      child = cs_store_open (path, CS_STORE_OPEN_DEFAULT, NULL);
+      if (child == NULL)
+        _exit (3);
+      if (synchronous_off && sqlite3_exec (child->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL) != SQLITE_OK)
+        _exit (7);
+      target = cs_store_find (child, CS_TYPE_OFFER, offer_id);
+      if (write (fds[1], &opened, sizeof opened) != sizeof opened)
+        _exit (6);
+      for (guint32 i = 1; ; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", i);
+
+          if (!cs_store_set_string (child, target, "notes", text, NULL))
+            _exit (4);
+          if (i % 10 == 0)
+            {
+              g_autoptr(CsRecord) site = g_object_new (CS_TYPE_SITE, "name", text, NULL);
+
+              if (!cs_store_add (child, site, NULL))
+                _exit (5);
+            }
+          if (write (fds[1], &i, sizeof i) != sizeof i)
+            _exit (6);
+        }
+    }
+
+  close (fds[1]);
+  /* The delay starts once the child has the project open. */
+  g_assert_cmpint (read (fds[0], &value, sizeof value), ==, sizeof value);
+  g_assert_cmpuint (value, ==, 0);
+  g_usleep (g_rand_int_range (rand, 15000, 60000));
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+
+  while (read (fds[0], &value, sizeof value) == sizeof value)
+    acknowledged = value;
+  close (fds[0]);
+
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_test_message ("round %u: the file does not open: %s", round, error->message);
+      return -1;
+    }
+  offer = cs_store_find (store, CS_TYPE_OFFER, offer_id);
+  stored = g_ascii_strtoull (cs_record_get_string (offer, "notes"), NULL, 10);
+  sites = g_list_model_get_n_items (cs_store_get_sites (store));
+
+  /* The edit in flight when killed may or may not have landed; none before it is lost. */
+  if (stored < acknowledged || stored > (guint64) acknowledged + 1 || sites < acknowledged / 10)
+    {
+      g_test_message ("round %u: %u edits acknowledged, %" G_GUINT64_FORMAT " and %u sites found",
+                      round, acknowledged, stored, sites);
+      return -1;
+    }
+
+  return acknowledged;
+}
+
 static void
 test_sigkill (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   const char *env_rounds = g_getenv ("CS_KILL_ROUNDS");
   guint rounds = env_rounds != NULL ? (guint) g_ascii_strtoull (env_rounds, NULL, 10) : 12;
+  guint checked = 0;
+  guint64 edits = 0;
 
   for (guint round = 0; round < rounds; round++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = g_strdup_printf ("kill-%u.contractscope", round);
-      g_autofree char *path = NULL;
-      g_autoptr(CsStore) store = create_project (name, &path);
-      gint64 offer_id = cs_record_get_id (add_offer (store, "Target"));
-      int fds[2];
-      pid_t pid;
-      guint acknowledged = 0;
-      guint32 value = 0;
-      gssize n;
+      int acknowledged = sigkill_round (round, rand, FALSE);
 
-      cs_store_close (store);
-      g_clear_object (&store);
-      g_assert_no_errno (pipe (fds));
-
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
-        {
-          g_autoptr(CsStore) child = cs_store_open (path, CS_STORE_OPEN_DEFAULT, NULL);
-          CsRecord *offer = NULL;
-
-          close (fds[0]);
-          if (child == NULL)
-            _exit (3);
-          offer = cs_store_find (child, CS_TYPE_OFFER, offer_id);
-          for (guint32 i = 1; ; i++)
-            {
-              g_autofree char *text = g_strdup_printf ("%u", i);
-
-              if (!cs_store_set_string (child, offer, "notes", text, NULL))
-                _exit (4);
-              if (i % 10 == 0)
-                {
-                  g_autoptr(CsRecord) site = g_object_new (CS_TYPE_SITE, "name", text, NULL);
-
-                  if (!cs_store_add (child, site, NULL))
-                    _exit (5);
-                }
-              if (write (fds[1], &i, sizeof i) != sizeof i)
-                _exit (6);
-            }
-        }
-
-      close (fds[1]);
-      g_usleep (g_rand_int_range (rand, 5000, 60000));
-      kill (pid, SIGKILL);
-      waitpid (pid, NULL, 0);
-
-      while ((n = read (fds[0], &value, sizeof value)) == sizeof value)
-        acknowledged = value;
-      close (fds[0]);
-
-      store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
-      g_assert_no_error (error);
-      {
-        CsRecord *offer = cs_store_find (store, CS_TYPE_OFFER, offer_id);
-        guint64 stored = g_ascii_strtoull (cs_record_get_string (offer, "notes"), NULL, 10);
-        guint sites = g_list_model_get_n_items (cs_store_get_sites (store));
-
-        /* The edit in flight when killed may or may not have landed; none before it is lost. */
-        g_assert_cmpuint (stored, >=, acknowledged);
-        g_assert_cmpuint (stored, <=, (guint64) acknowledged + 1);
-        g_assert_cmpuint (sites, >=, acknowledged / 10);
-      }
-      g_test_message ("round %u: %u acknowledged edits survived", round, acknowledged);
+      g_assert_cmpint (acknowledged, >=, 0);
+      /* A round in which nothing was acknowledged checks nothing and does not count. */
+      if (acknowledged > 0)
+        checked++;
+      edits += acknowledged;
     }
+
+  g_test_message ("%u kills, %u with acknowledged edits (%" G_GUINT64_FORMAT " edits), none lost",
+                  rounds, checked, edits);
+  /* 250 of the 300 kills of the reliability suite land among the edits, not before them; the
+   * dozen of the unit suite only show that the test runs, on a machine that may be busy. */
+  g_assert_cmpuint (checked, >=, rounds >= 60 ? rounds * 5 / 6 : rounds / 2);
+}
+
+/* The negative control: with synchronous=OFF the same kills lose edits. */
+static void
+test_sigkill_control (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint lost = 0;
+
+  for (guint round = 0; round < 12; round++)
+    lost += sigkill_round (round, rand, TRUE) < 0;
+
+  g_test_message ("synchronous=OFF: %u of 12 kills lost acknowledged edits", lost);
+  g_assert_cmpuint (lost, >, 0);
 }
 
 int
@@ -1118,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/core/store/fixture-v2", test_fixture_v2);
   g_test_add_func ("/core/store/upgraded-schema", test_upgraded_schema_matches_new);
   g_test_add_func ("/core/store/sigkill", test_sigkill);
+  g_test_add_func ("/core/store/sigkill-control", test_sigkill_control);
 
   return g_test_run ();
 }

@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @CS_STORE_ERROR_MIGRATION: upgrading an older project failed; the file was left as it was
  * @CS_STORE_ERROR_CLOSED: the project was closed
  * @CS_STORE_ERROR_IO: the file could not be read or written (disk full, permissions …)
+ * @CS_STORE_ERROR_JOURNAL: a journal or WAL file beside the project that cannot be applied
+ *   safely (it belongs to another file, or the project is in WAL mode); nothing was changed
  *
  * Errors of #CsStore. Every message is translated and says what is safe.
  */
@@ -65,6 +67,7 @@ typedef enum {
   CS_STORE_ERROR_MIGRATION,
   CS_STORE_ERROR_CLOSED,
   CS_STORE_ERROR_IO,
+  CS_STORE_ERROR_JOURNAL,
 } CsStoreError;
 
 /**
@@ -123,6 +126,7 @@ const char  *cs_store_get_path            (CsStore           *self);
 gboolean     cs_store_is_read_only        (CsStore           *self);
 gboolean     cs_store_is_closed           (CsStore           *self);
 int          cs_store_get_schema_version  (CsStore           *self);
+const char  *cs_store_get_recovery_note   (CsStore           *self);
 
 CsProject   *cs_store_get_project         (CsStore           *self);
 GListModel  *cs_store_get_sites           (CsStore           *self);
