@@ -11,13 +11,13 @@
 
 #include "cs-model.h"
 #include "cs-perimeter.h"
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_PERIMETER_PAGE (cs_perimeter_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, CsSectionPage)
 
 GtkWidget     *cs_perimeter_page_new             (CsStore         *store);
 CsStore       *cs_perimeter_page_get_store       (CsPerimeterPage *self);
