@@ -16,6 +16,7 @@
 #include "cs-dashboard-page.h"
 #include "cs-clause-editor.h"
 #include "cs-finding-row.h"
+#include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-override-dialog.h"
 #include "cs-review-state.h"

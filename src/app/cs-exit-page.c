@@ -14,6 +14,7 @@
 #include "cs-exit-page.h"
 #include "cs-choice-row.h"
 #include "cs-field-row.h"
+#include "cs-labels.h"
 #include "cs-record-list.h"
 #include "cs-sections.h"
 

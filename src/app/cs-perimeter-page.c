@@ -16,6 +16,7 @@
 #include "cs-clause-editor.h"
 #include "cs-asset-dialog.h"
 #include "cs-import-dialog.h"
+#include "cs-labels.h"
 #include "cs-toast.h"
 
 /**
@@ -121,11 +122,6 @@ static const struct {
   [COL_VENDOR]      = { N_("Vendor"), CS_ASSET_SORT_VENDOR, FALSE, 100 },
   [COL_NOTES]       = { N_("Notes"), CS_ASSET_SORT_NOTES, TRUE, 120 },
   [COL_COVERAGE]    = { N_("Coverage"), CS_ASSET_SORT_COVERAGE, FALSE, 130 },
-};
-
-static const char * const criticality_labels[] = {
-  /* Translators: asset criticality levels, 1 being the most critical */
-  N_("1 – Critical"), N_("2 – High"), N_("3 – Moderate"), N_("4 – Low"),
 };
 
 /* helpers */
@@ -1873,16 +1869,3 @@ cs_perimeter_page_import_file (CsPerimeterPage *self,
   return GTK_WINDOW (dialog);
 }
 
-/**
- * cs_asset_criticality_get_label:
- * @criticality: 1 (most critical) to 4
- *
- * Returns: the translated label of @criticality
- */
-const char *
-cs_asset_criticality_get_label (gint64 criticality)
-{
-  g_return_val_if_fail (criticality >= 1 && criticality <= 4, "");
-
-  return _(criticality_labels[criticality - 1]);
-}

@@ -31,6 +31,5 @@ void           cs_perimeter_page_get_summary     (CsPerimeterPage    *self,
 GtkWindow     *cs_perimeter_page_import_file     (CsPerimeterPage *self,
                                                   GFile           *file);
 
-const char    *cs_asset_criticality_get_label    (gint64           criticality);
 
 G_END_DECLS
