@@ -14,7 +14,8 @@
 #include "cs-demo.h"
 #include "cs-backup-page.h"
 #include "cs-backup-scope-dialog.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-sections.h"
 #include "cs-ui-test-utils.h"
 
@@ -89,17 +90,17 @@ test_backup_page_edit (void)
   first_id = cs_record_get_id (first);
   second_id = cs_record_get_id (second);
 
-  page = cs_section_editor_new (CS_SECTION_BACKUP, store);
+  page = cs_project_view_create_page (CS_SECTION_BACKUP, store);
   g_assert_true (CS_IS_BACKUP_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate_rounds (3);
 
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);
   cs_ui_test_save_shot (window, "backup-page.png");
 
   /* A finding leads to its field; the value typed there reaches the file, in hours. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "backup_policy",
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (page), "backup_policy",
                                                  first_id, "rpo_hours"));
   cs_ui_test_iterate_rounds (3);
   spin = cs_ui_test_focused_spin (window);
@@ -108,7 +109,7 @@ test_backup_page_edit (void)
   g_assert_cmpfloat (cs_record_get_number (first, "rpo_hours"), ==, 6);
 
   /* Restore tests are in a collapsed row: the finding opens it. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "backup_policy",
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (page), "backup_policy",
                                                  first_id, "restore_test_months"));
   cs_ui_test_iterate_rounds (3);
   spin = cs_ui_test_focused_spin (window);
@@ -200,9 +201,9 @@ test_backup_page_read_only (void)
   offer_id = cs_record_get_id (CS_RECORD (offer));
   n_policies = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY, offer_id));
 
-  page = cs_section_editor_new (CS_SECTION_BACKUP, store);
+  page = cs_project_view_create_page (CS_SECTION_BACKUP, store);
   window = cs_ui_test_present (page, 0, 0);
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);
 
   gtk_widget_activate_action (page, "backup.add-policy", NULL);

@@ -13,7 +13,8 @@
 #include "cs-demo.h"
 #include "cs-exclusions-page.h"
 #include "cs-perimeter.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-store.h"
 #include "cs-ui-test-utils.h"
 
@@ -55,13 +56,13 @@ test_exclusions_page_edit (void)
   offer = g_list_model_get_item (cs_store_get_offers (store), 0);
   offer_id = cs_record_get_id (CS_RECORD (offer));
 
-  page = cs_section_editor_new (CS_SECTION_EXCLUSIONS, store);
+  page = cs_project_view_create_page (CS_SECTION_EXCLUSIONS, store);
   g_assert_true (CS_IS_EXCLUSIONS_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate ();
 
   /* Showing an offer creates every standard category for it. */
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate ();
   for (guint i = 0; standard[i] != NULL; i++)
     {
@@ -75,7 +76,7 @@ test_exclusions_page_edit (void)
   /* Exclude hardware replacement with a wording that removes restores: flagged. */
   exclusion = find_exclusion (store, offer_id, "hardware_replacement");
   exclusion_id = cs_record_get_id (CS_RECORD (exclusion));
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "exclusion",
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (page), "exclusion",
                                                  exclusion_id, "decision"));
   row = cs_exclusions_page_get_row (CS_EXCLUSIONS_PAGE (page), exclusion_id);
   decision = cs_ui_test_find_nth (row, ADW_TYPE_COMBO_ROW, "Decision", 0);
@@ -162,7 +163,7 @@ test_exclusions_page_no_offer (void)
   store = cs_store_create (path, "No offers", &error);
   g_assert_no_error (error);
 
-  page = g_object_ref_sink (cs_section_editor_new (CS_SECTION_EXCLUSIONS, store));
+  page = g_object_ref_sink (cs_project_view_create_page (CS_SECTION_EXCLUSIONS, store));
   g_assert_null (cs_exclusions_page_get_offer (CS_EXCLUSIONS_PAGE (page)));
   g_assert_cmpuint (cs_exclusions_page_get_n_hollowing (CS_EXCLUSIONS_PAGE (page)), ==, 0);
   g_assert_finalize_object (page);

@@ -12,7 +12,8 @@
 #include "cs-asset-dialog.h"
 #include "cs-perimeter.h"
 #include "cs-perimeter-page.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-store.h"
 #include "cs-ui-test-utils.h"
 
@@ -32,7 +33,7 @@ show_page (CsStore    *store,
            GtkWidget **out_page)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWidget *page = cs_section_editor_new (CS_SECTION_PERIMETER, store);
+  GtkWidget *page = cs_project_view_create_page (CS_SECTION_PERIMETER, store);
   GtkWidget *window;
 
   g_assert_true (CS_IS_PERIMETER_PAGE (page));
@@ -61,7 +62,7 @@ test_perimeter_page_edit (void)
   gint64 asset_id;
 
   window = show_page (store, &page);
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate ();
 
   assets = cs_perimeter_page_get_assets (CS_PERIMETER_PAGE (page));

@@ -16,7 +16,8 @@
 #include "cs-exit-page.h"
 #include "cs-field-row.h"
 #include "cs-flags-group.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-sections.h"
 #include "cs-security-page.h"
 #include "cs-subcontracting-page.h"
@@ -64,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = cs_demo_create (fixture->path, &error);
   g_assert_no_error (error);
 
-  fixture->page = cs_section_editor_new (section, fixture->store);
+  fixture->page = cs_project_view_create_page (section, fixture->store);
   fixture->window = GTK_WINDOW (cs_ui_test_present (fixture->page, 1000, 760));
   cs_ui_test_iterate ();
 }
@@ -176,17 +177,6 @@ count_flags (CsStore    *store,
 }
 
 static void
-test_no_offer (Fixture       *fixture,
-               gconstpointer  data)
-{
-  /* No offer selected: the page says so, and no field is bound to anything. */
-  g_assert_true (CS_IS_SECTION_EDITOR (fixture->page));
-  g_assert_null (cs_section_editor_get_offer (CS_SECTION_EDITOR (fixture->page)));
-  g_assert_null (cs_field_rows_find (fixture->page, NULL, 0, NULL));
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page), "terms", 0, "notice_days");
-}
-
-static void
 test_security (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -198,12 +188,12 @@ test_security (Fixture       *fixture,
   CsRecord *control;
   GtkWidget *focus;
 
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpstr (cs_record_get_string (mfa, "status"), ==, "absent");
 
   /* The flag "MFA … explicitly not provided" leads to the status drop-down of that control. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page),
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page),
                                                  "security_control", mfa_id, "status"));
   cs_ui_test_iterate ();
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
@@ -245,7 +235,7 @@ test_subcontracting (Fixture       *fixture,
   CsFieldRow *notice;
   gint64 added_id;
 
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
 
@@ -330,14 +320,14 @@ test_exit (Fixture       *fixture,
   g_autoptr(CsStore) store = NULL;
   CsFieldRow *transition;
 
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (deliverables), ==, 0);
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "exit-no-deliverables"),
                     ==, 1);
 
   /* The flag "no deliverable" leads to the button that adds the standard ones. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page),
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page),
                                                  "exit_deliverable", 0, NULL));
   gtk_widget_activate_action (fixture->page, "deliverables.add-standard", NULL);
   cs_ui_test_iterate ();
@@ -388,14 +378,14 @@ test_terms (Fixture       *fixture,
   CsFieldRow *breach;
   GtkWidget *focus;
 
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (fixture->page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "gdpr-no-breach-delay"),
                     ==, 1);
   g_assert_cmpuint (count_shown_flags (fixture->page, "gdpr-no-breach-delay"), ==, 1);
 
   /* The flag leads to the breach-notification field, which says its unit. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (fixture->page), "terms",
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page), "terms",
                                                  cs_record_get_id (terms),
                                                  "breach_notification_hours"));
   cs_ui_test_iterate ();
@@ -453,10 +443,10 @@ test_read_only (Fixture       *fixture,
 
   for (CsSection section = CS_SECTION_SECURITY; section <= CS_SECTION_TERMS; section++)
     {
-      page = cs_section_editor_new (section, store);
+      page = cs_project_view_create_page (section, store);
       window = gtk_window_new ();
       gtk_window_set_child (GTK_WINDOW (window), page);
-      cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+      cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
       gtk_window_present (GTK_WINDOW (window));
       cs_ui_test_iterate ();
 
@@ -477,8 +467,6 @@ main (int   argc,
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
 
-  g_test_add ("/ui/section-pages/no-offer", Fixture, GUINT_TO_POINTER (CS_SECTION_TERMS),
-              fixture_set_up, test_no_offer, fixture_tear_down);
   g_test_add ("/ui/section-pages/security", Fixture, GUINT_TO_POINTER (CS_SECTION_SECURITY),
               fixture_set_up, test_security, fixture_tear_down);
   g_test_add ("/ui/section-pages/subcontracting", Fixture,

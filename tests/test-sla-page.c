@@ -11,7 +11,8 @@
 #include <math.h>
 
 #include "cs-demo.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-sections.h"
 #include "cs-sla-page.h"
 #include "cs-ui-test-utils.h"
@@ -78,19 +79,19 @@ test_sla_page_edit (void)
   g_assert_nonnull (p1);
   p1_id = cs_record_get_id (p1);
 
-  page = cs_section_editor_new (CS_SECTION_SLA, store);
+  page = cs_project_view_create_page (CS_SECTION_SLA, store);
   g_assert_true (CS_IS_SLA_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate_rounds (3);
 
   /* Without an offer: the page says so; with one, the form. */
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
-  g_assert_true (cs_section_editor_get_offer (CS_SECTION_EDITOR (page)) == offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
+  g_assert_true (cs_section_page_get_offer (CS_SECTION_PAGE (page)) == offer);
   cs_ui_test_iterate_rounds (3);
   cs_ui_test_save_shot (window, "sla-page.png");
 
   /* A finding leads to its field: P1's response value, a spin button. */
-  g_assert_true (cs_section_editor_focus_target (CS_SECTION_EDITOR (page), "sla_target", p1_id,
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (page), "sla_target", p1_id,
                                                  "response_value"));
   cs_ui_test_iterate_rounds (3);
   spin = cs_ui_test_focused_spin (window);
@@ -166,9 +167,9 @@ test_sla_page_read_only (void)
   g_assert_no_error (error);
   offer = find_offer_with_sla (store);
 
-  page = cs_section_editor_new (CS_SECTION_SLA, store);
+  page = cs_project_view_create_page (CS_SECTION_SLA, store);
   window = cs_ui_test_present (page, 0, 0);
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);
 
   /* Nothing can be changed: the action is off, so no target is added. */
@@ -221,9 +222,9 @@ test_sla_page_times (void)
   terms = cs_store_get_section (store, CS_TYPE_SLA_TERMS, cs_record_get_id (offer));
   g_assert_nonnull (terms);
 
-  page = cs_section_editor_new (CS_SECTION_SLA, store);
+  page = cs_project_view_create_page (CS_SECTION_SLA, store);
   window = cs_ui_test_present (page, 1280, 800);
-  cs_section_editor_set_offer (CS_SECTION_EDITOR (page), CS_OFFER (offer));
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), CS_OFFER (offer));
   cs_ui_test_iterate_rounds (3);
 
   collect_time_spins (page, spins);

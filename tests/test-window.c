@@ -15,7 +15,8 @@
 #include "cs-offer-selector.h"
 #include "cs-project-properties.h"
 #include "cs-project-view.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-section-page.h"
 #include "cs-welcome-page.h"
 #include "cs-window.h"
@@ -141,7 +142,7 @@ test_window_sections (void)
   g_assert_cmpuint (count_rows (list), ==, 10);
 
   page = cs_project_view_get_section_page (view);
-  g_assert_true (CS_IS_SECTION_EDITOR (page));
+  g_assert_true (CS_IS_SECTION_PAGE (page));
   g_assert_cmpint (cs_project_view_get_section (view), ==, CS_SECTION_DASHBOARD);
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
@@ -152,15 +153,8 @@ test_window_sections (void)
       /* Each section has its own page, created when first shown. */
       page = cs_project_view_get_section_page (view);
       g_assert_true (gtk_widget_get_child_visible (page));
-      g_assert_true (CS_IS_SECTION_EDITOR (page));
-      /* Sections whose editor is not built yet show the placeholder page. */
-      if (CS_IS_SECTION_PAGE (page))
-        {
-          g_assert_cmpint (cs_section_page_get_section (CS_SECTION_PAGE (page)), ==, section);
-          g_assert_cmpstr (cs_section_page_get_title (CS_SECTION_PAGE (page)), ==,
-                           cs_section_get_title (section));
-        }
-      g_assert_nonnull (cs_section_get_description (section));
+      g_assert_true (CS_IS_SECTION_PAGE (page));
+      g_assert_cmpint (cs_section_page_get_section (CS_SECTION_PAGE (page)), ==, section);
     }
 
   /* No offer yet: nothing is selected and the offer actions wait for one. */
@@ -191,6 +185,7 @@ test_window_offers (void)
   CsOfferSelector *selector;
   GListModel *offers;
   CsOffer *offer;
+  GtkWidget *page;
 
   cs_window_set_store (window, store);
   cs_ui_test_iterate ();
@@ -216,7 +211,8 @@ test_window_offers (void)
   g_assert_cmpstr (cs_offer_get_provider (offer), ==, "Rhône Services");
   g_assert_cmpstr (cs_offer_get_kind (offer), ==, "incumbent");
   g_assert_true (cs_project_view_get_offer (view) == offer);
-  g_assert_true (cs_section_editor_get_offer (CS_SECTION_EDITOR (cs_project_view_get_section_page (view))) == offer);
+  page = cs_project_view_get_section_page (view);
+  g_assert_true (cs_section_page_get_offer (CS_SECTION_PAGE (page)) == offer);
   g_assert_cmpstr (cs_project_view_get_save_state (view), ==, "Saved");
 
   /* A second offer, added directly, becomes the selected one. */

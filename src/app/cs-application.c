@@ -13,6 +13,7 @@
 
 #include "cs-application.h"
 #include "cs-demo.h"
+#include "cs-labels.h"
 #include "cs-new-project-dialog.h"
 #include "cs-preferences-window.h"
 #include "cs-window.h"
@@ -402,7 +403,7 @@ cs_application_preferences_action (GSimpleAction *action,
   CsApplication *self = user_data;
   CsPreferencesWindow *window;
 
-  window = cs_preferences_window_new (self);
+  window = cs_preferences_window_new (cs_application_get_settings (self));
   gtk_window_set_transient_for (GTK_WINDOW (window), get_parent_window (self));
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -13,20 +13,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * CS_PROJECT_MIME_TYPE:
- *
- * The MIME type of Contract Scope project files.
- */
-#define CS_PROJECT_MIME_TYPE "application/x-contractscope"
-
-/**
- * CS_PROJECT_SUFFIX:
- *
- * The file-name extension of Contract Scope project files.
- */
-#define CS_PROJECT_SUFFIX ".contractscope"
-
 #define CS_TYPE_APPLICATION (cs_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (CsApplication, cs_application, CS, APPLICATION, AdwApplication)

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "cs-asset-dialog.h"
+#include "cs-labels.h"
 #include "cs-perimeter.h"
-#include "cs-perimeter-page.h"
 
 /**
  * CsAssetDialog:

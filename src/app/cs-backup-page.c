@@ -14,12 +14,8 @@
 
 #include "cs-backup-page.h"
 #include "cs-backup-scope-dialog.h"
-#include "cs-clause-editor.h"
 #include "cs-field-rows.h"
-#include "cs-flags-group.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
-#include "cs-toast.h"
 
 /**
  * CsBackupPage:
@@ -39,12 +35,9 @@
  */
 struct _CsBackupPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
   CsDeletion          *last_deletion;
-  GtkWidget           *clause_editor;
   GtkWidget           *empty_row;
 
   /* per policy id (gint64 *): the widgets the report updates */
@@ -54,53 +47,30 @@ struct _CsBackupPage
   guint                report_id;
   guint                rebuild_id;
 
-  /* template children (not the bin's own child, which AdwBin disposes of itself) */
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  GtkLabel            *offer_label;
-  CsFlagsGroup        *flags_group;
+  /* template children */
   AdwPreferencesGroup *unprotected_group;
   GtkListBox          *unprotected_list;
   AdwPreferencesGroup *policies_group;
   GtkBox              *policies_box;
-  GtkBox              *clause_box;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_backup_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsBackupPage, cs_backup_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_backup_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS_TYPE_SECTION_PAGE)
 
 static void rebuild (CsBackupPage *self);
-
-static gboolean
-is_writable (CsBackupPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
 
 static gint64
 get_offer_id (CsBackupPage *self)
 {
-  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
+  CsOffer *offer = cs_page_offer (self);
+
+  return offer != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
 }
 
 static void
 show_error (CsBackupPage *self,
             const GError *error)
 {
-  cs_toast_show_error (GTK_WIDGET (self->policies_box), error);
+  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static const char *
@@ -115,7 +85,7 @@ static gboolean
 is_our_policy (CsBackupPage *self,
                CsRecord     *record)
 {
-  return self->offer != NULL && CS_IS_BACKUP_POLICY (record) &&
+  return cs_page_offer (self) != NULL && CS_IS_BACKUP_POLICY (record) &&
          cs_record_get_parent_id (record) == get_offer_id (self);
 }
 
@@ -148,10 +118,10 @@ get_policies (CsBackupPage *self)
   GPtrArray *policies = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *list;
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return policies;
 
-  list = cs_store_list (self->store, CS_TYPE_BACKUP_POLICY, get_offer_id (self));
+  list = cs_store_list (cs_page_store (self), CS_TYPE_BACKUP_POLICY, get_offer_id (self));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     g_ptr_array_add (policies, g_list_model_get_item (list, i));
   g_ptr_array_sort (policies, compare_positions);
@@ -219,10 +189,11 @@ update_report (CsBackupPage *self)
 
   g_clear_handle_id (&self->report_id, g_source_remove);
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_offer (self) == NULL || cs_page_store (self) == NULL ||
+      cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_backup_report_new (self->store, get_offer_id (self));
+  report = cs_backup_report_new (cs_page_store (self), get_offer_id (self));
 
   for (guint i = 0; i < report->policies->len; i++)
     {
@@ -438,7 +409,8 @@ static GtkWidget *
 create_frequency_row (CsBackupPage *self,
                       CsRecord     *policy)
 {
-  return cs_field_number_row_new (self->store, policy, "frequency_hours", _("Backup every"),
+  return cs_field_number_row_new (cs_page_store (self), policy, "frequency_hours",
+                                  _("Backup every"),
                                   _("hours"), 100000, 1);
 }
 
@@ -460,13 +432,14 @@ create_policy_group (CsBackupPage *self,
   g_hash_table_replace (self->groups, new_id (id), group);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, policy, "name", _("Name")));
+                             cs_field_entry_row_new (cs_page_store (self), policy, "name",
+                                                     _("Name")));
 
   row = create_assets_row (self, policy);
   g_hash_table_replace (self->asset_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, policy, "scope",
+                             cs_field_entry_row_new (cs_page_store (self), policy, "scope",
                                                      _("Named data sets (mailboxes, shares, "
                                                        "databases …)")));
 
@@ -474,14 +447,15 @@ create_policy_group (CsBackupPage *self,
   g_hash_table_replace (self->frequency_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, policy, "retention_days",
+                             cs_field_number_row_new (cs_page_store (self), policy,
+                                                      "retention_days",
                                                       _("Retention"), _("days"), 100000, 0));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, policy, "rpo_hours",
+                             cs_field_number_row_new (cs_page_store (self), policy, "rpo_hours",
                                                       _("RPO (maximum data loss)"), _("hours"),
                                                       100000, 1));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, policy, "rto_hours",
+                             cs_field_number_row_new (cs_page_store (self), policy, "rto_hours",
                                                       _("RTO (time to restore)"), _("hours"),
                                                       100000, 1));
 
@@ -490,22 +464,23 @@ create_policy_group (CsBackupPage *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Offline or immutable copy, off-site location, encryption"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (self->store, policy, "offline_copy",
+                            cs_field_choice_row_new (cs_page_store (self), policy, "offline_copy",
                                                      _("Offline copy"), tristate));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (self->store, policy, "immutable_copy",
+                            cs_field_choice_row_new (cs_page_store (self), policy, "immutable_copy",
                                                      _("Immutable copy"), tristate));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "offsite_location",
+                            cs_field_entry_row_new (cs_page_store (self), policy,
+                                                    "offsite_location",
                                                     _("Off-site location")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "offsite_country",
+                            cs_field_entry_row_new (cs_page_store (self), policy, "offsite_country",
                                                     _("Off-site country")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (self->store, policy, "encrypted",
+                            cs_field_choice_row_new (cs_page_store (self), policy, "encrypted",
                                                      _("Encrypted"), tristate));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "key_holder",
+                            cs_field_entry_row_new (cs_page_store (self), policy, "key_holder",
                                                     _("Encryption key holder")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
@@ -515,22 +490,24 @@ create_policy_group (CsBackupPage *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("How restores are proved, how failures are caught"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_number_row_new (self->store, policy, "restore_test_months",
+                            cs_field_number_row_new (cs_page_store (self), policy,
+                                                     "restore_test_months",
                                                      _("Restore test every"), _("months"), 1200,
                                                      0));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "restore_evidence",
+                            cs_field_entry_row_new (cs_page_store (self), policy,
+                                                    "restore_evidence",
                                                     _("Evidence delivered (test report …)")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "monitoring",
+                            cs_field_entry_row_new (cs_page_store (self), policy, "monitoring",
                                                     _("Failure monitoring")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, policy, "escalation",
+                            cs_field_entry_row_new (cs_page_store (self), policy, "escalation",
                                                     _("Escalation on failure")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, policy, "reference",
+                             cs_field_entry_row_new (cs_page_store (self), policy, "reference",
                                                      _("Contract reference")));
 
   return group;
@@ -553,50 +530,20 @@ static void
 rebuild (CsBackupPage *self)
 {
   g_autoptr(GPtrArray) policies = NULL;
-  gboolean has_offers;
-  gboolean writable = is_writable (self);
+  gboolean has_offer = cs_page_offer (self) != NULL;
+  gboolean writable = cs_page_is_writable (self);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   clear_policies (self);
 
-  has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-               g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.add-policy",
-                                 self->offer != NULL && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.delete-policy",
-                                 self->offer != NULL && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.move-up",
-                                 self->offer != NULL && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.move-down",
-                                 self->offer != NULL && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.choose-assets", self->offer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.add-policy", has_offer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.delete-policy", has_offer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.move-up", has_offer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.move-down", has_offer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.choose-assets", has_offer);
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
-    {
-      adw_status_page_set_title (self->empty_page,
-                                 has_offers ? _("No Offer Selected") : _("No Offers Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       has_offers
-                                       ? _("Select an offer to record its backup policies.")
-                                       : _("Add the incumbent contract or a provider’s "
-                                           "proposal to record how it backs up and restores "
-                                           "the client’s data."));
-      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !has_offers);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      cs_flags_group_set_source (self->flags_group, NULL, CS_SECTION_BACKUP, NULL);
-      return;
-    }
-
-  {
-    const char *provider = cs_offer_get_provider (self->offer);
-    g_autofree char *title = NULL;
-
-    /* Translators: page heading; %s is the provider of the offer */
-    title = g_strdup_printf (_("Backup under %s"),
-                             provider != NULL && provider[0] != '\0' ? provider
-                                                                     : _("Unnamed offer"));
-    gtk_label_set_text (self->offer_label, title);
-  }
+  if (!has_offer || cs_store_is_closed (cs_page_store (self)))
+    return;
 
   policies = get_policies (self);
   for (guint i = 0; i < policies->len; i++)
@@ -606,8 +553,6 @@ rebuild (CsBackupPage *self)
 
   gtk_widget_set_visible (self->empty_row, policies->len == 0);
 
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_BACKUP, self->offer);
-  gtk_stack_set_visible_child_name (self->stack, "content");
   update_report (self);
 }
 
@@ -633,7 +578,7 @@ on_record_added_or_removed_cb (CsStore      *store,
 {
   if (is_our_policy (self, record))
     rebuild (self);
-  else if (self->offer != NULL && (is_our_scope (self, record) || CS_IS_ASSET (record) ||
+  else if (cs_page_offer (self) != NULL && (is_our_scope (self, record) || CS_IS_ASSET (record) ||
                                    CS_IS_RESPONSIBILITY (record)))
     schedule_report (self);
 }
@@ -651,7 +596,7 @@ on_record_changed_cb (CsStore      *store,
       else
         schedule_report (self);
     }
-  else if (self->offer != NULL && CS_IS_ASSET (record))
+  else if (cs_page_offer (self) != NULL && CS_IS_ASSET (record))
     {
       schedule_report (self);
     }
@@ -662,41 +607,6 @@ on_reloaded_cb (CsStore      *store,
                 CsBackupPage *self)
 {
   rebuild (self);
-}
-
-static void
-on_offers_changed_cb (GListModel   *model,
-                      guint         position,
-                      guint         removed,
-                      guint         added,
-                      CsBackupPage *self)
-{
-  if (self->offer == NULL)
-    rebuild (self);
-}
-
-static void
-on_offer_notify_cb (CsOffer      *offer,
-                    GParamSpec   *pspec,
-                    CsBackupPage *self)
-{
-  const char *provider = cs_offer_get_provider (offer);
-  g_autofree char *title = NULL;
-
-  title = g_strdup_printf (_("Backup under %s"),
-                           provider != NULL && provider[0] != '\0' ? provider
-                                                                   : _("Unnamed offer"));
-  gtk_label_set_text (self->offer_label, title);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup *group,
-                      const char   *table,
-                      gint64        record_id,
-                      const char   *field,
-                      CsBackupPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
 }
 
 /* actions */
@@ -719,13 +629,13 @@ cs_backup_page_add_policy_action (GtkWidget  *widget,
   g_autoptr(CsRecord) policy = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->offer == NULL || !is_writable (self))
+  if (cs_page_offer (self) == NULL || !cs_page_is_writable (self))
     return;
 
   policy = g_object_new (CS_TYPE_BACKUP_POLICY,
                          "offer-id", get_offer_id (self),
                          NULL);
-  if (!cs_store_add (self->store, policy, &error))
+  if (!cs_store_add (cs_page_store (self), policy, &error))
     {
       show_error (self, error);
       return;
@@ -739,7 +649,7 @@ static CsRecord *
 find_our_policy (CsBackupPage *self,
                  GVariant     *parameter)
 {
-  CsRecord *policy = cs_store_find (self->store, CS_TYPE_BACKUP_POLICY,
+  CsRecord *policy = cs_store_find (cs_page_store (self), CS_TYPE_BACKUP_POLICY,
                                     g_variant_get_int64 (parameter));
 
   return policy != NULL && is_our_policy (self, policy) ? policy : NULL;
@@ -756,12 +666,12 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   CsRecord *policy;
 
-  if (!is_writable (self) || (policy = find_our_policy (self, parameter)) == NULL)
+  if (!cs_page_is_writable (self) || (policy = find_our_policy (self, parameter)) == NULL)
     return;
 
   /* Translators: toast after deleting a backup policy; %s is its name */
   title = g_markup_printf_escaped (_("“%s” deleted"), get_policy_name (policy));
-  deletion = cs_store_delete (self->store, policy, &error);
+  deletion = cs_store_delete (cs_page_store (self), policy, &error);
   if (deletion == NULL)
     {
       show_error (self, error);
@@ -771,7 +681,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = g_steal_pointer (&deletion);
   gtk_widget_action_set_enabled (widget, "backup.undo-delete", TRUE);
-  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "backup.undo-delete", 5);
+  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "backup.undo-delete", 5);
 }
 
 static void
@@ -783,8 +693,8 @@ cs_backup_page_undo_delete_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
 
   gtk_widget_action_set_enabled (widget, "backup.undo-delete", FALSE);
-  if (is_writable (self))
-    cs_toast_undo_deletion (GTK_WIDGET (self->policies_box), self->store, deletion);
+  if (cs_page_is_writable (self))
+    cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
 }
 
 static gboolean
@@ -817,7 +727,7 @@ move_policy (CsBackupPage *self,
   guint index = 0;
   int target;
 
-  if (!is_writable (self) || (policy = find_our_policy (self, parameter)) == NULL)
+  if (!cs_page_is_writable (self) || (policy = find_our_policy (self, parameter)) == NULL)
     return;
 
   policies = get_policies (self);
@@ -831,7 +741,7 @@ move_policy (CsBackupPage *self,
   /* Swap, then number every policy 1…n: equal positions cannot swap by themselves. */
   policies->pdata[index] = policies->pdata[target];
   policies->pdata[target] = policy;
-  if (!cs_store_batch (self->store, renumber_policies, policies, &error))
+  if (!cs_store_batch (cs_page_store (self), renumber_policies, policies, &error))
     show_error (self, error);
 
   rebuild (self);
@@ -871,31 +781,24 @@ cs_backup_page_choose_assets_action (GtkWidget  *widget,
   CsRecord *policy;
   GtkWidget *dialog;
 
-  if (self->offer == NULL || (policy = find_our_policy (self, parameter)) == NULL)
+  if (cs_page_offer (self) == NULL || (policy = find_our_policy (self, parameter)) == NULL)
     return;
 
-  dialog = cs_backup_scope_dialog_new (self->store, CS_BACKUP_POLICY (policy));
+  dialog = cs_backup_scope_dialog_new (cs_page_store (self), CS_BACKUP_POLICY (policy));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_backup_page_focus_target (CsSectionEditor *editor,
-                             const char      *table,
-                             gint64           record_id,
-                             const char      *field)
+cs_backup_page_focus_target (CsSectionPage *page,
+                             const char    *table,
+                             gint64         record_id,
+                             const char    *field)
 {
-  CsBackupPage *self = CS_BACKUP_PAGE (editor);
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (g_strcmp0 (table, "clause") == 0 && self->clause_editor != NULL)
-    return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
-                                          0, 0);
+  CsBackupPage *self = CS_BACKUP_PAGE (page);
 
   if (g_strcmp0 (table, "backup_policy") == 0 && record_id != 0 && field == NULL)
     field = "name";
@@ -920,37 +823,20 @@ cs_backup_page_focus_target (CsSectionEditor *editor,
       return gtk_widget_child_focus (GTK_WIDGET (self->policies_group), GTK_DIR_TAB_FORWARD);
     }
 
-  return gtk_widget_child_focus (GTK_WIDGET (self->flags_group), GTK_DIR_TAB_FORWARD) ||
+  return gtk_widget_child_focus (cs_section_page_get_flags_group (page), GTK_DIR_TAB_FORWARD) ||
          gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-cs_backup_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_backup_page_focus_target;
 }
 
 /* GObject vfuncs */
 
 static void
-set_offer (CsBackupPage *self,
-           CsOffer      *offer)
+cs_backup_page_offer_changed (CsSectionPage *page)
 {
-  if (self->offer == offer)
-    return;
+  CsBackupPage *self = CS_BACKUP_PAGE (page);
 
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
-  g_set_object (&self->offer, offer);
-  if (self->offer != NULL)
-    g_signal_connect_object (self->offer, "notify::provider", G_CALLBACK (on_offer_notify_cb),
-                             self, 0);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.undo-delete", FALSE);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
 }
 
 static void
@@ -960,20 +846,13 @@ cs_backup_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_backup_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
-
-  g_signal_connect_object (self->store, "record-added",
+  g_signal_connect_object (cs_page_store (self), "record-added",
                            G_CALLBACK (on_record_added_or_removed_cb), self, 0);
-  g_signal_connect_object (self->store, "record-removed",
+  g_signal_connect_object (cs_page_store (self), "record-removed",
                            G_CALLBACK (on_record_added_or_removed_cb), self, 0);
-  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
-                           self, 0);
-  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_BACKUP);
-  gtk_box_append (self->clause_box, self->clause_editor);
+  g_signal_connect_object (cs_page_store (self), "record-changed",
+                           G_CALLBACK (on_record_changed_cb), self, 0);
+  g_signal_connect_object (cs_page_store (self), "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
 
   rebuild (self);
 }
@@ -991,13 +870,8 @@ cs_backup_page_dispose (GObject *object)
       g_hash_table_remove_all (self->asset_rows);
       g_hash_table_remove_all (self->frequency_rows);
     }
-  self->clause_editor = NULL;
   self->empty_row = NULL;
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
-  g_clear_object (&self->offer);
-  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_BACKUP_PAGE);
 
@@ -1017,91 +891,31 @@ cs_backup_page_finalize (GObject *object)
 }
 
 static void
-cs_backup_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CsBackupPage *self = CS_BACKUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_backup_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  CsBackupPage *self = CS_BACKUP_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_assert (self->store == NULL);
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_backup_page_class_init (CsBackupPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_backup_page_constructed;
   object_class->dispose = cs_backup_page_dispose;
   object_class->finalize = cs_backup_page_finalize;
-  object_class->get_property = cs_backup_page_get_property;
-  object_class->set_property = cs_backup_page_set_property;
+  page_class->offer_changed = cs_backup_page_offer_changed;
+  page_class->focus_target = cs_backup_page_focus_target;
 
-  /**
-   * CsBackupPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
-
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
+  cs_section_page_class_set_section (page_class, CS_SECTION_BACKUP, CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Select an offer to record its backup policies."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record how it backs up and restores the client’s data."));
+  /* Translators: page heading; %s is the provider of the offer */
+  cs_section_page_class_set_title (page_class, N_("Backup under %s"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-backup-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsBackupPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsBackupPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CsBackupPage, offer_label);
-  gtk_widget_class_bind_template_child (widget_class, CsBackupPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, CsBackupPage, unprotected_group);
   gtk_widget_class_bind_template_child (widget_class, CsBackupPage, unprotected_list);
   gtk_widget_class_bind_template_child (widget_class, CsBackupPage, policies_group);
   gtk_widget_class_bind_template_child (widget_class, CsBackupPage, policies_box);
-  gtk_widget_class_bind_template_child (widget_class, CsBackupPage, clause_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "backup.add-policy", NULL,
                                    cs_backup_page_add_policy_action);

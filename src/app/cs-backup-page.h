@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_BACKUP_PAGE (cs_backup_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS, BACKUP_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS, BACKUP_PAGE, CsSectionPage)
 
 GtkWidget   *cs_backup_page_new        (CsStore   *store);
 

@@ -13,6 +13,7 @@
 
 #include "cs-choice-row.h"
 #include "cs-field-row.h"
+#include "cs-labels.h"
 #include "cs-toast.h"
 
 /**
@@ -51,46 +52,6 @@ G_DEFINE_FINAL_TYPE (CsChoiceRow, cs_choice_row, ADW_TYPE_COMBO_ROW)
 static GParamSpec *properties[N_PROPS];
 
 /* Labels of the stored choice values of the section tables; values are unique across them. */
-static const struct
-{
-  const char *value;
-  const char *label;
-} choice_labels[] = {
-  /* tri-state answers */
-  { "unknown", N_("Not stated") },
-  { "yes", N_("Yes") },
-  { "no", N_("No") },
-  /* security controls */
-  { "not_stated", N_("Not stated") },
-  { "committed", N_("Committed") },
-  /* Translators: a security control only partly committed */
-  { "partial", N_("Partial") },
-  /* Translators: a security control the offer explicitly does not provide */
-  { "absent", N_("Absent") },
-  { "not_applicable", N_("Not applicable") },
-  /* exit assistance */
-  { "included", N_("Included in the price") },
-  { "fixed", N_("Fixed price") },
-  { "rate_card", N_("Rate card") },
-  { "on_quotation", N_("On quotation") },
-  /* exit deliverables */
-  { "pending", N_("Pending") },
-  { "delivered", N_("Delivered") },
-  { "verified", N_("Verified") },
-  /* billing models */
-  { "flat", N_("Flat fee") },
-  { "per_user", N_("Per user") },
-  { "per_device", N_("Per device") },
-  { "block_hours", N_("Block of hours") },
-  { "time_and_materials", N_("Time and materials") },
-  /* Translators: a billing model combining several */
-  { "mixed", N_("Mixed") },
-  /* renewal modes */
-  { "none", N_("Ends at the end of the term") },
-  { "tacit", N_("Tacit renewal") },
-  { "express", N_("Renewal by express agreement") },
-};
-
 static const CsField *
 get_field (CsChoiceRow *self)
 {
@@ -434,24 +395,6 @@ cs_choice_row_set_value (CsChoiceRow *self,
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
 
   return TRUE;
-}
-
-/**
- * cs_choice_get_label:
- * @value: a stored choice value of a section table ("on_quotation" …)
- *
- * Returns: the translated label of @value, or @value itself when it is not known
- */
-const char *
-cs_choice_get_label (const char *value)
-{
-  g_return_val_if_fail (value != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (choice_labels); i++)
-    if (g_str_equal (choice_labels[i].value, value))
-      return _(choice_labels[i].label);
-
-  return value;
 }
 
 /**

@@ -28,7 +28,6 @@ const char  *cs_choice_row_get_value    (CsChoiceRow  *self);
 gboolean     cs_choice_row_set_value    (CsChoiceRow  *self,
                                          const char   *value);
 
-const char  *cs_choice_get_label        (const char   *value);
 GtkStringList *cs_choice_labels_new     (const char * const *choices);
 
 G_END_DECLS

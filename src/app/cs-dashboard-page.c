@@ -16,13 +16,11 @@
 #include "cs-dashboard-page.h"
 #include "cs-clause-editor.h"
 #include "cs-finding-row.h"
+#include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-override-dialog.h"
-#include "cs-project-view.h"
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
-#include "cs-section-editor.h"
-#include "cs-toast.h"
 
 /**
  * CsDashboardPage:
@@ -43,22 +41,22 @@
  */
 struct _CsDashboardPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
   CsReviewState       *review_state;
+  CsOffer             *watched_offer;
   GtkWidget           *clause_editor;  /* owned: the list shows it as its last item */
   GListStore          *shown;  /* the findings the list shows, spliced rather than rebuilt */
   GObject             *header_item;
   GObject             *footer_item;
 
-  /* template children (not the bin's own child, which AdwBin disposes of itself) */
+  /* template children */
+  GtkStack            *stack;
+  GtkLabel            *offer_label;
   GtkGridView         *list_view;
   GtkWidget           *header_box;
   GtkLabel            *score_label;
   GtkLabel            *band_label;
-  GtkLabel            *offer_label;
   GtkLabel            *knock_outs_label;
   GtkLabel            *counts_label;
   GtkLabel            *error_label;
@@ -67,60 +65,19 @@ struct _CsDashboardPage
   GtkSwitch           *show_all_switch;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_dashboard_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsDashboardPage, cs_dashboard_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_dashboard_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-show_toast (CsDashboardPage *self,
-            AdwToast        *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    {
-      g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
-    }
-}
-
-static void
-show_error_toast (CsDashboardPage *self,
-                  const GError    *error)
-{
-  cs_toast_show_error (GTK_WIDGET (self), error);
-}
-
-static gboolean
-is_writable (CsDashboardPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
+G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS_TYPE_SECTION_PAGE)
 
 static CsReport *
 get_report (CsDashboardPage *self)
 {
   CsReport *report;
 
-  if (self->review_state == NULL || self->offer == NULL)
+  if (self->review_state == NULL || cs_page_offer (self) == NULL)
     return NULL;
 
   report = cs_review_state_get_report (self->review_state);
-  if (report == NULL || cs_report_get_offer_id (report) != cs_record_get_id (CS_RECORD (self->offer)))
+  if (report == NULL ||
+      cs_report_get_offer_id (report) != cs_record_get_id (CS_RECORD (cs_page_offer (self))))
     return NULL;
 
   return report;
@@ -132,10 +89,22 @@ static void
 on_finding_row_go_to_cb (CsFindingRow    *row,
                          CsDashboardPage *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
+  CsFinding *finding = cs_finding_row_get_finding (row);
+  CsSection section = cs_finding_get_section (finding);
+  gboolean wording = cs_finding_get_kind (finding) == CS_FINDING_LINTER;
 
-  if (view != NULL)
-    cs_project_view_show_finding (CS_PROJECT_VIEW (view), cs_finding_row_get_finding (row));
+  if (section >= CS_N_SECTIONS)
+    section = CS_SECTION_DASHBOARD;
+
+  /* Weak wording: the clause with the wording selected; an item: the field its check reads. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "project.show-target", "(ssxsii)",
+                              cs_section_get_id (section),
+                              wording ? "clause" : "",
+                              wording ? cs_finding_get_record_id (finding) : (gint64) 0,
+                              wording ? "text" : (cs_finding_get_field (finding) != NULL
+                                                  ? cs_finding_get_field (finding) : ""),
+                              wording ? (gint32) cs_finding_get_start (finding) : -1,
+                              wording ? (gint32) cs_finding_get_end (finding) : -1);
 }
 
 typedef struct
@@ -156,7 +125,8 @@ update_answer_cb (CsStore   *store,
 
   return cs_store_set_string (store, change->answer, "status", change->status, error) &&
          cs_store_set_boolean (store, change->answer, "override", change->is_override, error) &&
-         cs_store_set_string (store, change->answer, "justification", change->justification, error) &&
+         cs_store_set_string (store, change->answer, "justification", change->justification,
+                              error) &&
          cs_store_set_string (store, change->answer, "reference", change->reference, error);
 }
 
@@ -167,8 +137,9 @@ on_answer_deletion_undo_cb (AdwToast        *toast,
   CsDeletion *deletion = g_object_get_data (G_OBJECT (toast), "cs-deletion");
   g_autoptr(GError) error = NULL;
 
-  if (deletion != NULL && is_writable (self) && !cs_store_undelete (self->store, deletion, &error))
-    show_error_toast (self, error);
+  if (deletion != NULL && cs_page_is_writable (self) &&
+      !cs_store_undelete (cs_page_store (self), deletion, &error))
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static void
@@ -181,10 +152,10 @@ remove_answer (CsDashboardPage *self,
   CsDeletion *deletion;
   AdwToast *toast;
 
-  deletion = cs_store_delete (self->store, answer, &error);
+  deletion = cs_store_delete (cs_page_store (self), answer, &error);
   if (deletion == NULL)
     {
-      show_error_toast (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -197,7 +168,7 @@ remove_answer (CsDashboardPage *self,
                           (GDestroyNotify) cs_deletion_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_answer_deletion_undo_cb),
                            self, 0);
-  show_toast (self, toast);
+  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
 }
 
 static void
@@ -211,11 +182,12 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
   g_autofree char *reference = NULL;
   CsRecord *answer = NULL;
 
-  if (!is_writable (self) || self->offer == NULL)
+  if (!cs_page_is_writable (self) || cs_page_offer (self) == NULL)
     return;
 
   if (cs_finding_get_record_id (finding) > 0)
-    answer = cs_store_find (self->store, CS_TYPE_CHECKLIST_ANSWER, cs_finding_get_record_id (finding));
+    answer = cs_store_find (cs_page_store (self), CS_TYPE_CHECKLIST_ANSWER,
+                            cs_finding_get_record_id (finding));
 
   if (g_str_equal (response, "remove"))
     {
@@ -235,15 +207,15 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
       g_autoptr(CsRecord) record = NULL;
 
       record = g_object_new (CS_TYPE_CHECKLIST_ANSWER,
-                             "offer-id", cs_record_get_id (CS_RECORD (self->offer)),
+                             "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
                              "item-id", cs_finding_get_id (finding),
                              "status", cs_override_dialog_get_status (dialog),
                              "override", cs_override_dialog_get_is_override (dialog),
                              "justification", justification,
                              "reference", reference,
                              NULL);
-      if (!cs_store_add (self->store, record, &error))
-        show_error_toast (self, error);
+      if (!cs_store_add (cs_page_store (self), record, &error))
+        cs_section_page_show_error (CS_SECTION_PAGE (self), error);
     }
   else
     {
@@ -255,8 +227,8 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
         .reference = reference,
       };
 
-      if (!cs_store_batch (self->store, update_answer_cb, &change, &error))
-        show_error_toast (self, error);
+      if (!cs_store_batch (cs_page_store (self), update_answer_cb, &change, &error))
+        cs_section_page_show_error (CS_SECTION_PAGE (self), error);
     }
 }
 
@@ -267,7 +239,7 @@ on_finding_row_assess_cb (CsFindingRow    *row,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   CsOverrideDialog *dialog;
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     return;
 
   dialog = cs_override_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -304,7 +276,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
           gtk_list_item_set_child (list_item, child);
         }
       cs_finding_row_set_finding (CS_FINDING_ROW (child), CS_FINDING (item));
-      cs_finding_row_set_editable (CS_FINDING_ROW (child), is_writable (self));
+      cs_finding_row_set_editable (CS_FINDING_ROW (child), cs_page_is_writable (self));
     }
 }
 
@@ -415,15 +387,16 @@ update_offer_label (CsDashboardPage *self)
   const char *provider;
   g_autofree char *text = NULL;
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return;
 
-  provider = cs_offer_get_provider (self->offer);
+  provider = cs_offer_get_provider (cs_page_offer (self));
   if (provider == NULL || provider[0] == '\0')
     provider = _("Unnamed offer");
 
   /* Translators: which offer the dashboard is about; provider name, then kind */
-  text = g_strdup_printf (_("%s — %s"), provider, cs_offer_kind_get_label (cs_offer_get_kind (self->offer)));
+  text = g_strdup_printf (_("%s — %s"), provider,
+                          cs_offer_kind_get_label (cs_offer_get_kind (cs_page_offer (self))));
   gtk_label_set_text (self->offer_label, text);
 }
 
@@ -440,8 +413,9 @@ update (CsDashboardPage *self)
   CsScoreBand band;
   const char *css_class;
 
-  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))), self->offer != NULL ? "review" : "no-offer");
-  if (self->offer == NULL)
+  gtk_stack_set_visible_child_name (self->stack,
+                                    cs_page_offer (self) != NULL ? "review" : "no-offer");
+  if (cs_page_offer (self) == NULL)
     {
       g_list_store_remove_all (self->shown);
       cs_score_chart_set_report (self->chart, NULL);
@@ -540,15 +514,15 @@ cs_dashboard_page_show_wording_action (GtkWidget  *widget,
                                 n_items - 1);
 }
 
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_dashboard_page_focus_target (CsSectionEditor *editor,
-                                const char      *table,
-                                gint64           record_id,
-                                const char      *field)
+cs_dashboard_page_focus_target (CsSectionPage *page,
+                                const char    *table,
+                                gint64         record_id,
+                                const char    *field)
 {
-  CsDashboardPage *self = CS_DASHBOARD_PAGE (editor);
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (page);
 
   if (g_strcmp0 (table, "clause") == 0 && record_id > 0 && self->clause_editor != NULL)
     {
@@ -584,12 +558,6 @@ cs_dashboard_page_focus_target (CsSectionEditor *editor,
          gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static void
-cs_dashboard_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_dashboard_page_focus_target;
-}
-
 /* GObject vfuncs */
 
 static void
@@ -604,14 +572,13 @@ cs_dashboard_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_dashboard_page_parent_class)->constructed (object);
 
-  g_assert (CS_IS_STORE (self->store));
-
-  self->review_state = g_object_ref (cs_review_state_get_for_store (self->store));
+  self->review_state = g_object_ref (cs_review_state_get_for_store (cs_page_store (self)));
   g_signal_connect_object (self->review_state, "changed",
                            G_CALLBACK (on_review_state_changed_cb), self, 0);
 
   /* General wording, not tied to one section, goes at the bottom of the dashboard. */
-  self->clause_editor = g_object_ref_sink (cs_clause_editor_new (self->store, CS_SECTION_DASHBOARD));
+  self->clause_editor = g_object_ref_sink (cs_clause_editor_new (cs_page_store (self),
+                                                                CS_SECTION_DASHBOARD));
   gtk_widget_set_margin_top (self->clause_editor, 18);
   gtk_widget_set_margin_bottom (self->clause_editor, 24);
   gtk_widget_set_margin_start (self->clause_editor, 12);
@@ -652,12 +619,11 @@ cs_dashboard_page_dispose (GObject *object)
       gtk_grid_view_set_model (self->list_view, NULL);
       gtk_grid_view_set_factory (self->list_view, NULL);
     }
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
-  g_clear_object (&self->offer);
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_clear_object (&self->watched_offer);
   g_clear_object (&self->shown);
   g_clear_object (&self->review_state);
-  g_clear_object (&self->store);
   g_clear_object (&self->header_item);
   g_clear_object (&self->footer_item);
   g_clear_object (&self->clause_editor);
@@ -668,40 +634,16 @@ cs_dashboard_page_dispose (GObject *object)
 }
 
 static void
-cs_dashboard_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+cs_dashboard_page_offer_changed (CsSectionPage *page)
 {
-  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (page);
+  CsOffer *offer = cs_section_page_get_offer (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-set_offer (CsDashboardPage *self,
-           CsOffer         *offer)
-{
-  if (self->offer == offer)
-    return;
-
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
-  g_set_object (&self->offer, offer);
-  if (self->offer != NULL)
-    g_signal_connect_object (self->offer, "notify", G_CALLBACK (on_offer_notify_cb), self, 0);
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_set_object (&self->watched_offer, offer);
+  if (offer != NULL)
+    g_signal_connect_object (offer, "notify", G_CALLBACK (on_offer_notify_cb), self, 0);
 
   if (self->clause_editor != NULL)
     cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
@@ -712,31 +654,6 @@ set_offer (CsDashboardPage *self,
     cs_review_state_set_offer (self->review_state, offer);
   else if (self->review_state != NULL)
     update (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
-}
-
-static void
-cs_dashboard_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -744,35 +661,26 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_dashboard_page_constructed;
   object_class->dispose = cs_dashboard_page_dispose;
-  object_class->get_property = cs_dashboard_page_get_property;
-  object_class->set_property = cs_dashboard_page_set_property;
+  page_class->offer_changed = cs_dashboard_page_offer_changed;
+  page_class->focus_target = cs_dashboard_page_focus_target;
 
-  /**
-   * CsDashboardPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  cs_section_page_class_set_section (page_class, CS_SECTION_DASHBOARD, CS_SECTION_PAGE_LAYOUT_FREE,
+                                     NULL, NULL);
 
   g_type_ensure (CS_TYPE_SCORE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, offer_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, band_label);
-  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, offer_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, knock_outs_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, error_label);

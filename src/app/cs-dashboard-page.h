@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_DASHBOARD_PAGE (cs_dashboard_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, CsSectionPage)
 
 GtkWidget   *cs_dashboard_page_new               (CsStore         *store);
 const char  *cs_dashboard_page_get_score_text    (CsDashboardPage *self);

@@ -13,9 +13,7 @@
 #include <math.h>
 
 #include "cs-exclusions-page.h"
-#include "cs-clause-editor.h"
 #include "cs-perimeter.h"
-#include "cs-section-editor.h"
 #include "cs-toast.h"
 
 /**
@@ -32,38 +30,22 @@
  */
 struct _CsExclusionsPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
   GtkFilterListModel  *standard_model;
   GtkFilterListModel  *custom_model;
-  GtkWidget           *clause_editor;
   CsDeletion          *last_deletion;
   guint                n_hollowing;
 
+  /* template children */
   GtkWidget           *hollow_box;
   GtkLabel            *hollow_label;
   GtkListBox          *standard_list;
   GtkListBox          *custom_list;
   AdwEntryRow         *new_exclusion_row;
-  AdwPreferencesGroup *wording_group;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_exclusions_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsExclusionsPage, cs_exclusions_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_exclusions_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS_TYPE_SECTION_PAGE)
 
 static const char * const decisions[] = { "not_stated", "excluded", "included", NULL };
 static const char * const decision_labels[] = {
@@ -88,27 +70,14 @@ static void
 show_error (CsExclusionsPage *self,
             const GError     *error)
 {
-  cs_toast_show_error (GTK_WIDGET (self), error);
-}
-
-static GtkStack *
-get_main_stack (CsExclusionsPage *self)
-{
-  /* The bin's own child, disposed of by AdwBin: not a bound template child. */
-  return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
-}
-
-static gboolean
-is_writable (CsExclusionsPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
+  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static const char *
 currency (CsExclusionsPage *self)
 {
-  const char *value = cs_record_get_string (CS_RECORD (cs_store_get_project (self->store)), "currency");
+  const char *value = cs_record_get_string (CS_RECORD (cs_store_get_project (cs_page_store (self))),
+                                            "currency");
 
   return value != NULL && value[0] != '\0' ? value : _("EUR");
 }
@@ -160,8 +129,9 @@ parse_price (const char *text,
 static void
 update_hollow_box (CsExclusionsPage *self)
 {
-  GListModel *list = self->offer != NULL
-                     ? cs_store_list (self->store, CS_TYPE_EXCLUSION, cs_record_get_id (CS_RECORD (self->offer)))
+  GListModel *list = cs_page_offer (self) != NULL
+                     ? cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
+                                      cs_record_get_id (CS_RECORD (cs_page_offer (self))))
                      : NULL;
   CsCoreObligation all = CS_CORE_OBLIGATION_NONE;
   guint count = 0;
@@ -216,7 +186,8 @@ update_row (GtkWidget *row)
   const char *decision = cs_record_get_string (record, "decision");
   double price = cs_record_get_number (record, "price");
   g_autoptr(GString) subtitle = g_string_new (_(decision_labels[decision_index (decision)]));
-  g_autofree char *escaped_title = g_markup_escape_text (cs_record_get_string (record, "label"), -1);
+  g_autofree char *escaped_title = g_markup_escape_text (cs_record_get_string (record, "label"),
+                                                         -1);
   g_autofree char *escaped = NULL;
 
   if (!isnan (price))
@@ -298,7 +269,7 @@ on_entry_apply_cb (AdwEntryRow      *entry,
         }
       if ((isnan (price) && isnan (current)) || price == current)
         return;
-      ok = cs_store_set_number (self->store, record, "price", price, &error);
+      ok = cs_store_set_number (cs_page_store (self), record, "price", price, &error);
     }
   else
     {
@@ -314,7 +285,7 @@ on_entry_apply_cb (AdwEntryRow      *entry,
               return;
             }
         }
-      ok = cs_store_set_string (self->store, record, column, text, &error);
+      ok = cs_store_set_string (cs_page_store (self), record, column, text, &error);
     }
 
   if (!ok)
@@ -346,10 +317,11 @@ on_decision_selected_cb (AdwComboRow      *combo,
       g_strcmp0 (decisions[selected], cs_record_get_string (record, "decision")) == 0)
     return;
 
-  if (!cs_store_set_string (self->store, record, "decision", decisions[selected], &error))
+  if (!cs_store_set_string (cs_page_store (self), record, "decision", decisions[selected], &error))
     {
       show_error (self, error);
-      adw_combo_row_set_selected (combo, decision_index (cs_record_get_string (record, "decision")));
+      adw_combo_row_set_selected (combo,
+                                  decision_index (cs_record_get_string (record, "decision")));
     }
 }
 
@@ -373,7 +345,7 @@ add_entry (CsExclusionsPage *self,
   g_signal_connect_object (entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb), self, 0);
   gtk_widget_add_controller (entry, focus);
-  gtk_widget_set_sensitive (entry, is_writable (self));
+  gtk_widget_set_sensitive (entry, cs_page_is_writable (self));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), entry);
 
   return ADW_ENTRY_ROW (entry);
@@ -415,8 +387,9 @@ create_row_cb (gpointer item,
   g_object_set_data (G_OBJECT (decision), "cs-exclusion", exclusion);
   gtk_accessible_update_property (GTK_ACCESSIBLE (decision), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Decision"), -1);
-  g_signal_connect_object (decision, "notify::selected", G_CALLBACK (on_decision_selected_cb), self, 0);
-  gtk_widget_set_sensitive (decision, is_writable (self));
+  g_signal_connect_object (decision, "notify::selected", G_CALLBACK (on_decision_selected_cb), self,
+                           0);
+  gtk_widget_set_sensitive (decision, cs_page_is_writable (self));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
   g_object_set_data (G_OBJECT (row), "cs-decision", decision);
 
@@ -426,8 +399,10 @@ create_row_cb (gpointer item,
                      add_entry (self, row, exclusion, "wording", _("Contract wording")));
   add_entry (self, row, exclusion, "reference", _("Contract reference"));
   /* Translators: title of the price entry; %s is the project's currency */
-  price_title = g_strdup_printf (_("Price of the excluded work (%s, empty if not stated)"), currency (self));
-  g_object_set_data (G_OBJECT (row), "cs-price", add_entry (self, row, exclusion, "price", price_title));
+  price_title = g_strdup_printf (_("Price of the excluded work (%s, empty if not stated)"),
+                                 currency (self));
+  g_object_set_data (G_OBJECT (row), "cs-price",
+                     add_entry (self, row, exclusion, "price", price_title));
   add_entry (self, row, exclusion, "price_unit", _("Price unit (e.g. per hour, per intervention)"));
 
   if (custom)
@@ -482,32 +457,29 @@ update_offer (CsExclusionsPage *self)
   g_autoptr(GError) error = NULL;
   GListModel *list = NULL;
 
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
-
   gtk_filter_list_model_set_model (self->standard_model, NULL);
   gtk_filter_list_model_set_model (self->custom_model, NULL);
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     {
-      gtk_stack_set_visible_child_name (get_main_stack (self), "no-offer");
       update_hollow_box (self);
       return;
     }
 
-  if (is_writable (self) &&
-      !cs_perimeter_ensure_exclusions (self->store, cs_record_get_id (CS_RECORD (self->offer)), &error))
+  if (cs_page_is_writable (self) &&
+      !cs_perimeter_ensure_exclusions (cs_page_store (self),
+                                       cs_record_get_id (CS_RECORD (cs_page_offer (self))), &error))
     show_error (self, error);
 
-  list = cs_store_list (self->store, CS_TYPE_EXCLUSION, cs_record_get_id (CS_RECORD (self->offer)));
+  list = cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
+                        cs_record_get_id (CS_RECORD (cs_page_offer (self))));
   gtk_filter_list_model_set_model (self->standard_model, list);
   gtk_filter_list_model_set_model (self->custom_model, list);
   g_signal_handlers_disconnect_by_func (list, on_list_items_changed_cb, self);
   g_signal_connect_object (list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self,
                            G_CONNECT_AFTER);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_exclusion_row), is_writable (self));
-  gtk_stack_set_visible_child_name (get_main_stack (self), "offer");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_exclusion_row), cs_page_is_writable (self));
   update_hollow_box (self);
 }
 
@@ -519,13 +491,14 @@ on_new_exclusion_apply_cb (AdwEntryRow      *row,
 {
   CsExclusion *exclusion = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 offer_id;
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (label[0] == '\0' || self->offer == NULL)
+  if (label[0] == '\0' || cs_page_offer (self) == NULL)
     return;
 
-  exclusion = cs_perimeter_add_custom_exclusion (self->store, cs_record_get_id (CS_RECORD (self->offer)),
-                                                 label, &error);
+  offer_id = cs_record_get_id (CS_RECORD (cs_page_offer (self)));
+  exclusion = cs_perimeter_add_custom_exclusion (cs_page_store (self), offer_id, label, &error);
   if (exclusion == NULL)
     {
       show_error (self, error);
@@ -541,7 +514,7 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (widget);
-  g_autoptr(CsRecord) exclusion = dup_record (self->store, CS_TYPE_EXCLUSION,
+  g_autoptr(CsRecord) exclusion = dup_record (cs_page_store (self), CS_TYPE_EXCLUSION,
                                                  g_variant_get_int64 (parameter));
   g_autoptr(CsDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
@@ -550,7 +523,7 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
   if (exclusion == NULL)
     return;
 
-  deletion = cs_store_delete (self->store, exclusion, &error);
+  deletion = cs_store_delete (cs_page_store (self), exclusion, &error);
   if (deletion == NULL)
     {
       show_error (self, error);
@@ -563,7 +536,7 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
 
   /* Translators: toast after deleting an exclusion; %s is its name */
   title = g_markup_printf_escaped (_("“%s” deleted"), cs_record_get_string (exclusion, "label"));
-  cs_toast_show_undo (widget, title, "exclusions.undo-delete", 5);
+  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "exclusions.undo-delete", 5);
 }
 
 static void
@@ -574,21 +547,18 @@ cs_exclusions_page_undo_delete_action (GtkWidget  *widget,
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
 
-  cs_toast_undo_deletion (widget, self->store, deletion);
+  cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
   gtk_widget_action_set_enabled (widget, "exclusions.undo-delete", FALSE);
 }
 
 static gboolean
-cs_exclusions_page_focus_target (CsSectionEditor *editor,
-                                 const char      *table,
-                                 gint64           record_id,
-                                 const char      *field)
+cs_exclusions_page_focus_target (CsSectionPage *page,
+                                 const char    *table,
+                                 gint64         record_id,
+                                 const char    *field)
 {
-  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (editor);
+  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (page);
   GtkWidget *row;
-
-  if (g_strcmp0 (table, "clause") == 0 && self->clause_editor != NULL)
-    return gtk_widget_grab_focus (self->clause_editor);
 
   row = record_id > 0 ? cs_exclusions_page_get_row (self, record_id) : NULL;
   if (row == NULL)
@@ -612,19 +582,25 @@ cs_exclusions_page_focus_target (CsSectionEditor *editor,
 /* GObject vfuncs */
 
 static void
+cs_exclusions_page_offer_changed (CsSectionPage *page)
+{
+  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (page);
+
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.undo-delete", FALSE);
+  update_offer (self);
+}
+
+static void
 cs_exclusions_page_constructed (GObject *object)
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (object);
 
   G_OBJECT_CLASS (cs_exclusions_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
-
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_EXCLUSIONS);
-  adw_preferences_group_add (self->wording_group, self->clause_editor);
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.undo-delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.delete", is_writable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.delete",
+                                 cs_page_is_writable (self));
   update_offer (self);
 }
 
@@ -643,56 +619,8 @@ cs_exclusions_page_dispose (GObject *object)
   g_clear_object (&self->standard_model);
   g_clear_object (&self->custom_model);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  g_clear_object (&self->offer);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cs_exclusions_page_parent_class)->dispose (object);
-}
-
-static void
-cs_exclusions_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_exclusions_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      cs_exclusions_page_set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -700,24 +628,17 @@ cs_exclusions_page_class_init (CsExclusionsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_exclusions_page_constructed;
   object_class->dispose = cs_exclusions_page_dispose;
-  object_class->get_property = cs_exclusions_page_get_property;
-  object_class->set_property = cs_exclusions_page_set_property;
+  page_class->offer_changed = cs_exclusions_page_offer_changed;
+  page_class->focus_target = cs_exclusions_page_focus_target;
 
-  /**
-   * CsExclusionsPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  cs_section_page_class_set_section (page_class, CS_SECTION_EXCLUSIONS,
+                                     CS_SECTION_PAGE_LAYOUT_FORM, NULL,
+                                     N_("Exclusions are recorded offer by offer. Add the "
+                                        "incumbent contract or a provider’s proposal to start."));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-exclusions-page.ui");
@@ -726,19 +647,12 @@ cs_exclusions_page_class_init (CsExclusionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsExclusionsPage, standard_list);
   gtk_widget_class_bind_template_child (widget_class, CsExclusionsPage, custom_list);
   gtk_widget_class_bind_template_child (widget_class, CsExclusionsPage, new_exclusion_row);
-  gtk_widget_class_bind_template_child (widget_class, CsExclusionsPage, wording_group);
   gtk_widget_class_bind_template_callback (widget_class, on_new_exclusion_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "exclusions.delete", "x",
                                    cs_exclusions_page_delete_action);
   gtk_widget_class_install_action (widget_class, "exclusions.undo-delete", NULL,
                                    cs_exclusions_page_undo_delete_action);
-}
-
-static void
-cs_exclusions_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_exclusions_page_focus_target;
 }
 
 static void
@@ -785,7 +699,7 @@ cs_exclusions_page_get_store (CsExclusionsPage *self)
 {
   g_return_val_if_fail (CS_IS_EXCLUSIONS_PAGE (self), NULL);
 
-  return self->store;
+  return cs_page_store (self);
 }
 
 /**
@@ -799,7 +713,7 @@ cs_exclusions_page_get_offer (CsExclusionsPage *self)
 {
   g_return_val_if_fail (CS_IS_EXCLUSIONS_PAGE (self), NULL);
 
-  return self->offer;
+  return cs_page_offer (self);
 }
 
 /**
@@ -816,14 +730,7 @@ cs_exclusions_page_set_offer (CsExclusionsPage *self,
   g_return_if_fail (CS_IS_EXCLUSIONS_PAGE (self));
   g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
 
-  if (!g_set_object (&self->offer, offer))
-    return;
-
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.undo-delete", FALSE);
-  if (self->store != NULL)
-    update_offer (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+  cs_section_page_set_offer (CS_SECTION_PAGE (self), offer);
 }
 
 /**

@@ -10,13 +10,13 @@
 #include <adwaita.h>
 
 #include "cs-model.h"
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_EXCLUSIONS_PAGE (cs_exclusions_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS, EXCLUSIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS, EXCLUSIONS_PAGE, CsSectionPage)
 
 GtkWidget *cs_exclusions_page_new         (CsStore          *store);
 CsStore   *cs_exclusions_page_get_store   (CsExclusionsPage *self);

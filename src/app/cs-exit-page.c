@@ -13,13 +13,10 @@
 
 #include "cs-exit-page.h"
 #include "cs-choice-row.h"
-#include "cs-clause-editor.h"
 #include "cs-field-row.h"
-#include "cs-flags-group.h"
+#include "cs-labels.h"
 #include "cs-record-list.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
-#include "cs-toast.h"
 
 #include <math.h>
 
@@ -42,61 +39,27 @@
  */
 struct _CsExitPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
-  GtkWidget           *clause_editor;
   guint                update_id;
   CsRecordList        *deliverables;
 
-  /* template children (not the bin's own child, the toast overlay, which AdwBin disposes of) */
-  GtkStack            *stack;
-  AdwStatusPage       *no_offer_page;
-  GtkWidget           *add_offer_button;
-  AdwPreferencesPage  *preferences_page;
-  CsFlagsGroup        *flags_group;
+  /* template children */
   AdwPreferencesGroup *terms_group;
   CsFieldRow          *assistance_price_row;
   GtkWidget           *add_standard_button;
   AdwPreferencesGroup *deliverables_group;
   GtkListBox          *deliverables_list;
-  AdwPreferencesGroup *wording_group;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_exit_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsExitPage, cs_exit_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_exit_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_writable (CsExitPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
-
-static void
-add_toast (CsExitPage *self,
-           AdwToast   *toast)
-{
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_bin_get_child (ADW_BIN (self))), toast);
-}
+G_DEFINE_FINAL_TYPE (CsExitPage, cs_exit_page, CS_TYPE_SECTION_PAGE)
 
 static gint64
 get_offer_id (CsExitPage *self)
 {
-  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
+  CsOffer *offer = cs_page_offer (self);
+
+  return offer != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
 }
 
 static const char *
@@ -164,7 +127,8 @@ add_deliverable_fields (GPtrArray *fields,
   g_ptr_array_add (fields, cs_field_row_new (_("Deadline"), "deadline_days",
                                              _("days after notice")));
   g_ptr_array_add (fields, cs_field_row_new (_("Owner"), "owner", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Price"), "price", get_currency (self->store)));
+  g_ptr_array_add (fields, cs_field_row_new (_("Price"), "price",
+                                             get_currency (cs_page_store (self))));
   g_ptr_array_add (fields, cs_choice_row_new (_("Status during an exit"), "status"));
   g_ptr_array_add (fields, cs_field_row_new (_("Status date (YYYY-MM-DD)"), "status_date",
                                              NULL));
@@ -189,10 +153,11 @@ update_summary (CsExitPage *self)
   guint n_items;
   guint n_missing;
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_offer (self) == NULL || cs_page_store (self) == NULL ||
+      cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_exit_report_new (self->store, get_offer_id (self));
+  report = cs_exit_report_new (cs_page_store (self), get_offer_id (self));
   n_items = g_list_model_get_n_items (cs_record_list_get_model (self->deliverables));
   n_missing = g_strv_length (report->missing_items);
 
@@ -221,7 +186,8 @@ update_summary (CsExitPage *self)
           g_autofree char *price = cs_format_number (report->total_price);
 
           /* Translators: the total stated price of the exit deliverables; amount, currency */
-          g_string_append_printf (text, _("%s %s in total"), price, get_currency (self->store));
+          g_string_append_printf (text, _("%s %s in total"), price,
+                                  get_currency (cs_page_store (self)));
         }
       g_string_append (text, " · ");
       /* Translators: how many exit deliverables are delivered or verified, of how many */
@@ -240,7 +206,7 @@ update_summary (CsExitPage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.add-standard",
-                                 is_writable (self) && n_missing > 0);
+                                 cs_page_is_writable (self) && n_missing > 0);
 }
 
 static gboolean
@@ -266,7 +232,9 @@ on_store_saved_cb (CsStore    *store,
 static void
 update_actions (CsExitPage *self)
 {
-  cs_record_list_update_actions (self->deliverables, is_writable (self) && self->offer != NULL);
+  cs_record_list_update_actions (self->deliverables,
+                                 cs_page_is_writable (self) &&
+                                 cs_page_offer (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deliverables.add-standard", FALSE);
   update_summary (self);
 }
@@ -278,68 +246,24 @@ records_changed_cb (gpointer user_data)
 }
 
 static void
-update_no_offer (CsExitPage *self)
+cs_exit_page_offer_changed (CsSectionPage *page)
 {
-  gboolean has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-                        g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-
-  if (has_offers)
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Choose an offer in the sidebar to record its "
-                                       "reversibility terms."));
-  else
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Add the incumbent contract or a provider’s proposal to "
-                                       "record what an exit would cost and what is handed back."));
-  gtk_widget_set_visible (self->add_offer_button, !has_offers);
-}
-
-static void
-update_offer (CsExitPage *self)
-{
+  CsExitPage *self = CS_EXIT_PAGE (page);
+  CsStore *store = cs_section_page_get_store (page);
   gint64 offer_id = get_offer_id (self);
 
   cs_record_list_set_offer (self->deliverables, offer_id);
 
-  if (self->offer == NULL || self->store == NULL)
-    {
-      cs_field_rows_bind (GTK_WIDGET (self->terms_group), self->store, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "no-offer");
-      update_no_offer (self);
-    }
+  if (offer_id == 0)
+    cs_field_rows_bind (GTK_WIDGET (self->terms_group), store, NULL);
   else
     {
-      cs_field_rows_bind (GTK_WIDGET (self->terms_group), self->store,
-                          cs_store_get_section (self->store, CS_TYPE_EXIT_TERMS, offer_id));
-      cs_field_row_set_unit (self->assistance_price_row, get_currency (self->store));
-      gtk_stack_set_visible_child_name (self->stack, "offer");
+      cs_field_rows_bind (GTK_WIDGET (self->terms_group), store,
+                          cs_store_get_section (store, CS_TYPE_EXIT_TERMS, offer_id));
+      cs_field_row_set_unit (self->assistance_price_row, get_currency (store));
     }
 
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_EXIT,
-                             self->offer);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
   update_actions (self);
-}
-
-static void
-on_offers_changed_cb (GListModel           *offers,
-                      guint                 position,
-                      guint                 removed,
-                      guint                 added,
-                      CsExitPage *self)
-{
-  update_no_offer (self);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup         *group,
-                      const char           *table,
-                      gint64                record_id,
-                      const char           *field,
-                      CsExitPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
 }
 
 /* actions */
@@ -383,41 +307,38 @@ cs_exit_page_add_standard_action (GtkWidget  *widget,
   AddStandard add = { 0, };
   guint n;
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return;
 
-  report = cs_exit_report_new (self->store, get_offer_id (self));
+  report = cs_exit_report_new (cs_page_store (self), get_offer_id (self));
   n = g_strv_length (report->missing_items);
   if (n == 0)
     return;
 
   add.offer_id = get_offer_id (self);
   add.items = (const char * const *) report->missing_items;
-  if (!cs_store_batch (self->store, add_standard_cb, &add, &error))
+  if (!cs_store_batch (cs_page_store (self), add_standard_cb, &add, &error))
     {
-      cs_toast_show_error (GTK_WIDGET (self), error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u standard deliverable added",
                                         "%u standard deliverables added", n), n);
-  add_toast (self, adw_toast_new (title));
+  cs_section_page_add_toast (CS_SECTION_PAGE (self), adw_toast_new (title));
   update_summary (self);
 }
 
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_exit_page_focus_target (CsSectionEditor *editor,
-                                     const char      *table,
-                                     gint64           record_id,
-                                     const char      *field)
+cs_exit_page_focus_target (CsSectionPage *page,
+                           const char    *table,
+                           gint64         record_id,
+                           const char    *field)
 {
-  CsExitPage *self = CS_EXIT_PAGE (editor);
+  CsExitPage *self = CS_EXIT_PAGE (page);
   GtkWidget *target = NULL;
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (self->add_offer_button);
 
   if (g_strcmp0 (table, "exit_deliverable") == 0 && record_id == 0)
     {
@@ -441,13 +362,7 @@ cs_exit_page_focus_target (CsSectionEditor *editor,
   if (target == NULL)
     return FALSE;
 
-  return cs_field_rows_reveal (target);
-}
-
-static void
-cs_exit_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_exit_page_focus_target;
+  return cs_section_page_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -473,23 +388,13 @@ cs_exit_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_exit_page_parent_class)->constructed (object);
 
-  g_assert (CS_IS_STORE (self->store));
-
   self->deliverables = cs_record_list_new (GTK_WIDGET (self), self->deliverables_list,
-                                           self->store, &info);
+                                           cs_page_store (self), &info);
 
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_EXIT);
-  adw_preferences_group_add (self->wording_group, self->clause_editor);
+  g_signal_connect_object (cs_page_store (self), "saved", G_CALLBACK (on_store_saved_cb), self,
+                           0);
 
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
-  if (cs_store_is_read_only (self->store))
-    adw_preferences_group_set_description (self->terms_group,
-                                           _("This project is open read-only: the terms can be "
-                                             "read but not changed."));
-
-  update_offer (self);
+  cs_exit_page_offer_changed (CS_SECTION_PAGE (self));
 }
 
 static void
@@ -499,64 +404,10 @@ cs_exit_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_object (&self->deliverables);
-  g_clear_object (&self->offer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_EXIT_PAGE);
 
-  g_clear_object (&self->store);
-
   G_OBJECT_CLASS (cs_exit_page_parent_class)->dispose (object);
-}
-
-static void
-cs_exit_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CsExitPage *self = CS_EXIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_exit_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CsExitPage *self = CS_EXIT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      if (g_set_object (&self->offer, g_value_get_object (value)))
-        {
-          if (self->store != NULL)
-            update_offer (self);
-          g_object_notify_by_pspec (object, properties[PROP_OFFER]);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -564,48 +415,33 @@ cs_exit_page_class_init (CsExitPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_exit_page_constructed;
   object_class->dispose = cs_exit_page_dispose;
-  object_class->get_property = cs_exit_page_get_property;
-  object_class->set_property = cs_exit_page_set_property;
+  page_class->offer_changed = cs_exit_page_offer_changed;
+  page_class->focus_target = cs_exit_page_focus_target;
 
-  /**
-   * CsExitPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  cs_section_page_class_set_section (page_class, CS_SECTION_EXIT, CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Choose an offer in the sidebar to record its "
+                                        "reversibility terms."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record what an exit would cost and what is handed back."));
 
   cs_record_list_install_actions (widget_class, "deliverables");
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
 
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
   g_type_ensure (CS_TYPE_FIELD_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-exit-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, no_offer_page);
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, add_offer_button);
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, terms_group);
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, assistance_price_row);
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, add_standard_button);
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, deliverables_group);
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, deliverables_list);
-  gtk_widget_class_bind_template_child (widget_class, CsExitPage, wording_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 }
 
 static void
@@ -620,7 +456,7 @@ cs_exit_page_init (CsExitPage *self)
  * cs_exit_page_new:
  * @store: the project
  *
- * Returns: (transfer floating): a new #CsExitPage, a #CsSectionEditor
+ * Returns: (transfer floating): a new #CsExitPage
  */
 GtkWidget *
 cs_exit_page_new (CsStore *store)

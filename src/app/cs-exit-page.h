@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_EXIT_PAGE (cs_exit_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsExitPage, cs_exit_page, CS, EXIT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsExitPage, cs_exit_page, CS, EXIT_PAGE, CsSectionPage)
 
 GtkWidget   *cs_exit_page_new        (CsStore *store);
 

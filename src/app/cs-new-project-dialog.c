@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cs-application.h"
 #include "cs-new-project-dialog.h"
+#include "cs-labels.h"
 
 /* Room for " 10000" and the suffix within the 255 bytes most file systems allow. */
 #define MAX_BASE_LENGTH 200

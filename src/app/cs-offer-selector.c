@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-offer-selector.h"
+#include "cs-labels.h"
 
 /**
  * CsOfferSelector:
@@ -379,19 +380,3 @@ cs_offer_selector_set_selected_offer (CsOfferSelector *self,
   sync_selection (self);
 }
 
-/**
- * cs_offer_kind_get_label:
- * @kind: (nullable): an offer kind as stored ("incumbent", "proposal")
- *
- * Returns: the translated label of @kind
- */
-const char *
-cs_offer_kind_get_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "incumbent") == 0)
-    /* Translators: the kind of an offer: the contract in force today */
-    return _("Incumbent contract");
-
-  /* Translators: the kind of an offer: a provider's proposal */
-  return _("Proposal");
-}

@@ -24,6 +24,5 @@ void         cs_offer_selector_set_model           (CsOfferSelector *self,
 CsOffer     *cs_offer_selector_get_selected_offer  (CsOfferSelector *self);
 void         cs_offer_selector_set_selected_offer  (CsOfferSelector *self,
                                                     CsOffer         *offer);
-const char  *cs_offer_kind_get_label               (const char      *kind);
 
 G_END_DECLS

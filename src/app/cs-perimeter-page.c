@@ -13,11 +13,10 @@
 #include <inttypes.h>
 
 #include "cs-perimeter-page.h"
-#include "cs-asset-dialog.h"
 #include "cs-clause-editor.h"
+#include "cs-asset-dialog.h"
 #include "cs-import-dialog.h"
-#include "cs-project-view.h"
-#include "cs-section-editor.h"
+#include "cs-labels.h"
 #include "cs-toast.h"
 
 /**
@@ -63,15 +62,14 @@ typedef struct
 
 struct _CsPerimeterPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
+  GtkWidget           *clause_editor;
+  CsOffer             *watched_offer;
 
-  CsStore             *store;
-  CsOffer             *offer;
   CsAssetList         *assets;
   GtkMultiSelection   *selection;
   GArray              *site_filter_ids;
   GHashTable          *bound_cells;
-  GtkWidget           *clause_editor;
   GSimpleAction       *window_action;
   GActionMap          *window_action_map;
   GPtrArray           *last_deletions;
@@ -106,20 +104,7 @@ struct _CsPerimeterPage
   GtkBox              *wording_box;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_perimeter_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsPerimeterPage, cs_perimeter_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_perimeter_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS_TYPE_SECTION_PAGE)
 
 static const struct {
   const char  *title;
@@ -139,11 +124,6 @@ static const struct {
   [COL_COVERAGE]    = { N_("Coverage"), CS_ASSET_SORT_COVERAGE, FALSE, 130 },
 };
 
-static const char * const criticality_labels[] = {
-  /* Translators: asset criticality levels, 1 being the most critical */
-  N_("1 – Critical"), N_("2 – High"), N_("3 – Moderate"), N_("4 – Low"),
-};
-
 /* helpers */
 
 static CsRecord *
@@ -160,41 +140,14 @@ dup_record (CsStore *store,
 static gint64
 offer_id (CsPerimeterPage *self)
 {
-  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
-}
-
-static gboolean
-is_writable (CsPerimeterPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
-
-static void
-add_toast (CsPerimeterPage *self,
-           AdwToast        *toast)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
-  GtkWidget *overlay = NULL;
-
-  if (view != NULL)
-    {
-      cs_project_view_add_toast (CS_PROJECT_VIEW (view), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
 }
 
 static void
 show_error (CsPerimeterPage *self,
             const GError    *error)
 {
-  cs_toast_show_error (GTK_WIDGET (self), error);
+  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static GtkWindow *
@@ -225,7 +178,8 @@ make_figure_row (const char *title,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   /* Translators: accessible text of a figure row: label, then value */
   accessible = g_strdup_printf (_("%s: %s"), title, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
   return row;
 }
@@ -277,13 +231,13 @@ dup_first_selected (CsPerimeterPage *self)
     return NULL;
 
   id = cs_asset_list_get_id (self->assets, gtk_bitset_get_minimum (selected));
-  return id > 0 ? CS_ASSET (dup_record (self->store, CS_TYPE_ASSET, id)) : NULL;
+  return id > 0 ? CS_ASSET (dup_record (cs_page_store (self), CS_TYPE_ASSET, id)) : NULL;
 }
 
 static void
 update_actions (CsPerimeterPage *self)
 {
-  gboolean writable = is_writable (self);
+  gboolean writable = cs_page_is_writable (self);
   guint selected = self->selection != NULL ? n_selected (self) : 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
@@ -294,7 +248,7 @@ update_actions (CsPerimeterPage *self)
   gtk_widget_action_set_enabled (widget, "perimeter.undo-delete",
                                  writable && self->last_deletions != NULL);
   gtk_widget_action_set_enabled (widget, "perimeter.set-coverage",
-                                 writable && self->offer != NULL &&
+                                 writable && cs_page_offer (self) != NULL &&
                                  self->assets != NULL &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->assets)) > 0);
   gtk_widget_action_set_enabled (widget, "perimeter.undo-coverage",
@@ -303,8 +257,10 @@ update_actions (CsPerimeterPage *self)
   gtk_widget_action_set_enabled (widget, "perimeter.delete-site", writable);
   gtk_widget_action_set_enabled (widget, "perimeter.undo-delete-site",
                                  writable && self->last_site_deletion != NULL);
-  gtk_widget_action_set_enabled (widget, "perimeter.show-not-addressed", self->offer != NULL);
-  gtk_widget_action_set_enabled (widget, "perimeter.show-critical-unmanaged", self->offer != NULL);
+  gtk_widget_action_set_enabled (widget, "perimeter.show-not-addressed",
+                                 cs_page_offer (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "perimeter.show-critical-unmanaged",
+                                 cs_page_offer (self) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_site_row), writable);
 
   if (self->window_action != NULL)
@@ -342,7 +298,10 @@ refresh_cell (CsPerimeterPage *self,
     case COL_SITE:
       {
         gint64 site_id = cs_asset_get_site_id (asset);
-        g_autoptr(CsRecord) site = site_id > 0 ? dup_record (self->store, CS_TYPE_SITE, site_id) : NULL;
+        g_autoptr(CsRecord) site = NULL;
+
+        if (site_id > 0)
+          site = dup_record (cs_page_store (self), CS_TYPE_SITE, site_id);
 
         if (site == NULL)
           text = _("No site");
@@ -373,10 +332,11 @@ refresh_cell (CsPerimeterPage *self,
       break;
 
     case COL_COVERAGE:
-      if (self->offer == NULL)
+      if (cs_page_offer (self) == NULL)
         text = "";
       else
-        text = cs_coverage_state_get_label (cs_store_get_coverage_state (self->store, offer_id (self),
+        text = cs_coverage_state_get_label (cs_store_get_coverage_state (cs_page_store (self),
+                                                                         offer_id (self),
                                                                          cs_record_get_id (record)));
       break;
 
@@ -475,7 +435,7 @@ build_query (CsPerimeterPage *self,
   if (criticality != GTK_INVALID_LIST_POSITION && criticality > 0)
     query->criticalities = 1u << criticality;
   query->offer_id = offer_id (self);
-  if (self->offer != NULL && coverage != GTK_INVALID_LIST_POSITION && coverage > 0)
+  if (cs_page_offer (self) != NULL && coverage != GTK_INVALID_LIST_POSITION && coverage > 0)
     query->coverage_states = 1u << (coverage - 1);
   query->search = search != NULL && search[0] != '\0' ? search : NULL;
 
@@ -488,7 +448,7 @@ build_query (CsPerimeterPage *self,
 
       if (self->probed_sort >= 0 && order != GTK_ORDERING_EQUAL)
         {
-          if (self->probed_sort != COL_COVERAGE || self->offer != NULL)
+          if (self->probed_sort != COL_COVERAGE || cs_page_offer (self) != NULL)
             query->sort = column_specs[self->probed_sort].sort;
           query->descending = order == GTK_ORDERING_LARGER;
         }
@@ -499,8 +459,8 @@ static void
 update_list_state (CsPerimeterPage *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->assets));
-  guint total = self->store != NULL && !cs_store_is_closed (self->store)
-                ? cs_store_count_assets (self->store, NULL, NULL) : 0;
+  guint total = cs_page_store (self) != NULL && !cs_store_is_closed (cs_page_store (self))
+                ? cs_store_count_assets (cs_page_store (self), NULL, NULL) : 0;
   g_autofree char *text = NULL;
 
   if (n_items > 0)
@@ -515,7 +475,8 @@ update_list_state (CsPerimeterPage *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", total), total);
   else
     /* Translators: the number of assets shown by the filters, out of the inventory */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u asset", "%u of %u assets", total),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u asset", "%u of %u assets",
+                                         total),
                             n_items, total);
   gtk_label_set_text (self->count_label, text);
 }
@@ -564,7 +525,7 @@ static void
 fill_site_filter (CsPerimeterPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *sites = cs_store_get_sites (self->store);
+  GListModel *sites = cs_store_get_sites (cs_page_store (self));
   guint selected = gtk_drop_down_get_selected (self->site_filter);
   gint64 selected_id = 0;
   guint new_selected = 0;
@@ -613,11 +574,11 @@ update_summary (CsPerimeterPage *self)
 
   g_clear_handle_id (&self->summary_source, g_source_remove);
 
-  if (self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_store (self) == NULL || cs_store_is_closed (cs_page_store (self)))
     return;
 
   memset (&self->summary, 0, sizeof self->summary);
-  if (!cs_perimeter_get_summary (self->store, offer_id (self), &self->summary, &error))
+  if (!cs_perimeter_get_summary (cs_page_store (self), offer_id (self), &self->summary, &error))
     {
       show_error (self, error);
       return;
@@ -632,11 +593,12 @@ update_summary (CsPerimeterPage *self)
   units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " unit",
                                         "%" PRIu64 " units", self->summary.n_units),
                            self->summary.n_units);
-  gtk_list_box_append (self->coverage_list, make_figure_row (_("Units (sum of quantities)"), units));
+  gtk_list_box_append (self->coverage_list,
+                       make_figure_row (_("Units (sum of quantities)"), units));
 
-  if (self->offer != NULL)
+  if (cs_page_offer (self) != NULL)
     {
-      const char *provider = cs_offer_get_provider (self->offer);
+      const char *provider = cs_offer_get_provider (cs_page_offer (self));
       g_autofree char *title = NULL;
       g_autofree char *not_addressed = NULL;
       g_autofree char *critical = NULL;
@@ -720,7 +682,7 @@ on_site_name_apply_cb (AdwEntryRow     *row,
       return;
     }
 
-  if (!cs_store_set_string (self->store, CS_RECORD (site), "name", name, &error))
+  if (!cs_store_set_string (cs_page_store (self), CS_RECORD (site), "name", name, &error))
     {
       show_error (self, error);
       gtk_editable_set_text (GTK_EDITABLE (row), cs_site_get_name (site));
@@ -743,17 +705,19 @@ create_site_row_cb (gpointer item,
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "cs-site", g_object_ref (site), g_object_unref);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_site_name_apply_cb), self, 0);
-  gtk_widget_set_sensitive (row, is_writable (self));
+  gtk_widget_set_sensitive (row, cs_page_is_writable (self));
   /* Translators: accessible name of the entry renaming a site; %s is its name */
   accessible = g_strdup_printf (_("Site name: %s"), cs_site_get_name (site));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Delete the site (its assets are kept)"));
   /* Translators: accessible name of the button deleting a site; %s is its name */
   delete_label = g_strdup_printf (_("Delete site %s"), cs_site_get_name (site));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  delete_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "perimeter.delete-site");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (cs_record_get_id (CS_RECORD (site))));
@@ -766,6 +730,7 @@ static void
 on_new_site_apply_cb (AdwEntryRow     *row,
                       CsPerimeterPage *self)
 {
+  guint n_sites;
   g_autoptr(CsSite) site = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -773,11 +738,12 @@ on_new_site_apply_cb (AdwEntryRow     *row,
   if (name[0] == '\0')
     return;
 
+  n_sites = g_list_model_get_n_items (cs_store_get_sites (cs_page_store (self)));
   site = g_object_new (CS_TYPE_SITE,
                        "name", name,
-                       "position", (gint64) g_list_model_get_n_items (cs_store_get_sites (self->store)),
+                       "position", (gint64) n_sites,
                        NULL);
-  if (!cs_store_add (self->store, CS_RECORD (site), &error))
+  if (!cs_store_add (cs_page_store (self), CS_RECORD (site), &error))
     {
       show_error (self, error);
       return;
@@ -897,10 +863,8 @@ on_window_import_activate_cb (GSimpleAction   *action,
                               GVariant        *parameter,
                               CsPerimeterPage *self)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), CS_TYPE_PROJECT_VIEW);
-
-  if (view != NULL)
-    cs_project_view_set_section (CS_PROJECT_VIEW (view), CS_SECTION_PERIMETER);
+  gtk_widget_activate_action (GTK_WIDGET (self), "project.show-section", "s",
+                              cs_section_get_id (CS_SECTION_PERIMETER));
 
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "perimeter.import-assets", parameter);
 }
@@ -913,7 +877,7 @@ cs_perimeter_page_add_asset_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
-  CsAssetDialog *dialog = cs_asset_dialog_new (self->store, NULL, self->offer);
+  CsAssetDialog *dialog = cs_asset_dialog_new (cs_page_store (self), NULL, cs_page_offer (self));
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -931,7 +895,7 @@ cs_perimeter_page_edit_asset_action (GtkWidget  *widget,
   if (asset == NULL)
     return;
 
-  dialog = cs_asset_dialog_new (self->store, asset, self->offer);
+  dialog = cs_asset_dialog_new (cs_page_store (self), asset, cs_page_offer (self));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -949,12 +913,13 @@ cs_perimeter_page_duplicate_assets_action (GtkWidget  *widget,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(CsRecord) asset = dup_record (self->store, CS_TYPE_ASSET, g_array_index (ids, gint64, i));
+      g_autoptr(CsRecord) asset = dup_record (cs_page_store (self), CS_TYPE_ASSET,
+                                              g_array_index (ids, gint64, i));
       g_autoptr(CsAsset) copy = NULL;
 
       if (asset == NULL)
         continue;
-      copy = cs_perimeter_duplicate_asset (self->store, CS_ASSET (asset), &error);
+      copy = cs_perimeter_duplicate_asset (cs_page_store (self), CS_ASSET (asset), &error);
       if (copy == NULL)
         {
           show_error (self, error);
@@ -968,7 +933,7 @@ cs_perimeter_page_duplicate_assets_action (GtkWidget  *widget,
       /* Translators: toast after duplicating assets */
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset duplicated",
                                             "%u assets duplicated", done), done);
-      add_toast (self, adw_toast_new (title));
+      gtk_widget_activate_action (GTK_WIDGET (self), "project.toast", "s", title);
     }
 }
 
@@ -987,7 +952,8 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      CsRecord *asset = dup_record (self->store, CS_TYPE_ASSET, g_array_index (ids, gint64, i));
+      CsRecord *asset = dup_record (cs_page_store (self), CS_TYPE_ASSET,
+                                    g_array_index (ids, gint64, i));
 
       if (asset != NULL)
         g_ptr_array_add (assets, asset);
@@ -995,7 +961,7 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
   if (assets->len == 0)
     return;
 
-  deletions = cs_perimeter_delete_assets (self->store, assets, &error);
+  deletions = cs_perimeter_delete_assets (cs_page_store (self), assets, &error);
   if (deletions == NULL)
     {
       show_error (self, error);
@@ -1007,7 +973,8 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
 
   if (assets->len == 1)
     /* Translators: toast after deleting one asset; %s is its name */
-    title = g_markup_printf_escaped (_("“%s” deleted"), cs_asset_get_name (CS_ASSET (g_ptr_array_index (assets, 0))));
+    title = g_markup_printf_escaped (_("“%s” deleted"),
+                                     cs_asset_get_name (CS_ASSET (g_ptr_array_index (assets, 0))));
   else
     /* Translators: toast after deleting assets */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset deleted", "%u assets deleted",
@@ -1016,7 +983,7 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "perimeter.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
 
   update_actions (self);
 }
@@ -1030,7 +997,7 @@ cs_perimeter_page_undo_delete_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) deletions = g_steal_pointer (&self->last_deletions);
   g_autoptr(GError) error = NULL;
 
-  if (deletions != NULL && !cs_perimeter_undelete_assets (self->store, deletions, &error))
+  if (deletions != NULL && !cs_perimeter_undelete_assets (cs_page_store (self), deletions, &error))
     show_error (self, error);
 
   update_actions (self);
@@ -1071,7 +1038,8 @@ on_coverage_dialog_response_cb (AdwMessageDialog *dialog,
   AdwToast *toast;
   guint n_assets;
 
-  if (!g_str_equal (response, "apply") || self->offer == NULL || !is_writable (self))
+  if (!g_str_equal (response, "apply") || cs_page_offer (self) == NULL ||
+      !cs_page_is_writable (self))
     return;
 
   state = adw_combo_row_get_selected (request->state_row);
@@ -1081,11 +1049,12 @@ on_coverage_dialog_response_cb (AdwMessageDialog *dialog,
   reference = gtk_editable_get_text (GTK_EDITABLE (request->reference_row));
 
   if (request->selected_ids->len > 0 && adw_combo_row_get_selected (request->scope_row) == 0)
-    change = cs_store_set_coverage (self->store, offer_id (self),
+    change = cs_store_set_coverage (cs_page_store (self), offer_id (self),
                                     (const gint64 *) (gpointer) request->selected_ids->data,
                                     request->selected_ids->len, state, note, reference, &error);
   else
-    change = cs_perimeter_set_coverage_for_list (self->store, self->assets, state, note, reference,
+    change = cs_perimeter_set_coverage_for_list (cs_page_store (self), self->assets, state, note,
+                                                 reference,
                                                  &error);
   if (change == NULL)
     {
@@ -1104,7 +1073,7 @@ on_coverage_dialog_response_cb (AdwMessageDialog *dialog,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "perimeter.undo-coverage");
-  add_toast (self, toast);
+  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
   update_actions (self);
 }
 
@@ -1123,14 +1092,14 @@ cs_perimeter_page_set_coverage_action (GtkWidget  *widget,
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->assets));
   const char *provider;
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return;
 
   request = g_new0 (CoverageRequest, 1);
   request->self = g_object_ref (self);
   request->selected_ids = dup_selected_ids (self);
 
-  provider = cs_offer_get_provider (self->offer);
+  provider = cs_offer_get_provider (cs_page_offer (self));
   if (provider == NULL || provider[0] == '\0')
     provider = _("Unnamed offer");
 
@@ -1209,7 +1178,7 @@ cs_perimeter_page_undo_coverage_action (GtkWidget  *widget,
   g_autoptr(CsCoverageChange) change = g_steal_pointer (&self->last_coverage_change);
   g_autoptr(GError) error = NULL;
 
-  if (change != NULL && !cs_store_restore_coverage (self->store, change, &error))
+  if (change != NULL && !cs_store_restore_coverage (cs_page_store (self), change, &error))
     show_error (self, error);
 
   update_actions (self);
@@ -1269,7 +1238,8 @@ cs_perimeter_page_import_assets_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1279,7 +1249,8 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
                                       GVariant   *parameter)
 {
   CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
-  g_autoptr(CsRecord) site = dup_record (self->store, CS_TYPE_SITE, g_variant_get_int64 (parameter));
+  g_autoptr(CsRecord) site = dup_record (cs_page_store (self), CS_TYPE_SITE,
+                                         g_variant_get_int64 (parameter));
   g_autoptr(CsDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -1287,7 +1258,7 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
   if (site == NULL)
     return;
 
-  deletion = cs_store_delete (self->store, site, &error);
+  deletion = cs_store_delete (cs_page_store (self), site, &error);
   if (deletion == NULL)
     {
       show_error (self, error);
@@ -1298,8 +1269,9 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
   self->last_site_deletion = g_steal_pointer (&deletion);
 
   /* Translators: toast after deleting a site; %s is its name */
-  title = g_markup_printf_escaped (_("Site “%s” deleted; its assets are kept"), cs_site_get_name (CS_SITE (site)));
-  cs_toast_show_undo (widget, title, "perimeter.undo-delete-site", 5);
+  title = g_markup_printf_escaped (_("Site “%s” deleted; its assets are kept"),
+                                   cs_site_get_name (CS_SITE (site)));
+  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "perimeter.undo-delete-site", 5);
 
   refresh_bound_cells (self);
   update_actions (self);
@@ -1313,7 +1285,7 @@ cs_perimeter_page_undo_delete_site_action (GtkWidget  *widget,
   CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_site_deletion);
 
-  cs_toast_undo_deletion (widget, self->store, deletion);
+  cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
 
   refresh_bound_cells (self);
   update_actions (self);
@@ -1395,7 +1367,7 @@ cs_perimeter_page_focus_search_action (GtkWidget  *widget,
 static void
 update_offer (CsPerimeterPage *self)
 {
-  gboolean has_offer = self->offer != NULL;
+  gboolean has_offer = cs_page_offer (self) != NULL;
 
   gtk_column_view_column_set_visible (self->columns[COL_COVERAGE], has_offer);
   gtk_widget_set_visible (GTK_WIDGET (self->coverage_filter), has_offer);
@@ -1406,8 +1378,6 @@ update_offer (CsPerimeterPage *self)
       self->updating_filters = FALSE;
     }
 
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
 
   apply_query (self);
   refresh_bound_cells (self);
@@ -1429,12 +1399,6 @@ set_store (CsPerimeterPage *self,
 {
   CsAssetQuery query = { 0 };
 
-  g_assert (self->store == NULL);
-
-  if (store == NULL)
-    return;
-
-  self->store = g_object_ref (store);
   self->assets = cs_asset_list_new (store, &query);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->assets)));
   gtk_column_view_set_model (self->asset_view, GTK_SELECTION_MODEL (self->selection));
@@ -1447,14 +1411,17 @@ set_store (CsPerimeterPage *self,
                            G_CONNECT_AFTER);
   g_signal_connect_object (store, "coverage-changed", G_CALLBACK (on_store_coverage_changed_cb),
                            self, G_CONNECT_AFTER);
-  g_signal_connect_object (store, "saved", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (store, "saved", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_reloaded_cb), self,
+                           G_CONNECT_AFTER);
   g_signal_connect_object (cs_store_get_sites (store), "items-changed",
                            G_CALLBACK (on_sites_items_changed_cb), self, G_CONNECT_AFTER);
   g_signal_connect_object (cs_store_get_offers (store), "items-changed",
                            G_CALLBACK (on_offers_items_changed_cb), self, G_CONNECT_AFTER);
 
-  gtk_list_box_bind_model (self->sites_list, cs_store_get_sites (store), create_site_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->sites_list, cs_store_get_sites (store), create_site_row_cb, self,
+                           NULL);
 }
 
 static void
@@ -1482,7 +1449,8 @@ static void
 remove_window_action (CsPerimeterPage *self)
 {
   if (self->window_action_map != NULL && self->window_action != NULL &&
-      g_action_map_lookup_action (self->window_action_map, "import-assets") == G_ACTION (self->window_action))
+      g_action_map_lookup_action (self->window_action_map,
+                                  "import-assets") == G_ACTION (self->window_action))
     g_action_map_remove_action (self->window_action_map, "import-assets");
 
   g_clear_weak_pointer (&self->window_action_map);
@@ -1498,12 +1466,12 @@ cs_perimeter_page_unroot (GtkWidget *widget)
 }
 
 static gboolean
-cs_perimeter_page_focus_target (CsSectionEditor *editor,
-                                const char      *table,
-                                gint64           record_id,
-                                const char      *field)
+cs_perimeter_page_focus_target (CsSectionPage *page,
+                                const char    *table,
+                                gint64         record_id,
+                                const char    *field)
 {
-  CsPerimeterPage *self = CS_PERIMETER_PAGE (editor);
+  CsPerimeterPage *self = CS_PERIMETER_PAGE (page);
 
   if (g_strcmp0 (table, "site") == 0)
     {
@@ -1526,20 +1494,23 @@ cs_perimeter_page_focus_target (CsSectionEditor *editor,
 
       if (g_strcmp0 (table, "coverage") == 0)
         {
-          g_autoptr(CsRecord) coverage = dup_record (self->store, CS_TYPE_COVERAGE, record_id);
+          g_autoptr(CsRecord) coverage = dup_record (cs_page_store (self), CS_TYPE_COVERAGE,
+                                                     record_id);
 
           asset_id = coverage != NULL ? cs_record_get_int (coverage, "asset_id") : 0;
         }
 
       if (asset_id > 0 &&
-          !cs_store_locate_asset (self->store, cs_asset_list_get_query (self->assets), asset_id, &position))
+          !cs_store_locate_asset (cs_page_store (self), cs_asset_list_get_query (self->assets),
+                                  asset_id, &position))
         {
           reset_filters (self);
           apply_query (self);
         }
 
       if (asset_id > 0 &&
-          cs_store_locate_asset (self->store, cs_asset_list_get_query (self->assets), asset_id, &position))
+          cs_store_locate_asset (cs_page_store (self), cs_asset_list_get_query (self->assets),
+                                 asset_id, &position))
         {
           GtkWidget *list_view = gtk_widget_get_last_child (GTK_WIDGET (self->asset_view));
 
@@ -1552,7 +1523,7 @@ cs_perimeter_page_focus_target (CsSectionEditor *editor,
         }
     }
 
-  if (self->offer != NULL && g_strcmp0 (field, "coverage") == 0)
+  if (cs_page_offer (self) != NULL && g_strcmp0 (field, "coverage") == 0)
     {
       cs_perimeter_page_show_not_addressed_action (GTK_WIDGET (self), NULL, NULL);
       return TRUE;
@@ -1564,20 +1535,37 @@ cs_perimeter_page_focus_target (CsSectionEditor *editor,
 /* GObject vfuncs */
 
 static void
+cs_perimeter_page_offer_changed (CsSectionPage *page)
+{
+  CsPerimeterPage *self = CS_PERIMETER_PAGE (page);
+  CsOffer *offer = cs_section_page_get_offer (page);
+
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_set_object (&self->watched_offer, offer);
+  if (offer != NULL)
+    g_signal_connect_object (offer, "notify::provider", G_CALLBACK (on_offer_notify_cb), self, 0);
+
+  g_clear_pointer (&self->last_coverage_change, cs_coverage_change_unref);
+  update_offer (self);
+}
+
+static void
 cs_perimeter_page_constructed (GObject *object)
 {
   CsPerimeterPage *self = CS_PERIMETER_PAGE (object);
+  GListModel *offers;
 
   G_OBJECT_CLASS (cs_perimeter_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
+  set_store (self, cs_page_store (self));
 
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_PERIMETER);
+  self->clause_editor = cs_clause_editor_new (cs_page_store (self), CS_SECTION_PERIMETER);
   gtk_box_append (self->wording_box, self->clause_editor);
 
   fill_site_filter (self);
-  gtk_widget_set_visible (self->no_offer_box,
-                          g_list_model_get_n_items (cs_store_get_offers (self->store)) == 0);
+  offers = cs_store_get_offers (cs_page_store (self));
+  gtk_widget_set_visible (self->no_offer_box, g_list_model_get_n_items (offers) == 0);
   update_offer (self);
 }
 
@@ -1589,8 +1577,9 @@ cs_perimeter_page_dispose (GObject *object)
   remove_window_action (self);
   g_clear_handle_id (&self->summary_source, g_source_remove);
 
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_clear_object (&self->watched_offer);
   if (self->asset_view != NULL)
     gtk_column_view_set_model (self->asset_view, NULL);
   if (self->bound_cells != NULL)
@@ -1600,11 +1589,9 @@ cs_perimeter_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->assets);
-  g_clear_object (&self->offer);
   g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
   g_clear_pointer (&self->last_site_deletion, cs_deletion_unref);
   g_clear_pointer (&self->last_coverage_change, cs_coverage_change_unref);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cs_perimeter_page_parent_class)->dispose (object);
 }
@@ -1621,78 +1608,23 @@ cs_perimeter_page_finalize (GObject *object)
 }
 
 static void
-cs_perimeter_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CsPerimeterPage *self = CS_PERIMETER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_perimeter_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CsPerimeterPage *self = CS_PERIMETER_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_OFFER:
-      cs_perimeter_page_set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_perimeter_page_constructed;
   object_class->dispose = cs_perimeter_page_dispose;
+  page_class->offer_changed = cs_perimeter_page_offer_changed;
+  page_class->focus_target = cs_perimeter_page_focus_target;
+
+  cs_section_page_class_set_section (page_class, CS_SECTION_PERIMETER,
+                                     CS_SECTION_PAGE_LAYOUT_FREE, NULL, NULL);
   object_class->finalize = cs_perimeter_page_finalize;
-  object_class->get_property = cs_perimeter_page_get_property;
-  object_class->set_property = cs_perimeter_page_set_property;
 
   widget_class->root = cs_perimeter_page_root;
   widget_class->unroot = cs_perimeter_page_unroot;
-
-  /**
-   * CsPerimeterPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-perimeter-page.ui");
@@ -1755,12 +1687,6 @@ cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
                                        "perimeter.duplicate-assets", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "perimeter.delete-assets", NULL);
-}
-
-static void
-cs_perimeter_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_perimeter_page_focus_target;
 }
 
 static void
@@ -1838,7 +1764,7 @@ cs_perimeter_page_get_store (CsPerimeterPage *self)
 {
   g_return_val_if_fail (CS_IS_PERIMETER_PAGE (self), NULL);
 
-  return self->store;
+  return cs_page_store (self);
 }
 
 /**
@@ -1852,7 +1778,7 @@ cs_perimeter_page_get_offer (CsPerimeterPage *self)
 {
   g_return_val_if_fail (CS_IS_PERIMETER_PAGE (self), NULL);
 
-  return self->offer;
+  return cs_page_offer (self);
 }
 
 /**
@@ -1869,20 +1795,7 @@ cs_perimeter_page_set_offer (CsPerimeterPage *self,
   g_return_if_fail (CS_IS_PERIMETER_PAGE (self));
   g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
 
-  if (self->offer == offer)
-    return;
-
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
-
-  g_set_object (&self->offer, offer);
-
-  if (self->offer != NULL)
-    g_signal_connect_object (self->offer, "notify::provider", G_CALLBACK (on_offer_notify_cb), self, 0);
-
-  g_clear_pointer (&self->last_coverage_change, cs_coverage_change_unref);
-  update_offer (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+  cs_section_page_set_offer (CS_SECTION_PAGE (self), offer);
 }
 
 /**
@@ -1949,23 +1862,10 @@ cs_perimeter_page_import_file (CsPerimeterPage *self,
   g_return_val_if_fail (CS_IS_PERIMETER_PAGE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  dialog = cs_import_dialog_new (self->store, file);
+  dialog = cs_import_dialog_new (cs_page_store (self), file);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);
 }
 
-/**
- * cs_asset_criticality_get_label:
- * @criticality: 1 (most critical) to 4
- *
- * Returns: the translated label of @criticality
- */
-const char *
-cs_asset_criticality_get_label (gint64 criticality)
-{
-  g_return_val_if_fail (criticality >= 1 && criticality <= 4, "");
-
-  return _(criticality_labels[criticality - 1]);
-}

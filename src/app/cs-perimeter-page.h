@@ -11,13 +11,13 @@
 
 #include "cs-model.h"
 #include "cs-perimeter.h"
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_PERIMETER_PAGE (cs_perimeter_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, CsSectionPage)
 
 GtkWidget     *cs_perimeter_page_new             (CsStore         *store);
 CsStore       *cs_perimeter_page_get_store       (CsPerimeterPage *self);
@@ -31,6 +31,5 @@ void           cs_perimeter_page_get_summary     (CsPerimeterPage    *self,
 GtkWindow     *cs_perimeter_page_import_file     (CsPerimeterPage *self,
                                                   GFile           *file);
 
-const char    *cs_asset_criticality_get_label    (gint64           criticality);
 
 G_END_DECLS

@@ -23,7 +23,6 @@ struct _CsPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  CsApplication        *application;
   GSettings            *settings;
   gboolean              ready;
 
@@ -33,7 +32,7 @@ struct _CsPreferencesWindow
 
 enum {
   PROP_0,
-  PROP_APPLICATION,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -87,9 +86,6 @@ cs_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_preferences_window_parent_class)->constructed (object);
 
-  if (self->application != NULL)
-    g_set_object (&self->settings, cs_application_get_settings (self->application));
-
   if (self->settings != NULL)
     {
       g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
@@ -127,7 +123,6 @@ cs_preferences_window_dispose (GObject *object)
   CsPreferencesWindow *self = CS_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->application);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_PREFERENCES_WINDOW);
 
@@ -144,8 +139,8 @@ cs_preferences_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_APPLICATION:
-      g_value_set_object (value, self->application);
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
 
     default:
@@ -163,8 +158,8 @@ cs_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_APPLICATION:
-      self->application = g_value_dup_object (value);
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -184,13 +179,14 @@ cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
   object_class->set_property = cs_preferences_window_set_property;
 
   /**
-   * CsPreferencesWindow:cs-application:
+   * CsPreferencesWindow:settings:
    *
-   * The application whose settings are edited.
+   * The application's settings (org.contractscope.ContractScope), or %NULL when the schema
+   * is not installed.
    */
-  properties[PROP_APPLICATION] =
-    g_param_spec_object ("cs-application", NULL, NULL,
-                         CS_TYPE_APPLICATION,
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -211,14 +207,14 @@ cs_preferences_window_init (CsPreferencesWindow *self)
 
 /**
  * cs_preferences_window_new:
- * @application: (nullable): the application
+ * @settings: (nullable): the application's settings, %NULL without the schema
  *
  * Returns: (transfer none): a new #CsPreferencesWindow, not yet shown
  */
 CsPreferencesWindow *
-cs_preferences_window_new (CsApplication *application)
+cs_preferences_window_new (GSettings *settings)
 {
-  g_return_val_if_fail (application == NULL || CS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (CS_TYPE_PREFERENCES_WINDOW, "cs-application", application, NULL);
+  return g_object_new (CS_TYPE_PREFERENCES_WINDOW, "settings", settings, NULL);
 }

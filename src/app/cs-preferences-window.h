@@ -9,8 +9,6 @@
 
 #include <adwaita.h>
 
-#include "cs-application.h"
-
 G_BEGIN_DECLS
 
 #define CS_TYPE_PREFERENCES_WINDOW (cs_preferences_window_get_type ())
@@ -18,6 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsPreferencesWindow, cs_preferences_window, CS, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-CsPreferencesWindow *cs_preferences_window_new (CsApplication *application);
+CsPreferencesWindow *cs_preferences_window_new (GSettings *settings);
 
 G_END_DECLS

@@ -12,12 +12,21 @@
 #include <glib/gi18n.h>
 
 #include "cs-project-view.h"
+#include "cs-backup-page.h"
+#include "cs-dashboard-page.h"
+#include "cs-exclusions-page.h"
+#include "cs-exit-page.h"
 #include "cs-offer-dialog.h"
-#include "cs-clause-editor.h"
 #include "cs-offer-selector.h"
+#include "cs-perimeter-page.h"
+#include "cs-responsibilities-page.h"
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
-#include "cs-section-editor.h"
+#include "cs-section-page.h"
+#include "cs-security-page.h"
+#include "cs-sla-page.h"
+#include "cs-subcontracting-page.h"
+#include "cs-terms-page.h"
 #include "cs-toast.h"
 
 /**
@@ -31,7 +40,10 @@
  * "Read-only" when the project cannot be changed).
  *
  * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
- * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`.
+ * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`, and those
+ * through which the pages reach their container: `project.show-section` (a section id),
+ * `project.show-target` (section id, table, record id, field, start and end of the wording
+ * for a clause, -1 otherwise) and `project.toast` (a plain-text message).
  */
 struct _CsProjectView
 {
@@ -272,7 +284,7 @@ show_page (CsProjectView *self,
 {
   if (self->pages[section] == NULL)
     {
-      self->pages[section] = cs_section_editor_new (section, self->store);
+      self->pages[section] = cs_project_view_create_page (section, self->store);
       gtk_widget_set_vexpand (self->pages[section], TRUE);
       g_object_set (self->pages[section],
                     "offer", cs_offer_selector_get_selected_offer (self->offer_selector),
@@ -451,6 +463,76 @@ cs_project_view_show_sidebar_action (GtkWidget  *widget,
   CsProjectView *self = CS_PROJECT_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+parse_section (const char *id,
+               CsSection  *section)
+{
+  for (CsSection s = 0; s < CS_N_SECTIONS; s++)
+    if (g_strcmp0 (cs_section_get_id (s), id) == 0)
+      {
+        *section = s;
+        return TRUE;
+      }
+
+  g_warning ("No section “%s”", id);
+  return FALSE;
+}
+
+static void
+cs_project_view_show_section_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  CsSection section;
+
+  if (parse_section (g_variant_get_string (parameter, NULL), &section))
+    cs_project_view_set_section (self, section);
+}
+
+static void
+cs_project_view_show_target_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  const char *section_id;
+  const char *table;
+  const char *field;
+  gint64 record_id;
+  gint32 start;
+  gint32 end;
+  CsSection section;
+
+  g_variant_get (parameter, "(&s&sx&sii)", &section_id, &table, &record_id, &field, &start, &end);
+  if (!parse_section (section_id, &section))
+    return;
+
+  if (g_str_equal (table, "clause") && start >= 0 && end >= start)
+    {
+      cs_project_view_set_section (self, section);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      if (self->pages[section] != NULL &&
+          cs_section_page_focus_clause (CS_SECTION_PAGE (self->pages[section]), record_id,
+                                        start, end))
+        return;
+    }
+
+  cs_project_view_show_target (self, section, table[0] != '\0' ? table : NULL, record_id,
+                               field[0] != '\0' ? field : NULL);
+}
+
+static void
+cs_project_view_toast_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  g_autofree char *escaped = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+
+  cs_project_view_add_toast (self, adw_toast_new (escaped));
 }
 
 /* GObject vfuncs */
@@ -643,6 +725,12 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "project.show-section", "s",
+                                   cs_project_view_show_section_action);
+  gtk_widget_class_install_action (widget_class, "project.show-target", "(ssxsii)",
+                                   cs_project_view_show_target_action);
+  gtk_widget_class_install_action (widget_class, "project.toast", "s",
+                                   cs_project_view_toast_action);
 }
 
 static void
@@ -665,6 +753,50 @@ cs_project_view_new (CsStore *store)
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
 
   return g_object_new (CS_TYPE_PROJECT_VIEW, "store", store, NULL);
+}
+
+/**
+ * cs_project_view_create_page:
+ * @section: a section
+ * @store: the open project
+ *
+ * Creates the page that edits @section; the view keeps its "offer" on the selected offer.
+ *
+ * Returns: (transfer floating): the page, a #CsSectionPage
+ */
+GtkWidget *
+cs_project_view_create_page (CsSection  section,
+                             CsStore   *store)
+{
+  g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+
+  switch (section)
+    {
+    case CS_SECTION_DASHBOARD:
+      return cs_dashboard_page_new (store);
+    case CS_SECTION_PERIMETER:
+      return cs_perimeter_page_new (store);
+    case CS_SECTION_EXCLUSIONS:
+      return cs_exclusions_page_new (store);
+    case CS_SECTION_RESPONSIBILITIES:
+      return cs_responsibilities_page_new (store);
+    case CS_SECTION_SLA:
+      return cs_sla_page_new (store);
+    case CS_SECTION_BACKUP:
+      return cs_backup_page_new (store);
+    case CS_SECTION_SECURITY:
+      return cs_security_page_new (store);
+    case CS_SECTION_SUBCONTRACTING:
+      return cs_subcontracting_page_new (store);
+    case CS_SECTION_EXIT:
+      return cs_exit_page_new (store);
+    case CS_SECTION_TERMS:
+      return cs_terms_page_new (store);
+    case CS_N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /**
@@ -860,7 +992,7 @@ cs_project_view_get_save_state (CsProjectView *self)
  * @field: (nullable): the column, e.g. "resolution_value"
  *
  * Selects @section in the sidebar, shows its page and asks it to show and focus where
- * @field of the record is edited (see cs_section_editor_focus_target()).
+ * @field of the record is edited (see cs_section_page_focus_target()).
  *
  * Returns: %TRUE if the page found the target (it is shown in any case)
  */
@@ -880,27 +1012,8 @@ cs_project_view_show_target (CsProjectView *self,
   if (self->pages[section] == NULL)
     return FALSE;
 
-  return cs_section_editor_focus_target (CS_SECTION_EDITOR (self->pages[section]), table,
-                                         record_id, field);
-}
-
-static GtkWidget *
-find_clause_editor (GtkWidget *widget)
-{
-  if (CS_IS_CLAUSE_EDITOR (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_clause_editor (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return cs_section_page_focus_target (CS_SECTION_PAGE (self->pages[section]), table,
+                                       record_id, field);
 }
 
 /**
@@ -918,7 +1031,6 @@ cs_project_view_show_finding (CsProjectView *self,
                               CsFinding     *finding)
 {
   CsSection section;
-  GtkWidget *clause_editor;
 
   g_return_val_if_fail (CS_IS_PROJECT_VIEW (self), FALSE);
   g_return_val_if_fail (CS_IS_FINDING (finding), FALSE);
@@ -935,17 +1047,15 @@ cs_project_view_show_finding (CsProjectView *self,
   if (self->pages[section] == NULL)
     return FALSE;
 
-  /* Every section page embeds the clause editor of its section: select the weak wording. */
-  clause_editor = find_clause_editor (self->pages[section]);
-  if (clause_editor != NULL &&
-      cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (clause_editor),
-                                     cs_finding_get_record_id (finding),
-                                     cs_finding_get_start (finding),
-                                     cs_finding_get_end (finding)))
+  /* Every section page has the clause editor of its section: select the weak wording. */
+  if (cs_section_page_focus_clause (CS_SECTION_PAGE (self->pages[section]),
+                                    cs_finding_get_record_id (finding),
+                                    cs_finding_get_start (finding),
+                                    cs_finding_get_end (finding)))
     return TRUE;
 
-  return cs_section_editor_focus_target (CS_SECTION_EDITOR (self->pages[section]), "clause",
-                                         cs_finding_get_record_id (finding), "text");
+  return cs_section_page_focus_target (CS_SECTION_PAGE (self->pages[section]), "clause",
+                                       cs_finding_get_record_id (finding), "text");
 }
 
 /**

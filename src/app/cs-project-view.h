@@ -31,6 +31,8 @@ void           cs_project_view_set_offer            (CsProjectView *self,
 GtkListBox    *cs_project_view_get_sections_list    (CsProjectView *self);
 GtkWidget     *cs_project_view_get_offer_selector   (CsProjectView *self);
 GtkWidget     *cs_project_view_get_section_page     (CsProjectView *self);
+GtkWidget     *cs_project_view_create_page          (CsSection      section,
+                                                     CsStore       *store);
 void           cs_project_view_add_toast            (CsProjectView *self,
                                                      AdwToast      *toast);
 gboolean       cs_project_view_add_offer            (CsProjectView *self,

@@ -609,7 +609,7 @@ cs_record_list_find_row (CsRecordList *self,
  * @record_id: a record id, or 0
  * @field: (nullable): a field of the record
  *
- * Finds what a #CsSectionEditor target in the list points at: the field's row, else the
+ * Finds what a #CsSectionPage target in the list points at: the field's row, else the
  * record's row, else the first row (the placeholder when the list is empty).
  *
  * Returns: (transfer none) (nullable): the widget to reveal

@@ -58,7 +58,7 @@ typedef void   (*CsRecordListChangedFunc) (gpointer       user_data);
 /**
  * CsRecordListInfo:
  * @record_type: the type of the records, with an "offer-id" and a "position"
- * @table: the table of the records, as #CsSectionEditor targets name it
+ * @table: the table of the records, as #CsSectionPage targets name it
  * @name_column: the field focused in a record just added
  * @action_prefix: the prefix of the owner's actions (see cs_record_list_install_actions())
  * @delete_label: the tooltip and accessible name of a row's delete button

@@ -12,10 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-responsibilities-page.h"
-#include "cs-clause-editor.h"
 #include "cs-field-rows.h"
-#include "cs-flags-group.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
 #include "cs-toast.h"
 
@@ -49,11 +46,8 @@
  */
 struct _CsResponsibilitiesPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
-  GtkWidget           *clause_editor;
 
   /* the matrix as built: row r × column c is cells[r * party_ids->len + c] */
   GArray              *activity_ids;
@@ -71,30 +65,12 @@ struct _CsResponsibilitiesPage
   GtkWidget           *pending;       /* a cell changed without the keyboard focus */
   gboolean             syncing;
 
-  /* template children (not the bin's own child, which AdwBin disposes of itself) */
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  GtkLabel            *offer_label;
-  CsFlagsGroup        *flags_group;
+  /* template children */
   AdwPreferencesGroup *matrix_group;
   GtkGrid             *grid;
-  GtkBox              *clause_box;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_responsibilities_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsResponsibilitiesPage, cs_responsibilities_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_responsibilities_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsResponsibilitiesPage, cs_responsibilities_page, CS_TYPE_SECTION_PAGE)
 
 /* The areas of the standard catalogue, in the order the matrix shows them. */
 static const struct { const char *id; const char *label; } areas[] = {
@@ -122,24 +98,17 @@ static const char * const catalogue_actions[] = {
 static void schedule_refresh (CsResponsibilitiesPage *self);
 static void rebuild (CsResponsibilitiesPage *self);
 
-static gboolean
-is_writable (CsResponsibilitiesPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
-
 static gint64
 get_offer_id (CsResponsibilitiesPage *self)
 {
-  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
+  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
 }
 
 static void
 show_error (CsResponsibilitiesPage *self,
             const GError           *error)
 {
-  cs_toast_show_error (GTK_WIDGET (self->grid), error);
+  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static const char *
@@ -194,10 +163,10 @@ index_cells (CsResponsibilitiesPage *self)
   GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   GListModel *list;
 
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return index;
 
-  list = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY, get_offer_id (self));
+  list = cs_store_list (cs_page_store (self), CS_TYPE_RESPONSIBILITY, get_offer_id (self));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       CsRecord *cell = g_list_model_get_item (list, i);
@@ -245,10 +214,11 @@ refresh (CsResponsibilitiesPage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_offer (self) == NULL || cs_page_store (self) == NULL ||
+      cs_store_is_closed (cs_page_store (self)))
     return;
 
-  matrix = cs_raci_matrix_new (self->store, get_offer_id (self));
+  matrix = cs_raci_matrix_new (cs_page_store (self), get_offer_id (self));
   index = index_cells (self);
   any_cell = g_hash_table_size (index) > 0;
 
@@ -351,7 +321,8 @@ find_cell_record (CsResponsibilitiesPage *self,
                   gint64                  activity_id,
                   gint64                  party_id)
 {
-  GListModel *list = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY, get_offer_id (self));
+  GListModel *list = cs_store_list (cs_page_store (self), CS_TYPE_RESPONSIBILITY,
+                                    get_offer_id (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -377,7 +348,7 @@ commit_cell (CsResponsibilitiesPage *self,
   CsRecord *cell;
   const char *stored;
 
-  if (self->syncing || self->offer == NULL ||
+  if (self->syncing || cs_page_offer (self) == NULL ||
       g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL ||
       get_cell (self, row, get_column (entry)) != entry)
     return;
@@ -387,7 +358,7 @@ commit_cell (CsResponsibilitiesPage *self,
   cell = find_cell_record (self, activity_id, party_id);
   stored = cell != NULL ? cs_record_get_string (cell, "roles") : "";
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     {
       set_entry_text (self, entry, stored);
       return;
@@ -402,7 +373,8 @@ commit_cell (CsResponsibilitiesPage *self,
     }
 
   if (g_strcmp0 (normalized, stored) != 0 &&
-      !cs_raci_set_roles (self->store, get_offer_id (self), activity_id, party_id, normalized,
+      !cs_raci_set_roles (cs_page_store (self), get_offer_id (self), activity_id, party_id,
+                          normalized,
                           &error))
     {
       show_error (self, error);
@@ -420,7 +392,7 @@ commit_cell (CsResponsibilitiesPage *self,
 
       cell = find_cell_record (self, activity_id, party_id);
       if (cell != NULL && reference[0] != '\0' &&
-          !cs_store_set_string (self->store, cell, "reference", reference, &error))
+          !cs_store_set_string (cs_page_store (self), cell, "reference", reference, &error))
         show_error (self, error);
     }
 
@@ -464,14 +436,14 @@ commit_reference (CsResponsibilitiesPage *self,
   g_autofree char *text = NULL;
   ReferenceChange change;
 
-  if (self->syncing || self->offer == NULL ||
+  if (self->syncing || cs_page_offer (self) == NULL ||
       g_object_get_data (G_OBJECT (entry), "cs-dirty") == NULL ||
       get_row (entry) >= self->references->len ||
       g_ptr_array_index (self->references, get_row (entry)) != entry)
     return;
 
   g_object_set_data (G_OBJECT (entry), "cs-dirty", NULL);
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     {
       refresh (self);
       return;
@@ -481,7 +453,7 @@ commit_reference (CsResponsibilitiesPage *self,
   change.self = self;
   change.activity_id = g_array_index (self->activity_ids, gint64, get_row (entry));
   change.reference = text;
-  if (!cs_store_batch (self->store, set_row_reference, &change, &error))
+  if (!cs_store_batch (cs_page_store (self), set_row_reference, &change, &error))
     show_error (self, error);
 
   refresh (self);
@@ -657,7 +629,7 @@ create_cell (CsResponsibilitiesPage *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 4);
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 0.5);
-  gtk_editable_set_editable (GTK_EDITABLE (entry), is_writable (self));
+  gtk_editable_set_editable (GTK_EDITABLE (entry), cs_page_is_writable (self));
   gtk_widget_set_halign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (entry, "monospace");
@@ -698,7 +670,7 @@ create_reference_entry (CsResponsibilitiesPage *self,
   g_autofree char *accessible = NULL;
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
-  gtk_editable_set_editable (GTK_EDITABLE (entry), is_writable (self));
+  gtk_editable_set_editable (GTK_EDITABLE (entry), cs_page_is_writable (self));
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   /* Translators: accessible name of the contract reference of a row of the matrix */
   accessible = g_strdup_printf (_("Contract reference for %s"), activity);
@@ -849,7 +821,7 @@ create_menu_button (CsResponsibilitiesPage *self,
   gtk_widget_set_tooltip_text (button, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
-  gtk_widget_set_sensitive (button, is_writable (self));
+  gtk_widget_set_sensitive (button, cs_page_is_writable (self));
 
   return button;
 }
@@ -879,8 +851,8 @@ clear_grid (CsResponsibilitiesPage *self)
 static void
 build_grid (CsResponsibilitiesPage *self)
 {
-  g_autoptr(GPtrArray) parties = list_sorted (self->store, CS_TYPE_PARTY);
-  g_autoptr(GPtrArray) activities = list_sorted (self->store, CS_TYPE_ACTIVITY);
+  g_autoptr(GPtrArray) parties = list_sorted (cs_page_store (self), CS_TYPE_PARTY);
+  g_autoptr(GPtrArray) activities = list_sorted (cs_page_store (self), CS_TYPE_ACTIVITY);
   guint n_parties = parties->len;
   guint n_activities = activities->len;
   g_autoptr(GPtrArray) party_names = g_ptr_array_new_with_free_func (g_free);
@@ -1044,48 +1016,19 @@ build_grid (CsResponsibilitiesPage *self)
 static void
 rebuild (CsResponsibilitiesPage *self)
 {
-  gboolean has_offers;
-  gboolean writable = is_writable (self);
+  gboolean writable = cs_page_is_writable (self);
 
   clear_grid (self);
 
-  has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-               g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-activity", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "responsibilities.add-party", writable);
   for (guint i = 0; i < G_N_ELEMENTS (catalogue_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), catalogue_actions[i], writable);
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
-    {
-      adw_status_page_set_title (self->empty_page,
-                                 has_offers ? _("No Offer Selected") : _("No Offers Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       has_offers
-                                       ? _("Select an offer to record who does what.")
-                                       : _("Add the incumbent contract or a provider’s "
-                                           "proposal to record who does what under it."));
-      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !has_offers);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      cs_flags_group_set_source (self->flags_group, NULL, CS_SECTION_RESPONSIBILITIES, NULL);
-      return;
-    }
-
-  {
-    const char *provider = cs_offer_get_provider (self->offer);
-    g_autofree char *title = NULL;
-
-    /* Translators: page heading; %s is the provider of the offer */
-    title = g_strdup_printf (_("Responsibilities under %s"),
-                             provider != NULL && provider[0] != '\0' ? provider
-                                                                     : _("Unnamed offer"));
-    gtk_label_set_text (self->offer_label, title);
-  }
+  if (cs_page_offer (self) == NULL || cs_store_is_closed (cs_page_store (self)))
+    return;
 
   build_grid (self);
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_RESPONSIBILITIES,
-                            self->offer);
-  gtk_stack_set_visible_child_name (self->stack, "content");
   refresh (self);
 }
 
@@ -1101,7 +1044,7 @@ static gboolean
 is_our_cell (CsResponsibilitiesPage *self,
              CsRecord               *record)
 {
-  return self->offer != NULL && CS_IS_RESPONSIBILITY (record) &&
+  return cs_page_offer (self) != NULL && CS_IS_RESPONSIBILITY (record) &&
          cs_record_get_parent_id (record) == get_offer_id (self);
 }
 
@@ -1110,7 +1053,7 @@ on_record_added_or_removed_cb (CsStore                *store,
                                CsRecord               *record,
                                CsResponsibilitiesPage *self)
 {
-  if (self->offer == NULL || self->batching)
+  if (cs_page_offer (self) == NULL || self->batching)
     return;
 
   if (is_catalogue (record))
@@ -1125,7 +1068,7 @@ on_record_changed_cb (CsStore                *store,
                       const char             *column,
                       CsResponsibilitiesPage *self)
 {
-  if (self->offer == NULL || self->batching)
+  if (cs_page_offer (self) == NULL || self->batching)
     return;
 
   if (is_catalogue (record) && g_strcmp0 (column, "kind") != 0)
@@ -1140,41 +1083,6 @@ on_reloaded_cb (CsStore                *store,
 {
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   rebuild (self);
-}
-
-static void
-on_offers_changed_cb (GListModel             *model,
-                      guint                   position,
-                      guint                   removed,
-                      guint                   added,
-                      CsResponsibilitiesPage *self)
-{
-  if (self->offer == NULL)
-    rebuild (self);
-}
-
-static void
-on_offer_notify_cb (CsOffer                *offer,
-                    GParamSpec             *pspec,
-                    CsResponsibilitiesPage *self)
-{
-  const char *provider = cs_offer_get_provider (offer);
-  g_autofree char *title = NULL;
-
-  title = g_strdup_printf (_("Responsibilities under %s"),
-                           provider != NULL && provider[0] != '\0' ? provider
-                                                                   : _("Unnamed offer"));
-  gtk_label_set_text (self->offer_label, title);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup           *group,
-                      const char             *table,
-                      gint64                  record_id,
-                      const char             *field,
-                      CsResponsibilitiesPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
 }
 
 /* dialogs asking a name */
@@ -1268,14 +1176,14 @@ on_add_activity_response_cb (AdwMessageDialog       *dialog,
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
 
-  if (!g_str_equal (response, "add") || name[0] == '\0' || !is_writable (self))
+  if (!g_str_equal (response, "add") || name[0] == '\0' || !cs_page_is_writable (self))
     return;
 
   activity = g_object_new (CS_TYPE_ACTIVITY,
                            "name", name,
                            "area", selected < G_N_ELEMENTS (areas) ? areas[selected].id : "",
                            NULL);
-  if (!cs_store_add (self->store, activity, &error))
+  if (!cs_store_add (cs_page_store (self), activity, &error))
     {
       show_error (self, error);
       return;
@@ -1297,14 +1205,14 @@ on_add_party_response_cb (AdwMessageDialog       *dialog,
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down));
 
-  if (!g_str_equal (response, "add") || name[0] == '\0' || !is_writable (self))
+  if (!g_str_equal (response, "add") || name[0] == '\0' || !cs_page_is_writable (self))
     return;
 
   party = g_object_new (CS_TYPE_PARTY,
                         "name", name,
                         "kind", party_kinds[MIN (selected, G_N_ELEMENTS (party_kinds) - 1)].id,
                         NULL);
-  if (!cs_store_add (self->store, party, &error))
+  if (!cs_store_add (cs_page_store (self), party, &error))
     {
       show_error (self, error);
       return;
@@ -1325,7 +1233,7 @@ cs_responsibilities_page_add_activity_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GtkWidget *dialog;
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
@@ -1351,7 +1259,7 @@ cs_responsibilities_page_add_party_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GtkWidget *dialog;
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (party_kinds); i++)
@@ -1401,15 +1309,15 @@ on_rename_response_cb (AdwMessageDialog       *dialog,
   g_autoptr(GError) error = NULL;
   CsRecord *record;
 
-  if (!g_str_equal (response, "rename") || name[0] == '\0' || !is_writable (self))
+  if (!g_str_equal (response, "rename") || name[0] == '\0' || !cs_page_is_writable (self))
     return;
 
   /* It may have been deleted while the dialog was open. */
-  record = cs_store_find (self->store, type, *id);
+  record = cs_store_find (cs_page_store (self), type, *id);
   if (record == NULL || g_strcmp0 (cs_record_get_string (record, "name"), name) == 0)
     return;
 
-  if (!cs_store_set_string (self->store, record, "name", name, &error))
+  if (!cs_store_set_string (cs_page_store (self), record, "name", name, &error))
     {
       show_error (self, error);
       return;
@@ -1434,7 +1342,8 @@ cs_responsibilities_page_rename_action (GtkWidget  *widget,
   GtkWidget *label;
   GtkWidget *entry;
 
-  if (!is_writable (self) || (record = cs_store_find (self->store, type, id)) == NULL)
+  if (!cs_page_is_writable (self) ||
+      (record = cs_store_find (cs_page_store (self), type, id)) == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1532,7 +1441,7 @@ cs_responsibilities_page_move_action (GtkWidget  *widget,
   Swap swap = { type, NULL, NULL };
   gboolean ok;
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     return;
 
   /* The neighbour as shown: activities move among the rows of their area. */
@@ -1544,8 +1453,8 @@ cs_responsibilities_page_move_action (GtkWidget  *widget,
         continue;
 
       other = up ? i - 1 : i + 1;
-      swap.a = cs_store_find (self->store, type, id);
-      swap.b = cs_store_find (self->store, type, g_array_index (ids, gint64, other));
+      swap.a = cs_store_find (cs_page_store (self), type, id);
+      swap.b = cs_store_find (cs_page_store (self), type, g_array_index (ids, gint64, other));
       break;
     }
 
@@ -1556,7 +1465,7 @@ cs_responsibilities_page_move_action (GtkWidget  *widget,
 
   /* One rebuild for both changes (or none, if they are rolled back). */
   self->batching = TRUE;
-  ok = cs_store_batch (self->store, swap_positions_cb, &swap, &error);
+  ok = cs_store_batch (cs_page_store (self), swap_positions_cb, &swap, &error);
   self->batching = FALSE;
   rebuild (self);
 
@@ -1571,14 +1480,14 @@ count_cells (CsResponsibilitiesPage *self,
              GType                   type,
              gint64                  id)
 {
-  GListModel *offers = cs_store_get_offers (self->store);
+  GListModel *offers = cs_store_get_offers (cs_page_store (self));
   const char *column = type == CS_TYPE_PARTY ? "party_id" : "activity_id";
   guint count = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
     {
       g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
-      GListModel *cells = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY,
+      GListModel *cells = cs_store_list (cs_page_store (self), CS_TYPE_RESPONSIBILITY,
                                          cs_record_get_id (offer));
 
       for (guint j = 0; j < g_list_model_get_n_items (cells); j++)
@@ -1610,7 +1519,8 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   gboolean with_cells;
   guint index = 0;
 
-  if (!is_writable (self) || (record = cs_store_find (self->store, type, id)) == NULL)
+  if (!cs_page_is_writable (self) ||
+      (record = cs_store_find (cs_page_store (self), type, id)) == NULL)
     return;
 
   name = g_strdup (cs_record_get_string (record, "name"));
@@ -1636,7 +1546,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
     title = g_markup_printf_escaped (_("Activity “%s” deleted"), name);
 
   /* The cells go too, in every offer (ON DELETE CASCADE); the deletion keeps them. */
-  deletion = cs_store_delete (self->store, record, &error);
+  deletion = cs_store_delete (cs_page_store (self), record, &error);
   if (deletion == NULL)
     {
       show_error (self, error);
@@ -1645,7 +1555,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = deletion;
 
-  cs_toast_show_undo (GTK_WIDGET (self->grid), title, "raci.undo-delete", 10);
+  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "raci.undo-delete", 10);
 
   /* Rebuilt by "record-removed": on to the next menu, or the previous one. */
   ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
@@ -1662,38 +1572,32 @@ cs_responsibilities_page_undo_delete_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
   CsRecord *record;
 
-  if (!is_writable (self) || !cs_toast_undo_deletion (GTK_WIDGET (self->grid), self->store,
-                                                      deletion))
+  if (!cs_page_is_writable (self) ||
+      !cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion))
     return;
 
   record = cs_deletion_get_record (deletion);
   focus_menu_of (self, G_OBJECT_TYPE (record), cs_record_get_id (record));
 }
 
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_responsibilities_page_focus_target (CsSectionEditor *editor,
-                                       const char      *table,
-                                       gint64           record_id,
-                                       const char      *field)
+cs_responsibilities_page_focus_target (CsSectionPage *page,
+                                       const char    *table,
+                                       gint64         record_id,
+                                       const char    *field)
 {
-  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (editor);
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (g_strcmp0 (table, "clause") == 0 && self->clause_editor != NULL)
-    return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
-                                          0, 0);
+  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (page);
 
   if (g_strcmp0 (table, "responsibility") == 0 && record_id != 0)
     {
-      CsRecord *cell = cs_store_find (self->store, CS_TYPE_RESPONSIBILITY, record_id);
+      CsRecord *cell = cs_store_find (cs_page_store (self), CS_TYPE_RESPONSIBILITY, record_id);
 
       for (guint r = 0; cell != NULL && r < self->activity_ids->len; r++)
         for (guint c = 0; c < get_n_parties (self); c++)
-          if (g_array_index (self->activity_ids, gint64, r) == cs_record_get_int (cell, "activity_id") &&
+          if (g_array_index (self->activity_ids, gint64,
+                             r) == cs_record_get_int (cell, "activity_id") &&
               g_array_index (self->party_ids, gint64, c) == cs_record_get_int (cell, "party_id"))
             {
               GtkWidget *target = g_strcmp0 (field, "reference") == 0
@@ -1720,31 +1624,12 @@ cs_responsibilities_page_focus_target (CsSectionEditor *editor,
   return gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static void
-cs_responsibilities_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_responsibilities_page_focus_target;
-}
-
 /* GObject vfuncs */
 
 static void
-set_offer (CsResponsibilitiesPage *self,
-           CsOffer                *offer)
+cs_responsibilities_page_offer_changed (CsSectionPage *page)
 {
-  if (self->offer == offer)
-    return;
-
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
-  g_set_object (&self->offer, offer);
-  if (self->offer != NULL)
-    g_signal_connect_object (self->offer, "notify::provider", G_CALLBACK (on_offer_notify_cb),
-                             self, 0);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+  rebuild (CS_RESPONSIBILITIES_PAGE (page));
 }
 
 static void
@@ -1754,20 +1639,14 @@ cs_responsibilities_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
-
-  g_signal_connect_object (self->store, "record-added",
+  g_signal_connect_object (cs_page_store (self), "record-added",
                            G_CALLBACK (on_record_added_or_removed_cb), self, 0);
-  g_signal_connect_object (self->store, "record-removed",
+  g_signal_connect_object (cs_page_store (self), "record-removed",
                            G_CALLBACK (on_record_added_or_removed_cb), self, 0);
-  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed_cb),
+  g_signal_connect_object (cs_page_store (self), "record-changed",
+                           G_CALLBACK (on_record_changed_cb),
                            self, 0);
-  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_RESPONSIBILITIES);
-  gtk_box_append (self->clause_box, self->clause_editor);
+  g_signal_connect_object (cs_page_store (self), "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
 
   rebuild (self);
 }
@@ -1790,11 +1669,6 @@ cs_responsibilities_page_dispose (GObject *object)
       g_ptr_array_set_size (self->party_menus, 0);
     }
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->clause_editor = NULL;
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_func (self->offer, on_offer_notify_cb, self);
-  g_clear_object (&self->offer);
-  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_RESPONSIBILITIES_PAGE);
 
@@ -1819,89 +1693,31 @@ cs_responsibilities_page_finalize (GObject *object)
 }
 
 static void
-cs_responsibilities_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_responsibilities_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_assert (self->store == NULL);
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_responsibilities_page_constructed;
   object_class->dispose = cs_responsibilities_page_dispose;
+  page_class->offer_changed = cs_responsibilities_page_offer_changed;
+  page_class->focus_target = cs_responsibilities_page_focus_target;
+
+  cs_section_page_class_set_section (page_class, CS_SECTION_RESPONSIBILITIES,
+                                     CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Select an offer to record who does what."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record who does what under it."));
+  /* Translators: page heading; %s is the provider of the offer */
+  cs_section_page_class_set_title (page_class, N_("Responsibilities under %s"));
   object_class->finalize = cs_responsibilities_page_finalize;
-  object_class->get_property = cs_responsibilities_page_get_property;
-  object_class->set_property = cs_responsibilities_page_set_property;
 
-  /**
-   * CsResponsibilitiesPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
-
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-responsibilities-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, offer_label);
-  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, matrix_group);
   gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, grid);
-  gtk_widget_class_bind_template_child (widget_class, CsResponsibilitiesPage, clause_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "responsibilities.add-activity", NULL,
                                    cs_responsibilities_page_add_activity_action);

@@ -9,13 +9,14 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_RESPONSIBILITIES_PAGE (cs_responsibilities_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsResponsibilitiesPage, cs_responsibilities_page, CS, RESPONSIBILITIES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsResponsibilitiesPage, cs_responsibilities_page, CS, RESPONSIBILITIES_PAGE,
+                      CsSectionPage)
 
 GtkWidget   *cs_responsibilities_page_new        (CsStore   *store);
 

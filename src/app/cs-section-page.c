@@ -12,290 +12,209 @@
 #include <glib/gi18n.h>
 
 #include "cs-section-page.h"
-#include "cs-section-editor.h"
-#include "cs-offer-selector.h"
+#include "cs-clause-editor.h"
+#include "cs-flags-group.h"
+#include "cs-toast.h"
 
 /**
  * CsSectionPage:
  *
- * The content area for one section of one offer. Until each section has its editor, the
- * page says what the section records; the Dashboard and Perimeter pages also list the
- * figures the project already holds (offers, sites, assets per category). It never shows
- * made-up data. Without any offer, it says so and offers to add one.
+ * The shell every section page derives from. It owns the project ("store", construct-only)
+ * and the offer shown ("offer", nullable), and supplies what every section shows the same
+ * way: the state without an offer (a status page with Add Offer), the points to check for
+ * the section (#CsFlagsGroup, from cs_section_get_flags()), the contract wording of the
+ * section (#CsClauseEditor), a note when the project is read-only, and the toasts.
+ *
+ * A section declares itself with cs_section_page_class_set_section() and adds its content as
+ * children of its template; it reacts to the offer in #CsSectionPageClass.offer_changed and
+ * shows a finding's field in #CsSectionPageClass.focus_target. Pages reach their container
+ * only through actions (`project.add-offer`, `project.show-section`, `project.show-target`,
+ * `project.toast`).
  */
-struct _CsSectionPage
+typedef struct
 {
-  AdwBin               parent_instance;
-
   CsStore             *store;
   CsOffer             *offer;
-  CsSection            section;
+  GtkWidget           *clause_editor;
+  GtkWidget           *free_child;
 
-  /* template children (not the bin's own child, which AdwBin disposes of itself) */
-  GtkLabel            *offer_label;
-  GtkWidget           *no_offer_box;
-  AdwPreferencesGroup *facts_group;
-  GtkListBox          *facts_list;
-  GtkLabel            *pending_label;
-};
+  /* template children */
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwStatusPage       *no_offer_page;
+  GtkWidget           *add_offer_button;
+  GtkScrolledWindow   *scrolled_window;
+  AdwClamp            *clamp;
+  GtkBox              *content_box;
+  GtkLabel            *title_label;
+  GtkWidget           *read_only_label;
+  CsFlagsGroup        *flags_group;
+} CsSectionPagePrivate;
 
 enum {
   PROP_0,
   PROP_STORE,
   PROP_OFFER,
-  PROP_SECTION,
+  PROP_CONTENT_WIDTH,
   N_PROPS
 };
 
-static void cs_section_page_editor_init (CsSectionEditorInterface *iface);
+static void cs_section_page_buildable_init (GtkBuildableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsSectionPage, cs_section_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_section_page_editor_init))
+G_DEFINE_TYPE_WITH_CODE (CsSectionPage, cs_section_page, ADW_TYPE_BIN,
+                         G_ADD_PRIVATE (CsSectionPage)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                cs_section_page_buildable_init))
 
 static GParamSpec *properties[N_PROPS];
+static GtkBuildableIface *parent_buildable_iface;
 
-static const char * const descriptions[CS_N_SECTIONS] = {
-  [CS_SECTION_DASHBOARD] =
-    N_("The review at a glance: how complete each section of the offer is, the knock-out gaps "
-       "that rule it out, and the findings to fix or annotate, each leading to the place where "
-       "it is fixed."),
-  [CS_SECTION_PERIMETER] =
-    N_("The client’s inventory under management, site by site — endpoints, servers, switches, "
-       "firewalls, Wi-Fi access points, NAS, Microsoft 365 and cloud tenants, backup systems, "
-       "telephony, printers and the business applications — with quantity, criticality and "
-       "owner; and for each offer, whether every asset is managed, partially managed, excluded "
-       "or not addressed at all."),
-  [CS_SECTION_EXCLUSIONS] =
-    N_("What the offer leaves out, category by category — licences, carrier network, personal "
-       "devices, off-site interventions, business-specific applications, hardware replacement, "
-       "projects, training, after-hours work — with the contract wording and the price of the "
-       "excluded work."),
-  [CS_SECTION_RESPONSIBILITIES] =
-    N_("The who-does-what matrix: for each activity — creating accounts, approving access "
-       "rights, deciding a service interruption, driving a restore, dealing with software "
-       "vendors — who is Responsible, Accountable, Consulted and Informed among the client, "
-       "the provider, its subcontractors and the software vendors."),
-  [CS_SECTION_SLA] =
-    N_("The service levels the offer commits to: the coverage window (days, hours, time zone, "
-       "public holidays), the P1–P4 priority definitions with their response and resolution "
-       "targets (value, unit, business or calendar time), availability with its measurement "
-       "period, penalties and reporting."),
-  [CS_SECTION_BACKUP] =
-    N_("The backup policies: what is backed up, how often and for how long, RPO and RTO, the "
-       "offline or immutable copy, the off-site location, encryption, how often restores are "
-       "tested and with what evidence, and who is alerted when a backup fails."),
-  [CS_SECTION_SECURITY] =
-    N_("The security and access controls — privileged accounts, remote administration tools, "
-       "logging and log retention, encryption, MFA, the conditions of access to the client’s "
-       "systems, patching, the security-incident notification delay — each with its status, "
-       "detail and how it is proved."),
-  [CS_SECTION_SUBCONTRACTING] =
-    N_("Who else does the work: whether subcontracting is allowed, and for each subcontractor "
-       "its service (night support, monitoring, SOC, hosting, off-site backup …), location, "
-       "access to data, and the approval and change-notice terms."),
-  [CS_SECTION_EXIT] =
-    N_("Reversibility: the exit plan and the checklist of what the outgoing provider hands "
-       "back — credentials, documentation, data exports, inventory, backup state, licences, "
-       "network parameters, automation scripts, transition calendar — in what format, within "
-       "how many days of notice, owned by whom and at what price."),
-  [CS_SECTION_TERMS] =
-    N_("The contract terms: billing model and unit counting, how the perimeter and the bill "
-       "change, price revision, term, renewal and notice, governance meetings and reports, "
-       "audit rights, and the GDPR processor terms (Art. 28): processing description, "
-       "sub-processors, breach notification delay, return or deletion of data."),
-};
-
-static AdwStatusPage *
-get_status_page (CsSectionPage *self)
+static gboolean
+has_form (CsSectionPage *self)
 {
-  return ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self)));
+  return CS_SECTION_PAGE_GET_CLASS (self)->layout == CS_SECTION_PAGE_LAYOUT_FORM;
 }
 
 static void
-add_fact (CsSectionPage *self,
-          const char    *title,
-          const char    *value)
+update_no_offer (CsSectionPage *self)
 {
-  GtkWidget *row;
-  GtkWidget *label;
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  g_autofree char *accessible = NULL;
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  CsSectionPageClass *klass = CS_SECTION_PAGE_GET_CLASS (self);
+  gboolean has_offers = priv->store != NULL && !cs_store_is_closed (priv->store) &&
+                        g_list_model_get_n_items (cs_store_get_offers (priv->store)) > 0;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-
-  label = gtk_label_new (value);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  /* Translators: accessible text of a figure row: label, then value */
-  accessible = g_strdup_printf (_("%s: %s"), title, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-
-  gtk_list_box_append (self->facts_list, row);
+  if (has_offers && klass->choose_offer_text != NULL)
+    adw_status_page_set_description (priv->no_offer_page, _(klass->choose_offer_text));
+  else if (!has_offers && klass->add_offer_text != NULL)
+    adw_status_page_set_description (priv->no_offer_page, _(klass->add_offer_text));
+  gtk_widget_set_visible (priv->add_offer_button, !has_offers);
 }
 
 static void
-add_count_fact (CsSectionPage *self,
-                const char    *title,
-                guint64        count)
+update_title (CsSectionPage *self)
 {
-  g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  const char *format = CS_SECTION_PAGE_GET_CLASS (self)->title_format;
+  const char *provider = NULL;
+  g_autoptr(GString) title = NULL;
 
-  add_fact (self, title, value);
-}
-
-static guint
-count_offers_of_kind (CsStore    *store,
-                      const char *kind)
-{
-  GListModel *offers = cs_store_get_offers (store);
-  guint n_items = g_list_model_get_n_items (offers);
-  guint count = 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
-
-      if (g_strcmp0 (cs_offer_get_kind (offer), kind) == 0)
-        count++;
-    }
-
-  return count;
-}
-
-static void
-update_facts (CsSectionPage *self)
-{
-  g_autoptr(GHashTable) per_category = NULL;
-  GtkWidget *child;
-  guint64 units = 0;
-  guint n_assets;
-  gboolean show_facts;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facts_list))) != NULL)
-    gtk_list_box_remove (self->facts_list, child);
-
-  show_facts = self->store != NULL && !cs_store_is_closed (self->store) &&
-               (self->section == CS_SECTION_DASHBOARD || self->section == CS_SECTION_PERIMETER);
-  gtk_widget_set_visible (GTK_WIDGET (self->facts_group), show_facts);
-  if (!show_facts)
+  gtk_widget_set_visible (GTK_WIDGET (priv->title_label), format != NULL && priv->offer != NULL);
+  if (format == NULL || priv->offer == NULL)
     return;
 
-  n_assets = cs_store_count_assets (self->store, &units, &per_category);
+  provider = cs_offer_get_provider (priv->offer);
+  if (provider == NULL || provider[0] == '\0')
+    provider = _("Unnamed offer");
+  title = g_string_new (_(format));
+  g_string_replace (title, "%s", provider, 1);
+  gtk_label_set_text (priv->title_label, title->str);
+}
 
-  if (self->section == CS_SECTION_DASHBOARD)
-    {
-      add_count_fact (self, _("Offers"), g_list_model_get_n_items (cs_store_get_offers (self->store)));
-      add_count_fact (self, _("Incumbent contracts"), count_offers_of_kind (self->store, "incumbent"));
-      add_count_fact (self, _("Proposals"), count_offers_of_kind (self->store, "proposal"));
-    }
-
-  add_count_fact (self, _("Sites"), g_list_model_get_n_items (cs_store_get_sites (self->store)));
-  add_count_fact (self, _("Asset lines"), n_assets);
-  add_count_fact (self, _("Units (sum of quantities)"), units);
-
-  if (self->section == CS_SECTION_PERIMETER && per_category != NULL)
-    {
-      const char * const *categories = cs_asset_categories ();
-
-      /* In the order of the category list, not the order of the hash table. */
-      for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-        {
-          gpointer count;
-
-          if (g_hash_table_lookup_extended (per_category, categories[i], NULL, &count))
-            add_count_fact (self, cs_asset_category_get_label (categories[i]),
-                            GPOINTER_TO_UINT (count));
-        }
-    }
+static void
+on_offer_provider_changed_cb (CsOffer       *offer,
+                              GParamSpec    *pspec,
+                              CsSectionPage *self)
+{
+  update_title (self);
 }
 
 static void
 update_offer (CsSectionPage *self)
 {
-  gboolean has_offers;
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  CsSectionPageClass *klass = CS_SECTION_PAGE_GET_CLASS (self);
+  const char *shown;
 
-  has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-               g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-  gtk_widget_set_visible (self->no_offer_box, !has_offers);
-
-  if (self->offer != NULL && self->section != CS_SECTION_PERIMETER)
-    {
-      const char *provider = cs_offer_get_provider (self->offer);
-      const char *kind = cs_offer_kind_get_label (cs_offer_get_kind (self->offer));
-      g_autofree char *text = NULL;
-
-      if (provider == NULL || provider[0] == '\0')
-        provider = _("Unnamed offer");
-
-      /* Translators: which offer a section page is about; provider name, then kind */
-      text = g_strdup_printf (_("%s — %s"), provider, kind);
-      gtk_label_set_text (self->offer_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->offer_label), TRUE);
-    }
+  /* A free page shows its own state without an offer (the perimeter lists the assets). */
+  if (!has_form (self))
+    shown = "free";
+  else if (priv->offer == NULL)
+    shown = "no-offer";
   else
+    shown = "offer";
+
+  if (g_str_equal (shown, "no-offer"))
+    update_no_offer (self);
+
+  /* The pages not shown are hidden too, so that assistive technologies do not list their
+   * buttons (a stack only unmaps them). */
+  gtk_widget_set_visible (GTK_WIDGET (priv->no_offer_page), g_str_equal (shown, "no-offer"));
+  gtk_widget_set_visible (GTK_WIDGET (priv->scrolled_window), g_str_equal (shown, "offer"));
+  gtk_stack_set_visible_child_name (priv->stack, shown);
+
+  if (has_form (self))
+    cs_flags_group_set_source (priv->flags_group, priv->offer != NULL ? priv->store : NULL,
+                               klass->section, priv->offer);
+  if (priv->clause_editor != NULL)
+    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (priv->clause_editor), priv->offer);
+
+  update_title (self);
+}
+
+static void
+on_offers_changed_cb (GListModel    *offers,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      CsSectionPage *self)
+{
+  update_no_offer (self);
+}
+
+static void
+on_flag_activated_cb (CsFlagsGroup  *group,
+                      const char    *table,
+                      gint64         record_id,
+                      const char    *field,
+                      CsSectionPage *self)
+{
+  cs_section_page_focus_target (self, table, record_id, field);
+}
+
+static gboolean
+grab_focus_cb (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (gtk_widget_get_mapped (widget))
+    gtk_widget_grab_focus (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkBuildable: a section's template children are the page's content */
+
+static void
+cs_section_page_add_child (GtkBuildable *buildable,
+                           GtkBuilder   *builder,
+                           GObject      *child,
+                           const char   *type)
+{
+  CsSectionPage *self = CS_SECTION_PAGE (buildable);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  if (priv->content_box == NULL || !GTK_IS_WIDGET (child))
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->offer_label), FALSE);
+      parent_buildable_iface->add_child (buildable, builder, child, type);
+      return;
     }
+
+  if (has_form (self))
+    {
+      gtk_box_append (priv->content_box, GTK_WIDGET (child));
+      return;
+    }
+
+  g_return_if_fail (priv->free_child == NULL);
+  priv->free_child = GTK_WIDGET (child);
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (child), "free");
 }
 
 static void
-update_section (CsSectionPage *self)
+cs_section_page_buildable_init (GtkBuildableIface *iface)
 {
-  adw_status_page_set_icon_name (get_status_page (self), cs_section_get_icon_name (self->section));
-  adw_status_page_set_title (get_status_page (self), cs_section_get_title (self->section));
-  adw_status_page_set_description (get_status_page (self),
-                                   cs_section_get_description (self->section));
-
-  update_offer (self);
-  update_facts (self);
-}
-
-static void
-on_offer_notify_cb (CsOffer       *offer,
-                    GParamSpec    *pspec,
-                    CsSectionPage *self)
-{
-  update_offer (self);
-}
-
-static void
-on_list_items_changed_cb (GListModel    *model,
-                          guint          position,
-                          guint          removed,
-                          guint          added,
-                          CsSectionPage *self)
-{
-  update_offer (self);
-  update_facts (self);
-}
-
-static void
-on_store_saved_cb (CsStore       *store,
-                   CsSectionPage *self)
-{
-  update_facts (self);
-}
-
-static void
-set_store (CsSectionPage *self,
-           CsStore       *store)
-{
-  g_assert (self->store == NULL);
-
-  if (store == NULL)
-    return;
-
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
-  g_signal_connect_object (cs_store_get_offers (store), "items-changed",
-                           G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (cs_store_get_sites (store), "items-changed",
-                           G_CALLBACK (on_list_items_changed_cb), self, G_CONNECT_AFTER);
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = cs_section_page_add_child;
 }
 
 /* GObject vfuncs */
@@ -304,23 +223,56 @@ static void
 cs_section_page_constructed (GObject *object)
 {
   CsSectionPage *self = CS_SECTION_PAGE (object);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  CsSectionPageClass *klass = CS_SECTION_PAGE_GET_CLASS (self);
 
   G_OBJECT_CLASS (cs_section_page_parent_class)->constructed (object);
 
-  update_section (self);
+  g_assert (CS_IS_STORE (priv->store));
+
+  adw_status_page_set_title (priv->no_offer_page, cs_section_get_title (klass->section));
+  adw_status_page_set_icon_name (priv->no_offer_page, cs_section_get_icon_name (klass->section));
+
+  if (has_form (self))
+    {
+      /* Last, after the section's own content. */
+      priv->clause_editor = cs_clause_editor_new (priv->store, klass->section);
+      gtk_box_append (priv->content_box, priv->clause_editor);
+      gtk_widget_set_visible (priv->read_only_label, cs_store_is_read_only (priv->store));
+    }
+
+  g_signal_connect_object (cs_store_get_offers (priv->store), "items-changed",
+                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
+
+  update_offer (self);
 }
 
 static void
 cs_section_page_dispose (GObject *object)
 {
   CsSectionPage *self = CS_SECTION_PAGE (object);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
-  g_clear_object (&self->offer);
-  g_clear_object (&self->store);
+  if (priv->offer != NULL)
+    g_signal_handlers_disconnect_by_func (priv->offer, on_offer_provider_changed_cb, self);
+  g_clear_object (&priv->offer);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SECTION_PAGE);
+  /* No gtk_widget_dispose_template() here: in GTK 4.8 the subclass's call drops the template
+   * children of every class of the instance (a second call fails an assertion). Our children
+   * all live under the bin's child, which AdwBin disposes of. */
+  priv->toast_overlay = NULL;
+  priv->stack = NULL;
+  priv->no_offer_page = NULL;
+  priv->add_offer_button = NULL;
+  priv->scrolled_window = NULL;
+  priv->clamp = NULL;
+  priv->content_box = NULL;
+  priv->title_label = NULL;
+  priv->read_only_label = NULL;
+  priv->flags_group = NULL;
+  priv->clause_editor = NULL;
+  priv->free_child = NULL;
+  g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (cs_section_page_parent_class)->dispose (object);
 }
@@ -332,19 +284,20 @@ cs_section_page_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   CsSectionPage *self = CS_SECTION_PAGE (object);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, priv->store);
       break;
 
     case PROP_OFFER:
-      g_value_set_object (value, self->offer);
+      g_value_set_object (value, priv->offer);
       break;
 
-    case PROP_SECTION:
-      g_value_set_uint (value, self->section);
+    case PROP_CONTENT_WIDTH:
+      g_value_set_int (value, adw_clamp_get_maximum_size (priv->clamp));
       break;
 
     default:
@@ -359,19 +312,21 @@ cs_section_page_set_property (GObject      *object,
                               GParamSpec   *pspec)
 {
   CsSectionPage *self = CS_SECTION_PAGE (object);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_STORE:
-      set_store (self, g_value_get_object (value));
+      priv->store = g_value_dup_object (value);
       break;
 
     case PROP_OFFER:
       cs_section_page_set_offer (self, g_value_get_object (value));
       break;
 
-    case PROP_SECTION:
-      cs_section_page_set_section (self, g_value_get_uint (value));
+    case PROP_CONTENT_WIDTH:
+      adw_clamp_set_maximum_size (priv->clamp, g_value_get_int (value));
+      adw_clamp_set_tightening_threshold (priv->clamp, g_value_get_int (value) * 2 / 3);
       break;
 
     default:
@@ -401,57 +356,96 @@ cs_section_page_class_init (CsSectionPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
-   * CsSectionPage:section:
+   * CsSectionPage:offer:
    *
-   * The #CsSection shown.
+   * The offer whose section the page edits, or %NULL.
    */
-  properties[PROP_SECTION] =
-    g_param_spec_uint ("section", NULL, NULL,
-                       0, CS_N_SECTIONS - 1, CS_SECTION_DASHBOARD,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFER] =
+    g_param_spec_object ("offer", NULL, NULL,
+                         CS_TYPE_OFFER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_install_property (object_class, PROP_SECTION, properties[PROP_SECTION]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  /**
+   * CsSectionPage:content-width:
+   *
+   * The widest the content column grows, in pixels.
+   */
+  properties[PROP_CONTENT_WIDTH] =
+    g_param_spec_int ("content-width", NULL, NULL,
+                      0, G_MAXINT, 860,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CS_TYPE_FLAGS_GROUP);
+
+  klass->section = CS_SECTION_DASHBOARD;
+  klass->layout = CS_SECTION_PAGE_LAYOUT_FORM;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-section-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsSectionPage, offer_label);
-  gtk_widget_class_bind_template_child (widget_class, CsSectionPage, no_offer_box);
-  gtk_widget_class_bind_template_child (widget_class, CsSectionPage, facts_group);
-  gtk_widget_class_bind_template_child (widget_class, CsSectionPage, facts_list);
-  gtk_widget_class_bind_template_child (widget_class, CsSectionPage, pending_label);
-}
-
-static void
-cs_section_page_editor_init (CsSectionEditorInterface *iface)
-{
-  /* A placeholder has nothing to focus but itself: the default does that. */
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, toast_overlay);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, no_offer_page);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, add_offer_button);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, scrolled_window);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, clamp);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, content_box);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, read_only_label);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, flags_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 }
 
 static void
 cs_section_page_init (CsSectionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->section = CS_SECTION_DASHBOARD;
 }
 
 /* public API */
 
 /**
- * cs_section_page_new:
- * @store: the project
+ * cs_section_page_class_set_section:
+ * @klass: a #CsSectionPageClass
+ * @section: the section the page edits
+ * @layout: where the page's template children go
+ * @choose_offer_text: (nullable): untranslated (N_()) text shown without an offer selected
+ * @add_offer_text: (nullable): untranslated (N_()) text shown when the project has no offer
  *
- * Returns: (transfer floating): a new #CsSectionPage showing the dashboard
+ * Declares what a subclass edits; call it from its class_init.
  */
-GtkWidget *
-cs_section_page_new (CsStore *store)
+void
+cs_section_page_class_set_section (CsSectionPageClass  *klass,
+                                   CsSection            section,
+                                   CsSectionPageLayout  layout,
+                                   const char          *choose_offer_text,
+                                   const char          *add_offer_text)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_if_fail (CS_IS_SECTION_PAGE_CLASS (klass));
+  g_return_if_fail (section < CS_N_SECTIONS);
 
-  return g_object_new (CS_TYPE_SECTION_PAGE, "store", store, NULL);
+  klass->section = section;
+  klass->layout = layout;
+  klass->choose_offer_text = choose_offer_text;
+  klass->add_offer_text = add_offer_text;
+}
+
+/**
+ * cs_section_page_class_set_title:
+ * @klass: a #CsSectionPageClass
+ * @title_format: (nullable): untranslated (N_()) heading of the page, with `%s` for the
+ *   offer's provider, such as "Backup under %s"
+ *
+ * Gives the page a heading naming the offer.
+ */
+void
+cs_section_page_class_set_title (CsSectionPageClass *klass,
+                                 const char         *title_format)
+{
+  g_return_if_fail (CS_IS_SECTION_PAGE_CLASS (klass));
+
+  klass->title_format = title_format;
 }
 
 /**
@@ -463,45 +457,25 @@ cs_section_page_new (CsStore *store)
 CsStore *
 cs_section_page_get_store (CsSectionPage *self)
 {
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
   g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
 
-  return self->store;
+  return priv->store;
 }
 
 /**
  * cs_section_page_get_section:
  * @self: a #CsSectionPage
  *
- * Returns: the section shown
+ * Returns: the section the page edits
  */
 CsSection
 cs_section_page_get_section (CsSectionPage *self)
 {
   g_return_val_if_fail (CS_IS_SECTION_PAGE (self), CS_SECTION_DASHBOARD);
 
-  return self->section;
-}
-
-/**
- * cs_section_page_set_section:
- * @self: a #CsSectionPage
- * @section: a section
- *
- * Shows @section.
- */
-void
-cs_section_page_set_section (CsSectionPage *self,
-                             CsSection      section)
-{
-  g_return_if_fail (CS_IS_SECTION_PAGE (self));
-  g_return_if_fail (section < CS_N_SECTIONS);
-
-  if (self->section == section)
-    return;
-
-  self->section = section;
-  update_section (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+  return CS_SECTION_PAGE_GET_CLASS (self)->section;
 }
 
 /**
@@ -513,64 +487,269 @@ cs_section_page_set_section (CsSectionPage *self,
 CsOffer *
 cs_section_page_get_offer (CsSectionPage *self)
 {
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
   g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
 
-  return self->offer;
+  return priv->offer;
 }
 
 /**
  * cs_section_page_set_offer:
  * @self: a #CsSectionPage
- * @offer: (nullable): an offer of the project
+ * @offer: (nullable): the offer to show
  *
- * Shows the section of @offer.
+ * Shows @offer's section, or the state without an offer.
  */
 void
 cs_section_page_set_offer (CsSectionPage *self,
                            CsOffer       *offer)
 {
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
   g_return_if_fail (CS_IS_SECTION_PAGE (self));
   g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
 
-  if (self->offer == offer)
+  if (priv->offer == offer)
     return;
 
-  if (self->offer != NULL)
-    g_signal_handlers_disconnect_by_data (self->offer, self);
+  if (priv->offer != NULL)
+    g_signal_handlers_disconnect_by_func (priv->offer, on_offer_provider_changed_cb, self);
+  g_set_object (&priv->offer, offer);
+  if (offer != NULL)
+    g_signal_connect_object (offer, "notify::provider",
+                             G_CALLBACK (on_offer_provider_changed_cb), self, 0);
 
-  g_set_object (&self->offer, offer);
-
-  if (self->offer != NULL)
-    g_signal_connect_object (self->offer, "notify", G_CALLBACK (on_offer_notify_cb), self, 0);
-
-  update_offer (self);
+  /* Before construction ends the store is not there yet: constructed() shows the offer. The
+   * subclass's constructed() shows its own content. */
+  if (priv->store != NULL)
+    {
+      update_offer (self);
+      if (CS_SECTION_PAGE_GET_CLASS (self)->offer_changed != NULL)
+        CS_SECTION_PAGE_GET_CLASS (self)->offer_changed (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
 }
 
 /**
- * cs_section_page_get_title:
+ * cs_section_page_is_writable:
  * @self: a #CsSectionPage
  *
- * Returns: the title shown, the translated title of the section
+ * Returns: %TRUE if the project is open and can be changed
  */
-const char *
-cs_section_page_get_title (CsSectionPage *self)
+gboolean
+cs_section_page_is_writable (CsSectionPage *self)
 {
-  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
-  return adw_status_page_get_title (get_status_page (self));
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
+
+  return priv->store != NULL && !cs_store_is_closed (priv->store) &&
+         !cs_store_is_read_only (priv->store);
 }
 
 /**
- * cs_section_get_description:
- * @section: a section
+ * cs_section_page_get_clause_editor:
+ * @self: a #CsSectionPage
  *
- * Returns: the translated description of what @section records
+ * Returns: (transfer none) (nullable): the #CsClauseEditor of the section, %NULL for a page
+ *   without contract wording
  */
-const char *
-cs_section_get_description (CsSection section)
+GtkWidget *
+cs_section_page_get_clause_editor (CsSectionPage *self)
 {
-  g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
-  return _(descriptions[section]);
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
+
+  return priv->clause_editor;
+}
+
+/**
+ * cs_section_page_get_flags_group:
+ * @self: a #CsSectionPage
+ *
+ * Returns: (transfer none): the #CsFlagsGroup listing the section's points to check
+ */
+GtkWidget *
+cs_section_page_get_flags_group (CsSectionPage *self)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
+
+  return GTK_WIDGET (priv->flags_group);
+}
+
+/**
+ * cs_section_page_focus_target:
+ * @self: a #CsSectionPage
+ * @table: (nullable): the table of the record to show, e.g. "sla_target"; "clause" for the
+ *   contract wording
+ * @record_id: the record, or 0
+ * @field: (nullable): the column to focus, e.g. "resolution_value"
+ *
+ * Shows and focuses where a finding is fixed. Without an offer, focuses Add Offer.
+ *
+ * Returns: %TRUE if the page found the target
+ */
+gboolean
+cs_section_page_focus_target (CsSectionPage *self,
+                              const char    *table,
+                              gint64         record_id,
+                              const char    *field)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  CsSectionPageClass *klass;
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
+
+  klass = CS_SECTION_PAGE_GET_CLASS (self);
+
+  if (priv->offer == NULL)
+    return gtk_widget_grab_focus (priv->add_offer_button);
+
+  if (g_strcmp0 (table, "clause") == 0 && priv->clause_editor != NULL)
+    return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (priv->clause_editor), record_id,
+                                          0, 0) ||
+           gtk_widget_grab_focus (priv->clause_editor);
+
+  if (klass->focus_target != NULL)
+    return klass->focus_target (self, table, record_id, field);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/**
+ * cs_section_page_focus_clause:
+ * @self: a #CsSectionPage
+ * @clause_id: a clause of the section
+ * @start: the first character of the wording to select
+ * @end: the character after it
+ *
+ * Shows the clause with the weak wording selected.
+ *
+ * Returns: %TRUE if the clause is on this page
+ */
+gboolean
+cs_section_page_focus_clause (CsSectionPage *self,
+                              gint64         clause_id,
+                              guint          start,
+                              guint          end)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
+
+  if (priv->clause_editor == NULL)
+    return FALSE;
+
+  return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (priv->clause_editor), clause_id,
+                                        start, end);
+}
+
+/**
+ * cs_section_page_reveal:
+ * @target: a widget of a page
+ *
+ * Expands the rows that hide @target and focuses it (again once the rows are allocated, so
+ * that the page scrolls to it).
+ *
+ * Returns: %TRUE if @target took the focus
+ */
+gboolean
+cs_section_page_reveal (GtkWidget *target)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (target), FALSE);
+
+  for (GtkWidget *parent = gtk_widget_get_parent (target);
+       parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
+
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, grab_focus_cb, g_object_ref (target),
+                      g_object_unref);
+
+  return gtk_widget_grab_focus (target);
+}
+
+/**
+ * cs_section_page_add_toast:
+ * @self: a #CsSectionPage
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the page, where the page's actions (an Undo) are reachable.
+ */
+void
+cs_section_page_add_toast (CsSectionPage *self,
+                           AdwToast      *toast)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_SECTION_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (priv->toast_overlay, toast);
+}
+
+/**
+ * cs_section_page_show_error:
+ * @self: a #CsSectionPage
+ * @error: a translated error
+ *
+ * Shows @error in a toast over the page, until dismissed.
+ */
+void
+cs_section_page_show_error (CsSectionPage *self,
+                            const GError  *error)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_SECTION_PAGE (self));
+  g_return_if_fail (error != NULL);
+
+  cs_toast_show_error (GTK_WIDGET (priv->toast_overlay), error);
+}
+
+/**
+ * cs_section_page_show_undo:
+ * @self: a #CsSectionPage
+ * @title: the toast's title, in Pango markup
+ * @action_name: the page's action that puts the deletion back
+ * @timeout: seconds before the toast goes away, or 0
+ *
+ * Shows that something was deleted, with an Undo button.
+ */
+void
+cs_section_page_show_undo (CsSectionPage *self,
+                           const char    *title,
+                           const char    *action_name,
+                           guint          timeout)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_if_fail (CS_IS_SECTION_PAGE (self));
+
+  cs_toast_show_undo (GTK_WIDGET (priv->toast_overlay), title, action_name, timeout);
+}
+
+/**
+ * cs_section_page_undo_deletion:
+ * @self: a #CsSectionPage
+ * @deletion: (nullable): what cs_store_delete() returned
+ *
+ * Puts @deletion back in the project; a failure is shown in a toast.
+ *
+ * Returns: %TRUE if @deletion was put back
+ */
+gboolean
+cs_section_page_undo_deletion (CsSectionPage *self,
+                               CsDeletion    *deletion)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
+
+  return cs_toast_undo_deletion (GTK_WIDGET (priv->toast_overlay), priv->store, deletion);
 }

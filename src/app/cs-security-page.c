@@ -14,12 +14,8 @@
 
 #include "cs-security-page.h"
 #include "cs-choice-row.h"
-#include "cs-clause-editor.h"
 #include "cs-field-row.h"
-#include "cs-flags-group.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
-#include "cs-toast.h"
 
 /**
  * CsSecurityPage:
@@ -33,46 +29,17 @@
  */
 struct _CsSecurityPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
-  GtkWidget           *clause_editor;
   /* the status drop-downs line up whatever their label */
   GtkSizeGroup        *status_size_group;
 
-  /* template children (not the bin's own child, the toast overlay, which AdwBin disposes of) */
-  GtkStack            *stack;
-  AdwStatusPage       *no_offer_page;
-  GtkWidget           *add_offer_button;
-  AdwPreferencesPage  *preferences_page;
-  CsFlagsGroup        *flags_group;
-  AdwPreferencesGroup *controls_group;
+  /* template children */
   GtkListBox          *controls_list;
-  AdwPreferencesGroup *wording_group;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (CsSecurityPage, cs_security_page, CS_TYPE_SECTION_PAGE)
 
-static void cs_security_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsSecurityPage, cs_security_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_security_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_writable (CsSecurityPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
 
 static void
 update_subtitle (AdwExpanderRow *row,
@@ -141,9 +108,10 @@ on_status_selected_cb (GtkDropDown    *drop_down,
       g_str_equal (field->choices[selected], cs_record_get_string (control, "status")))
     return;
 
-  if (!cs_store_set_string (self->store, control, "status", field->choices[selected], &error))
+  if (!cs_store_set_string (cs_page_store (self), control, "status",
+                            field->choices[selected], &error))
     {
-      cs_toast_show_error (GTK_WIDGET (self), error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       sync_status (drop_down, control);
     }
 }
@@ -171,7 +139,7 @@ create_control_row (gpointer item,
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL);
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_size_group_add_widget (self->status_size_group, drop_down);
-  gtk_widget_set_sensitive (drop_down, is_writable (self));
+  gtk_widget_set_sensitive (drop_down, cs_page_is_writable (self));
   /* Translators: accessible name of a security control's status; %s is the control */
   status_name = g_strdup_printf (_("Status of %s"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
@@ -192,7 +160,8 @@ create_control_row (gpointer item,
   fields[2] = cs_field_row_new (_("Contract reference"), "reference", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      cs_field_row_bind (CS_FIELD_ROW (fields[i]), self->store, control);
+      cs_field_row_bind (CS_FIELD_ROW (fields[i]), cs_page_store (self),
+                         control);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fields[i]);
     }
 
@@ -202,79 +171,29 @@ create_control_row (gpointer item,
 }
 
 static void
-update_no_offer (CsSecurityPage *self)
+cs_security_page_offer_changed (CsSectionPage *page)
 {
-  gboolean has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-                        g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
+  CsSecurityPage *self = CS_SECURITY_PAGE (page);
+  CsOffer *offer = cs_section_page_get_offer (page);
 
-  if (has_offers)
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Choose an offer in the sidebar to record its security "
-                                       "and access controls."));
+  if (offer == NULL)
+    gtk_list_box_bind_model (self->controls_list, NULL, NULL, NULL, NULL);
   else
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Add the incumbent contract or a provider’s proposal to "
-                                       "record the security and access controls it commits to."));
-  gtk_widget_set_visible (self->add_offer_button, !has_offers);
+    gtk_list_box_bind_model (self->controls_list,
+                             cs_store_list (cs_section_page_get_store (page),
+                                            CS_TYPE_SECURITY_CONTROL,
+                                            cs_record_get_id (CS_RECORD (offer))),
+                             create_control_row, self, NULL);
 }
-
-static void
-update_offer (CsSecurityPage *self)
-{
-  gint64 offer_id = self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
-
-  if (self->offer == NULL || self->store == NULL)
-    {
-      gtk_list_box_bind_model (self->controls_list, NULL, NULL, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "no-offer");
-      update_no_offer (self);
-    }
-  else
-    {
-      gtk_list_box_bind_model (self->controls_list,
-                               cs_store_list (self->store, CS_TYPE_SECURITY_CONTROL, offer_id),
-                               create_control_row, self, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "offer");
-    }
-
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_SECURITY, self->offer);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
-}
-
-static void
-on_offers_changed_cb (GListModel     *offers,
-                      guint           position,
-                      guint           removed,
-                      guint           added,
-                      CsSecurityPage *self)
-{
-  update_no_offer (self);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup   *group,
-                      const char     *table,
-                      gint64          record_id,
-                      const char     *field,
-                      CsSecurityPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
-}
-
-/* CsSectionEditor */
 
 static gboolean
-cs_security_page_focus_target (CsSectionEditor *editor,
-                               const char      *table,
-                               gint64           record_id,
-                               const char      *field)
+cs_security_page_focus_target (CsSectionPage *page,
+                               const char    *table,
+                               gint64         record_id,
+                               const char    *field)
 {
-  CsSecurityPage *self = CS_SECURITY_PAGE (editor);
+  CsSecurityPage *self = CS_SECURITY_PAGE (page);
   GtkWidget *target = NULL;
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (self->add_offer_button);
 
   if (table == NULL || g_str_equal (table, "security_control"))
     {
@@ -301,37 +220,7 @@ cs_security_page_focus_target (CsSectionEditor *editor,
   if (target == NULL)
     return FALSE;
 
-  return cs_field_rows_reveal (target);
-}
-
-static void
-cs_security_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_security_page_focus_target;
-}
-
-/* GObject vfuncs */
-
-static void
-cs_security_page_constructed (GObject *object)
-{
-  CsSecurityPage *self = CS_SECURITY_PAGE (object);
-
-  G_OBJECT_CLASS (cs_security_page_parent_class)->constructed (object);
-
-  g_assert (CS_IS_STORE (self->store));
-
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_SECURITY);
-  adw_preferences_group_add (self->wording_group, self->clause_editor);
-
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-  if (cs_store_is_read_only (self->store))
-    adw_preferences_group_set_description (self->controls_group,
-                                           _("This project is open read-only: the controls "
-                                             "can be read but not changed."));
-
-  update_offer (self);
+  return cs_section_page_reveal (target);
 }
 
 static void
@@ -341,65 +230,12 @@ cs_security_page_dispose (GObject *object)
 
   if (self->controls_list != NULL)
     gtk_list_box_bind_model (self->controls_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->offer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SECURITY_PAGE);
 
   g_clear_object (&self->status_size_group);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cs_security_page_parent_class)->dispose (object);
-}
-
-static void
-cs_security_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CsSecurityPage *self = CS_SECURITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_security_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CsSecurityPage *self = CS_SECURITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      if (g_set_object (&self->offer, g_value_get_object (value)))
-        {
-          if (self->store != NULL)
-            update_offer (self);
-          g_object_notify_by_pspec (object, properties[PROP_OFFER]);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -407,47 +243,29 @@ cs_security_page_class_init (CsSecurityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
-  object_class->constructed = cs_security_page_constructed;
   object_class->dispose = cs_security_page_dispose;
-  object_class->get_property = cs_security_page_get_property;
-  object_class->set_property = cs_security_page_set_property;
+  page_class->offer_changed = cs_security_page_offer_changed;
+  page_class->focus_target = cs_security_page_focus_target;
 
-  /**
-   * CsSecurityPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
-
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
+  cs_section_page_class_set_section (page_class, CS_SECTION_SECURITY, CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Choose an offer in the sidebar to record its security "
+                                        "and access controls."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record the security and access controls it commits to."));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-security-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, no_offer_page);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, add_offer_button);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, flags_group);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, controls_group);
   gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, controls_list);
-  gtk_widget_class_bind_template_child (widget_class, CsSecurityPage, wording_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 }
 
 static void
 cs_security_page_init (CsSecurityPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->status_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* public API */
@@ -456,7 +274,7 @@ cs_security_page_init (CsSecurityPage *self)
  * cs_security_page_new:
  * @store: the project
  *
- * Returns: (transfer floating): a new #CsSecurityPage, a #CsSectionEditor
+ * Returns: (transfer floating): a new #CsSecurityPage
  */
 GtkWidget *
 cs_security_page_new (CsStore *store)

@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_SECURITY_PAGE (cs_security_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsSecurityPage, cs_security_page, CS, SECURITY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsSecurityPage, cs_security_page, CS, SECURITY_PAGE, CsSectionPage)
 
 GtkWidget   *cs_security_page_new        (CsStore *store);
 

@@ -13,11 +13,8 @@
 #include <math.h>
 
 #include "cs-sla-page.h"
-#include "cs-clause-editor.h"
 #include "cs-field-rows.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
-#include "cs-toast.h"
 
 /**
  * CsSlaPage:
@@ -38,12 +35,9 @@
  */
 struct _CsSlaPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
   CsDeletion          *last_deletion;
-  GtkWidget           *clause_editor;
 
   /* built with the offer's form */
   GPtrArray           *worst_rows;     /* AdwActionRow, with "cs-target-id" and "cs-which" */
@@ -53,58 +47,33 @@ struct _CsSlaPage
   gboolean             syncing_days;
   guint                update_id;
 
-  /* template children (not the bin's own child, which AdwBin disposes of itself) */
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  GtkLabel            *offer_label;
+  /* template children */
   AdwPreferencesGroup *flags_group;
-  GtkListBox          *flags_list;
   GtkBox              *form_box;
-  GtkBox              *clause_box;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_sla_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsSlaPage, cs_sla_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_sla_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsSlaPage, cs_sla_page, CS_TYPE_SECTION_PAGE)
 
 static const char * const common_time_zones[] = {
   "Europe/Paris", "Europe/Brussels", "Europe/Luxembourg", "Europe/Zurich", "Europe/London",
   "Europe/Berlin", "America/Toronto", "UTC", NULL
 };
 
-static gboolean
-is_writable (CsSlaPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
-
 static CsRecord *
 get_terms (CsSlaPage *self)
 {
-  if (self->offer == NULL)
+  if (cs_page_offer (self) == NULL)
     return NULL;
 
-  return cs_store_get_section (self->store, CS_TYPE_SLA_TERMS,
-                               cs_record_get_id (CS_RECORD (self->offer)));
+  return cs_store_get_section (cs_page_store (self), CS_TYPE_SLA_TERMS,
+                               cs_record_get_id (CS_RECORD (cs_page_offer (self))));
 }
 
 static void
 show_error (CsSlaPage    *self,
             const GError *error)
 {
-  cs_toast_show_error (GTK_WIDGET (self->form_box), error);
+  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 static char *
@@ -143,91 +112,6 @@ describe_time (const CsSlaTime *time)
   return g_steal_pointer (&wall);
 }
 
-/* checks */
-
-static void
-on_flag_row_activated_cb (AdwActionRow *row,
-                          CsSlaPage    *self)
-{
-  CsFlag *flag = g_object_get_data (G_OBJECT (row), "cs-flag");
-
-  if (!cs_field_focus (GTK_WIDGET (self->form_box), flag->table, flag->record_id, flag->field))
-    gtk_widget_grab_focus (GTK_WIDGET (self->form_box));
-}
-
-static GtkWidget *
-create_flag_row (CsFlag *flag)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
-  g_autofree char *escaped = g_markup_escape_text (flag->message, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cs_flag_severity_get_label (flag->severity));
-  icon = gtk_image_new_from_icon_name (flag->severity == CS_FLAG_MINOR
-                                       ? "dialog-information-symbolic"
-                                       : "dialog-warning-symbolic");
-  gtk_widget_add_css_class (icon, flag->severity == CS_FLAG_CRITICAL ? "error" : "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (flag->table != NULL)
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  flag->message, -1);
-  g_object_set_data_full (G_OBJECT (row), "cs-flag", cs_flag_copy (flag),
-                          (GDestroyNotify) cs_flag_free);
-
-  return row;
-}
-
-static void
-update_flags (CsSlaPage *self,
-              GPtrArray *flags)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flags_list))) != NULL)
-    gtk_list_box_remove (self->flags_list, child);
-
-  for (guint i = 0; flags != NULL && i < flags->len; i++)
-    {
-      GtkWidget *row = create_flag_row (g_ptr_array_index (flags, i));
-
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_flag_row_activated_cb), self, 0);
-      gtk_list_box_append (self->flags_list, row);
-    }
-
-  if (flags == NULL || flags->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-
-      gtk_widget_add_css_class (icon, "success");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _("No weakness found in the service levels"));
-      gtk_list_box_append (self->flags_list, row);
-    }
-
-  if (flags != NULL && flags->len > 0)
-    {
-      g_autofree char *description =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u point to check: activate it to go to "
-                                      "its field.", "%u points to check: activate one to go to "
-                                      "its field.", flags->len), flags->len);
-
-      adw_preferences_group_set_description (self->flags_group, description);
-    }
-  else
-    {
-      adw_preferences_group_set_description (self->flags_group, NULL);
-    }
-}
-
 /* Computes the report again and shows its figures: worst cases, window, downtime, checks. */
 static void
 update_report (CsSlaPage *self)
@@ -235,11 +119,13 @@ update_report (CsSlaPage *self)
   g_autoptr(CsSlaReport) report = NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_offer (self) == NULL || cs_page_store (self) == NULL ||
+      cs_store_is_closed (cs_page_store (self)))
     return;
 
   now = g_date_time_new_now_local ();
-  report = cs_sla_report_new (self->store, cs_record_get_id (CS_RECORD (self->offer)),
+  report = cs_sla_report_new (cs_page_store (self),
+                              cs_record_get_id (CS_RECORD (cs_page_offer (self))),
                               g_date_time_get_year (now));
   if (report == NULL)
     return;
@@ -293,8 +179,6 @@ update_report (CsSlaPage *self)
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->downtime_row), subtitle);
     }
-
-  update_flags (self, report->flags);
 }
 
 /* coverage days */
@@ -324,7 +208,7 @@ on_day_toggled_cb (GtkToggleButton *button,
   CsRecord *terms = get_terms (self);
   gint64 days = 0;
 
-  if (self->syncing_days || terms == NULL || !is_writable (self))
+  if (self->syncing_days || terms == NULL || !cs_page_is_writable (self))
     return;
 
   for (guint i = 0; i < 7; i++)
@@ -332,7 +216,7 @@ on_day_toggled_cb (GtkToggleButton *button,
       days |= 1 << i;
 
   if (days != cs_record_get_int (terms, "window_days") &&
-      !cs_store_set_int (self->store, terms, "window_days", days, &error))
+      !cs_store_set_int (cs_page_store (self), terms, "window_days", days, &error))
     {
       show_error (self, error);
       sync_days (self);
@@ -368,7 +252,7 @@ create_days_row (CsSlaPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
       gtk_widget_set_tooltip_text (button, names[i]);
-      gtk_widget_set_sensitive (button, is_writable (self));
+      gtk_widget_set_sensitive (button, cs_page_is_writable (self));
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_day_toggled_cb), self, 0);
       gtk_box_append (GTK_BOX (box), button);
       self->day_buttons[i] = button;
@@ -414,13 +298,14 @@ create_time_row (CsSlaPage  *self,
                                  g_str_equal (which, "response") ? _("Response")
                                                                  : _("Resolution"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_spin_new (self->store, target, value_column, 100000, 1,
+                             cs_field_spin_new (cs_page_store (self), target, value_column, 100000,
+                                                1,
                                                 value_name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_drop_down_new (self->store, target, unit_column,
+                             cs_field_drop_down_new (cs_page_store (self), target, unit_column,
                                                      cs_field_time_unit_labels (), unit_name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_drop_down_new (self->store, target, clock_column,
+                             cs_field_drop_down_new (cs_page_store (self), target, clock_column,
                                                      cs_field_clock_labels (), clock_name));
 
   return row;
@@ -467,13 +352,13 @@ create_definition_row (CsSlaPage  *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("What the contract calls this priority, with examples"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, target, "definition",
+                            cs_field_entry_row_new (cs_page_store (self), target, "definition",
                                                     _("Definition")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, target, "examples",
+                            cs_field_entry_row_new (cs_page_store (self), target, "examples",
                                                     _("Examples")));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (self->store, target, "reference",
+                            cs_field_entry_row_new (cs_page_store (self), target, "reference",
                                                     _("Contract reference")));
 
   return expander;
@@ -603,7 +488,7 @@ build_requests (CsSlaPage  *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete_button);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_entry_row_new (self->store, target, "definition",
+                                cs_field_entry_row_new (cs_page_store (self), target, "definition",
                                                         _("Request type")));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_time_row (self, target, prefix, "response",
@@ -616,7 +501,7 @@ build_requests (CsSlaPage  *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_worst_row (self, target, prefix, TRUE));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_entry_row_new (self->store, target, "reference",
+                                cs_field_entry_row_new (cs_page_store (self), target, "reference",
                                                         _("Contract reference")));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
@@ -640,7 +525,8 @@ static GtkWidget *
 create_time_zone_row (CsSlaPage *self,
                       CsRecord  *terms)
 {
-  GtkWidget *row = cs_field_entry_row_new (self->store, terms, "time_zone", _("Time zone"));
+  GtkWidget *row = cs_field_entry_row_new (cs_page_store (self), terms, "time_zone",
+                                           _("Time zone"));
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *button;
 
@@ -660,7 +546,7 @@ create_time_zone_row (CsSlaPage *self,
   gtk_widget_set_tooltip_text (button, _("Common Time Zones"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Common Time Zones"), -1);
-  gtk_widget_set_sensitive (button, is_writable (self));
+  gtk_widget_set_sensitive (button, cs_page_is_writable (self));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 
   return row;
@@ -693,20 +579,20 @@ build_window (CsSlaPage *self,
                                _("An end before the start runs overnight; equal times mean "
                                  "24 hours"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_time_spin_new (self->store, terms, "window_start",
+                             cs_field_time_spin_new (cs_page_store (self), terms, "window_start",
                                                      _("Window opens at")));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("–"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_time_spin_new (self->store, terms, "window_end",
+                             cs_field_time_spin_new (cs_page_store (self), terms, "window_end",
                                                      _("Window closes at")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_time_zone_row (self, terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "holidays",
+                             cs_field_entry_row_new (cs_page_store (self), terms, "holidays",
                                                      _("Public holidays")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_choice_row_new (self->store, terms, "oncall_p1",
+                             cs_field_choice_row_new (cs_page_store (self), terms, "oncall_p1",
                                                       _("On-call for P1 outside the window"),
                                                       cs_field_tristate_labels ()));
   add_group (self, group);
@@ -720,18 +606,21 @@ build_availability (CsSlaPage *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Availability"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, terms, "availability_target",
+                             cs_field_number_row_new (cs_page_store (self), terms,
+                                                      "availability_target",
                                                       _("Target"), C_("unit", "%"), 100, 2));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "availability_period",
+                             cs_field_entry_row_new (cs_page_store (self), terms,
+                                                     "availability_period",
                                                      _("Measurement period")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, terms, "maintenance_hours",
+                             cs_field_number_row_new (cs_page_store (self), terms,
+                                                      "maintenance_hours",
                                                       _("Planned maintenance allowed"),
                                                       /* Translators: unit */
                                                       _("hours per period"), 10000, 1));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, terms,
+                             cs_field_number_row_new (cs_page_store (self), terms,
                                                       "maintenance_notice_days",
                                                       _("Maintenance notice"), _("days"),
                                                       365, 0));
@@ -753,21 +642,22 @@ build_commitments (CsSlaPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    _("Escalation, Credits and Reporting"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "escalation",
+                             cs_field_entry_row_new (cs_page_store (self), terms, "escalation",
                                                      _("Escalation levels")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "credits",
+                             cs_field_entry_row_new (cs_page_store (self), terms, "credits",
                                                      _("Service credits")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (self->store, terms, "credits_cap_percent",
+                             cs_field_number_row_new (cs_page_store (self), terms,
+                                                      "credits_cap_percent",
                                                       _("Credits cap"),
                                                       /* Translators: unit */
                                                       _("% of the fee"), 100, 1));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "reporting",
+                             cs_field_entry_row_new (cs_page_store (self), terms, "reporting",
                                                      _("Reporting")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (self->store, terms, "reference",
+                             cs_field_entry_row_new (cs_page_store (self), terms, "reference",
                                                      _("Contract reference")));
   add_group (self, group);
 }
@@ -789,56 +679,28 @@ clear_form (CsSlaPage *self)
 static void
 rebuild (CsSlaPage *self)
 {
-  gboolean has_offers;
+  CsOffer *offer = cs_page_offer (self);
+  gboolean editable = offer != NULL && cs_page_is_writable (self);
   CsRecord *terms;
   GListModel *targets;
 
   clear_form (self);
 
-  has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-               g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.add-request-target",
-                                 self->offer != NULL && is_writable (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.delete-target",
-                                 self->offer != NULL && is_writable (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.set-time-zone",
-                                 self->offer != NULL && is_writable (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.add-request-target", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.delete-target", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.set-time-zone", editable);
 
-  if (self->offer == NULL || (terms = get_terms (self)) == NULL)
-    {
-      adw_status_page_set_title (self->empty_page,
-                                 has_offers ? _("No Offer Selected") : _("No Offers Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       has_offers
-                                       ? _("Select an offer to record its service levels.")
-                                       : _("Add the incumbent contract or a provider’s "
-                                           "proposal to record the service levels it commits "
-                                           "to."));
-      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !has_offers);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+  if (offer == NULL || (terms = get_terms (self)) == NULL)
+    return;
 
-  {
-    const char *provider = cs_offer_get_provider (self->offer);
-    g_autofree char *title = NULL;
-
-    /* Translators: page heading; %s is the provider of the offer */
-    title = g_strdup_printf (_("Service Levels of %s"),
-                             provider != NULL && provider[0] != '\0' ? provider
-                                                                     : _("Unnamed offer"));
-    gtk_label_set_text (self->offer_label, title);
-  }
-
-  targets = cs_store_list (self->store, CS_TYPE_SLA_TARGET,
-                           cs_record_get_id (CS_RECORD (self->offer)));
+  targets = cs_store_list (cs_page_store (self), CS_TYPE_SLA_TARGET,
+                           cs_record_get_id (CS_RECORD (cs_page_offer (self))));
   build_window (self, terms);
   build_priorities (self, targets);
   build_requests (self, targets);
   build_availability (self, terms);
   build_commitments (self, terms);
 
-  gtk_stack_set_visible_child_name (self->stack, "content");
   update_report (self);
 }
 
@@ -848,8 +710,8 @@ static gboolean
 is_our_target (CsSlaPage *self,
                CsRecord  *record)
 {
-  return self->offer != NULL && CS_IS_SLA_TARGET (record) &&
-         cs_record_get_parent_id (record) == cs_record_get_id (CS_RECORD (self->offer));
+  return cs_page_offer (self) != NULL && CS_IS_SLA_TARGET (record) &&
+         cs_record_get_parent_id (record) == cs_record_get_id (CS_RECORD (cs_page_offer (self)));
 }
 
 static void
@@ -898,17 +760,6 @@ on_reloaded_cb (CsStore   *store,
   rebuild (self);
 }
 
-static void
-on_offers_changed_cb (GListModel *model,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      CsSlaPage  *self)
-{
-  if (self->offer == NULL)
-    rebuild (self);
-}
-
 /* actions */
 
 static void
@@ -920,14 +771,14 @@ cs_sla_page_add_request_target_action (GtkWidget  *widget,
   g_autoptr(CsRecord) target = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->offer == NULL || !is_writable (self))
+  if (cs_page_offer (self) == NULL || !cs_page_is_writable (self))
     return;
 
   target = g_object_new (CS_TYPE_SLA_TARGET,
-                         "offer-id", cs_record_get_id (CS_RECORD (self->offer)),
+                         "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
                          "kind", "request",
                          NULL);
-  if (!cs_store_add (self->store, target, &error))
+  if (!cs_store_add (cs_page_store (self), target, &error))
     {
       show_error (self, error);
       return;
@@ -948,14 +799,15 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   CsRecord *target;
 
-  if (!is_writable (self))
+  if (!cs_page_is_writable (self))
     return;
 
-  target = cs_store_find (self->store, CS_TYPE_SLA_TARGET, g_variant_get_int64 (parameter));
+  target = cs_store_find (cs_page_store (self), CS_TYPE_SLA_TARGET,
+                          g_variant_get_int64 (parameter));
   if (target == NULL || !is_our_target (self, target))
     return;
 
-  deletion = cs_store_delete (self->store, target, &error);
+  deletion = cs_store_delete (cs_page_store (self), target, &error);
   if (deletion == NULL)
     {
       show_error (self, error);
@@ -965,8 +817,8 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->last_deletion = g_steal_pointer (&deletion);
   gtk_widget_action_set_enabled (widget, "sla.undo-delete", TRUE);
-  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), _("Service-request target deleted"),
-                      "sla.undo-delete", 5);
+  cs_section_page_show_undo (CS_SECTION_PAGE (self), _("Service-request target deleted"),
+                             "sla.undo-delete", 5);
 }
 
 static void
@@ -978,8 +830,8 @@ cs_sla_page_undo_delete_action (GtkWidget  *widget,
   g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
 
   gtk_widget_action_set_enabled (widget, "sla.undo-delete", FALSE);
-  if (is_writable (self))
-    cs_toast_undo_deletion (GTK_WIDGET (self->form_box), self->store, deletion);
+  if (cs_page_is_writable (self))
+    cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
 }
 
 static void
@@ -991,59 +843,41 @@ cs_sla_page_set_time_zone_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   CsRecord *terms = get_terms (self);
 
-  if (terms == NULL || !is_writable (self))
+  if (terms == NULL || !cs_page_is_writable (self))
     return;
 
-  if (!cs_store_set_string (self->store, terms, "time_zone",
+  if (!cs_store_set_string (cs_page_store (self), terms, "time_zone",
                             g_variant_get_string (parameter, NULL), &error))
     show_error (self, error);
 }
 
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_sla_page_focus_target (CsSectionEditor *editor,
-                          const char      *table,
-                          gint64           record_id,
-                          const char      *field)
+cs_sla_page_focus_target (CsSectionPage *page,
+                          const char    *table,
+                          gint64         record_id,
+                          const char    *field)
 {
-  CsSlaPage *self = CS_SLA_PAGE (editor);
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (g_strcmp0 (table, "clause") == 0 && self->clause_editor != NULL)
-    return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
-                                          0, 0);
+  CsSlaPage *self = CS_SLA_PAGE (page);
 
   if (cs_field_focus (GTK_WIDGET (self->form_box), table, record_id, field))
     return TRUE;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->flags_list));
-}
-
-static void
-cs_sla_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_sla_page_focus_target;
+  return gtk_widget_child_focus (cs_section_page_get_flags_group (page), GTK_DIR_TAB_FORWARD) ||
+         gtk_widget_grab_focus (GTK_WIDGET (self->form_box));
 }
 
 /* GObject vfuncs */
 
 static void
-set_offer (CsSlaPage *self,
-           CsOffer   *offer)
+cs_sla_page_offer_changed (CsSectionPage *page)
 {
-  if (self->offer == offer)
-    return;
+  CsSlaPage *self = CS_SLA_PAGE (page);
 
-  g_set_object (&self->offer, offer);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
 }
 
 static void
@@ -1053,19 +887,12 @@ cs_sla_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_sla_page_parent_class)->constructed (object);
 
-  g_assert (self->store != NULL);
-
-  g_signal_connect_object (self->store, "saved", G_CALLBACK (on_saved_cb), self, 0);
-  g_signal_connect_object (self->store, "record-added", G_CALLBACK (on_record_added_cb), self,
-                           0);
-  g_signal_connect_object (self->store, "record-removed", G_CALLBACK (on_record_removed_cb),
-                           self, 0);
-  g_signal_connect_object (self->store, "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_SLA);
-  gtk_box_append (self->clause_box, self->clause_editor);
+  g_signal_connect_object (cs_page_store (self), "saved", G_CALLBACK (on_saved_cb), self, 0);
+  g_signal_connect_object (cs_page_store (self), "record-added",
+                           G_CALLBACK (on_record_added_cb), self, 0);
+  g_signal_connect_object (cs_page_store (self), "record-removed",
+                           G_CALLBACK (on_record_removed_cb), self, 0);
+  g_signal_connect_object (cs_page_store (self), "reloaded", G_CALLBACK (on_reloaded_cb), self, 0);
 
   rebuild (self);
 }
@@ -1079,11 +906,8 @@ cs_sla_page_dispose (GObject *object)
     g_ptr_array_set_size (self->worst_rows, 0);
   self->window_row = NULL;
   self->downtime_row = NULL;
-  self->clause_editor = NULL;
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  g_clear_object (&self->offer);
-  g_clear_object (&self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SLA_PAGE);
 
@@ -1101,86 +925,28 @@ cs_sla_page_finalize (GObject *object)
 }
 
 static void
-cs_sla_page_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  CsSlaPage *self = CS_SLA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_sla_page_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  CsSlaPage *self = CS_SLA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_assert (self->store == NULL);
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      set_offer (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_sla_page_class_init (CsSlaPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_sla_page_constructed;
   object_class->dispose = cs_sla_page_dispose;
   object_class->finalize = cs_sla_page_finalize;
-  object_class->get_property = cs_sla_page_get_property;
-  object_class->set_property = cs_sla_page_set_property;
+  page_class->offer_changed = cs_sla_page_offer_changed;
+  page_class->focus_target = cs_sla_page_focus_target;
 
-  /**
-   * CsSlaPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  cs_section_page_class_set_section (page_class, CS_SECTION_SLA, CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Select an offer to record its service levels."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record the service levels it commits to."));
+  /* Translators: page heading; %s is the provider of the offer */
+  cs_section_page_class_set_title (page_class, N_("Service Levels of %s"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-sla-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, offer_label);
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, flags_group);
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, flags_list);
   gtk_widget_class_bind_template_child (widget_class, CsSlaPage, form_box);
-  gtk_widget_class_bind_template_child (widget_class, CsSlaPage, clause_box);
 
   gtk_widget_class_install_action (widget_class, "sla.add-request-target", NULL,
                                    cs_sla_page_add_request_target_action);

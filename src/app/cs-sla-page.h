@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_SLA_PAGE (cs_sla_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsSlaPage, cs_sla_page, CS, SLA_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsSlaPage, cs_sla_page, CS, SLA_PAGE, CsSectionPage)
 
 GtkWidget   *cs_sla_page_new        (CsStore   *store);
 

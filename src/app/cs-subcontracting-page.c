@@ -13,11 +13,8 @@
 
 #include "cs-subcontracting-page.h"
 #include "cs-choice-row.h"
-#include "cs-clause-editor.h"
 #include "cs-field-row.h"
-#include "cs-flags-group.h"
 #include "cs-record-list.h"
-#include "cs-section-editor.h"
 
 /**
  * CsSubcontractingPage:
@@ -35,51 +32,22 @@
  */
 struct _CsSubcontractingPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
-  GtkWidget           *clause_editor;
   CsRecordList        *subcontractors;
 
-  /* template children (not the bin's own child, the toast overlay, which AdwBin disposes of) */
-  GtkStack            *stack;
-  AdwStatusPage       *no_offer_page;
-  GtkWidget           *add_offer_button;
-  AdwPreferencesPage  *preferences_page;
-  CsFlagsGroup        *flags_group;
+  /* template children */
   AdwPreferencesGroup *terms_group;
   AdwPreferencesGroup *subcontractors_group;
   GtkListBox          *subcontractors_list;
-  AdwPreferencesGroup *wording_group;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_subcontracting_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsSubcontractingPage, cs_subcontracting_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_subcontracting_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
-
-static gboolean
-is_writable (CsSubcontractingPage *self)
-{
-  return self->store != NULL && !cs_store_is_closed (self->store) &&
-         !cs_store_is_read_only (self->store);
-}
+G_DEFINE_FINAL_TYPE (CsSubcontractingPage, cs_subcontracting_page, CS_TYPE_SECTION_PAGE)
 
 static gint64
 get_offer_id (CsSubcontractingPage *self)
 {
-  return self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
+  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
 }
 
 static void
@@ -139,7 +107,7 @@ static void
 update_actions (CsSubcontractingPage *self)
 {
   cs_record_list_update_actions (self->subcontractors,
-                                 is_writable (self) && self->offer != NULL);
+                                 cs_page_is_writable (self) && cs_page_offer (self) != NULL);
 }
 
 static void
@@ -149,82 +117,30 @@ records_changed_cb (gpointer user_data)
 }
 
 static void
-update_no_offer (CsSubcontractingPage *self)
+cs_subcontracting_page_offer_changed (CsSectionPage *page)
 {
-  gboolean has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-                        g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-
-  if (has_offers)
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Choose an offer in the sidebar to record its "
-                                       "subcontracting terms."));
-  else
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Add the incumbent contract or a provider’s proposal to "
-                                       "record who else does the work and on what terms."));
-  gtk_widget_set_visible (self->add_offer_button, !has_offers);
-}
-
-static void
-update_offer (CsSubcontractingPage *self)
-{
+  CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (page);
+  CsStore *store = cs_section_page_get_store (page);
   gint64 offer_id = get_offer_id (self);
 
   cs_record_list_set_offer (self->subcontractors, offer_id);
+  cs_field_rows_bind (GTK_WIDGET (self->terms_group), store,
+                      offer_id != 0 ? cs_store_get_section (store, CS_TYPE_SUBCONTRACTING, offer_id)
+                                    : NULL);
 
-  if (self->offer == NULL || self->store == NULL)
-    {
-      cs_field_rows_bind (GTK_WIDGET (self->terms_group), self->store, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "no-offer");
-      update_no_offer (self);
-    }
-  else
-    {
-      cs_field_rows_bind (GTK_WIDGET (self->terms_group), self->store,
-                          cs_store_get_section (self->store, CS_TYPE_SUBCONTRACTING, offer_id));
-      gtk_stack_set_visible_child_name (self->stack, "offer");
-    }
-
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_SUBCONTRACTING,
-                             self->offer);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
   update_actions (self);
 }
 
-static void
-on_offers_changed_cb (GListModel           *offers,
-                      guint                 position,
-                      guint                 removed,
-                      guint                 added,
-                      CsSubcontractingPage *self)
-{
-  update_no_offer (self);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup         *group,
-                      const char           *table,
-                      gint64                record_id,
-                      const char           *field,
-                      CsSubcontractingPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
-}
-
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_subcontracting_page_focus_target (CsSectionEditor *editor,
-                                     const char      *table,
-                                     gint64           record_id,
-                                     const char      *field)
+cs_subcontracting_page_focus_target (CsSectionPage *page,
+                                     const char    *table,
+                                     gint64         record_id,
+                                     const char    *field)
 {
-  CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (editor);
+  CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (page);
   GtkWidget *target = NULL;
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (self->add_offer_button);
 
   if (g_strcmp0 (table, "subcontractor") == 0)
     {
@@ -254,13 +170,7 @@ cs_subcontracting_page_focus_target (CsSectionEditor *editor,
   if (target == NULL)
     return FALSE;
 
-  return cs_field_rows_reveal (target);
-}
-
-static void
-cs_subcontracting_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_subcontracting_page_focus_target;
+  return cs_section_page_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -286,22 +196,10 @@ cs_subcontracting_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_subcontracting_page_parent_class)->constructed (object);
 
-  g_assert (CS_IS_STORE (self->store));
-
   self->subcontractors = cs_record_list_new (GTK_WIDGET (self), self->subcontractors_list,
-                                             self->store, &info);
+                                             cs_page_store (self), &info);
 
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_SUBCONTRACTING);
-  adw_preferences_group_add (self->wording_group, self->clause_editor);
-
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-  if (cs_store_is_read_only (self->store))
-    adw_preferences_group_set_description (self->terms_group,
-                                           _("This project is open read-only: the terms can be "
-                                             "read but not changed."));
-
-  update_offer (self);
+  cs_subcontracting_page_offer_changed (CS_SECTION_PAGE (self));
 }
 
 static void
@@ -310,64 +208,10 @@ cs_subcontracting_page_dispose (GObject *object)
   CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (object);
 
   g_clear_object (&self->subcontractors);
-  g_clear_object (&self->offer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SUBCONTRACTING_PAGE);
 
-  g_clear_object (&self->store);
-
   G_OBJECT_CLASS (cs_subcontracting_page_parent_class)->dispose (object);
-}
-
-static void
-cs_subcontracting_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_subcontracting_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      if (g_set_object (&self->offer, g_value_get_object (value)))
-        {
-          if (self->store != NULL)
-            update_offer (self);
-          g_object_notify_by_pspec (object, properties[PROP_OFFER]);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -375,44 +219,30 @@ cs_subcontracting_page_class_init (CsSubcontractingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_subcontracting_page_constructed;
   object_class->dispose = cs_subcontracting_page_dispose;
-  object_class->get_property = cs_subcontracting_page_get_property;
-  object_class->set_property = cs_subcontracting_page_set_property;
+  page_class->offer_changed = cs_subcontracting_page_offer_changed;
+  page_class->focus_target = cs_subcontracting_page_focus_target;
 
-  /**
-   * CsSubcontractingPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
+  cs_section_page_class_set_section (page_class, CS_SECTION_SUBCONTRACTING,
+                                     CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Choose an offer in the sidebar to record its "
+                                        "subcontracting terms."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record who else does the work and on what terms."));
 
   cs_record_list_install_actions (widget_class, "subcontractors");
 
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
   g_type_ensure (CS_TYPE_FIELD_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-subcontracting-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, no_offer_page);
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, add_offer_button);
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, terms_group);
   gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, subcontractors_group);
   gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, subcontractors_list);
-  gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, wording_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 }
 
 static void
@@ -427,7 +257,7 @@ cs_subcontracting_page_init (CsSubcontractingPage *self)
  * cs_subcontracting_page_new:
  * @store: the project
  *
- * Returns: (transfer floating): a new #CsSubcontractingPage, a #CsSectionEditor
+ * Returns: (transfer floating): a new #CsSubcontractingPage
  */
 GtkWidget *
 cs_subcontracting_page_new (CsStore *store)

@@ -9,13 +9,14 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_SUBCONTRACTING_PAGE (cs_subcontracting_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsSubcontractingPage, cs_subcontracting_page, CS, SUBCONTRACTING_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsSubcontractingPage, cs_subcontracting_page, CS, SUBCONTRACTING_PAGE,
+                      CsSectionPage)
 
 GtkWidget   *cs_subcontracting_page_new        (CsStore *store);
 

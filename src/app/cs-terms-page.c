@@ -13,10 +13,7 @@
 
 #include "cs-terms-page.h"
 #include "cs-choice-row.h"
-#include "cs-clause-editor.h"
 #include "cs-field-row.h"
-#include "cs-flags-group.h"
-#include "cs-section-editor.h"
 #include "cs-sections.h"
 
 #include <math.h>
@@ -36,19 +33,11 @@
  */
 struct _CsTermsPage
 {
-  AdwBin               parent_instance;
+  CsSectionPage        parent_instance;
 
-  CsStore             *store;
-  CsOffer             *offer;
-  GtkWidget           *clause_editor;
   guint                update_id;
 
-  /* template children (not the bin's own child, the toast overlay, which AdwBin disposes of) */
-  GtkStack            *stack;
-  AdwStatusPage       *no_offer_page;
-  GtkWidget           *add_offer_button;
-  AdwPreferencesPage  *preferences_page;
-  CsFlagsGroup        *flags_group;
+  /* template children */
   AdwPreferencesGroup *dates_group;
   GtkLabel            *cancel_by_label;
   GtkLabel            *days_left_label;
@@ -59,23 +48,9 @@ struct _CsTermsPage
   AdwPreferencesGroup *gdpr_group;
   CsFieldRow          *minimum_commitment_row;
   CsFieldRow          *liability_cap_row;
-  AdwPreferencesGroup *wording_group;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_OFFER,
-  N_PROPS
-};
-
-static void cs_terms_page_editor_init (CsSectionEditorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CsTermsPage, cs_terms_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CS_TYPE_SECTION_EDITOR,
-                                                      cs_terms_page_editor_init))
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS_TYPE_SECTION_PAGE)
 
 static AdwPreferencesGroup **
 get_field_groups (CsTermsPage *self)
@@ -109,8 +84,8 @@ format_date (const GDate *date)
 static const char *
 get_currency (CsTermsPage *self)
 {
-  const char *currency = cs_record_get_string (CS_RECORD (cs_store_get_project (self->store)),
-                                               "currency");
+  CsProject *project = cs_store_get_project (cs_page_store (self));
+  const char *currency = cs_record_get_string (CS_RECORD (project), "currency");
 
   return currency != NULL && currency[0] != '\0' ? currency : _("in the project currency");
 }
@@ -150,10 +125,12 @@ update_dates (CsTermsPage *self)
   const char *style = NULL;
   int left;
 
-  if (self->offer == NULL || self->store == NULL || cs_store_is_closed (self->store))
+  if (cs_page_offer (self) == NULL || cs_page_store (self) == NULL ||
+      cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_terms_report_new (self->store, cs_record_get_id (CS_RECORD (self->offer)), NULL);
+  report = cs_terms_report_new (cs_page_store (self),
+                                cs_record_get_id (CS_RECORD (cs_page_offer (self))), NULL);
   update_units (self, CS_RECORD (report->terms));
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->days_left_label), "warning");
@@ -240,84 +217,33 @@ on_store_saved_cb (CsStore     *store,
 }
 
 static void
-update_no_offer (CsTermsPage *self)
+cs_terms_page_offer_changed (CsSectionPage *page)
 {
-  gboolean has_offers = self->store != NULL && !cs_store_is_closed (self->store) &&
-                        g_list_model_get_n_items (cs_store_get_offers (self->store)) > 0;
-
-  if (has_offers)
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Choose an offer in the sidebar to record its contract "
-                                       "terms."));
-  else
-    adw_status_page_set_description (self->no_offer_page,
-                                     _("Add the incumbent contract or a provider’s proposal to "
-                                       "record its billing, term, governance and GDPR terms."));
-  gtk_widget_set_visible (self->add_offer_button, !has_offers);
-}
-
-static void
-update_offer (CsTermsPage *self)
-{
-  gint64 offer_id = self->offer != NULL ? cs_record_get_id (CS_RECORD (self->offer)) : 0;
-
+  CsTermsPage *self = CS_TERMS_PAGE (page);
+  CsStore *store = cs_section_page_get_store (page);
+  CsOffer *offer = cs_section_page_get_offer (page);
   CsRecord *terms = NULL;
 
-  if (self->offer != NULL && self->store != NULL)
-    terms = cs_store_get_section (self->store, CS_TYPE_TERMS, offer_id);
+  if (offer != NULL)
+    terms = cs_store_get_section (store, CS_TYPE_TERMS, cs_record_get_id (CS_RECORD (offer)));
 
   for (AdwPreferencesGroup **group = get_field_groups (self); *group != NULL; group++)
-    cs_field_rows_bind (GTK_WIDGET (*group), self->store, terms);
+    cs_field_rows_bind (GTK_WIDGET (*group), store, terms);
 
-  if (terms == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "no-offer");
-      update_no_offer (self);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "offer");
-      update_dates (self);
-    }
-
-  cs_flags_group_set_source (self->flags_group, self->store, CS_SECTION_TERMS, self->offer);
-  if (self->clause_editor != NULL)
-    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), self->offer);
+  if (terms != NULL)
+    update_dates (self);
 }
 
-static void
-on_offers_changed_cb (GListModel     *offers,
-                      guint           position,
-                      guint           removed,
-                      guint           added,
-                      CsTermsPage *self)
-{
-  update_no_offer (self);
-}
-
-static void
-on_flag_activated_cb (CsFlagsGroup   *group,
-                      const char     *table,
-                      gint64          record_id,
-                      const char     *field,
-                      CsTermsPage *self)
-{
-  cs_section_editor_focus_target (CS_SECTION_EDITOR (self), table, record_id, field);
-}
-
-/* CsSectionEditor */
+/* CsSectionPage */
 
 static gboolean
-cs_terms_page_focus_target (CsSectionEditor *editor,
-                               const char      *table,
-                               gint64           record_id,
-                               const char      *field)
+cs_terms_page_focus_target (CsSectionPage *page,
+                            const char    *table,
+                            gint64         record_id,
+                            const char    *field)
 {
-  CsTermsPage *self = CS_TERMS_PAGE (editor);
+  CsTermsPage *self = CS_TERMS_PAGE (page);
   GtkWidget *target = NULL;
-
-  if (self->offer == NULL)
-    return gtk_widget_grab_focus (self->add_offer_button);
 
   for (AdwPreferencesGroup **group = get_field_groups (self);
        *group != NULL && target == NULL;
@@ -332,13 +258,7 @@ cs_terms_page_focus_target (CsSectionEditor *editor,
   if (target == NULL)
     return FALSE;
 
-  return cs_field_rows_reveal (target);
-}
-
-static void
-cs_terms_page_editor_init (CsSectionEditorInterface *iface)
-{
-  iface->focus_target = cs_terms_page_focus_target;
+  return cs_section_page_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -350,20 +270,10 @@ cs_terms_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_terms_page_parent_class)->constructed (object);
 
-  g_assert (CS_IS_STORE (self->store));
+  g_signal_connect_object (cs_page_store (self), "saved", G_CALLBACK (on_store_saved_cb), self,
+                           0);
 
-  self->clause_editor = cs_clause_editor_new (self->store, CS_SECTION_TERMS);
-  adw_preferences_group_add (self->wording_group, self->clause_editor);
-
-  g_signal_connect_object (cs_store_get_offers (self->store), "items-changed",
-                           G_CALLBACK (on_offers_changed_cb), self, G_CONNECT_AFTER);
-  g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
-  if (cs_store_is_read_only (self->store))
-    adw_preferences_group_set_description (self->term_group,
-                                           _("This project is open read-only: the terms can be "
-                                             "read but not changed."));
-
-  update_offer (self);
+  cs_terms_page_offer_changed (CS_SECTION_PAGE (self));
 }
 
 static void
@@ -372,64 +282,10 @@ cs_terms_page_dispose (GObject *object)
   CsTermsPage *self = CS_TERMS_PAGE (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_object (&self->offer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_TERMS_PAGE);
 
-  g_clear_object (&self->store);
-
   G_OBJECT_CLASS (cs_terms_page_parent_class)->dispose (object);
-}
-
-static void
-cs_terms_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CsTermsPage *self = CS_TERMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_terms_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CsTermsPage *self = CS_TERMS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      if (g_set_object (&self->offer, g_value_get_object (value)))
-        {
-          if (self->store != NULL)
-            update_offer (self);
-          g_object_notify_by_pspec (object, properties[PROP_OFFER]);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -437,37 +293,24 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
 
   object_class->constructed = cs_terms_page_constructed;
   object_class->dispose = cs_terms_page_dispose;
-  object_class->get_property = cs_terms_page_get_property;
-  object_class->set_property = cs_terms_page_set_property;
+  page_class->offer_changed = cs_terms_page_offer_changed;
+  page_class->focus_target = cs_terms_page_focus_target;
 
-  /**
-   * CsTermsPage:store:
-   *
-   * The project.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  cs_section_page_class_set_section (page_class, CS_SECTION_TERMS, CS_SECTION_PAGE_LAYOUT_FORM,
+                                     N_("Choose an offer in the sidebar to record its contract "
+                                        "terms."),
+                                     N_("Add the incumbent contract or a provider’s proposal to "
+                                        "record its billing, term, governance and GDPR terms."));
 
-  g_object_class_install_property (object_class, PROP_STORE, properties[PROP_STORE]);
-  g_object_class_override_property (object_class, PROP_OFFER, "offer");
-  properties[PROP_OFFER] = g_object_class_find_property (object_class, "offer");
-
-  g_type_ensure (CS_TYPE_FLAGS_GROUP);
   g_type_ensure (CS_TYPE_FIELD_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-terms-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, no_offer_page);
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, add_offer_button);
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, flags_group);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, dates_group);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, cancel_by_label);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, days_left_label);
@@ -478,8 +321,6 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, gdpr_group);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, minimum_commitment_row);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, liability_cap_row);
-  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, wording_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
 }
 
 static void
@@ -494,7 +335,7 @@ cs_terms_page_init (CsTermsPage *self)
  * cs_terms_page_new:
  * @store: the project
  *
- * Returns: (transfer floating): a new #CsTermsPage, a #CsSectionEditor
+ * Returns: (transfer floating): a new #CsTermsPage
  */
 GtkWidget *
 cs_terms_page_new (CsStore *store)

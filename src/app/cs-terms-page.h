@@ -9,13 +9,13 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-section-page.h"
 
 G_BEGIN_DECLS
 
 #define CS_TYPE_TERMS_PAGE (cs_terms_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS, TERMS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS, TERMS_PAGE, CsSectionPage)
 
 GtkWidget   *cs_terms_page_new        (CsStore *store);
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cs-welcome-page.h"
-#include "cs-application.h"
+#include "cs-labels.h"
 
 /* The welcome page shows at most this many recent projects. */
 #define MAX_RECENT 8

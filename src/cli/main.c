@@ -13,6 +13,7 @@
 
 #include "cs-cli-commands.h"
 #include "cs-demo.h"
+#include "cs-labels.h"
 #include "cs-model.h"
 #include "cs-store.h"
 
@@ -188,17 +189,6 @@ or_not_stated (const char *text)
   return text != NULL && *text != '\0' ? text : _("(not stated)");
 }
 
-static const char *
-get_offer_kind_label (const char *kind)
-{
-  if (g_str_equal (kind, "incumbent"))
-    return _("Incumbent contract");
-  if (g_str_equal (kind, "proposal"))
-    return _("Proposal");
-
-  return kind;
-}
-
 static void
 print_info_text (CsStore    *store,
                  const char *path)
@@ -251,7 +241,7 @@ print_info_text (CsStore    *store,
 
           g_ptr_array_add (cells, g_strdup_printf ("%u", i + 1));
           g_ptr_array_add (cells, g_strdup (or_not_stated (cs_offer_get_provider (offer))));
-          g_ptr_array_add (cells, g_strdup (get_offer_kind_label (cs_offer_get_kind (offer))));
+          g_ptr_array_add (cells, g_strdup (cs_offer_kind_get_label (cs_offer_get_kind (offer))));
           g_ptr_array_add (cells, g_strdup (cs_record_get_string (CS_RECORD (offer), "reference")));
         }
       append_table (out, cells, 4, 1u << 0);

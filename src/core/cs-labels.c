@@ -1,0 +1,108 @@
+/* cs-labels.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-labels.h"
+
+static const char * const criticality_labels[CS_N_CRITICALITIES] = {
+  /* Translators: asset criticality levels, 1 being the most critical */
+  N_("1 – Critical"), N_("2 – High"), N_("3 – Moderate"), N_("4 – Low"),
+};
+
+static const struct
+{
+  const char *value;
+  const char *label;
+} choice_labels[] = {
+  /* tri-state answers */
+  { "unknown", N_("Not stated") },
+  { "yes", N_("Yes") },
+  { "no", N_("No") },
+  /* security controls */
+  { "not_stated", N_("Not stated") },
+  { "committed", N_("Committed") },
+  /* Translators: a security control only partly committed */
+  { "partial", N_("Partial") },
+  /* Translators: a security control the offer explicitly does not provide */
+  { "absent", N_("Absent") },
+  { "not_applicable", N_("Not applicable") },
+  /* exit assistance */
+  { "included", N_("Included in the price") },
+  { "fixed", N_("Fixed price") },
+  { "rate_card", N_("Rate card") },
+  { "on_quotation", N_("On quotation") },
+  /* exit deliverables */
+  { "pending", N_("Pending") },
+  { "delivered", N_("Delivered") },
+  { "verified", N_("Verified") },
+  /* billing models */
+  { "flat", N_("Flat fee") },
+  { "per_user", N_("Per user") },
+  { "per_device", N_("Per device") },
+  { "block_hours", N_("Block of hours") },
+  { "time_and_materials", N_("Time and materials") },
+  /* Translators: a billing model combining several */
+  { "mixed", N_("Mixed") },
+  /* renewal modes */
+  { "none", N_("Ends at the end of the term") },
+  { "tacit", N_("Tacit renewal") },
+  { "express", N_("Renewal by express agreement") },
+};
+
+/**
+ * cs_offer_kind_get_label:
+ * @kind: (nullable): an offer's kind, "incumbent" or "proposal"
+ *
+ * Returns: the translated name of @kind (a proposal for anything but "incumbent")
+ */
+const char *
+cs_offer_kind_get_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "incumbent") == 0)
+    /* Translators: the kind of an offer: the contract in force today */
+    return _("Incumbent contract");
+
+  /* Translators: the kind of an offer: a provider's proposal */
+  return _("Proposal");
+}
+
+/**
+ * cs_asset_criticality_get_label:
+ * @criticality: from 1 (critical) to %CS_N_CRITICALITIES
+ *
+ * Returns: the translated label of @criticality, such as "1 – Critical"
+ */
+const char *
+cs_asset_criticality_get_label (gint64 criticality)
+{
+  g_return_val_if_fail (criticality >= 1 && criticality <= CS_N_CRITICALITIES, "");
+
+  return _(criticality_labels[criticality - 1]);
+}
+
+/**
+ * cs_choice_get_label:
+ * @value: a value of a choice field (cs-model.c), such as "committed"
+ *
+ * Returns: the translated label of @value, or @value itself when it has none
+ */
+const char *
+cs_choice_get_label (const char *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choice_labels); i++)
+    if (g_str_equal (choice_labels[i].value, value))
+      return _(choice_labels[i].label);
+
+  return value;
+}
