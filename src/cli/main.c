@@ -37,6 +37,9 @@
 #define PROGRAM_NAME "contract-scope-cli"
 #define EXIT_USAGE   2
 
+int cs_cli_success_status = EXIT_SUCCESS;
+int cs_cli_failure_status = EXIT_FAILURE;
+
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
                                  GError **error);
@@ -459,7 +462,7 @@ static const Command commands[] = {
     run_show,
   },
   {
-    "lint", N_("FILE"), N_("lint FILE [--lang en|fr] [--json]"),
+    "lint", N_("FILE"), N_("lint FILE [--lang en|fr|auto] [--json] [--lines]"),
     N_("Flag weak wording in a contract clause file, with a better wording for each."),
     run_lint,
   },
@@ -601,7 +604,7 @@ report_error (const GError *error)
   g_strdelimit (message, "\r\n", ' ');
   g_printerr ("%s: %s\n", PROGRAM_NAME, message);
 
-  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_FAILURE;
+  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : cs_cli_failure_status;
 }
 
 int
@@ -683,5 +686,5 @@ main (int   argc,
       return report_error (error);
     }
 
-  return EXIT_SUCCESS;
+  return cs_cli_success_status;
 }
