@@ -518,19 +518,22 @@ apply_rules (Check      *check,
     }
 }
 
-/* English or French from the function words of the normalised @text[@start, @end). */
+/* English or French from the function words of the normalised @text, given as @tokens. */
 static CsLanguage
 guess_from_tokens (const char *text,
                    GArray     *tokens)
 {
-  static const char * const english[] = {
-    "the", "and", "of", "is", "to", "for", "with", "within", "shall", "will", "are", "be", "by",
-    "any", "all", "its", "on", "provider", "customer", "hours", "days", NULL
+#define W(word) { word, sizeof word - 1 }
+  static const struct { const char *word; gsize length; } english[] = {
+    W ("the"), W ("and"), W ("of"), W ("is"), W ("to"), W ("for"), W ("with"), W ("within"),
+    W ("shall"), W ("will"), W ("are"), W ("be"), W ("by"), W ("any"), W ("all"), W ("its"),
+    W ("on"), W ("provider"), W ("customer"), W ("hours"), W ("days"),
+  }, french[] = {
+    W ("le"), W ("la"), W ("les"), W ("des"), W ("du"), W ("est"), W ("et"), W ("une"), W ("pour"),
+    W ("dans"), W ("sous"), W ("au"), W ("aux"), W ("sont"), W ("par"), W ("un"), W ("sur"),
+    W ("prestataire"), W ("heures"), W ("jours"), W ("l"), W ("d"),
   };
-  static const char * const french[] = {
-    "le", "la", "les", "des", "du", "est", "et", "une", "pour", "dans", "sous", "au", "aux",
-    "sont", "par", "un", "sur", "prestataire", "heures", "jours", "l", "d", NULL
-  };
+#undef W
   guint en = 0, fr = 0;
 
   for (guint t = 0; t < tokens->len; t++)
@@ -539,11 +542,13 @@ guess_from_tokens (const char *text,
       gsize n = token->end - token->start;
       const char *word = text + token->start;
 
-      for (guint i = 0; english[i] != NULL; i++)
-        if (strlen (english[i]) == n && memcmp (word, english[i], n) == 0)
+      if (n > 11)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+        if (english[i].length == n && memcmp (word, english[i].word, n) == 0)
           en++;
-      for (guint i = 0; french[i] != NULL; i++)
-        if (strlen (french[i]) == n && memcmp (word, french[i], n) == 0)
+      for (guint i = 0; i < G_N_ELEMENTS (french); i++)
+        if (french[i].length == n && memcmp (word, french[i].word, n) == 0)
           fr++;
     }
 
@@ -573,18 +578,11 @@ check_clauses (Check      *check,
                GArray     *clauses,
                CsLanguage  language)
 {
-  g_autoptr(GArray) all_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   CsNormalizedText *norm = check->norm;
   CsLanguage text_language = language;
+  gboolean text_guessed = language != CS_LANGUAGE_ANY;
   gsize n = 0;                    /* normalised offset of the current clause */
   guint v = 0;                    /* first value not before the current clause */
-
-  if (language == CS_LANGUAGE_ANY)
-    {
-      _cs_linter_tokenize (norm->text, 0, norm->length, all_tokens);
-      text_language = guess_from_tokens (norm->text, all_tokens);
-      g_clear_pointer (&all_tokens, g_array_unref);
-    }
 
   for (guint c = 0; c < clauses->len; c++)
     {
@@ -612,6 +610,15 @@ check_clauses (Check      *check,
 
       if (clause_language == CS_LANGUAGE_ANY)
         clause_language = guess_from_tokens (norm->text, check->tokens);
+      if (clause_language == CS_LANGUAGE_ANY && !text_guessed)
+        {
+          /* a clause too short to tell ("GTR P1: 4 h"): the language of the whole text */
+          g_autoptr(GArray) all_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+
+          _cs_linter_tokenize (norm->text, 0, norm->length, all_tokens);
+          text_language = guess_from_tokens (norm->text, all_tokens);
+          text_guessed = TRUE;
+        }
       if (clause_language == CS_LANGUAGE_ANY)
         clause_language = text_language;
 

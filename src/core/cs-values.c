@@ -134,11 +134,25 @@ cs_normalized_text_new (const char *text,
   end = text + length;
   for (p = text; p < end; p = g_utf8_next_char (p))
     {
-      gunichar ch = fold_punctuation (g_utf8_get_char (p));
+      gunichar ch = 0;
       gsize start = p - text;
-      gsize stop = g_utf8_next_char (p) - text;
+      gsize stop = 0;
       gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
       gsize n = 0;
+
+      /* ASCII letters, digits and punctuation need no decomposition: the bulk of a contract */
+      if ((guchar) *p < 0x80 && !g_ascii_isspace (*p))
+        {
+          stop = start + 1;
+          g_string_append_c (out, g_ascii_tolower (*p));
+          g_array_append_val (starts, start);
+          g_array_append_val (ends, stop);
+          last_space = FALSE;
+          continue;
+        }
+
+      ch = fold_punctuation (g_utf8_get_char (p));
+      stop = g_utf8_next_char (p) - text;
 
       if (g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x202F)
         {
