@@ -463,7 +463,8 @@ test_show (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* lint: weak wording in English and French is found, with its place; --json parses. */
+/* lint: weak wording in English and French is found, clause by clause, with its place and the
+ * clause's values; --json parses; the exit status gates a script (0 clean, 1 findings, 2 error). */
 static void
 test_lint (void)
 {
@@ -473,29 +474,42 @@ test_lint (void)
   static const char clean[] = "The provider starts work on a P1 incident within 30 minutes and "
                               "restores the service within 4 hours, 24/7, from the ticket "
                               "timestamp.\n";
+  static const char two_lines[] = "Support answers within 2 hours. Backups are\n"
+                                  "checked periodically.\n";
   g_autofree char *path = cs_test_build_path ("clause.txt");
   g_autofree char *clean_path = cs_test_build_path ("clean.txt");
+  g_autofree char *lines_path = cs_test_build_path ("lines.txt");
   g_auto(Run) text = { 0 };
   g_auto(Run) json = { 0 };
   g_auto(Run) clean_run = { 0 };
+  g_auto(Run) clean_json = { 0 };
   g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_lang = { 0 };
+  g_auto(Run) sentences = { 0 };
+  g_auto(Run) by_line = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *findings = NULL;
+  JsonArray *clauses = NULL;
+  JsonArray *values = NULL;
   gboolean english = FALSE, french = FALSE;
 
   cs_test_write_file (path, clause, sizeof clause - 1);
   cs_test_write_file (clean_path, clean, sizeof clean - 1);
+  cs_test_write_file (lines_path, two_lines, sizeof two_lines - 1);
 
-  /* Finding weak wording is not a failure. */
+  /* Findings: exit status 1, the report on stdout, nothing on stderr. */
   run_cli (&text, "lint", path, NULL);
-  assert_success (&text);
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_cmpstr (text.err, ==, "");
   g_assert_nonnull (strstr (text.out, "clause.txt:1:"));
   g_assert_nonnull (strstr (text.out, "clause.txt:2:"));
   g_assert_nonnull (strstr (text.out, "“as soon as possible”"));
   g_assert_nonnull (strstr (text.out, "“obligation de moyens”"));
+  /* the reason is in the clause's language, quoting it */
+  g_assert_nonnull (strstr (text.out, "« obligation de moyens » : "));
 
-  run_cli (&json, "lint", path, "--json", NULL);
-  assert_success (&json);
+  run_cli (&json, "lint", path, "--json", "--lang", "auto", NULL);
+  g_assert_cmpint (json.status, ==, 1);
   findings = get_array (parse_object (parser, json.out), "findings");
   g_assert_cmpuint (json_array_get_length (findings), >=, 4);
   for (guint i = 0; i < json_array_get_length (findings); i++)
@@ -514,13 +528,39 @@ test_lint (void)
   g_assert_true (english);
   g_assert_true (french);
 
+  /* No finding: exit status 0, and each clause comes with its values. */
   run_cli (&clean_run, "lint", clean_path, NULL);
   assert_success (&clean_run);
-  g_assert_null (strstr (clean_run.out, "clean.txt:1:"));
   g_assert_nonnull (strstr (clean_run.out, "No weak wording found."));
+  g_assert_nonnull (strstr (clean_run.out, "duration 30 minutes"));
 
+  run_cli (&clean_json, "lint", clean_path, "--json", NULL);
+  assert_success (&clean_json);
+  clauses = get_array (parse_object (parser, clean_json.out), "clauses");
+  g_assert_cmpuint (json_array_get_length (clauses), ==, 1);
+  values = json_object_get_array_member (json_array_get_object_element (clauses, 0), "values");
+  g_assert_cmpuint (json_array_get_length (values), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (values, 1),
+                                                  "unit"), ==, "hours");
+
+  /* Sentences are clauses; with --lines, lines are. */
+  run_cli (&sentences, "lint", lines_path, "--json", NULL);
+  g_assert_cmpint (sentences.status, ==, 1);
+  clauses = get_array (parse_object (parser, sentences.out), "clauses");
+  g_assert_cmpuint (json_array_get_length (clauses), ==, 2);
+  run_cli (&by_line, "lint", lines_path, "--json", "--lines", NULL);
+  clauses = get_array (parse_object (parser, by_line.out), "clauses");
+  g_assert_cmpuint (json_array_get_length (clauses), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (clauses, 1), "line"),
+                   ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (clauses, 1),
+                                                  "text"), ==, "checked periodically.");
+
+  /* Errors: exit status 2. */
   run_cli (&missing, "lint", "no-such-clause.txt", NULL);
-  assert_failure (&missing, 1);
+  assert_failure (&missing, 2);
+  run_cli (&bad_lang, "lint", path, "--lang", "de", NULL);
+  assert_failure (&bad_lang, 2);
 }
 
 /* score --json on the demo: knock-outs and per-section scores, consistent with each other. */

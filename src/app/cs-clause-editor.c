@@ -61,6 +61,7 @@ typedef struct
   GtkLabel       *findings_label;
   GtkWidget      *delete_button;
   GPtrArray      *findings;
+  GArray         *char_offsets;   /* glong start and end of each finding, in characters */
   GError         *lint_error;
   guint           commit_id;
   guint           lint_id;
@@ -213,6 +214,63 @@ byte_range_to_iters (ClauseRow   *cr,
                                       g_utf8_pointer_to_offset (text, text + end));
 }
 
+typedef struct
+{
+  gsize byte;
+  guint slot;
+} OffsetRequest;
+
+static int
+compare_requests (gconstpointer a,
+                  gconstpointer b)
+{
+  const OffsetRequest *ra = a;
+  const OffsetRequest *rb = b;
+
+  return (ra->byte > rb->byte) - (ra->byte < rb->byte);
+}
+
+/* The character offsets of the start and end of every finding, in one pass over @text: a
+ * 1 MB clause with many findings is walked once, not once per finding. */
+static GArray *
+compute_char_offsets (const char *text,
+                      gsize       length,
+                      GPtrArray  *findings)
+{
+  g_autoptr(GArray) requests = g_array_sized_new (FALSE, FALSE, sizeof (OffsetRequest),
+                                                  2 * findings->len);
+  GArray *offsets = g_array_sized_new (FALSE, TRUE, sizeof (glong), 2 * findings->len);
+  const char *p = text;
+  glong chars = 0;
+
+  g_array_set_size (offsets, 2 * findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CsFinding *finding = g_ptr_array_index (findings, i);
+      gsize start = MIN (cs_finding_get_start (finding), length);
+      gsize end = CLAMP (cs_finding_get_end (finding), start, length);
+      OffsetRequest r1 = { start, 2 * i }, r2 = { end, 2 * i + 1 };
+
+      g_array_append_val (requests, r1);
+      g_array_append_val (requests, r2);
+    }
+  g_array_sort (requests, compare_requests);
+
+  for (guint r = 0; r < requests->len; r++)
+    {
+      OffsetRequest *request = &g_array_index (requests, OffsetRequest, r);
+
+      while (p < text + request->byte)
+        {
+          p = g_utf8_next_char (p);
+          chars++;
+        }
+      g_array_index (offsets, glong, request->slot) = chars;
+    }
+
+  return offsets;
+}
+
 static void
 update_findings_label (ClauseRow *cr)
 {
@@ -254,6 +312,7 @@ lint_row (ClauseRow *cr)
   CsLinter *linter;
 
   g_clear_pointer (&cr->findings, g_ptr_array_unref);
+  g_clear_pointer (&cr->char_offsets, g_array_unref);
   g_clear_error (&cr->lint_error);
 
   gtk_text_buffer_get_bounds (cr->buffer, &start_iter, &end_iter);
@@ -268,6 +327,8 @@ lint_row (ClauseRow *cr)
 
   if (cr->findings == NULL)
     cr->lint_error = g_steal_pointer (&error);
+  else
+    cr->char_offsets = compute_char_offsets (text, length, cr->findings);
 
   for (guint i = 0; cr->findings != NULL && i < cr->findings->len; i++)
     {
@@ -277,8 +338,10 @@ lint_row (ClauseRow *cr)
       if (severity >= G_N_ELEMENTS (severity_tags))
         severity = CS_SEVERITY_MINOR;
 
-      byte_range_to_iters (cr, text, length, cs_finding_get_start (finding),
-                           cs_finding_get_end (finding), &start_iter, &end_iter);
+      gtk_text_buffer_get_iter_at_offset (cr->buffer, &start_iter,
+                                          g_array_index (cr->char_offsets, glong, 2 * i));
+      gtk_text_buffer_get_iter_at_offset (cr->buffer, &end_iter,
+                                          g_array_index (cr->char_offsets, glong, 2 * i + 1));
       gtk_text_buffer_apply_tag_by_name (cr->buffer, severity_tags[severity], &start_iter,
                                          &end_iter);
     }
@@ -447,25 +510,14 @@ static CsFinding *
 find_finding_at (ClauseRow *cr,
                  int        char_offset)
 {
-  g_autofree char *text = NULL;
-
-  if (cr->findings == NULL || cr->findings->len == 0)
+  if (cr->findings == NULL || cr->char_offsets == NULL)
     return NULL;
 
-  text = get_buffer_text (cr);
-
+  /* offsets computed at lint time: a hover costs nothing per character of the clause */
   for (guint i = 0; i < cr->findings->len; i++)
-    {
-      CsFinding *finding = g_ptr_array_index (cr->findings, i);
-      gsize length = strlen (text);
-      guint start = MIN (cs_finding_get_start (finding), length);
-      guint end = MIN (MAX (cs_finding_get_end (finding), start), length);
-      glong start_offset = g_utf8_pointer_to_offset (text, text + start);
-      glong end_offset = g_utf8_pointer_to_offset (text, text + end);
-
-      if (char_offset >= start_offset && char_offset < end_offset)
-        return finding;
-    }
+    if (char_offset >= g_array_index (cr->char_offsets, glong, 2 * i)
+        && char_offset < g_array_index (cr->char_offsets, glong, 2 * i + 1))
+      return g_ptr_array_index (cr->findings, i);
 
   return NULL;
 }
@@ -578,6 +630,7 @@ clause_row_kill (gpointer data)
   g_signal_handlers_disconnect_by_data (cr->clause, cr);
   g_clear_object (&cr->clause);
   g_clear_pointer (&cr->findings, g_ptr_array_unref);
+  g_clear_pointer (&cr->char_offsets, g_array_unref);
   g_clear_error (&cr->lint_error);
   clause_row_release (cr);
 }

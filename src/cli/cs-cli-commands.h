@@ -18,6 +18,12 @@ G_BEGIN_DECLS
  * @error (G_OPTION_ERROR for usage errors, exit status 2; anything else, exit status 1).
  */
 
+/* A command may choose other exit statuses: cs_cli_success_status when it succeeds (lint: 1
+ * when it found weak wording, so that it can gate a script) and cs_cli_failure_status when it
+ * fails with an error outside G_OPTION_ERROR (lint: 2). */
+extern int cs_cli_success_status;
+extern int cs_cli_failure_status;
+
 gboolean run_import_assets (int      argc,
                             char   **argv,
                             GError **error);

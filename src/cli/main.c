@@ -38,6 +38,9 @@
 #define PROGRAM_NAME "contract-scope-cli"
 #define EXIT_USAGE   2
 
+int cs_cli_success_status = EXIT_SUCCESS;
+int cs_cli_failure_status = EXIT_FAILURE;
+
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
                                  GError **error);
@@ -449,7 +452,7 @@ static const Command commands[] = {
     run_show,
   },
   {
-    "lint", N_("FILE"), N_("lint FILE [--lang en|fr] [--json]"),
+    "lint", N_("FILE"), N_("lint FILE [--lang en|fr|auto] [--json] [--lines]"),
     N_("Flag weak wording in a contract clause file, with a better wording for each."),
     run_lint,
   },
@@ -591,7 +594,7 @@ report_error (const GError *error)
   g_strdelimit (message, "\r\n", ' ');
   g_printerr ("%s: %s\n", PROGRAM_NAME, message);
 
-  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_FAILURE;
+  return error->domain == G_OPTION_ERROR ? EXIT_USAGE : cs_cli_failure_status;
 }
 
 int
@@ -673,5 +676,5 @@ main (int   argc,
       return report_error (error);
     }
 
-  return EXIT_SUCCESS;
+  return cs_cli_success_status;
 }

@@ -14,207 +14,42 @@
 #include "cs-linter.h"
 
 #include "cs-autocleanups-private.h"
+#include "cs-linter-private.h"
 #include "cs-core-resources.h"
 #include "cs-rulefile-private.h"
 #include "cs-values.h"
 
+#include <math.h>
 #include <string.h>
 
 /**
  * CsLinter:
  *
  * The clause linter: flags weak wording in contract text (effort standards, missing timers,
- * undefined scope …) in English and French. The rules are data (data/linter/rules.xml,
- * validated against linter.rng): each rule has a pattern per language, optionally a pattern
- * that must be absent within a window around the match ("X without Y nearby") or one that must
- * be present ("X near Y"), a translated explanation and suggestion, and examples that the tests
- * check. Patterns match the normalised text (see #CsNormalizedText): lowercase, without
- * accents, so they are written without accents.
+ * undefined scope …) in English and French.
+ *
+ * The text is split into clauses and sentences (cs_clauses_split()); nothing the linter looks
+ * for ever reaches across a clause. Words are normalised (compatibility forms, accents,
+ * case) and reduced to their Snowball stem, so "renewed", "renews" and "renewal" are one word.
+ * Lexicons (data/linter/lexicon.xml) group phrases into concepts ("effort-best",
+ * "vague-time", "renewal" …); a concept occurrence right after a negation ("not charged",
+ * "ne sont pas facturées") does not count when the concept says so. Rules
+ * (data/linter/rules.xml, validated against linter.rng) are written over concepts: a rule fires
+ * when all the concepts of one of its <when> co-occur in a clause, in any order (optionally
+ * within a number of words), no <unless> concept is there, one <requires> concept is there, and
+ * the typed values of the clause (see #CsValue) meet its value conditions — "within 15 minutes"
+ * makes a clause measurable, "within a reasonable time" does not. Each rule names the checklist
+ * items it bears on (cs_linter_get_rule_items()).
  */
-struct _CsLinter
-{
-  GObject    parent_instance;
-
-  GPtrArray *rules;
-};
-
-typedef struct
-{
-  char       *id;
-  CsSeverity  severity;
-  char       *title;
-  char       *message;
-  char       *suggestion;
-  char       *source;
-  guint       sections;       /* bit mask of CsSection; 0 = any */
-  CsLanguage  language;
-  GRegex     *pattern;
-  GRegex     *unless;
-  guint       unless_window;
-  GRegex     *near;
-  guint       near_window;
-  GStrv       examples;
-  GStrv       counter_examples;
-  char       *better;
-} Rule;
 
 G_DEFINE_FINAL_TYPE (CsLinter, cs_linter, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cs-linter-error-quark, cs_linter_error)
 
 #define RULES_RESOURCE "/org/contractscope/ContractScope/core/linter/rules.xml"
+#define LEXICON_RESOURCE "/org/contractscope/ContractScope/core/linter/lexicon.xml"
 #define SCHEMA_RESOURCE "/org/contractscope/ContractScope/core/linter/linter.rng"
 
-static void
-rule_free (gpointer data)
-{
-  Rule *rule = data;
-
-  g_free (rule->id);
-  g_free (rule->title);
-  g_free (rule->message);
-  g_free (rule->suggestion);
-  g_free (rule->source);
-  g_clear_pointer (&rule->pattern, g_regex_unref);
-  g_clear_pointer (&rule->unless, g_regex_unref);
-  g_clear_pointer (&rule->near, g_regex_unref);
-  g_strfreev (rule->examples);
-  g_strfreev (rule->counter_examples);
-  g_free (rule->better);
-  g_free (rule);
-}
-
-static GRegex *
-compile_pattern (xmlNode     *node,
-                 const char  *name,
-                 GError     **error)
-{
-  g_autofree char *text = _cs_rulefile_get_text (node);
-  g_autoptr(GError) local_error = NULL;
-  GRegex *regex = NULL;
-
-  regex = g_regex_new (text, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &local_error);
-  if (regex == NULL)
-    {
-      g_set_error (error, CS_LINTER_ERROR, CS_LINTER_ERROR_INVALID_RULES,
-                   _("The rule file “%s” is not valid: line %d: %s"), name,
-                   (int) xmlGetLineNo (node), local_error->message);
-      return NULL;
-    }
-
-  return regex;
-}
-
-static guint
-get_window (xmlNode *node)
-{
-  g_autofree char *window = _cs_rulefile_get_prop (node, "window");
-
-  return window != NULL ? (guint) g_ascii_strtoull (window, NULL, 10) : 120;
-}
-
-static guint
-parse_sections (const char *list)
-{
-  g_auto(GStrv) ids = NULL;
-  guint mask = 0;
-
-  if (list == NULL)
-    return 0;
-
-  ids = g_strsplit_set (list, " \t\n", -1);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      CsSection section;
-
-      if (cs_section_from_id (ids[i], &section))
-        mask |= 1u << section;
-    }
-
-  return mask;
-}
-
-static gboolean
-load_language (CsLinter    *self,
-               Rule        *base,
-               xmlNode     *lang_node,
-               const char  *name,
-               GError     **error)
-{
-  g_autoptr(GPtrArray) examples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) counters = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *code = _cs_rulefile_get_prop (lang_node, "code");
-  Rule *rule = g_new0 (Rule, 1);
-
-  rule->id = g_strdup (base->id);
-  rule->severity = base->severity;
-  rule->title = g_strdup (base->title);
-  rule->message = g_strdup (base->message);
-  rule->suggestion = g_strdup (base->suggestion);
-  rule->source = g_strdup (base->source);
-  rule->sections = base->sections;
-  cs_language_from_string (code, &rule->language);
-  g_ptr_array_add (self->rules, rule);
-
-  for (xmlNode *child = lang_node->children; child != NULL; child = child->next)
-    {
-      const char *element = (const char *) child->name;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (g_str_equal (element, "pattern"))
-        rule->pattern = compile_pattern (child, name, error);
-      else if (g_str_equal (element, "unless"))
-        {
-          rule->unless = compile_pattern (child, name, error);
-          rule->unless_window = get_window (child);
-          if (rule->unless == NULL)
-            return FALSE;
-        }
-      else if (g_str_equal (element, "near"))
-        {
-          rule->near = compile_pattern (child, name, error);
-          rule->near_window = get_window (child);
-          if (rule->near == NULL)
-            return FALSE;
-        }
-      else if (g_str_equal (element, "example"))
-        g_ptr_array_add (examples, _cs_rulefile_get_text (child));
-      else if (g_str_equal (element, "counter-example"))
-        g_ptr_array_add (counters, _cs_rulefile_get_text (child));
-      else if (g_str_equal (element, "better"))
-        rule->better = _cs_rulefile_get_text (child);
-
-      if (g_str_equal (element, "pattern") && rule->pattern == NULL)
-        return FALSE;
-    }
-
-  g_ptr_array_add (examples, NULL);
-  g_ptr_array_add (counters, NULL);
-  rule->examples = (GStrv) g_ptr_array_steal (examples, NULL);
-  rule->counter_examples = (GStrv) g_ptr_array_steal (counters, NULL);
-
-  return TRUE;
-}
-
-static gboolean
-window_matches (GRegex           *regex,
-                CsNormalizedText *norm,
-                gsize             start,
-                gsize             end,
-                guint             window)
-{
-  gsize from = start > window ? start - window : 0;
-  gsize to = MIN (norm->length, end + window);
-
-  /* Keep the window on character boundaries. */
-  while (from < norm->length && (norm->text[from] & 0xC0) == 0x80)
-    from++;
-  while (to < norm->length && (norm->text[to] & 0xC0) == 0x80)
-    to++;
-
-  return g_regex_match_full (regex, norm->text, to, from, 0, NULL, NULL);
-}
+static const char * const no_items[] = { NULL };
 
 static void
 cs_linter_finalize (GObject *object)
@@ -222,6 +57,12 @@ cs_linter_finalize (GObject *object)
   CsLinter *self = (CsLinter *) object;
 
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->concepts, g_ptr_array_unref);
+  g_clear_pointer (&self->concept_ids, g_hash_table_unref);
+  g_clear_pointer (&self->rule_items, g_hash_table_unref);
+  _cs_linter_lang_data_clear (&self->langs[CS_LANGUAGE_EN]);
+  _cs_linter_lang_data_clear (&self->langs[CS_LANGUAGE_FR]);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (cs_linter_parent_class)->finalize (object);
 }
@@ -237,13 +78,20 @@ cs_linter_class_init (CsLinterClass *klass)
 static void
 cs_linter_init (CsLinter *self)
 {
-  self->rules = g_ptr_array_new_with_free_func (rule_free);
+  g_mutex_init (&self->lock);
+  self->rules = g_ptr_array_new_with_free_func (_cs_linter_rule_free);
+  self->concepts = g_ptr_array_new_with_free_func (_cs_linter_concept_free);
+  self->concept_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rule_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_strfreev);
+  _cs_linter_lang_data_init (&self->langs[CS_LANGUAGE_EN], "english");
+  _cs_linter_lang_data_init (&self->langs[CS_LANGUAGE_FR], "french");
 }
 
 /**
  * cs_linter_new:
  *
- * Creates a linter without rules; add some with cs_linter_load_bytes().
+ * Creates a linter without rules; add a lexicon and rules with cs_linter_load_bytes().
  *
  * Returns: (transfer full): a new linter
  */
@@ -253,11 +101,22 @@ cs_linter_new (void)
   return g_object_new (CS_TYPE_LINTER, NULL);
 }
 
+static gboolean
+load_resource (CsLinter    *self,
+               const char  *path,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  return bytes != NULL && cs_linter_load_bytes (self, bytes, name, error);
+}
+
 /**
  * cs_linter_new_default:
  * @error: return location for an error
  *
- * Creates a linter with the rules bundled in the application.
+ * Creates a linter with the lexicon and the rules bundled in the application.
  *
  * Returns: (transfer full) (nullable): a new linter
  */
@@ -265,15 +124,11 @@ CsLinter *
 cs_linter_new_default (GError **error)
 {
   g_autoptr(CsLinter) self = cs_linter_new ();
-  g_autoptr(GBytes) bytes = NULL;
 
   /* Referencing the bundle links it in, even into programs that use nothing else of it. */
   g_assert (cs_core_get_resource () != NULL);
-  bytes = g_resources_lookup_data (RULES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  if (!cs_linter_load_bytes (self, bytes, "rules.xml", error))
+  if (!load_resource (self, LEXICON_RESOURCE, "lexicon.xml", error)
+      || !load_resource (self, RULES_RESOURCE, "rules.xml", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -282,12 +137,13 @@ cs_linter_new_default (GError **error)
 /**
  * cs_linter_load_bytes:
  * @self: a linter
- * @xml: the contents of a rule file
+ * @xml: the contents of a lexicon (root <lexicon>) or rule file (root <linter>)
  * @name: the file name, for messages
  * @error: return location for an error
  *
- * Adds the rules of @xml. The file is validated against linter.rng first, and every pattern
- * must compile; on failure nothing is added and @error names the line.
+ * Adds the concepts of a lexicon or the rules of a rule file. The file is validated against
+ * linter.rng first, and every concept a rule names must have been loaded before; on failure
+ * no rule is added and @error names the line.
  *
  * Returns: %TRUE on success
  */
@@ -298,6 +154,7 @@ cs_linter_load_bytes (CsLinter    *self,
                       GError     **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root = NULL;
   guint old_len = 0;
 
   g_return_val_if_fail (CS_IS_LINTER (self), FALSE);
@@ -309,61 +166,293 @@ cs_linter_load_bytes (CsLinter    *self,
   if (doc == NULL)
     return FALSE;
 
-  old_len = self->rules->len;
-  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+  root = xmlDocGetRootElement (doc);
+  g_mutex_lock (&self->lock);
+  if (g_str_equal ((const char *) root->name, "lexicon"))
     {
-      g_autofree char *severity = NULL;
-      g_autofree char *sections = NULL;
-      Rule base = { 0 };
-      gboolean ok = TRUE;
+      gboolean ok = _cs_linter_load_lexicon (self, root, name, error);
 
+      g_mutex_unlock (&self->lock);
+      return ok;
+    }
+
+  old_len = self->rules->len;
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
       if (node->type != XML_ELEMENT_NODE)
         continue;
-
-      base.id = _cs_rulefile_get_prop (node, "id");
-      severity = _cs_rulefile_get_prop (node, "severity");
-      sections = _cs_rulefile_get_prop (node, "sections");
-      cs_severity_from_string (severity, &base.severity);
-      base.sections = parse_sections (sections);
-      base.title = _cs_rulefile_get_text (_cs_rulefile_child (node, "title"));
-      base.message = _cs_rulefile_get_text (_cs_rulefile_child (node, "message"));
-      base.suggestion = _cs_rulefile_get_text (_cs_rulefile_child (node, "suggestion"));
-      base.source = _cs_rulefile_get_text (_cs_rulefile_child (node, "source"));
-
-      for (xmlNode *child = node->children; ok && child != NULL; child = child->next)
-        if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "lang"))
-          ok = load_language (self, &base, child, name, error);
-
-      g_free (base.id);
-      g_free (base.title);
-      g_free (base.message);
-      g_free (base.suggestion);
-      g_free (base.source);
-
-      if (!ok)
+      if (!_cs_linter_load_rule (self, node, name, error))
         {
           g_ptr_array_remove_range (self->rules, old_len, self->rules->len - old_len);
+          g_mutex_unlock (&self->lock);
           return FALSE;
         }
     }
+  g_mutex_unlock (&self->lock);
 
   return TRUE;
 }
 
-static CsFinding *
-new_finding (Rule             *rule,
-             const char       *text,
-             CsNormalizedText *norm,
-             gsize             start,
-             gsize             end,
-             CsSection         section,
-             gint64            clause_id)
+/* ------------------------------------------------------------------------------------------ */
+/* Checking                                                                                   */
+
+typedef struct
 {
+  guint concept;
+  guint first;                    /* token indexes, [first, last] */
+  guint last;
+  int   next;                     /* next occurrence of the same concept, or -1 */
+} Occurrence;
+
+typedef struct
+{
+  CsLinter         *self;
+  const char       *text;
+  CsNormalizedText *norm;
+  CsSection         section;
+  gint64            clause_id;
+  GArray           *values;       /* CsValue, whole text */
+  GPtrArray        *findings;
+  GArray           *tokens;       /* Token, current clause */
+  GArray           *occurrences;  /* Occurrence, current clause */
+  int              *heads;        /* per concept: first occurrence in the clause, or -1 */
+  int              *tails;        /* per concept: last occurrence, valid when heads is set */
+  GArray           *touched;      /* concepts whose head is set */
+  gboolean         *in_text;      /* per concept: seen anywhere in the text */
+  GPtrArray        *deferred;     /* findings of rules with a text-wide <requires> */
+  GPtrArray        *deferred_rules;
+} Check;
+
+static gboolean
+term_matches (Term             *term,
+              LangData         *lang,
+              CsLanguage        language,
+              Check            *check,
+              guint             first)
+{
+  const char *any = g_intern_static_string ("*");
+
+  if (first + term->n_words > check->tokens->len)
+    return FALSE;
+  for (guint w = 0; w < term->n_words; w++)
+    {
+      Token *token = &g_array_index (check->tokens, Token, first + w);
+      const char *exact = term->exact[w];
+
+      if (w > 0 && term->words[w] != any
+          && _cs_linter_token_stem (lang, language, check->norm->text, token) != term->words[w])
+        return FALSE;
+      if (exact != NULL && (strlen (exact) != token->end - token->start
+                            || memcmp (exact, check->norm->text + token->start,
+                                       token->end - token->start) != 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_negated (Check      *check,
+            LangData   *lang,
+            CsLanguage  language,
+            guint       first)
+{
+  guint from = first > NEGATION_SPAN ? first - NEGATION_SPAN : 0;
+
+  for (guint t = from; t < first; t++)
+    {
+      Token *token = &g_array_index (check->tokens, Token, t);
+
+      if (g_hash_table_contains (lang->negations,
+                                 _cs_linter_token_stem (lang, language, check->norm->text, token)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+find_occurrences (Check      *check,
+                  CsLanguage  language)
+{
+  LangData *lang = &check->self->langs[language];
+
+  for (guint i = 0; i < check->touched->len; i++)
+    check->heads[g_array_index (check->touched, guint, i)] = -1;
+  g_array_set_size (check->touched, 0);
+  g_array_set_size (check->occurrences, 0);
+
+  for (guint t = 0; t < check->tokens->len; t++)
+    {
+      Token *token = &g_array_index (check->tokens, Token, t);
+      GPtrArray *terms = g_hash_table_lookup (lang->terms,
+                                              _cs_linter_token_stem (lang, language, check->norm->text,
+                                                          token));
+
+      for (guint k = 0; terms != NULL && k < terms->len; k++)
+        {
+          Term *term = g_ptr_array_index (terms, k);
+          Concept *concept = g_ptr_array_index (check->self->concepts, term->concept);
+          Occurrence occ = { term->concept, t, t + term->n_words - 1, -1 };
+
+          if (!term_matches (term, lang, language, check, t))
+            continue;
+          if (concept->negatable && !term->negative && is_negated (check, lang, language, t))
+            continue;
+
+          if (check->heads[term->concept] < 0)
+            {
+              g_array_append_val (check->touched, term->concept);
+              check->heads[term->concept] = check->occurrences->len;
+            }
+          else
+            {
+              Occurrence *tail = &g_array_index (check->occurrences, Occurrence,
+                                                 check->tails[term->concept]);
+
+              /* "meilleurs délais" inside "dans les meilleurs délais" adds nothing */
+              if (tail->last >= occ.last)
+                continue;
+              tail->next = check->occurrences->len;
+            }
+          check->tails[term->concept] = check->occurrences->len;
+          check->in_text[term->concept] = TRUE;
+          g_array_append_val (check->occurrences, occ);
+        }
+    }
+}
+
+/* Whether every concept of @trigger occurs in the clause, within its window; sets the words
+ * that matched. */
+static gboolean
+trigger_matches (Check   *check,
+                 Trigger *trigger,
+                 guint   *out_first,
+                 guint   *out_last)
+{
+  if (trigger->n == 0 || check->heads[trigger->concepts[0]] < 0)
+    return FALSE;
+
+  for (int o = check->heads[trigger->concepts[0]]; o >= 0;
+       o = g_array_index (check->occurrences, Occurrence, o).next)
+    {
+      Occurrence *anchor = &g_array_index (check->occurrences, Occurrence, o);
+      guint first = anchor->first, last = anchor->last;
+      gboolean ok = TRUE;
+
+      for (guint c = 1; ok && c < trigger->n; c++)
+        {
+          guint best_first = 0, best_last = 0, best_span = G_MAXUINT;
+
+          for (int p = check->heads[trigger->concepts[c]]; p >= 0;
+               p = g_array_index (check->occurrences, Occurrence, p).next)
+            {
+              Occurrence *occ = &g_array_index (check->occurrences, Occurrence, p);
+              guint f = MIN (first, occ->first), l = MAX (last, occ->last);
+
+              if (l - f < best_span)
+                {
+                  best_span = l - f;
+                  best_first = f;
+                  best_last = l;
+                }
+            }
+          ok = best_span != G_MAXUINT && (trigger->window == 0 || best_span <= trigger->window);
+          first = best_first;
+          last = best_last;
+        }
+
+      if (ok)
+        {
+          *out_first = first;
+          *out_last = last;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+value_matches (const ValueCond *cond,
+               const CsValue   *value)
+{
+  double hours = 0;
+
+  if (!cond->any_kind && value->kind != cond->kind)
+    return FALSE;
+  if (cond->period == 1 && value->period == CS_TIME_UNIT_NONE)
+    return FALSE;
+  if (cond->period == 0 && value->period != CS_TIME_UNIT_NONE)
+    return FALSE;
+  if (!isnan (cond->min_hours) || !isnan (cond->max_hours))
+    {
+      hours = cs_value_to_hours (value);
+      if (isnan (hours))
+        return FALSE;
+      /* a range is as long as its upper bound */
+      if (!isnan (value->max) && value->max > value->value)
+        hours *= value->max / value->value;
+      if (!isnan (cond->min_hours) && hours < cond->min_hours)
+        return FALSE;
+      if (!isnan (cond->max_hours) && hours > cond->max_hours)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the values of the clause, @values[@from, @to), meet @cond. */
+static gboolean
+values_meet (const ValueCond *cond,
+             GArray          *values,
+             guint            from,
+             guint            to)
+{
+  gboolean kind_seen = FALSE;
+
+  for (guint i = from; i < to; i++)
+    {
+      const CsValue *v = &g_array_index (values, CsValue, i);
+
+      kind_seen = kind_seen || cond->any_kind || v->kind == cond->kind;
+      if (value_matches (cond, v))
+        return TRUE;
+    }
+  return cond->absent_ok && !kind_seen;
+}
+
+static gboolean
+has_any (Check  *check,
+         GArray *concepts,
+         gboolean text_wide)
+{
+  for (guint i = 0; i < concepts->len; i++)
+    {
+      guint c = g_array_index (concepts, guint, i);
+
+      if (text_wide ? check->in_text[c] : check->heads[c] >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static CsFinding *
+new_finding (Check      *check,
+             Rule       *rule,
+             guint       first,
+             guint       last)
+{
+  Token *a = &g_array_index (check->tokens, Token, first);
+  Token *b = &g_array_index (check->tokens, Token, last);
   g_autofree char *matched = NULL;
+  g_autofree char *message = NULL;
   gsize o_start = 0, o_end = 0;
 
-  cs_normalized_text_map_range (norm, start, end, &o_start, &o_end);
-  matched = g_strndup (text + o_start, o_end - o_start);
+  cs_normalized_text_map_range (check->norm, a->start, b->end, &o_start, &o_end);
+  matched = g_strndup (check->text + o_start, o_end - o_start);
+  /* The quote and the reason are in the clause's language, whatever the user's. */
+  if (rule->language == CS_LANGUAGE_FR)
+    message = g_strdup_printf ("« %s » : %s", matched, rule->why);
+  else
+    message = g_strdup_printf ("“%s”: %s", matched, rule->why);
 
   return g_object_new (CS_TYPE_FINDING,
                        "kind", CS_FINDING_LINTER,
@@ -371,16 +460,103 @@ new_finding (Rule             *rule,
                        "severity", rule->severity,
                        "status", CS_ITEM_PARTIAL,
                        "title", _cs_rulefile_translate (rule->title),
-                       "message", _cs_rulefile_translate (rule->message),
+                       "message", message,
                        "remedy", _cs_rulefile_translate (rule->suggestion),
                        "example", rule->better,
                        "source", rule->source,
-                       "section", (guint) section,
-                       "record-id", clause_id,
+                       "section", (guint) check->section,
+                       "record-id", check->clause_id,
                        "start", (guint) o_start,
                        "end", (guint) o_end,
                        "matched-text", matched,
                        NULL);
+}
+
+static void
+apply_rules (Check      *check,
+             CsLanguage  language,
+             guint       v_from,
+             guint       v_to)
+{
+  for (guint r = 0; r < check->self->rules->len; r++)
+    {
+      Rule *rule = g_ptr_array_index (check->self->rules, r);
+      guint first = 0, last = 0;
+      gboolean matched = FALSE;
+      gboolean ok = TRUE;
+
+      if (rule->language != language)
+        continue;
+      if (check->section != CS_SECTION_DASHBOARD && rule->sections != 0
+          && (rule->sections & (1u << check->section)) == 0)
+        continue;
+
+      for (guint t = 0; !matched && t < rule->triggers->len; t++)
+        matched = trigger_matches (check, &g_array_index (rule->triggers, Trigger, t),
+                                   &first, &last);
+      if (!matched || has_any (check, rule->unless, FALSE))
+        continue;
+      if (rule->requires->len > 0 && !rule->requires_text
+          && !has_any (check, rule->requires, FALSE))
+        continue;
+      for (guint i = 0; ok && i < rule->unless_values->len; i++)
+        ok = !values_meet (&g_array_index (rule->unless_values, ValueCond, i), check->values,
+                           v_from, v_to);
+      for (guint i = 0; ok && i < rule->requires_values->len; i++)
+        ok = values_meet (&g_array_index (rule->requires_values, ValueCond, i), check->values,
+                          v_from, v_to);
+      if (!ok)
+        continue;
+
+      if (rule->requires_text)
+        {
+          g_ptr_array_add (check->deferred, new_finding (check, rule, first, last));
+          g_ptr_array_add (check->deferred_rules, rule);
+        }
+      else
+        g_ptr_array_add (check->findings, new_finding (check, rule, first, last));
+    }
+}
+
+/* English or French from the function words of the normalised @text, given as @tokens. */
+static CsLanguage
+guess_from_tokens (const char *text,
+                   GArray     *tokens)
+{
+#define W(word) { word, sizeof word - 1 }
+  static const struct { const char *word; gsize length; } english[] = {
+    W ("the"), W ("and"), W ("of"), W ("is"), W ("to"), W ("for"), W ("with"), W ("within"),
+    W ("shall"), W ("will"), W ("are"), W ("be"), W ("by"), W ("any"), W ("all"), W ("its"),
+    W ("on"), W ("provider"), W ("customer"), W ("hours"), W ("days"),
+  }, french[] = {
+    W ("le"), W ("la"), W ("les"), W ("des"), W ("du"), W ("est"), W ("et"), W ("une"), W ("pour"),
+    W ("dans"), W ("sous"), W ("au"), W ("aux"), W ("sont"), W ("par"), W ("un"), W ("sur"),
+    W ("prestataire"), W ("heures"), W ("jours"), W ("l"), W ("d"),
+  };
+#undef W
+  guint en = 0, fr = 0;
+
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      Token *token = &g_array_index (tokens, Token, t);
+      gsize n = token->end - token->start;
+      const char *word = text + token->start;
+
+      if (n > 11)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+        if (english[i].length == n && memcmp (word, english[i].word, n) == 0)
+          en++;
+      for (guint i = 0; i < G_N_ELEMENTS (french); i++)
+        if (french[i].length == n && memcmp (word, french[i].word, n) == 0)
+          fr++;
+    }
+
+  if (en > fr)
+    return CS_LANGUAGE_EN;
+  if (fr > en)
+    return CS_LANGUAGE_FR;
+  return CS_LANGUAGE_ANY;
 }
 
 static int
@@ -397,34 +573,123 @@ compare_findings (gconstpointer a,
   return g_strcmp0 (cs_finding_get_id (fa), cs_finding_get_id (fb));
 }
 
+static void
+check_clauses (Check      *check,
+               GArray     *clauses,
+               CsLanguage  language)
+{
+  CsNormalizedText *norm = check->norm;
+  CsLanguage text_language = language;
+  gboolean text_guessed = language != CS_LANGUAGE_ANY;
+  gsize n = 0;                    /* normalised offset of the current clause */
+  guint v = 0;                    /* first value not before the current clause */
+
+  for (guint c = 0; c < clauses->len; c++)
+    {
+      const CsClauseSpan *clause = &g_array_index (clauses, CsClauseSpan, c);
+      CsLanguage clause_language = language;
+      gsize n_end = 0;
+      guint v_end = 0;
+
+      /* clauses and the offset map both run forward: one pass over the text */
+      while (n < norm->length && norm->starts[n] < clause->start)
+        n++;
+      n_end = n;
+      while (n_end < norm->length && norm->starts[n_end] < clause->end)
+        n_end++;
+      while (v < check->values->len
+             && g_array_index (check->values, CsValue, v).start < clause->start)
+        v++;
+      v_end = v;
+      while (v_end < check->values->len
+             && g_array_index (check->values, CsValue, v_end).start < clause->end)
+        v_end++;
+
+      g_array_set_size (check->tokens, 0);
+      _cs_linter_tokenize (norm->text, n, n_end, check->tokens);
+
+      if (clause_language == CS_LANGUAGE_ANY)
+        clause_language = guess_from_tokens (norm->text, check->tokens);
+      if (clause_language == CS_LANGUAGE_ANY && !text_guessed)
+        {
+          /* a clause too short to tell ("GTR P1: 4 h"): the language of the whole text */
+          g_autoptr(GArray) all_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+
+          _cs_linter_tokenize (norm->text, 0, norm->length, all_tokens);
+          text_language = guess_from_tokens (norm->text, all_tokens);
+          text_guessed = TRUE;
+        }
+      if (clause_language == CS_LANGUAGE_ANY)
+        clause_language = text_language;
+
+      for (CsLanguage l = CS_LANGUAGE_EN; l <= CS_LANGUAGE_FR; l++)
+        if (clause_language == CS_LANGUAGE_ANY || clause_language == l)
+          {
+            find_occurrences (check, l);
+            apply_rules (check, l, v, v_end);
+          }
+
+      n = n_end;
+    }
+
+  /* rules that need a concept anywhere in the text ("24/7" and "business hours") */
+  for (guint i = 0; i < check->deferred->len; i++)
+    {
+      Rule *rule = g_ptr_array_index (check->deferred_rules, i);
+
+      if (has_any (check, rule->requires, TRUE))
+        g_ptr_array_add (check->findings, g_object_ref (g_ptr_array_index (check->deferred, i)));
+    }
+}
+
 /**
- * cs_linter_check:
+ * cs_linter_check_text:
  * @self: a linter
- * @text: the clause text
+ * @text: the text: one clause, a section or a whole contract
  * @length: the length of @text in bytes, or -1 if it is nul-terminated
- * @language: the language of the rules to apply (%CS_LANGUAGE_ANY: every language)
- * @section: the section the clause belongs to; rules limited to other sections are skipped
+ * @language: the language of @text (%CS_LANGUAGE_ANY: guess it for each clause, from the
+ *   whole text when a clause is too short to tell, and apply both when nothing tells)
+ * @section: the section the text belongs to; rules limited to other sections are skipped
  *   (%CS_SECTION_DASHBOARD: apply every rule)
  * @clause_id: the clause record id to put in the findings, or 0
+ * @flags: how to split @text into clauses
+ * @out_clauses: (out) (optional) (transfer full) (element-type CsClauseSpan): the clauses
+ * @out_values: (out) (optional) (transfer full) (element-type CsValue): the typed values of
+ *   the text, in text order
  * @error: return location for an error
  *
- * Checks @text. Each finding carries the byte offsets of the weak wording in @text, the words
- * matched, why they are weak and a better wording.
+ * Checks @text clause by clause, in time linear in its length. Each finding carries the byte
+ * offsets of the weak wording in @text, the words matched, why they are weak (quoting them, in
+ * the clause's language) and a better wording in that language.
  *
  * Returns: (transfer full) (element-type CsFinding) (nullable): the findings in text order, or
  *   %NULL with @error set when @text is not valid UTF-8 or too large
  */
 GPtrArray *
-cs_linter_check (CsLinter    *self,
-                 const char  *text,
-                 gssize       length,
-                 CsLanguage   language,
-                 CsSection    section,
-                 gint64       clause_id,
-                 GError     **error)
+cs_linter_check_text (CsLinter            *self,
+                      const char          *text,
+                      gssize               length,
+                      CsLanguage           language,
+                      CsSection            section,
+                      gint64               clause_id,
+                      CsClauseSplitFlags   flags,
+                      GArray             **out_clauses,
+                      GArray             **out_values,
+                      GError             **error)
 {
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(CsNormalizedText) norm = NULL;
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GArray) clauses = NULL;
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GArray) touched = NULL;
+  g_autoptr(GPtrArray) deferred = NULL;
+  g_autoptr(GPtrArray) deferred_rules = NULL;
+  g_autofree int *heads = NULL;
+  g_autofree int *tails = NULL;
+  g_autofree gboolean *in_text = NULL;
+  Check check = { 0 };
 
   g_return_val_if_fail (CS_IS_LINTER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -449,39 +714,70 @@ cs_linter_check (CsLinter    *self,
 
   findings = g_ptr_array_new_with_free_func (g_object_unref);
   norm = cs_normalized_text_new (text, length);
+  values = g_array_new (FALSE, FALSE, sizeof (CsValue));
+  cs_values_extract_normalized (norm, values);
+  clauses = cs_clauses_split (text, length, flags);
+  tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  deferred = g_ptr_array_new_with_free_func (g_object_unref);
+  deferred_rules = g_ptr_array_new ();
 
-  for (guint i = 0; i < self->rules->len; i++)
-    {
-      Rule *rule = g_ptr_array_index (self->rules, i);
-      g_autoptr(GMatchInfo) match = NULL;
+  g_mutex_lock (&self->lock);
 
-      if (language != CS_LANGUAGE_ANY && rule->language != language)
-        continue;
-      if (section != CS_SECTION_DASHBOARD && rule->sections != 0
-          && (rule->sections & (1u << section)) == 0)
-        continue;
+  heads = g_new (int, MAX (self->concepts->len, 1));
+  for (guint i = 0; i < self->concepts->len; i++)
+    heads[i] = -1;
+  tails = g_new0 (int, MAX (self->concepts->len, 1));
+  in_text = g_new0 (gboolean, MAX (self->concepts->len, 1));
 
-      g_regex_match_full (rule->pattern, norm->text, norm->length, 0, 0, &match, NULL);
-      while (g_match_info_matches (match))
-        {
-          int start = 0, end = 0;
+  check = (Check) {
+    .self = self, .text = text, .norm = norm, .section = section, .clause_id = clause_id,
+    .values = values, .findings = findings, .tokens = tokens, .occurrences = occurrences,
+    .heads = heads, .tails = tails, .touched = touched, .in_text = in_text, .deferred = deferred,
+    .deferred_rules = deferred_rules,
+  };
+  check_clauses (&check, clauses, language);
 
-          g_match_info_fetch_pos (match, 0, &start, &end);
-          if (end > start
-              && (rule->unless == NULL
-                  || !window_matches (rule->unless, norm, start, end, rule->unless_window))
-              && (rule->near == NULL
-                  || window_matches (rule->near, norm, start, end, rule->near_window)))
-            g_ptr_array_add (findings,
-                             new_finding (rule, text, norm, start, end, section, clause_id));
-
-          g_match_info_next (match, NULL);
-        }
-    }
+  g_mutex_unlock (&self->lock);
 
   g_ptr_array_sort (findings, compare_findings);
 
+  if (out_clauses != NULL)
+    *out_clauses = g_steal_pointer (&clauses);
+  if (out_values != NULL)
+    *out_values = g_steal_pointer (&values);
+
   return g_steal_pointer (&findings);
+}
+
+/**
+ * cs_linter_check:
+ * @self: a linter
+ * @text: the clause text
+ * @length: the length of @text in bytes, or -1 if it is nul-terminated
+ * @language: the language of the rules to apply (%CS_LANGUAGE_ANY: guess it)
+ * @section: the section the clause belongs to; rules limited to other sections are skipped
+ *   (%CS_SECTION_DASHBOARD: apply every rule)
+ * @clause_id: the clause record id to put in the findings, or 0
+ * @error: return location for an error
+ *
+ * Checks @text, split into clauses and sentences (see cs_linter_check_text()).
+ *
+ * Returns: (transfer full) (element-type CsFinding) (nullable): the findings in text order, or
+ *   %NULL with @error set when @text is not valid UTF-8 or too large
+ */
+GPtrArray *
+cs_linter_check (CsLinter    *self,
+                 const char  *text,
+                 gssize       length,
+                 CsLanguage   language,
+                 CsSection    section,
+                 gint64       clause_id,
+                 GError     **error)
+{
+  return cs_linter_check_text (self, text, length, language, section, clause_id,
+                               CS_CLAUSE_SPLIT_DEFAULT, NULL, NULL, error);
 }
 
 /**
@@ -497,15 +793,8 @@ CsLanguage
 cs_linter_guess_language (const char *text,
                           gssize      length)
 {
-  static const char * const english[] = {
-    " the ", " and ", " of ", " is ", " to ", " for ", " with ", " within ", " shall ", NULL
-  };
-  static const char * const french[] = {
-    " le ", " la ", " les ", " des ", " du ", " est ", " et ", " une ", " pour ", " dans ", NULL
-  };
   g_autoptr(CsNormalizedText) norm = NULL;
-  g_autofree char *padded = NULL;
-  guint en = 0, fr = 0;
+  g_autoptr(GArray) tokens = NULL;
 
   g_return_val_if_fail (text != NULL, CS_LANGUAGE_ANY);
 
@@ -515,19 +804,10 @@ cs_linter_guess_language (const char *text,
     return CS_LANGUAGE_ANY;
 
   norm = cs_normalized_text_new (text, length);
-  padded = g_strdup_printf (" %s ", norm->text);
-  for (guint i = 0; english[i] != NULL; i++)
-    for (const char *p = padded; (p = strstr (p, english[i])) != NULL; p++)
-      en++;
-  for (guint i = 0; french[i] != NULL; i++)
-    for (const char *p = padded; (p = strstr (p, french[i])) != NULL; p++)
-      fr++;
+  tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  _cs_linter_tokenize (norm->text, 0, norm->length, tokens);
 
-  if (en > fr)
-    return CS_LANGUAGE_EN;
-  if (fr > en)
-    return CS_LANGUAGE_FR;
-  return CS_LANGUAGE_ANY;
+  return guess_from_tokens (norm->text, tokens);
 }
 
 /**
@@ -665,4 +945,31 @@ cs_linter_get_rule_better (CsLinter *self,
   Rule *rule = get_rule (self, index);
 
   return rule != NULL ? rule->better : NULL;
+}
+
+/**
+ * cs_linter_get_rule_items:
+ * @self: a linter
+ * @rule_id: a rule id ("L18")
+ *
+ * The checklist items (ids of DOMAIN.md: "BCK-12", "EXT-04" …) that a rule bears on: a
+ * finding of the rule is evidence about these items for the verdict engine.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the item ids, an empty array
+ *   for a rule without items, %NULL for an unknown rule
+ */
+const char * const *
+cs_linter_get_rule_items (CsLinter   *self,
+                          const char *rule_id)
+{
+  GStrv items = NULL;
+
+  g_return_val_if_fail (CS_IS_LINTER (self), NULL);
+  g_return_val_if_fail (rule_id != NULL, NULL);
+
+  items = g_hash_table_lookup (self->rule_items, rule_id);
+  if (items == NULL)
+    return NULL;
+
+  return items[0] != NULL ? (const char * const *) items : no_items;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "cs-clauses.h"
 #include "cs-finding.h"
 
 G_BEGIN_DECLS
@@ -33,9 +34,9 @@ typedef enum {
 /**
  * CS_LINTER_MAX_TEXT:
  *
- * The largest text the linter checks, in bytes (the size limit of a clause).
+ * The largest text the linter checks, in bytes.
  */
-#define CS_LINTER_MAX_TEXT (1024 * 1024)
+#define CS_LINTER_MAX_TEXT (8 * 1024 * 1024)
 
 /**
  * CsLanguage:
@@ -70,6 +71,17 @@ GPtrArray   *cs_linter_check                  (CsLinter      *self,
                                                gint64         clause_id,
                                                GError       **error);
 
+GPtrArray   *cs_linter_check_text             (CsLinter            *self,
+                                               const char          *text,
+                                               gssize               length,
+                                               CsLanguage           language,
+                                               CsSection            section,
+                                               gint64               clause_id,
+                                               CsClauseSplitFlags   flags,
+                                               GArray             **out_clauses,
+                                               GArray             **out_values,
+                                               GError             **error);
+
 CsLanguage   cs_linter_guess_language         (const char    *text,
                                                gssize         length);
 gboolean     cs_language_from_string          (const char    *text,
@@ -86,5 +98,7 @@ const char * const *cs_linter_get_rule_examples (CsLinter    *self,
                                                gboolean       matching);
 const char  *cs_linter_get_rule_better        (CsLinter      *self,
                                                guint          index);
+const char * const *cs_linter_get_rule_items  (CsLinter      *self,
+                                               const char    *rule_id);
 
 G_END_DECLS

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  * @CS_VALUE_DURATION: a number with a time unit ("4 business hours", "5 jours ouvrés")
  * @CS_VALUE_PERCENT: a percentage ("99,5 %")
  * @CS_VALUE_AMOUNT: a currency amount ("1 500 €", "EUR 2,000")
+ * @CS_VALUE_COUNT: a number of things ("3 servers", "deux restaurations")
+ * @CS_VALUE_DATE: a calendar date ("1 March 2026", "01/03/2026", "2026-03-01");
+ *   #CsValue.value holds it as yyyymmdd
  *
  * The kinds of typed values found in contract wording.
  */
@@ -23,6 +26,8 @@ typedef enum {
   CS_VALUE_DURATION,
   CS_VALUE_PERCENT,
   CS_VALUE_AMOUNT,
+  CS_VALUE_COUNT,
+  CS_VALUE_DATE,
 } CsValueKind;
 
 /**
@@ -33,6 +38,8 @@ typedef enum {
  * @CS_TIME_UNIT_DAYS: days
  * @CS_TIME_UNIT_WEEKS: weeks
  * @CS_TIME_UNIT_MONTHS: months
+ * @CS_TIME_UNIT_YEARS: years
+ * @CS_TIME_UNIT_QUARTERS: quarters (three months)
  */
 typedef enum {
   CS_TIME_UNIT_NONE,
@@ -41,6 +48,8 @@ typedef enum {
   CS_TIME_UNIT_DAYS,
   CS_TIME_UNIT_WEEKS,
   CS_TIME_UNIT_MONTHS,
+  CS_TIME_UNIT_YEARS,
+  CS_TIME_UNIT_QUARTERS,
 } CsTimeUnit;
 
 /**
@@ -58,12 +67,18 @@ typedef enum {
 /**
  * CsValue:
  * @kind: what the value is
- * @value: the number, with the decimal comma or point and thousands separators resolved
+ * @value: the number, with the decimal comma or point and thousands separators resolved and
+ *   written numbers ("six", "trois") read; for a range, its lower bound; for a date, yyyymmdd
  * @unit: for durations, the time unit
  * @clock: for durations, business or calendar time
  * @currency: for amounts, the ISO 4217 code ("EUR", "USD", "GBP"), else ""
  * @start: byte offset of the value in the original text
  * @end: byte offset just after the value in the original text
+ * @max: the upper bound of a range ("2 to 4 hours", "entre 2 et 4 jours"); equal to @value
+ *   when the value is not a range
+ * @period: for percentages, amounts, counts and durations, the period the value is given per
+ *   ("99.5 % per month", "650 € HT par jour", "4 restores per month", "monthly"), else
+ *   %CS_TIME_UNIT_NONE
  *
  * A typed value extracted from contract wording.
  */
@@ -76,6 +91,8 @@ typedef struct
   char         currency[4];
   gsize        start;
   gsize        end;
+  double       max;
+  CsTimeUnit   period;
 } CsValue;
 
 /**
@@ -111,7 +128,13 @@ void              cs_normalized_text_map_range  (CsNormalizedText  *self,
 
 GArray           *cs_values_extract             (const char        *text,
                                                  gssize             length);
+void              cs_values_extract_normalized  (CsNormalizedText  *norm,
+                                                 GArray            *values);
 double            cs_value_to_hours             (const CsValue     *value);
+const char       *cs_value_kind_to_string       (CsValueKind        kind);
+const char       *cs_time_unit_to_string        (CsTimeUnit         unit);
+const char       *cs_clock_to_string            (CsClock            clock);
+char             *cs_value_describe             (const CsValue     *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsNormalizedText, cs_normalized_text_free)
 
