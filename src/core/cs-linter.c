@@ -35,7 +35,8 @@ struct _CsLinter
 {
   GObject    parent_instance;
 
-  GPtrArray *rules;
+  GPtrArray  *rules;
+  GHashTable *rule_items;   /* rule id → GStrv of checklist item ids */
 };
 
 typedef struct
@@ -222,6 +223,7 @@ cs_linter_finalize (GObject *object)
   CsLinter *self = (CsLinter *) object;
 
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_linter_parent_class)->finalize (object);
 }
@@ -238,6 +240,8 @@ static void
 cs_linter_init (CsLinter *self)
 {
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->rule_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_strfreev);
 }
 
 /**
@@ -333,6 +337,21 @@ cs_linter_load_bytes (CsLinter    *self,
       for (xmlNode *child = node->children; ok && child != NULL; child = child->next)
         if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "lang"))
           ok = load_language (self, &base, child, name, error);
+
+      /* The checklist items the rule bears on: <item ref="BCK-12"/>. */
+      if (ok)
+        {
+          g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+
+          for (xmlNode *child = node->children; child != NULL; child = child->next)
+            if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "item"))
+              {
+                g_autofree char *ref = _cs_rulefile_get_prop (child, "ref");
+
+                g_strv_builder_add (items, ref);
+              }
+          g_hash_table_replace (self->rule_items, g_strdup (base.id), g_strv_builder_end (items));
+        }
 
       g_free (base.id);
       g_free (base.title);
@@ -665,4 +684,25 @@ cs_linter_get_rule_better (CsLinter *self,
   Rule *rule = get_rule (self, index);
 
   return rule != NULL ? rule->better : NULL;
+}
+
+/**
+ * cs_linter_get_rule_items:
+ * @self: a linter
+ * @rule_id: a rule id ("L18")
+ *
+ * The checklist items a rule bears on (its `<item ref="…"/>` elements): a clause with a finding
+ * of the rule weakens those items of the checklist.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the item ids, an empty array
+ *   when the rule names none, %NULL for an unknown rule
+ */
+const char * const *
+cs_linter_get_rule_items (CsLinter   *self,
+                          const char *rule_id)
+{
+  g_return_val_if_fail (CS_IS_LINTER (self), NULL);
+  g_return_val_if_fail (rule_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->rule_items, rule_id);
 }

@@ -86,5 +86,7 @@ const char * const *cs_linter_get_rule_examples (CsLinter    *self,
                                                gboolean       matching);
 const char  *cs_linter_get_rule_better        (CsLinter      *self,
                                                guint          index);
+const char * const *cs_linter_get_rule_items   (CsLinter      *self,
+                                               const char    *rule_id);
 
 G_END_DECLS
