@@ -431,7 +431,7 @@ cross_sla_priorities_defined (Ctx         *ctx,
     }
 
   *detail = g_strdup_printf (_("%u of %u priorities have a definition."), n_defined, targets->len);
-  return CS_ITEM_PARTIAL;
+  return n_defined > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
 static CsItemStatus
