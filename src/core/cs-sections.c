@@ -207,6 +207,7 @@ section_flags_for_year (CsStore   *store,
         flag->detail = g_strdup (detail);
         flag->source = g_strdup (cs_finding_get_source (finding));
         flag->remedy = g_strdup (cs_finding_get_remedy (finding));
+        flag->why = g_strdup (cs_finding_get_message (finding));
         /* Translators: a point to check: "SEC-11 Security incident notification: 96 h, above …" */
         flag->message = detail != NULL
                         ? g_strdup_printf (_("%s %s: %s"), flag->code, cs_finding_get_title (finding),
@@ -288,6 +289,7 @@ cs_flag_copy (const CsFlag *flag)
   copy->detail = g_strdup (flag->detail);
   copy->source = g_strdup (flag->source);
   copy->remedy = g_strdup (flag->remedy);
+  copy->why = g_strdup (flag->why);
 
   return copy;
 }
@@ -310,6 +312,7 @@ cs_flag_free (CsFlag *flag)
   g_free (flag->detail);
   g_free (flag->source);
   g_free (flag->remedy);
+  g_free (flag->why);
   g_free (flag);
 }
 

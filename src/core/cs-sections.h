@@ -40,6 +40,7 @@ typedef enum {
  * @detail: (nullable): the evidence: why the item is not satisfied
  * @source: (nullable): the citation the item rests on
  * @remedy: (nullable): the question to send to the provider
+ * @why: (nullable): what the item asks for, and why it matters
  *
  * Something a section's computed checks found, pointing at the field to fix.
  */
@@ -56,6 +57,7 @@ typedef struct
   char           *detail;
   char           *source;
   char           *remedy;
+  char           *why;
 } CsFlag;
 
 #define CS_TYPE_FLAG (cs_flag_get_type ())
