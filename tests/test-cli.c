@@ -735,6 +735,118 @@ test_import_assets (void)
   }
 }
 
+static const char *
+member_or_null (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : NULL;
+}
+
+/* show --json and score --json report the same results for the same items: id, status,
+ * severity, evidence and source; the text shows the remedy and the reason. */
+static void
+test_show_matches_score (void)
+{
+  static const char * const sections[] = {
+    "perimeter", "exclusions", "responsibilities", "sla", "backup", "security",
+    "subcontracting", "exit", "terms",
+  };
+  static const char * const offers[] = { "Rhône", "Altimance", "Kerveo" };
+  g_autofree char *path = new_demo ("same.contractscope");
+  guint n_compared = 0;
+
+  for (guint o = 0; o < G_N_ELEMENTS (offers); o++)
+    {
+      g_auto(Run) score = { 0 };
+      g_auto(Run) score_text = { 0 };
+      g_autoptr(JsonParser) score_parser = json_parser_new ();
+      g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      JsonArray *findings = NULL;
+      JsonObject *offer = NULL;
+
+      run_cli (&score, "score", path, "--offer", offers[o], "--json", NULL);
+      assert_success (&score);
+      offer = json_array_get_object_element (get_array (parse_object (score_parser, score.out),
+                                                        "offers"), 0);
+      g_assert_true (json_object_has_member (json_object_get_object_member (offer, "overall"),
+                                             "assessed"));
+      findings = get_array (offer, "findings");
+      for (guint i = 0; i < json_array_get_length (findings); i++)
+        {
+          JsonObject *f = json_array_get_object_element (findings, i);
+
+          if (g_str_equal (json_object_get_string_member (f, "kind"), "checklist"))
+            g_hash_table_insert (by_id, (gpointer) json_object_get_string_member (f, "id"), f);
+        }
+
+      run_cli (&score_text, "score", path, "--offer", offers[o], NULL);
+      assert_success (&score_text);
+      g_assert_nonnull (strstr (score_text.out, "Why:"));
+      g_assert_nonnull (strstr (score_text.out, "Ask:"));
+
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        {
+          g_auto(Run) show = { 0 };
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonArray *flags = NULL;
+
+          run_cli (&show, "show", path, "--offer", offers[o], "--section", sections[s], "--json",
+                   NULL);
+          assert_success (&show);
+          flags = get_array (parse_object (parser, show.out), "flags");
+          for (guint i = 0; i < json_array_get_length (flags); i++)
+            {
+              JsonObject *flag = json_array_get_object_element (flags, i);
+              const char *id = json_object_get_string_member (flag, "id");
+              JsonObject *f = g_hash_table_lookup (by_id, id);
+
+              if (f == NULL)
+                g_error ("%s, %s: %s is a point to check but not a finding of score", offers[o],
+                         sections[s], id);
+              g_assert_cmpstr (json_object_get_string_member (flag, "status"), ==,
+                               json_object_get_string_member (f, "status"));
+              g_assert_cmpstr (json_object_get_string_member (flag, "severity"), ==,
+                               json_object_get_string_member (f, "severity"));
+              g_assert_cmpstr (member_or_null (flag, "evidence"), ==, member_or_null (f, "evidence"));
+              g_assert_cmpstr (member_or_null (flag, "source"), ==, member_or_null (f, "source"));
+              g_assert_cmpstr (member_or_null (flag, "remedy"), ==, member_or_null (f, "remedy"));
+              g_assert_cmpint (json_object_get_boolean_member (flag, "knock_out"), ==,
+                               json_object_get_boolean_member (f, "knock_out"));
+              g_assert_cmpstr (json_object_get_string_member (f, "section"), ==, sections[s]);
+              n_compared++;
+            }
+        }
+
+      /* Conversely, every missing or partial item of score is a point to check of its page. */
+      {
+        GHashTableIter iter;
+        gpointer value;
+        guint n_points = 0, n_gaps = 0;
+
+        g_hash_table_iter_init (&iter, by_id);
+        while (g_hash_table_iter_next (&iter, NULL, &value))
+          {
+            const char *status = json_object_get_string_member (value, "status");
+
+            n_gaps += g_str_equal (status, "missing") || g_str_equal (status, "partial");
+          }
+        for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+          {
+            g_auto(Run) show = { 0 };
+            g_autoptr(JsonParser) parser = json_parser_new ();
+
+            run_cli (&show, "show", path, "--offer", offers[o], "--section", sections[s],
+                     "--json", NULL);
+            n_points += json_array_get_length (get_array (parse_object (parser, show.out), "flags"));
+          }
+        g_assert_cmpuint (n_points, ==, n_gaps);
+      }
+    }
+  g_assert_cmpuint (n_compared, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/lint", test_lint);
   g_test_add_func ("/cli/score", test_score);
+  g_test_add_func ("/cli/show-matches-score", test_show_matches_score);
   g_test_add_func ("/cli/import-assets", test_import_assets);
 
   return g_test_run ();

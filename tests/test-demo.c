@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 
+#include "cs-checklist.h"
 #include "cs-demo.h"
+#include "cs-sections.h"
 #include "cs-model.h"
 #include "cs-store.h"
 #include "cs-test-utils.h"
@@ -625,6 +627,98 @@ test_load_read_only (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* One verdict: for every offer, section and item of the demo project, the section page's
+ * points to check are the checklist's results (same status, severity and evidence), and the
+ * demo shows the whole product: clauses with weak wordings in the incumbent, none in the strong
+ * proposal, and scores in the order their contents imply. */
+static void
+test_demo_pages_match_checklist (void)
+{
+  g_autofree char *path = cs_test_build_path ("verdict-demo.contractscope");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsChecklist) checklist = cs_checklist_new_default (&error);
+  g_autoptr(CsLinter) linter = cs_linter_new_default (&error);
+  GListModel *offers = NULL;
+  double scores[3] = { 0 };
+  guint lint[3] = { 0 };
+
+  g_assert_no_error (error);
+  g_unlink (path);
+  store = cs_demo_create (path, &error);
+  g_assert_no_error (error);
+  offers = cs_store_get_offers (store);
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 3);
+
+  for (guint o = 0; o < 3; o++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, o);
+      gint64 id = cs_record_get_id (offer);
+      g_autoptr(CsReport) report = cs_checklist_evaluate (checklist, store, linter, id, &error);
+      GListModel *results = NULL;
+
+      g_assert_no_error (error);
+      results = cs_report_get_results (report);
+      scores[o] = cs_report_get_score (report, CS_SECTION_DASHBOARD)->score;
+      lint[o] = cs_report_get_score (report, CS_SECTION_DASHBOARD)->n_lint_findings;
+      g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_CLAUSE, id)), >, 0);
+
+      for (CsSection section = CS_SECTION_PERIMETER; section < CS_N_SECTIONS; section++)
+        {
+          g_autoptr(GPtrArray) flags = cs_section_get_flags (store, section, id, NULL);
+          g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+          guint n_gaps = 0;
+
+          for (guint i = 0; i < flags->len; i++)
+            {
+              CsFlag *flag = g_ptr_array_index (flags, i);
+
+              g_assert_false (g_hash_table_contains (by_code, flag->code));
+              g_hash_table_insert (by_code, flag->code, flag);
+            }
+
+          for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+            {
+              g_autoptr(CsFinding) r = g_list_model_get_item (results, i);
+              CsItemStatus status = cs_finding_get_status (r);
+              CsFlag *flag = NULL;
+
+              if (cs_finding_get_section (r) != section)
+                continue;
+              flag = g_hash_table_lookup (by_code, cs_finding_get_id (r));
+              if (status != CS_ITEM_MISSING && status != CS_ITEM_PARTIAL)
+                {
+                  if (flag != NULL)
+                    g_error ("%s is %s but the page flags it", cs_finding_get_id (r),
+                             cs_item_status_to_string (status));
+                  continue;
+                }
+
+              n_gaps++;
+              if (flag == NULL)
+                g_error ("%s (%s) is not a point to check of its page", cs_finding_get_id (r),
+                         cs_item_status_to_string (status));
+              g_assert_cmpint (flag->status, ==, status);
+              g_assert_cmpint (flag->knock_out, ==, cs_finding_get_knock_out (r));
+              g_assert_cmpint (flag->severity, ==,
+                               cs_finding_get_severity (r) == CS_SEVERITY_CRITICAL ? CS_FLAG_CRITICAL
+                               : cs_finding_get_severity (r) == CS_SEVERITY_MAJOR ? CS_FLAG_MAJOR
+                               : CS_FLAG_MINOR);
+              g_assert_cmpstr (flag->detail, ==, cs_finding_get_detail (r));
+              g_assert_cmpstr (flag->source, ==, cs_finding_get_source (r));
+            }
+          g_assert_cmpuint (n_gaps, ==, flags->len);
+        }
+    }
+
+  /* Rhône's clauses are weak, Altimance's measurable; Altimance > Kerveo > Rhône. */
+  g_assert_cmpuint (lint[0], >=, 5);
+  g_assert_cmpuint (lint[1], ==, 0);
+  g_assert_cmpuint (lint[2], >, 0);
+  g_assert_cmpfloat (scores[1], >, scores[2]);
+  g_assert_cmpfloat (scores[2], >, scores[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +726,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/demo/create", test_demo_create);
+  g_test_add_func ("/core/demo/pages-match-checklist", test_demo_pages_match_checklist);
   g_test_add_func ("/core/demo/existing-file", test_demo_existing_file);
   g_test_add_func ("/core/demo/json/every-type", test_load_every_type);
   g_test_add_func ("/core/demo/json/invalid", test_load_invalid);

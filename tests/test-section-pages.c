@@ -176,6 +176,23 @@ count_flags (CsStore    *store,
   return n;
 }
 
+/* The status of the point to check @code, or -1 when the section has none. */
+static int
+flag_status (CsStore    *store,
+             CsSection   section,
+             CsOffer    *offer,
+             const char *code)
+{
+  g_autoptr(GPtrArray) flags = cs_section_get_flags (store, section,
+                                                     cs_record_get_id (CS_RECORD (offer)), NULL);
+
+  for (guint i = 0; i < flags->len; i++)
+    if (g_str_equal (((CsFlag *) g_ptr_array_index (flags, i))->code, code))
+      return ((CsFlag *) g_ptr_array_index (flags, i))->status;
+
+  return -1;
+}
+
 static void
 test_security (Fixture       *fixture,
                gconstpointer  data)
@@ -323,8 +340,10 @@ test_exit (Fixture       *fixture,
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (deliverables), ==, 0);
-  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "exit-no-deliverables"),
-                    ==, 1);
+  /* EXT-05 (credentials handed back): no deliverable at all, so missing. */
+  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "EXT-05"), ==, 1);
+  g_assert_cmpint (flag_status (fixture->store, CS_SECTION_EXIT, offer, "EXT-05"), ==,
+                   CS_ITEM_MISSING);
 
   /* The flag "no deliverable" leads to the button that adds the standard ones. */
   g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page),
@@ -333,8 +352,9 @@ test_exit (Fixture       *fixture,
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (deliverables), ==,
                     g_strv_length ((char **) standard));
-  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_EXIT, offer, "exit-missing-item"),
-                    ==, 0);
+  /* Listed, but still without a format and a deadline: partial. */
+  g_assert_cmpint (flag_status (fixture->store, CS_SECTION_EXIT, offer, "EXT-05"), ==,
+                   CS_ITEM_PARTIAL);
 
   /* A deliverable's deadline and format, then a term of the exit. */
   first = g_list_model_get_item (deliverables, 0);
@@ -380,9 +400,9 @@ test_terms (Fixture       *fixture,
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
-  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "gdpr-no-breach-delay"),
+  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "GDP-09"),
                     ==, 1);
-  g_assert_cmpuint (count_shown_flags (fixture->page, "gdpr-no-breach-delay"), ==, 1);
+  g_assert_cmpuint (count_shown_flags (fixture->page, "GDP-09"), ==, 1);
 
   /* The flag leads to the breach-notification field, which says its unit. */
   g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page), "terms",
@@ -396,10 +416,10 @@ test_terms (Fixture       *fixture,
   g_assert_cmpstr (cs_field_row_get_unit (breach), ==, "hours");
   type_and_enter (breach, "24");
   g_assert_cmpfloat (cs_record_get_number (terms, "breach_notification_hours"), ==, 24);
-  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "gdpr-no-breach-delay"),
+  g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "GDP-09"),
                     ==, 0);
   /* The page's points to check follow the change. */
-  g_assert_cmpuint (count_shown_flags (fixture->page, "gdpr-no-breach-delay"), ==, 0);
+  g_assert_cmpuint (count_shown_flags (fixture->page, "GDP-09"), ==, 0);
 
   /* The renewal mode, and a date. */
   g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_rows_find (fixture->page,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include "cs-demo.h"
@@ -59,18 +61,22 @@ reopen (Fixture *fixture)
   g_assert_no_error (error);
 }
 
+/* Flags are the checklist engine's results for the section: @code is an item id, @detail
+ * (when given) a part of its evidence. */
 static gboolean
 has_flag (GPtrArray  *flags,
           const char *code,
-          const char *field)
+          const char *detail)
 {
   for (guint i = 0; i < flags->len; i++)
     {
       CsFlag *flag = g_ptr_array_index (flags, i);
 
-      if (g_str_equal (flag->code, code) && (field == NULL || g_strcmp0 (flag->field, field) == 0))
+      if (g_str_equal (flag->code, code)
+          && (detail == NULL || (flag->detail != NULL && strstr (flag->detail, detail) != NULL)))
         {
           g_assert_cmpstr (flag->message, !=, "");
+          g_assert_true (flag->status == CS_ITEM_MISSING || flag->status == CS_ITEM_PARTIAL);
           return TRUE;
         }
     }
@@ -151,6 +157,9 @@ test_sla (Fixture       *fixture,
   CsSlaTargetReport *p1 = NULL;
   CsSlaTargetReport *p2 = NULL;
 
+  /* A new offer states no coverage window: Monday to Friday, 08:00–18:00. */
+  g_assert_cmpint (cs_record_get_int (terms, "window_days"), ==, 0);
+  g_assert_true (cs_store_set_int (fixture->store, terms, "window_days", 31, &error));
   g_assert_true (cs_store_set_string (fixture->store, terms, "time_zone", "Europe/Paris", &error));
   g_assert_true (cs_store_set_string (fixture->store, terms, "holidays", "FR", &error));
   g_assert_true (cs_store_set_number (fixture->store, terms, "availability_target", 99.5, &error));
@@ -185,12 +194,12 @@ test_sla (Fixture       *fixture,
   g_assert_cmpfloat (((CsSlaTargetReport *) g_ptr_array_index (report->targets, 2))
                        ->resolution.stated_minutes, ==, 1200);
 
-  g_assert_true (has_flag (report->flags, "sla-priority-order", "resolution_value"));
-  g_assert_true (has_flag (report->flags, "sla-no-oncall", "oncall_p1"));
-  g_assert_true (has_flag (report->flags, "sla-no-response", "response_value"));
-  g_assert_true (has_flag (report->flags, "sla-maintenance-unbounded", NULL));
-  g_assert_false (has_flag (report->flags, "sla-no-availability", NULL));
-  g_assert_false (has_flag (report->flags, "sla-no-holidays", NULL));
+  g_assert_true (has_flag (report->flags, "SLA-18", "can take"));
+  g_assert_true (has_flag (report->flags, "SLA-06", "No on-call for P1"));
+  g_assert_true (has_flag (report->flags, "SLA-02", NULL));
+  g_assert_true (has_flag (report->flags, "SLA-10", NULL));
+  g_assert_false (has_flag (report->flags, "SLA-09", NULL));
+  g_assert_false (has_flag (report->flags, "SLA-06", "holidays"));
   g_clear_pointer (&report, cs_sla_report_free);
 
   /* With on-call, P1 runs around the clock and is no longer slower than P2. */
@@ -200,9 +209,9 @@ test_sla (Fixture       *fixture,
   report = cs_sla_report_new (fixture->store, fixture->offer_id, 2026);
   p1 = g_ptr_array_index (report->targets, 0);
   g_assert_cmpfloat (p1->resolution.worst.wall_minutes, ==, 240);
-  g_assert_false (has_flag (report->flags, "sla-priority-order", "resolution_value"));
-  g_assert_false (has_flag (report->flags, "sla-no-oncall", NULL));
-  g_assert_true (has_flag (report->flags, "sla-bad-holidays", "holidays"));
+  g_assert_false (has_flag (report->flags, "SLA-18", "can take"));
+  g_assert_false (has_flag (report->flags, "SLA-06", "No on-call"));
+  g_assert_true (has_flag (report->flags, "SLA-06", "holidays"));
 }
 
 static void
@@ -228,7 +237,7 @@ test_raci (Fixture       *fixture,
   g_clear_error (&error);
 
   matrix = cs_raci_matrix_new (fixture->store, offer_id);
-  g_assert_true (has_flag (matrix->flags, "raci-empty", NULL));
+  g_assert_true (has_flag (matrix->flags, "RES-01", "No responsibility is recorded"));
   g_clear_pointer (&matrix, cs_raci_matrix_free);
 
   /* Restore: two accountable parties; patching: nobody accountable. */
@@ -251,9 +260,9 @@ test_raci (Fixture       *fixture,
                     ==, 2);
   g_assert_cmpstr (((CsRaciRow *) g_ptr_array_index (matrix->rows, restore_row))->roles[1], ==,
                    "RA");
-  g_assert_false (has_flag (matrix->flags, "raci-empty", NULL));
-  g_assert_true (has_flag (matrix->flags, "raci-several-accountable", "roles"));
-  g_assert_true (has_flag (matrix->flags, "raci-no-accountable", "roles"));
+  g_assert_false (has_flag (matrix->flags, "RES-01", "No responsibility is recorded"));
+  g_assert_true (has_flag (matrix->flags, "RES-01", "No accountable party for"));
+  g_assert_true (has_flag (matrix->flags, "RES-01", "Patching"));
   g_clear_pointer (&matrix, cs_raci_matrix_free);
 
   /* The client stays accountable for restores: the backup section says so. */
@@ -265,7 +274,7 @@ test_raci (Fixture       *fixture,
     g_assert_true (cs_raci_find_accountable (fixture->store, offer_id, "restore")
                    == (CsParty *) client);
     backup = cs_backup_report_new (fixture->store, offer_id);
-    g_assert_true (has_flag (backup->flags, "backup-client-accountable", NULL));
+    g_assert_true (has_flag (backup->flags, "BCK-12", "client is accountable"));
   }
 
   /* Emptying a cell deletes its record. */
@@ -277,7 +286,7 @@ test_raci (Fixture       *fixture,
                                                              CS_TYPE_RESPONSIBILITY, offer_id)),
                     ==, 2);
   matrix = cs_raci_matrix_new (fixture->store, offer_id);
-  g_assert_false (has_flag (matrix->flags, "raci-several-accountable", NULL));
+  g_assert_false (has_flag (matrix->flags, "RES-01", "Several accountable"));
 }
 
 static void
@@ -298,7 +307,7 @@ test_backup (Fixture       *fixture,
   g_assert_true (cs_store_add (fixture->store, wms, &error));
 
   report = cs_backup_report_new (fixture->store, fixture->offer_id);
-  g_assert_true (has_flag (report->flags, "backup-none", NULL));
+  g_assert_true (has_flag (report->flags, "BCK-02", NULL));
   g_clear_pointer (&report, cs_backup_report_free);
 
   policy = g_object_new (CS_TYPE_BACKUP_POLICY, "offer-id", fixture->offer_id,
@@ -319,11 +328,11 @@ test_backup (Fixture       *fixture,
   g_assert_cmpuint (report->unprotected_critical->len, ==, 1);
   g_assert_cmpstr (cs_asset_get_name (g_ptr_array_index (report->unprotected_critical, 0)), ==,
                    "WMS");
-  g_assert_true (has_flag (report->flags, "backup-frequency-exceeds-rpo", "frequency_hours"));
-  g_assert_true (has_flag (report->flags, "backup-no-offline-copy", "offline_copy"));
-  g_assert_true (has_flag (report->flags, "backup-no-restore-test", "restore_test_months"));
-  g_assert_true (has_flag (report->flags, "backup-critical-unprotected", NULL));
-  g_assert_false (has_flag (report->flags, "backup-no-retention", NULL));
+  g_assert_true (has_flag (report->flags, "BCK-16", "runs every 24 h"));
+  g_assert_true (has_flag (report->flags, "BCK-05", NULL));
+  g_assert_true (has_flag (report->flags, "BCK-09", NULL));
+  g_assert_true (has_flag (report->flags, "BCK-01", "1 of 2 critical assets"));
+  g_assert_false (has_flag (report->flags, "BCK-04", NULL));
   g_clear_pointer (&report, cs_backup_report_free);
 
   /* An hourly policy with an immutable copy and tests passes those checks. */
@@ -335,10 +344,9 @@ test_backup (Fixture       *fixture,
   g_assert_true (cs_store_set_number (fixture->store, policy, "restore_test_months", 3, &error));
   g_assert_no_error (error);
   report = cs_backup_report_new (fixture->store, fixture->offer_id);
-  g_assert_false (has_flag (report->flags, "backup-frequency-exceeds-rpo", NULL));
-  g_assert_false (has_flag (report->flags, "backup-no-offline-copy", NULL));
-  g_assert_false (has_flag (report->flags, "backup-no-restore-test", NULL));
-  g_assert_true (has_flag (report->flags, "backup-no-restore-evidence", NULL));
+  g_assert_false (has_flag (report->flags, "BCK-16", "runs every"));
+  g_assert_false (has_flag (report->flags, "BCK-05", NULL));
+  g_assert_true (has_flag (report->flags, "BCK-09", NULL));
 }
 
 static void
@@ -426,11 +434,11 @@ test_terms (Fixture       *fixture,
   report = cs_terms_report_new (fixture->store, fixture->offer_id, &today);
   assert_date (&report->dates.cancel_by, "2026-04-01");
   g_assert_cmpstr (cs_record_get_string (CS_RECORD (report->terms), "renewal_mode"), ==, "tacit");
-  g_assert_true (has_flag (report->flags, "terms-renewal-trap", "renewal_mode"));
-  g_assert_true (has_flag (report->flags, "terms-cancel-by-soon", "notice_days"));
-  g_assert_true (has_flag (report->flags, "gdpr-no-dpa", "dpa_present"));
-  g_assert_true (has_flag (report->flags, "gdpr-breach-delay-long", NULL));
-  g_assert_false (has_flag (report->flags, "terms-no-start", NULL));
+  /* A 24-month tacit renewal exceeds the pack's 12 months; 72 h for a breach is a knock-out. */
+  g_assert_true (has_flag (report->flags, "BIL-08", "Tacit renewal"));
+  g_assert_true (has_flag (report->flags, "GDP-01", NULL));
+  g_assert_true (has_flag (report->flags, "GDP-09", NULL));
+  g_assert_true (((CsFlag *) g_ptr_array_index (report->flags, 0))->knock_out);
 }
 
 static void
@@ -443,8 +451,8 @@ test_exit (Fixture       *fixture,
   CsRecord *terms = cs_store_get_section (fixture->store, CS_TYPE_EXIT_TERMS, fixture->offer_id);
 
   report = cs_exit_report_new (fixture->store, fixture->offer_id);
-  g_assert_true (has_flag (report->flags, "exit-no-clause", "clause_present"));
-  g_assert_true (has_flag (report->flags, "exit-no-deliverables", NULL));
+  g_assert_true (has_flag (report->flags, "EXT-01", NULL));
+  g_assert_true (has_flag (report->flags, "EXT-05", "not listed"));
   g_clear_pointer (&report, cs_exit_report_free);
 
   g_assert_true (cs_store_set_string (fixture->store, terms, "clause_present", "yes", &error));
@@ -462,11 +470,11 @@ test_exit (Fixture       *fixture,
   g_assert_cmpfloat (report->last_deadline_days, ==, 45);
   g_assert_cmpfloat (report->total_price, ==, 500);
   g_assert_cmpuint (g_strv_length (report->missing_items), ==, 8);
-  g_assert_false (has_flag (report->flags, "exit-no-clause", NULL));
-  g_assert_true (has_flag (report->flags, "exit-on-quotation", "assistance_mode"));
-  g_assert_true (has_flag (report->flags, "exit-deadline-after-transition", NULL));
-  g_assert_true (has_flag (report->flags, "exit-missing-item", "item"));
-  g_assert_true (has_flag (report->flags, "exit-no-owner", "owner"));
+  g_assert_false (has_flag (report->flags, "EXT-01", NULL));
+  g_assert_true (has_flag (report->flags, "EXT-04", NULL));
+  g_assert_true (has_flag (report->flags, "EXT-03", "after the 30-day transition ends"));
+  g_assert_true (has_flag (report->flags, "EXT-06", "not listed"));
+  g_assert_false (has_flag (report->flags, "EXT-05", NULL));
 }
 
 static void
@@ -493,7 +501,7 @@ test_security_subcontracting (Fixture       *fixture,
   reopen (fixture);
 
   flags = cs_section_get_flags (fixture->store, CS_SECTION_SECURITY, fixture->offer_id, NULL);
-  g_assert_true (has_flag (flags, "security-absent", "status"));
+  g_assert_true (has_flag (flags, "SEC-02", "absent"));
   first = g_ptr_array_index (flags, 0);
   g_assert_cmpint (first->severity, ==, CS_FLAG_CRITICAL);
   g_assert_cmpstr (first->table, ==, "security_control");
@@ -501,9 +509,9 @@ test_security_subcontracting (Fixture       *fixture,
 
   flags = cs_section_get_flags (fixture->store, CS_SECTION_SUBCONTRACTING, fixture->offer_id,
                                 NULL);
-  g_assert_true (has_flag (flags, "subcontractor-not-subprocessor", "gdpr_subprocessor"));
-  g_assert_true (has_flag (flags, "subcontracting-no-objection", "right_to_object"));
-  g_assert_false (has_flag (flags, "subcontracting-no-list", NULL));
+  g_assert_true (has_flag (flags, "SUB-02", "country of service"));
+  g_assert_true (has_flag (flags, "SUB-06", NULL));
+  g_assert_false (has_flag (flags, "SUB-01", NULL));
 }
 
 /* The demo offers: one strong, one weak, one with knock-outs. */
@@ -533,7 +541,7 @@ test_demo (void)
                                                              cs_record_get_id (offer), &today);
 
           for (guint j = 0; j < flags->len; j++)
-            if (((CsFlag *) g_ptr_array_index (flags, j))->severity == CS_FLAG_CRITICAL)
+            if (((CsFlag *) g_ptr_array_index (flags, j))->knock_out)
               critical[i]++;
         }
       g_test_message ("%s: %u critical flags",
@@ -549,11 +557,11 @@ test_demo (void)
     g_autoptr(GPtrArray) security = cs_section_get_flags (store, CS_SECTION_SECURITY, id, &today);
     g_autoptr(GPtrArray) sla = cs_section_get_flags (store, CS_SECTION_SLA, id, &today);
 
-    g_assert_true (has_flag (exit_flags, "exit-no-clause", NULL));
-    g_assert_true (has_flag (backup, "backup-client-accountable", NULL));
-    g_assert_true (has_flag (backup, "backup-frequency-exceeds-rpo", NULL));
-    g_assert_true (has_flag (security, "security-absent", "status"));
-    g_assert_true (has_flag (sla, "sla-priority-order", "resolution_value"));
+    g_assert_true (has_flag (exit_flags, "EXT-01", NULL));
+    g_assert_true (has_flag (backup, "BCK-12", NULL));
+    g_assert_true (has_flag (backup, "BCK-16", "runs every"));
+    g_assert_true (has_flag (security, "SEC-02", "absent"));
+    g_assert_true (has_flag (sla, "SLA-18", "resolution can take"));
   }
 
   /* Altimance (second) is the strongest; every offer has section content. */

@@ -122,6 +122,12 @@ add_score_json (JsonBuilder   *builder,
   json_builder_add_double_value (builder, score->earned);
   json_builder_set_member_name (builder, "total");
   json_builder_add_double_value (builder, score->total);
+  /* How much of the checklist has an answer, apart from how good the answers are. */
+  json_builder_set_member_name (builder, "assessed");
+  if (isnan (score->assessed))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, (gint64) (score->assessed * 1000 + 0.5) / 10.0);
   json_builder_set_member_name (builder, "satisfied");
   json_builder_add_int_value (builder, score->n_satisfied);
   json_builder_set_member_name (builder, "partial");
@@ -189,8 +195,13 @@ add_offer_json (JsonBuilder *builder,
       add_string (builder, "field", cs_finding_get_field (f));
       add_string (builder, "title", cs_finding_get_title (f));
       add_string (builder, "detail", cs_finding_get_detail (f));
+      add_string (builder, "evidence", cs_finding_get_detail (f));
+      add_string (builder, "why", cs_finding_get_message (f));
       add_string (builder, "remedy", cs_finding_get_remedy (f));
+      add_string (builder, "source", cs_finding_get_source (f));
       add_string (builder, "justification", cs_finding_get_justification (f));
+      add_string (builder, "changed_by", cs_finding_get_changed_by (f));
+      add_string (builder, "changed_at", cs_finding_get_changed_at (f));
       if (lint)
         {
           json_builder_set_member_name (builder, "clause_id");
@@ -222,20 +233,24 @@ print_offer (CsRecord *offer,
   const CsScore *overall = cs_report_get_score (report, CS_SECTION_DASHBOARD);
   GListModel *findings = cs_report_get_findings (report);
   g_autofree char *percent = format_percent (overall->score);
+  g_autofree char *assessed = format_percent (overall->assessed);
 
-  g_print ("%s — %s %s, %s %u\n", cs_offer_get_provider (CS_OFFER (offer)), _("completeness"),
-           percent, _("knock-outs"), overall->n_knock_outs);
+  /* Translators: "Altimance — score 78 %, assessed 64 %, knock-outs 0" */
+  g_print ("%s — %s %s, %s %s, %s %u\n", cs_offer_get_provider (CS_OFFER (offer)), _("score"),
+           percent, _("assessed"), assessed, _("knock-outs"), overall->n_knock_outs);
 
   for (guint s = 0; s < G_N_ELEMENTS (scored_sections); s++)
     {
       const CsScore *score = cs_report_get_score (report, scored_sections[s]);
       g_autofree char *section_percent = format_percent (score->score);
+      g_autofree char *section_assessed = format_percent (score->assessed);
       const char *title = cs_section_get_title (scored_sections[s]);
       glong pad = 22 - g_utf8_strlen (title, -1);
 
-      g_print ("  %s%*s %6s  %s %u  %s %u  %s %u\n", title, (int) MAX (pad, 0), "",
-               section_percent, _("knock-outs"), score->n_knock_outs, _("to assess"),
-               score->n_unanswered, _("weak wordings"), score->n_lint_findings);
+      g_print ("  %s%*s %6s  %s %s  %s %u  %s %u  %s %u\n", title, (int) MAX (pad, 0), "",
+               section_percent, _("assessed"), section_assessed, _("knock-outs"),
+               score->n_knock_outs, _("to assess"), score->n_unanswered, _("weak wordings"),
+               score->n_lint_findings);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -247,11 +262,16 @@ print_offer (CsRecord *offer,
                  cs_severity_get_label (cs_finding_get_severity (f)),
                  cs_finding_get_matched_text (f), cs_finding_get_title (f));
       else if (cs_finding_get_status (f) != CS_ITEM_UNANSWERED)
-        g_print ("  %s %s [%s, %s] %s%s%s\n", cs_finding_get_knock_out (f) ? "✗" : "-",
-                 cs_finding_get_id (f), cs_severity_get_label (cs_finding_get_severity (f)),
-                 cs_item_status_get_label (cs_finding_get_status (f)), cs_finding_get_title (f),
-                 cs_finding_get_detail (f) != NULL ? " — " : "",
-                 cs_finding_get_detail (f) != NULL ? cs_finding_get_detail (f) : "");
+        {
+          g_print ("  %s %s [%s, %s] %s%s%s\n", cs_finding_get_knock_out (f) ? "✗" : "-",
+                   cs_finding_get_id (f), cs_severity_get_label (cs_finding_get_severity (f)),
+                   cs_item_status_get_label (cs_finding_get_status (f)), cs_finding_get_title (f),
+                   cs_finding_get_detail (f) != NULL ? " — " : "",
+                   cs_finding_get_detail (f) != NULL ? cs_finding_get_detail (f) : "");
+          /* Translators: the reason of a checklist item, then the question for the provider */
+          g_print ("      %s %s\n      %s %s\n      %s %s\n", _("Why:"), cs_finding_get_message (f),
+                   _("Ask:"), cs_finding_get_remedy (f), _("Source:"), cs_finding_get_source (f));
+        }
     }
   g_print ("\n");
 }

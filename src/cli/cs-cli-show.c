@@ -583,6 +583,18 @@ show_perimeter (Show *show)
 }
 
 static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_flags (Show *show)
 {
   g_autoptr(GPtrArray) flags = cs_section_get_flags (show->store, show->section,
@@ -615,12 +627,29 @@ add_flags (Show *show)
         json_builder_add_null_value (show->builder);
       json_builder_set_member_name (show->builder, "message");
       json_builder_add_string_value (show->builder, flag->message);
+      /* The checklist's result for the item, as `score --json` reports it. */
+      json_builder_set_member_name (show->builder, "id");
+      json_builder_add_string_value (show->builder, flag->code);
+      json_builder_set_member_name (show->builder, "status");
+      json_builder_add_string_value (show->builder, cs_item_status_to_string (flag->status));
+      json_builder_set_member_name (show->builder, "knock_out");
+      json_builder_add_boolean_value (show->builder, flag->knock_out);
+      add_optional_string (show->builder, "evidence", flag->detail);
+      add_optional_string (show->builder, "why", flag->why);
+      add_optional_string (show->builder, "remedy", flag->remedy);
+      add_optional_string (show->builder, "source", flag->source);
       json_builder_end_object (show->builder);
 
       g_string_append_printf (show->text, "  [%s] %s (%s%s%s)\n",
                               cs_flag_severity_get_label (flag->severity), flag->message,
                               flag->table, flag->field != NULL ? "." : "",
                               flag->field != NULL ? flag->field : "");
+      if (flag->why != NULL)
+        g_string_append_printf (show->text, "      %s %s\n", _("Why:"), flag->why);
+      if (flag->remedy != NULL)
+        g_string_append_printf (show->text, "      %s %s\n", _("Ask:"), flag->remedy);
+      if (flag->source != NULL)
+        g_string_append_printf (show->text, "      %s %s\n", _("Source:"), flag->source);
     }
   json_builder_end_array (show->builder);
 }

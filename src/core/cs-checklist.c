@@ -14,6 +14,7 @@
 #include "cs-checklist.h"
 
 #include "cs-autocleanups-private.h"
+#include "cs-checklist-private.h"
 #include "cs-core-resources.h"
 #include "cs-rulefile-private.h"
 #include "cs-values.h"
@@ -63,66 +64,12 @@ struct _CsReport
   GHashTable *group_scores;
 };
 
-typedef enum {
-  CHECK_MANUAL,
-  CHECK_PRESENCE,
-  CHECK_NUMBER,
-  CHECK_LIST,
-  CHECK_CHOICE,
-  CHECK_CONTROL,
-  CHECK_DELIVERABLE,
-  CHECK_CROSS,
-} CheckKind;
-
-typedef struct _Ctx Ctx;
-
-typedef CsItemStatus (*CrossFunc) (Ctx   *ctx,
-                                   char **detail);
-
-typedef struct
-{
-  char       *id;
-  char       *group;
-  CsSeverity  severity;
-  guint       weight;
-  gboolean    regulatory;
-  char       *title;
-  char       *guidance;
-  char       *remedy;
-  char       *source;
-  CheckKind   kind;
-  GType       type;
-  char       *field;
-  char       *value;      /* list: value; control/deliverable: key */
-  GStrv       accept;
-  GStrv       reject;
-  double      min;
-  double      max;
-  CrossFunc   cross;
-} Item;
-
-struct _Ctx
-{
-  CsStore          *store;
-  gint64            offer_id;
-  CsCoverageCounts  coverage;
-  gboolean          coverage_done;
-  int               hosted;   /* -1 unknown */
-};
-
 G_DEFINE_FINAL_TYPE (CsChecklist, cs_checklist, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (CsReport, cs_report, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cs-checklist-error-quark, cs_checklist_error)
 
 #define SCHEMA_RESOURCE "/org/contractscope/ContractScope/core/checklists/checklist.rng"
 #define PACKS_PREFIX "/org/contractscope/ContractScope/core/checklists/"
-
-/* Assets of criticality 1 are the critical ones (1 = most critical, 4 = least). */
-#define CRITICAL_LEVEL 1
-/* CISA asks for the important logs to be kept at least 6 months. */
-#define MIN_LOG_RETENTION_HOURS (6 * 730.0)
-/* EU Data Act Art. 25: transition of at most 30 days for data processing services. */
-#define MAX_TRANSITION_DAYS 30.0
 
 static const struct
 {
@@ -148,7 +95,7 @@ static const char * const group_ids[] = {
   "exit", "billing", "governance", "gdpr", NULL
 };
 
-/* Helpers: reading the offer */
+/* Loading */
 
 static GType
 type_from_table (const char *table)
@@ -164,923 +111,6 @@ type_from_table (const char *table)
   return G_TYPE_INVALID;
 }
 
-/* The offer's records of @type: its section record, or its list. Borrowed from the store. */
-static GPtrArray *
-get_records (Ctx   *ctx,
-             GType  type)
-{
-  const CsEntity *entity = cs_record_type_get_entity (type);
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (entity->one_per_parent)
-    {
-      CsRecord *record = cs_store_get_section (ctx->store, type, ctx->offer_id);
-
-      if (record != NULL)
-        g_ptr_array_add (records, g_object_ref (record));
-    }
-  else
-    {
-      GListModel *list = cs_store_list (ctx->store, type,
-                                        entity->parent != NULL ? ctx->offer_id : 0);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (records, g_list_model_get_item (list, i));
-    }
-
-  return records;
-}
-
-static gboolean
-field_is_stated (CsRecord   *record,
-                 const char *column)
-{
-  const CsField *field = cs_entity_find_field (cs_record_get_entity (record), column, NULL);
-
-  switch (field->type)
-    {
-    case CS_FIELD_NUMBER:
-      return !isnan (cs_record_get_number (record, column));
-    case CS_FIELD_CHOICE:
-      return g_strcmp0 (cs_record_get_string (record, column), field->choices[0]) != 0;
-    case CS_FIELD_INT:
-    case CS_FIELD_REF:
-      return cs_record_get_int (record, column) != 0;
-    case CS_FIELD_BOOLEAN:
-      return cs_record_get_boolean (record, column);
-    case CS_FIELD_STRING:
-    case CS_FIELD_DATE:
-    default:
-      {
-        const char *text = cs_record_get_string (record, column);
-
-        for (; text != NULL && *text != '\0'; text++)
-          if (!g_ascii_isspace (*text))
-            return TRUE;
-        return FALSE;
-      }
-    }
-}
-
-/* All records good: satisfied; some: partial; none (or no record): missing. */
-static CsItemStatus
-aggregate (guint   n_good,
-           guint   n_weak,
-           guint   n_records,
-           char  **detail)
-{
-  /* Keep a more precise explanation given by the caller. */
-  if (n_records == 0)
-    {
-      if (*detail == NULL)
-        *detail = g_strdup (_("Nothing is recorded for this offer yet."));
-      return CS_ITEM_MISSING;
-    }
-  if (n_good == n_records)
-    return CS_ITEM_SATISFIED;
-  if (n_good + n_weak > 0)
-    {
-      if (*detail == NULL)
-        *detail = g_strdup_printf (_("Only %u of %u records meet the item."), n_good, n_records);
-      return CS_ITEM_PARTIAL;
-    }
-  return CS_ITEM_MISSING;
-}
-
-static CsRecord *
-find_by_key (GPtrArray  *records,
-             const char *column,
-             const char *key)
-{
-  for (guint i = 0; i < records->len; i++)
-    if (g_strcmp0 (cs_record_get_string (records->pdata[i], column), key) == 0)
-      return records->pdata[i];
-
-  return NULL;
-}
-
-static gboolean
-get_coverage (Ctx *ctx)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (ctx->coverage_done)
-    return TRUE;
-
-  if (!cs_store_count_coverage (ctx->store, ctx->offer_id, CRITICAL_LEVEL, &ctx->coverage,
-                                &error))
-    {
-      g_debug ("Counting the coverage failed: %s", error->message);
-      return FALSE;
-    }
-
-  ctx->coverage_done = TRUE;
-  return TRUE;
-}
-
-static double
-to_hours (double      value,
-          const char *unit)
-{
-  if (g_strcmp0 (unit, "minutes") == 0)
-    return value / 60.0;
-  if (g_strcmp0 (unit, "days") == 0)
-    return value * 24.0;
-  return value;
-}
-
-/* Cross-checks, named by the packs */
-
-static CsItemStatus
-cross_inventory_covered (Ctx   *ctx,
-                         char **detail)
-{
-  CsCoverageCounts *c = &ctx->coverage;
-
-  if (!get_coverage (ctx) || c->n_assets == 0)
-    {
-      *detail = g_strdup (_("The project has no asset inventory yet."));
-      return CS_ITEM_MISSING;
-    }
-  if (c->n_not_addressed == 0)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (_("%u of %u assets are not addressed by the offer."),
-                             c->n_not_addressed, c->n_assets);
-  return c->n_not_addressed < c->n_assets ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_critical_assets_managed (Ctx   *ctx,
-                               char **detail)
-{
-  CsCoverageCounts *c = &ctx->coverage;
-
-  if (!get_coverage (ctx) || c->n_critical == 0)
-    {
-      *detail = g_strdup (_("No asset of the inventory is marked critical."));
-      return CS_ITEM_MISSING;
-    }
-  if (c->n_critical_managed == c->n_critical)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (_("%u of %u critical assets are not managed by the offer."),
-                             c->n_critical - c->n_critical_managed, c->n_critical);
-  return c->n_critical_managed > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_critical_assets_backed_up (Ctx   *ctx,
-                                 char **detail)
-{
-  CsCoverageCounts *c = &ctx->coverage;
-
-  if (!get_coverage (ctx) || c->n_critical == 0)
-    {
-      *detail = g_strdup (_("No asset of the inventory is marked critical."));
-      return CS_ITEM_MISSING;
-    }
-  if (c->n_critical_backed_up == c->n_critical)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (_("%u of %u critical assets are in no backup policy of the offer."),
-                             c->n_critical - c->n_critical_backed_up, c->n_critical);
-  return c->n_critical_backed_up > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_exclusions_keep_core (Ctx   *ctx,
-                            char **detail)
-{
-  static GRegex *core = NULL;
-  g_autoptr(GPtrArray) records = get_records (ctx, CS_TYPE_EXCLUSION);
-  guint n_excluded = 0;
-
-  if (g_once_init_enter (&core))
-    g_once_init_leave (&core, g_regex_new ("\\b(?:restor|backup|sauvegard|securit|security|"
-                                           "incident|patch|correctif)", G_REGEX_CASELESS,
-                                           0, NULL));
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      CsRecord *record = records->pdata[i];
-      g_autofree char *text = NULL;
-      g_autoptr(CsNormalizedText) norm = NULL;
-
-      if (g_strcmp0 (cs_record_get_string (record, "decision"), "excluded") != 0)
-        continue;
-
-      n_excluded++;
-      text = g_strjoin (" ", cs_record_get_string (record, "category"),
-                        cs_record_get_string (record, "label"),
-                        cs_record_get_string (record, "wording"), NULL);
-      norm = cs_normalized_text_new (text, -1);
-      if (norm != NULL && g_regex_match (core, norm->text, 0, NULL))
-        {
-          *detail = g_strdup_printf (_("The exclusion “%s” removes a core obligation."),
-                                     cs_record_get_string (record, "label"));
-          return CS_ITEM_MISSING;
-        }
-    }
-
-  if (n_excluded == 0)
-    {
-      *detail = g_strdup (_("No exclusion is recorded, so this cannot be checked yet."));
-      return CS_ITEM_PARTIAL;
-    }
-
-  return CS_ITEM_SATISFIED;
-}
-
-static gboolean
-roles_contain (CsRecord   *record,
-               const char *role)
-{
-  const char *roles = cs_record_get_string (record, "roles");
-
-  return roles != NULL && strstr (roles, role) != NULL;
-}
-
-/* Counts, over the activities with at least one cell (or of @area when given), how many have
- * an accountable party (or a responsible or accountable party with @r_or_a). */
-static CsItemStatus
-raci_check (Ctx         *ctx,
-            const char  *area,
-            gboolean     r_or_a,
-            char       **detail)
-{
-  g_autoptr(GPtrArray) cells = get_records (ctx, CS_TYPE_RESPONSIBILITY);
-  g_autoptr(GPtrArray) activities = get_records (ctx, CS_TYPE_ACTIVITY);
-  g_autoptr(GString) lacking = g_string_new (NULL);
-  guint n_considered = 0, n_ok = 0;
-
-  if (cells->len == 0)
-    {
-      *detail = g_strdup (_("No responsibility is recorded for this offer yet."));
-      return CS_ITEM_MISSING;
-    }
-
-  for (guint a = 0; a < activities->len; a++)
-    {
-      CsRecord *activity = activities->pdata[a];
-      gint64 id = cs_record_get_id (activity);
-      gboolean has_cell = FALSE, ok = FALSE;
-
-      if (area != NULL && g_strcmp0 (cs_record_get_string (activity, "area"), area) != 0
-          && !(g_str_equal (area, "security") && g_strcmp0 (cs_record_get_string (activity, "area"), "backup") == 0))
-        continue;
-
-      for (guint i = 0; i < cells->len; i++)
-        {
-          CsRecord *cell = cells->pdata[i];
-
-          if (cs_record_get_int (cell, "activity_id") != id)
-            continue;
-          has_cell = TRUE;
-          if (roles_contain (cell, "A") || (r_or_a && roles_contain (cell, "R")))
-            ok = TRUE;
-        }
-
-      if (area == NULL && !has_cell)
-        continue;
-
-      n_considered++;
-      if (ok)
-        n_ok++;
-      else
-        g_string_append_printf (lacking, "%s%s", lacking->len > 0 ? ", " : "",
-                                cs_record_get_string (activity, "name"));
-    }
-
-  if (n_considered > 0 && n_ok == n_considered)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (r_or_a ? _("No owner for: %s.") : _("No accountable party for: %s."),
-                             lacking->str);
-  return n_ok > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_raci_accountable (Ctx   *ctx,
-                        char **detail)
-{
-  return raci_check (ctx, NULL, FALSE, detail);
-}
-
-static CsItemStatus
-cross_raci_security_owned (Ctx   *ctx,
-                           char **detail)
-{
-  return raci_check (ctx, "security", TRUE, detail);
-}
-
-static CsItemStatus
-cross_backup_owned_by_provider (Ctx   *ctx,
-                                char **detail)
-{
-  g_autoptr(GPtrArray) cells = get_records (ctx, CS_TYPE_RESPONSIBILITY);
-  g_autoptr(GPtrArray) activities = get_records (ctx, CS_TYPE_ACTIVITY);
-  gboolean provider = FALSE, client = FALSE;
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      CsRecord *cell = cells->pdata[i];
-      CsRecord *activity = cs_store_find (ctx->store, CS_TYPE_ACTIVITY,
-                                          cs_record_get_int (cell, "activity_id"));
-      CsRecord *party = cs_store_find (ctx->store, CS_TYPE_PARTY,
-                                       cs_record_get_int (cell, "party_id"));
-      const char *key = activity != NULL ? cs_record_get_string (activity, "key") : NULL;
-      const char *kind = party != NULL ? cs_record_get_string (party, "kind") : NULL;
-
-      if (g_strcmp0 (key, "restore") != 0 && g_strcmp0 (key, "backup-monitoring") != 0)
-        continue;
-      if (!roles_contain (cell, "A") && !roles_contain (cell, "R"))
-        continue;
-      if (g_strcmp0 (kind, "provider") == 0 || g_strcmp0 (kind, "subcontractor") == 0)
-        provider = TRUE;
-      else if (g_strcmp0 (kind, "client") == 0 && roles_contain (cell, "A"))
-        client = TRUE;
-    }
-
-  if (provider && !client)
-    return CS_ITEM_SATISFIED;
-  if (client)
-    {
-      *detail = g_strdup (_("The client is accountable for backup or restore."));
-      return CS_ITEM_MISSING;
-    }
-
-  *detail = g_strdup (_("No party owns backup monitoring and restores in the responsibility matrix."));
-  return CS_ITEM_MISSING;
-}
-
-static void
-get_incident_targets (Ctx       *ctx,
-                      GPtrArray *out)
-{
-  g_autoptr(GPtrArray) targets = get_records (ctx, CS_TYPE_SLA_TARGET);
-
-  for (guint i = 0; i < targets->len; i++)
-    if (g_strcmp0 (cs_record_get_string (targets->pdata[i], "kind"), "incident") == 0)
-      g_ptr_array_add (out, g_object_ref (targets->pdata[i]));
-}
-
-static CsItemStatus
-targets_stated (Ctx         *ctx,
-                const char  *column,
-                char       **detail)
-{
-  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_ok = 0;
-
-  get_incident_targets (ctx, targets);
-  for (guint i = 0; i < targets->len; i++)
-    if (!isnan (cs_record_get_number (targets->pdata[i], column)))
-      n_ok++;
-
-  if (targets->len > 0 && n_ok == targets->len)
-    return CS_ITEM_SATISFIED;
-
-  return aggregate (n_ok, 0, targets->len, detail);
-}
-
-static CsItemStatus
-cross_sla_priorities_defined (Ctx   *ctx,
-                              char **detail)
-{
-  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_defined = 0;
-
-  get_incident_targets (ctx, targets);
-  for (guint i = 0; i < targets->len; i++)
-    if (field_is_stated (targets->pdata[i], "definition"))
-      n_defined++;
-
-  if (targets->len >= 2 && n_defined == targets->len)
-    return CS_ITEM_SATISFIED;
-  if (targets->len == 0)
-    {
-      *detail = g_strdup (_("No incident priority is defined."));
-      return CS_ITEM_MISSING;
-    }
-
-  *detail = g_strdup_printf (_("%u of %u priorities have a definition."), n_defined, targets->len);
-  return CS_ITEM_PARTIAL;
-}
-
-static CsItemStatus
-cross_sla_response_per_priority (Ctx   *ctx,
-                                 char **detail)
-{
-  return targets_stated (ctx, "response_value", detail);
-}
-
-static CsItemStatus
-cross_sla_resolution_per_priority (Ctx   *ctx,
-                                   char **detail)
-{
-  return targets_stated (ctx, "resolution_value", detail);
-}
-
-/* P1 ≤ P2 ≤ P3 ≤ P4 for response and resolution times, in hours of their own clock. */
-static CsItemStatus
-cross_priority_monotonic (Ctx   *ctx,
-                          char **detail)
-{
-  static const char * const metrics[][2] = {
-    { "response_value", "response_unit" },
-    { "resolution_value", "resolution_unit" },
-  };
-  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_compared = 0;
-
-  get_incident_targets (ctx, targets);
-  for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
-    {
-      double best[5] = { NAN, NAN, NAN, NAN, NAN };
-
-      for (guint i = 0; i < targets->len; i++)
-        {
-          CsRecord *t = targets->pdata[i];
-          gint64 p = cs_record_get_int (t, "priority");
-          double v = cs_record_get_number (t, metrics[m][0]);
-
-          if (p >= 1 && p <= 4 && !isnan (v))
-            best[p] = to_hours (v, cs_record_get_string (t, metrics[m][1]));
-        }
-
-      for (int p = 1; p <= 4; p++)
-        for (int q = p + 1; q <= 4; q++)
-          {
-            if (isnan (best[p]) || isnan (best[q]))
-              continue;
-            n_compared++;
-            if (best[p] > best[q])
-              {
-                *detail = g_strdup_printf (m == 0
-                                           ? _("The response time of P%d is longer than that of P%d.")
-                                           : _("The resolution time of P%d is longer than that of P%d."),
-                                           p, q);
-                return CS_ITEM_MISSING;
-              }
-          }
-    }
-
-  if (n_compared == 0)
-    {
-      *detail = g_strdup (_("Fewer than two priorities have targets to compare."));
-      return CS_ITEM_MISSING;
-    }
-
-  return CS_ITEM_SATISFIED;
-}
-
-static CsRecord *
-get_section (Ctx   *ctx,
-             GType  type)
-{
-  return cs_store_get_section (ctx->store, type, ctx->offer_id);
-}
-
-static CsItemStatus
-cross_coverage_window (Ctx   *ctx,
-                       char **detail)
-{
-  CsRecord *sla = get_section (ctx, CS_TYPE_SLA_TERMS);
-
-  if (sla == NULL || cs_record_get_int (sla, "window_days") == 0
-      || cs_record_get_int (sla, "window_end") <= cs_record_get_int (sla, "window_start"))
-    {
-      *detail = g_strdup (_("The coverage window (days and hours) is not stated."));
-      return CS_ITEM_MISSING;
-    }
-  if (!field_is_stated (sla, "time_zone") || !field_is_stated (sla, "holidays"))
-    {
-      *detail = g_strdup (_("The time zone or the public holidays of the coverage window are not stated."));
-      return CS_ITEM_PARTIAL;
-    }
-
-  return CS_ITEM_SATISFIED;
-}
-
-static CsItemStatus
-cross_availability_measured (Ctx   *ctx,
-                             char **detail)
-{
-  CsRecord *sla = get_section (ctx, CS_TYPE_SLA_TERMS);
-
-  if (sla == NULL || isnan (cs_record_get_number (sla, "availability_target")))
-    {
-      *detail = g_strdup (_("No availability target is stated."));
-      return CS_ITEM_MISSING;
-    }
-  if (!field_is_stated (sla, "availability_period"))
-    {
-      *detail = g_strdup (_("The availability target has no measurement period."));
-      return CS_ITEM_PARTIAL;
-    }
-
-  return CS_ITEM_SATISFIED;
-}
-
-static CsItemStatus
-cross_maintenance_bounded (Ctx   *ctx,
-                           char **detail)
-{
-  CsRecord *sla = get_section (ctx, CS_TYPE_SLA_TERMS);
-  gboolean hours = sla != NULL && !isnan (cs_record_get_number (sla, "maintenance_hours"));
-  gboolean notice = sla != NULL && !isnan (cs_record_get_number (sla, "maintenance_notice_days"));
-
-  if (hours && notice)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup (_("Planned maintenance needs a cap in hours and a notice period."));
-  return hours || notice ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_isolated_copy (Ctx   *ctx,
-                     char **detail)
-{
-  g_autoptr(GPtrArray) policies = get_records (ctx, CS_TYPE_BACKUP_POLICY);
-  guint n_ok = 0;
-
-  for (guint i = 0; i < policies->len; i++)
-    if (g_strcmp0 (cs_record_get_string (policies->pdata[i], "offline_copy"), "yes") == 0
-        || g_strcmp0 (cs_record_get_string (policies->pdata[i], "immutable_copy"), "yes") == 0)
-      n_ok++;
-
-  if (n_ok > 0)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup (_("No backup policy keeps an offline or immutable copy."));
-  return CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_restore_tests (Ctx   *ctx,
-                     char **detail)
-{
-  g_autoptr(GPtrArray) policies = get_records (ctx, CS_TYPE_BACKUP_POLICY);
-  guint n_ok = 0, n_weak = 0;
-
-  for (guint i = 0; i < policies->len; i++)
-    {
-      double months = cs_record_get_number (policies->pdata[i], "restore_test_months");
-
-      if (isnan (months))
-        continue;
-      if (months <= 12 && field_is_stated (policies->pdata[i], "restore_evidence"))
-        n_ok++;
-      else
-        n_weak++;
-    }
-
-  if (n_weak > 0 && n_ok == 0)
-    *detail = g_strdup (_("Restore tests need a frequency of at least once a year and a report."));
-
-  return aggregate (n_ok, n_weak, policies->len, detail);
-}
-
-/* Frequency ≤ RPO, for every policy that states both. */
-static CsItemStatus
-cross_backup_frequency_rpo (Ctx   *ctx,
-                            char **detail)
-{
-  g_autoptr(GPtrArray) policies = get_records (ctx, CS_TYPE_BACKUP_POLICY);
-  guint n_ok = 0;
-
-  for (guint i = 0; i < policies->len; i++)
-    {
-      CsRecord *policy = policies->pdata[i];
-      double frequency = cs_record_get_number (policy, "frequency_hours");
-      double rpo = cs_record_get_number (policy, "rpo_hours");
-
-      if (isnan (frequency) || isnan (rpo))
-        continue;
-      if (frequency > rpo)
-        {
-          *detail = g_strdup_printf (_("Backup “%s” runs every %g h but promises an RPO of %g h."),
-                                     cs_record_get_string (policy, "name"), frequency, rpo);
-          return CS_ITEM_MISSING;
-        }
-      n_ok++;
-    }
-
-  if (n_ok == 0)
-    {
-      *detail = g_strdup (_("No backup policy states both its frequency and its RPO."));
-      return CS_ITEM_MISSING;
-    }
-
-  return n_ok == policies->len ? CS_ITEM_SATISFIED : CS_ITEM_PARTIAL;
-}
-
-/* The logging control, with a retention of at least 6 months read from its detail. */
-static CsItemStatus
-cross_log_retention (Ctx   *ctx,
-                     char **detail)
-{
-  g_autoptr(GPtrArray) controls = get_records (ctx, CS_TYPE_SECURITY_CONTROL);
-  CsRecord *logging = find_by_key (controls, "control", "logging");
-  g_autoptr(GArray) values = NULL;
-  const char *status = NULL;
-  double longest = NAN;
-
-  if (logging == NULL)
-    {
-      *detail = g_strdup (_("Logging is not recorded."));
-      return CS_ITEM_MISSING;
-    }
-
-  status = cs_record_get_string (logging, "status");
-  if (g_strcmp0 (status, "not_applicable") == 0)
-    return CS_ITEM_NOT_APPLICABLE;
-  if (g_strcmp0 (status, "committed") != 0 && g_strcmp0 (status, "partial") != 0)
-    {
-      *detail = g_strdup (_("Logging is not committed."));
-      return CS_ITEM_MISSING;
-    }
-
-  values = cs_values_extract (cs_record_get_string (logging, "detail"), -1);
-  for (guint i = 0; i < values->len; i++)
-    {
-      double hours = cs_value_to_hours (&g_array_index (values, CsValue, i));
-
-      if (!isnan (hours) && (isnan (longest) || hours > longest))
-        longest = hours;
-    }
-
-  if (isnan (longest))
-    {
-      *detail = g_strdup (_("The log retention period is not stated."));
-      return CS_ITEM_PARTIAL;
-    }
-  if (longest < MIN_LOG_RETENTION_HOURS)
-    {
-      *detail = g_strdup (_("Logs are kept less than 6 months."));
-      return CS_ITEM_PARTIAL;
-    }
-
-  return g_strcmp0 (status, "committed") == 0 ? CS_ITEM_SATISFIED : CS_ITEM_PARTIAL;
-}
-
-static CsItemStatus
-cross_subcontractor_list (Ctx   *ctx,
-                          char **detail)
-{
-  CsRecord *sub = get_section (ctx, CS_TYPE_SUBCONTRACTING);
-  g_autoptr(GPtrArray) list = get_records (ctx, CS_TYPE_SUBCONTRACTOR);
-
-  if (sub != NULL && g_strcmp0 (cs_record_get_string (sub, "allowed"), "no") == 0
-      && list->len == 0)
-    return CS_ITEM_NOT_APPLICABLE;
-  if (list->len > 0)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup (_("No subcontractor is listed."));
-  return CS_ITEM_MISSING;
-}
-
-/* Does the offer host services (hosting, cloud, SaaS)? Then the Data Act switching rules apply. */
-static gboolean
-is_hosted (Ctx *ctx)
-{
-  static GRegex *hosting = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-
-  if (ctx->hosted >= 0)
-    return ctx->hosted;
-
-  if (g_once_init_enter (&hosting))
-    g_once_init_leave (&hosting, g_regex_new ("\\b(?:host|heberg|cloud|saas|iaas|datacent)",
-                                              G_REGEX_CASELESS, 0, NULL));
-
-  ctx->hosted = FALSE;
-  list = get_records (ctx, CS_TYPE_SUBCONTRACTOR);
-  for (guint i = 0; i < list->len && !ctx->hosted; i++)
-    {
-      g_autoptr(CsNormalizedText) norm =
-        cs_normalized_text_new (cs_record_get_string (list->pdata[i], "service"), -1);
-
-      if (norm != NULL && g_regex_match (hosting, norm->text, 0, NULL))
-        ctx->hosted = TRUE;
-    }
-
-  return ctx->hosted;
-}
-
-static CsItemStatus
-cross_transition_period (Ctx   *ctx,
-                         char **detail)
-{
-  CsRecord *exit_terms = get_section (ctx, CS_TYPE_EXIT_TERMS);
-  double days = exit_terms != NULL ? cs_record_get_number (exit_terms, "transition_days") : NAN;
-
-  if (isnan (days))
-    {
-      *detail = g_strdup (_("The transition period is not stated."));
-      return CS_ITEM_MISSING;
-    }
-  if (is_hosted (ctx) && days > MAX_TRANSITION_DAYS)
-    {
-      *detail = g_strdup_printf (_("A transition of %g days exceeds the 30 days the Data Act allows for hosted services."),
-                                 days);
-      return CS_ITEM_PARTIAL;
-    }
-
-  return CS_ITEM_SATISFIED;
-}
-
-static CsItemStatus
-cross_switching_charges (Ctx   *ctx,
-                         char **detail)
-{
-  CsRecord *exit_terms = get_section (ctx, CS_TYPE_EXIT_TERMS);
-  const char *mode = exit_terms != NULL ? cs_record_get_string (exit_terms, "assistance_mode") : NULL;
-
-  if (!is_hosted (ctx))
-    return CS_ITEM_NOT_APPLICABLE;
-  if (g_strcmp0 (mode, "included") == 0 || g_strcmp0 (mode, "fixed") == 0
-      || g_strcmp0 (mode, "rate_card") == 0)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup (_("Switching charges of a hosted service must be known in advance."));
-  return CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_term_renewal_notice (Ctx   *ctx,
-                           char **detail)
-{
-  CsRecord *terms = get_section (ctx, CS_TYPE_TERMS);
-  guint n = 0;
-
-  if (terms != NULL)
-    {
-      n += !isnan (cs_record_get_number (terms, "term_months"));
-      n += field_is_stated (terms, "renewal_mode");
-      n += !isnan (cs_record_get_number (terms, "notice_days"));
-    }
-
-  if (n == 3)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup (_("The initial term, the renewal mode and the notice period must all be stated."));
-  return n > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static const struct
-{
-  const char *name;
-  CrossFunc   func;
-} cross_checks[] = {
-  { "inventory-covered", cross_inventory_covered },
-  { "critical-assets-managed", cross_critical_assets_managed },
-  { "critical-assets-backed-up", cross_critical_assets_backed_up },
-  { "exclusions-keep-core", cross_exclusions_keep_core },
-  { "raci-accountable", cross_raci_accountable },
-  { "raci-security-owned", cross_raci_security_owned },
-  { "backup-owned-by-provider", cross_backup_owned_by_provider },
-  { "sla-priorities-defined", cross_sla_priorities_defined },
-  { "sla-response-per-priority", cross_sla_response_per_priority },
-  { "sla-resolution-per-priority", cross_sla_resolution_per_priority },
-  { "priority-monotonic", cross_priority_monotonic },
-  { "coverage-window", cross_coverage_window },
-  { "availability-measured", cross_availability_measured },
-  { "maintenance-bounded", cross_maintenance_bounded },
-  { "isolated-copy", cross_isolated_copy },
-  { "restore-tests", cross_restore_tests },
-  { "backup-frequency-rpo", cross_backup_frequency_rpo },
-  { "log-retention", cross_log_retention },
-  { "subcontractor-list", cross_subcontractor_list },
-  { "transition-period", cross_transition_period },
-  { "switching-charges", cross_switching_charges },
-  { "term-renewal-notice", cross_term_renewal_notice },
-};
-
-/* Generic checks */
-
-static gboolean
-value_in (const char         *value,
-          const char * const *list)
-{
-  return list != NULL && value != NULL && g_strv_contains (list, value);
-}
-
-static CsItemStatus
-evaluate_check (Item   *item,
-                Ctx    *ctx,
-                char  **detail)
-{
-  g_autoptr(GPtrArray) records = NULL;
-  guint n_good = 0, n_weak = 0;
-
-  switch (item->kind)
-    {
-    case CHECK_CROSS:
-      return item->cross (ctx, detail);
-
-    case CHECK_CONTROL:
-      {
-        CsRecord *control = NULL;
-        const char *status = NULL;
-
-        records = get_records (ctx, CS_TYPE_SECURITY_CONTROL);
-        control = find_by_key (records, "control", item->value);
-        status = control != NULL ? cs_record_get_string (control, "status") : NULL;
-        if (g_strcmp0 (status, "committed") == 0)
-          return CS_ITEM_SATISFIED;
-        if (g_strcmp0 (status, "partial") == 0)
-          return CS_ITEM_PARTIAL;
-        if (g_strcmp0 (status, "not_applicable") == 0)
-          return CS_ITEM_NOT_APPLICABLE;
-        *detail = g_strdup (g_strcmp0 (status, "absent") == 0
-                            ? _("The offer states that this control is absent.")
-                            : _("The offer does not state this control."));
-        return CS_ITEM_MISSING;
-      }
-
-    case CHECK_DELIVERABLE:
-      {
-        CsRecord *deliverable = NULL;
-
-        records = get_records (ctx, CS_TYPE_EXIT_DELIVERABLE);
-        deliverable = find_by_key (records, "item", item->value);
-        if (deliverable == NULL)
-          {
-            *detail = g_strdup (_("This deliverable is not listed in the exit terms."));
-            return CS_ITEM_MISSING;
-          }
-        if (!isnan (cs_record_get_number (deliverable, "deadline_days"))
-            && field_is_stated (deliverable, "format"))
-          return CS_ITEM_SATISFIED;
-        *detail = g_strdup (_("The deliverable needs a format and a deadline."));
-        return CS_ITEM_PARTIAL;
-      }
-
-    case CHECK_LIST:
-      records = get_records (ctx, item->type);
-      for (guint i = 0; i < records->len; i++)
-        if (item->field == NULL
-            || g_strcmp0 (cs_record_get_string (records->pdata[i], item->field), item->value) == 0)
-          n_good++;
-      if (n_good > 0)
-        return CS_ITEM_SATISFIED;
-      *detail = g_strdup (_("The list is empty."));
-      return CS_ITEM_MISSING;
-
-    case CHECK_PRESENCE:
-    case CHECK_NUMBER:
-    case CHECK_CHOICE:
-      records = get_records (ctx, item->type);
-      for (guint i = 0; i < records->len; i++)
-        {
-          CsRecord *record = records->pdata[i];
-
-          if (item->kind == CHECK_PRESENCE)
-            n_good += field_is_stated (record, item->field);
-          else if (item->kind == CHECK_CHOICE)
-            {
-              const char *value = cs_record_get_string (record, item->field);
-
-              if (item->accept != NULL ? value_in (value, (const char * const *) item->accept)
-                                       : !value_in (value, (const char * const *) item->reject))
-                n_good++;
-            }
-          else
-            {
-              double value = cs_record_get_number (record, item->field);
-
-              if (isnan (value))
-                continue;
-              if ((!isnan (item->min) && value < item->min)
-                  || (!isnan (item->max) && value > item->max))
-                {
-                  n_weak++;
-                  g_clear_pointer (detail, g_free);
-                  *detail = !isnan (item->min) && value < item->min
-                            ? g_strdup_printf (_("%g is below the minimum of %g."), value, item->min)
-                            : g_strdup_printf (_("%g is above the maximum of %g."), value, item->max);
-                }
-              else
-                n_good++;
-            }
-        }
-      if (records->len > 0 && n_good == 0 && n_weak == 0 && *detail == NULL)
-        *detail = g_strdup (item->kind == CHECK_NUMBER ? _("No value is stated.")
-                                                       : _("The offer does not state it."));
-      return aggregate (n_good, n_weak, records->len, detail);
-
-    case CHECK_MANUAL:
-    default:
-      return CS_ITEM_UNANSWERED;
-    }
-}
-
-/* Loading */
-
 static void
 item_free (gpointer data)
 {
@@ -1092,8 +122,10 @@ item_free (gpointer data)
   g_free (item->guidance);
   g_free (item->remedy);
   g_free (item->source);
+  g_free (item->manual_reason);
   g_free (item->field);
   g_free (item->value);
+  g_clear_pointer (&item->thresholds, g_array_unref);
   g_strfreev (item->accept);
   g_strfreev (item->reject);
   g_free (item);
@@ -1111,6 +143,79 @@ pack_error (GError     **error,
   return FALSE;
 }
 
+static void
+threshold_clear (gpointer data)
+{
+  Threshold *t = data;
+
+  g_free (t->field);
+}
+
+/* A bound: a number in the unit of its field, or a duration ("6 months") in hours. */
+static gboolean
+parse_bound (const char *text,
+             double     *out_value,
+             gboolean   *out_duration)
+{
+  char *end = NULL;
+
+  *out_value = NAN;
+  if (text == NULL)
+    return TRUE;
+
+  *out_value = g_ascii_strtod (text, &end);
+  if (end != text && *end == '\0')
+    return TRUE;
+
+  *out_duration = TRUE;
+  return cs_duration_parse (text, out_value);
+}
+
+static gboolean
+add_threshold (Item        *item,
+               xmlNode     *node,
+               const char  *field,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *min = _cs_rulefile_get_prop (node, "min");
+  g_autofree char *max = _cs_rulefile_get_prop (node, "max");
+  g_autofree char *limit = _cs_rulefile_get_prop (node, "limit");
+  g_autofree char *governs = _cs_rulefile_get_prop (node, "governs");
+  g_autofree char *when = _cs_rulefile_get_prop (node, "when");
+  Threshold t = { .field = g_strdup (field) };
+
+  if (min == NULL && max == NULL)
+    {
+      g_free (t.field);
+      return TRUE;
+    }
+
+  if (!parse_bound (min, &t.min, &t.duration) || !parse_bound (max, &t.max, &t.duration)
+      || !parse_bound (limit, &t.limit, &t.duration))
+    {
+      g_free (t.field);
+      return pack_error (error, name, node, _("a threshold is neither a number nor one duration"));
+    }
+
+  /* Unless the pack says otherwise, the weakest commitment governs: the shortest of several
+   * retentions must reach a minimum, the longest of several delays must stay within a maximum. */
+  t.governs = min != NULL ? CS_DURATION_GOVERNS_SHORTEST : CS_DURATION_GOVERNS_LONGEST;
+  if (g_strcmp0 (governs, "shortest") == 0)
+    t.governs = CS_DURATION_GOVERNS_SHORTEST;
+  else if (g_strcmp0 (governs, "longest") == 0)
+    t.governs = CS_DURATION_GOVERNS_LONGEST;
+  t.hosted = g_strcmp0 (when, "hosted") == 0;
+
+  if (item->thresholds == NULL)
+    {
+      item->thresholds = g_array_new (FALSE, TRUE, sizeof (Threshold));
+      g_array_set_clear_func (item->thresholds, threshold_clear);
+    }
+  g_array_append_val (item->thresholds, t);
+  return TRUE;
+}
+
 static gboolean
 load_check (Item        *item,
             xmlNode     *check,
@@ -1124,8 +229,6 @@ load_check (Item        *item,
   g_autofree char *table = _cs_rulefile_get_prop (check, "table");
   g_autofree char *accept = _cs_rulefile_get_prop (check, "accept");
   g_autofree char *reject = _cs_rulefile_get_prop (check, "reject");
-  g_autofree char *min = _cs_rulefile_get_prop (check, "min");
-  g_autofree char *max = _cs_rulefile_get_prop (check, "max");
 
   item->kind = CHECK_MANUAL;
   for (guint i = 0; kinds[i] != NULL; i++)
@@ -1140,16 +243,24 @@ load_check (Item        *item,
     item->value = _cs_rulefile_get_prop (check, "item");
   item->accept = accept != NULL ? g_strsplit (accept, " ", -1) : NULL;
   item->reject = reject != NULL ? g_strsplit (reject, " ", -1) : NULL;
-  item->min = min != NULL ? g_ascii_strtod (min, NULL) : NAN;
-  item->max = max != NULL ? g_ascii_strtod (max, NULL) : NAN;
+  item->manual_reason = _cs_rulefile_get_prop (check, "reason");
+
+  if (!add_threshold (item, check, NULL, name, error))
+    return FALSE;
+  for (xmlNode *child = check->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST "threshold"))
+      {
+        g_autofree char *field = _cs_rulefile_get_prop (child, "field");
+
+        if (!add_threshold (item, child, field, name, error))
+          return FALSE;
+      }
 
   if (item->kind == CHECK_CROSS)
     {
       g_autofree char *rule = _cs_rulefile_get_prop (check, "rule");
 
-      for (guint i = 0; i < G_N_ELEMENTS (cross_checks); i++)
-        if (g_strcmp0 (rule, cross_checks[i].name) == 0)
-          item->cross = cross_checks[i].func;
+      item->cross = _cs_checklist_find_cross (rule);
 
       if (item->cross == NULL)
         {
@@ -1441,6 +552,8 @@ get_group_score (CsReport   *self,
   return score;
 }
 
+/* Assessed counts every item that has an answer, computed or given; the score weighs only
+ * those, so an item nobody has assessed yet never reads as a weak one. */
 static void
 add_to_score (CsScore      *score,
               Item         *item,
@@ -1454,19 +567,22 @@ add_to_score (CsScore      *score,
       score->n_satisfied++;
       score->earned += item->weight;
       score->total += item->weight;
+      score->possible += item->weight;
       break;
     case CS_ITEM_PARTIAL:
       score->n_partial++;
       score->earned += item->weight / 2.0;
       score->total += item->weight;
+      score->possible += item->weight;
       break;
     case CS_ITEM_MISSING:
       score->n_missing++;
       score->total += item->weight;
+      score->possible += item->weight;
       break;
     case CS_ITEM_UNANSWERED:
       score->n_unanswered++;
-      score->total += item->weight;
+      score->possible += item->weight;
       break;
     case CS_ITEM_NOT_APPLICABLE:
       score->n_not_applicable++;
@@ -1484,6 +600,7 @@ static void
 finish_score (CsScore *score)
 {
   score->score = score->total > 0 ? score->earned / score->total : NAN;
+  score->assessed = score->possible > 0 ? score->total / score->possible : NAN;
 }
 
 static int
@@ -1505,15 +622,73 @@ compare_findings (gconstpointer a,
   return g_strcmp0 (cs_finding_get_id (fa), cs_finding_get_id (fb));
 }
 
+/* What the linter found against one item: the worst finding of a clause of its section. */
+typedef struct
+{
+  CsSeverity  severity;
+  char       *evidence;
+  gint64      clause_id;
+} LintHit;
+
 static void
+lint_hit_free (gpointer data)
+{
+  LintHit *hit = data;
+
+  g_free (hit->evidence);
+  g_free (hit);
+}
+
+static void
+note_lint_hit (GHashTable *hits,
+               CsLinter   *linter,
+               CsFinding  *finding,
+               CsRecord   *clause,
+               CsSection   section)
+{
+  const char * const *items = cs_linter_get_rule_items (linter, cs_finding_get_id (finding));
+  const char *reference = cs_record_get_string (clause, "reference");
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%u:%s", (guint) section, items[i]);
+      LintHit *hit = g_hash_table_lookup (hits, key);
+
+      if (hit != NULL && hit->severity <= cs_finding_get_severity (finding))
+        continue;
+      if (hit == NULL)
+        {
+          hit = g_new0 (LintHit, 1);
+          g_hash_table_insert (hits, g_steal_pointer (&key), hit);
+        }
+      hit->severity = cs_finding_get_severity (finding);
+      hit->clause_id = cs_record_get_id (clause);
+      g_free (hit->evidence);
+      /* Translators: evidence of a checklist item: clause reference, the weak words, the rule */
+      hit->evidence = g_strdup_printf (_("Clause %s: “%s” — %s."),
+                                       reference != NULL && *reference != '\0' ? reference : "—",
+                                       cs_finding_get_matched_text (finding),
+                                       cs_finding_get_title (finding));
+    }
+}
+
+/* Lints the offer's clauses into the report's findings and returns, per "section:item", the
+ * worst hit of a rule that names the item. */
+static GHashTable *
 lint_clauses (CsReport *report,
               CsStore  *store,
               CsLinter *linter,
               gint64    offer_id)
 {
-  GListModel *clauses = cs_store_list (store, CS_TYPE_CLAUSE, offer_id);
-  guint n = g_list_model_get_n_items (clauses);
+  GHashTable *hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lint_hit_free);
+  GListModel *clauses = NULL;
+  guint n = 0;
 
+  if (linter == NULL)
+    return hits;
+
+  clauses = cs_store_list (store, CS_TYPE_CLAUSE, offer_id);
+  n = g_list_model_get_n_items (clauses);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CsRecord) clause = g_list_model_get_item (clauses, i);
@@ -1538,39 +713,139 @@ lint_clauses (CsReport *report,
           report->scores[section].n_lint_findings++;
           report->scores[CS_SECTION_DASHBOARD].n_lint_findings++;
           g_list_store_append (report->findings, findings->pdata[f]);
+          note_lint_hit (hits, linter, findings->pdata[f], clause, section);
         }
     }
+
+  return hits;
+}
+
+static CsItemStatus
+status_from_answer (CsRecord *answer)
+{
+  const char *text = cs_record_get_string (answer, "status");
+
+  if (g_strcmp0 (text, "satisfied") == 0)
+    return CS_ITEM_SATISFIED;
+  if (g_strcmp0 (text, "partial") == 0)
+    return CS_ITEM_PARTIAL;
+  if (g_strcmp0 (text, "not_applicable") == 0)
+    return CS_ITEM_NOT_APPLICABLE;
+  return CS_ITEM_MISSING;
+}
+
+/* The result of one item: its check, then the linter's hits on it, then the consultant's
+ * answer (a manual answer, or an override that keeps its justification, who and when). */
+static CsFinding *
+evaluate_item (Item       *item,
+               Ctx        *ctx,
+               CsRecord   *answer,
+               GHashTable *hits,
+               gboolean    regulated)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *hit_key = NULL;
+  CsItemStatus status;
+  CsItemOrigin origin = item->kind == CHECK_MANUAL ? CS_ORIGIN_MANUAL : CS_ORIGIN_COMPUTED;
+  CsSection section = cs_checklist_group_get_section (item->group);
+  LintHit *hit = NULL;
+  gboolean knock_out = FALSE;
+
+  status = _cs_checklist_evaluate_check (item, ctx, &detail);
+  if (status == CS_ITEM_UNANSWERED && detail == NULL)
+    detail = g_strdup (item->manual_reason != NULL
+                       ? _cs_rulefile_translate (item->manual_reason)
+                       : _("Not assessed yet: the offer's data cannot show it, read the contract and record the answer."));
+
+  /* A weak wording of a clause of the section caps the item: partial at best, and a critical
+   * finding fails it outright (a knock-out), with the clause as evidence. */
+  hit_key = g_strdup_printf ("%u:%s", (guint) section, item->id);
+  hit = g_hash_table_lookup (hits, hit_key);
+  if (hit != NULL && status != CS_ITEM_NOT_APPLICABLE
+      && (status != CS_ITEM_MISSING || hit->severity == CS_SEVERITY_CRITICAL))
+    {
+      status = hit->severity == CS_SEVERITY_CRITICAL ? CS_ITEM_MISSING : CS_ITEM_PARTIAL;
+      knock_out = hit->severity == CS_SEVERITY_CRITICAL;
+      origin = CS_ORIGIN_COMPUTED;
+      g_free (detail);
+      detail = g_strdup (hit->evidence);
+    }
+
+  if (answer != NULL && (item->kind == CHECK_MANUAL || cs_record_get_boolean (answer, "override")))
+    {
+      if (item->kind != CHECK_MANUAL || hit != NULL)
+        {
+          g_free (detail);
+          detail = g_strdup_printf (_("Computed status: %s."), cs_item_status_get_label (status));
+          origin = CS_ORIGIN_OVERRIDE;
+        }
+      else
+        {
+          g_clear_pointer (&detail, g_free);
+          origin = CS_ORIGIN_MANUAL;
+        }
+      status = status_from_answer (answer);
+      knock_out = FALSE;
+    }
+
+  if (item->regulatory && !regulated)
+    status = CS_ITEM_REFERENCE;
+
+  knock_out = (knock_out && status == CS_ITEM_MISSING)
+              || (item->severity == CS_SEVERITY_CRITICAL && status == CS_ITEM_MISSING);
+
+  return g_object_new (CS_TYPE_FINDING,
+                       "kind", CS_FINDING_CHECKLIST,
+                       "id", item->id,
+                       "severity", item->severity,
+                       "status", status,
+                       "origin", origin,
+                       "knock-out", knock_out,
+                       "title", _cs_rulefile_translate (item->title),
+                       "message", _cs_rulefile_translate (item->guidance),
+                       "detail", detail,
+                       "remedy", _cs_rulefile_translate (item->remedy),
+                       "source", item->source,
+                       "group", item->group,
+                       "section", (guint) section,
+                       "field", item->field,
+                       "record-id", answer != NULL ? cs_record_get_id (answer)
+                                    : hit != NULL ? hit->clause_id : 0,
+                       "justification", answer != NULL ? cs_record_get_string (answer, "justification") : NULL,
+                       "reference", answer != NULL ? cs_record_get_string (answer, "reference") : NULL,
+                       "changed-by", answer != NULL ? cs_record_get_string (answer, "changed_by") : NULL,
+                       "changed-at", answer != NULL ? cs_record_get_string (answer, "changed_at") : NULL,
+                       NULL);
 }
 
 /**
- * cs_checklist_evaluate:
+ * _cs_checklist_evaluate_year:
  * @self: a checklist
  * @store: the project
- * @linter: (nullable): the clause linter, to include weak wordings of the offer's clauses
+ * @linter: (nullable): the clause linter
  * @offer_id: the offer to evaluate
+ * @year: the year whose ticket openings the SLA worst cases examine, 0 for the current one
  * @error: return location for an error
  *
- * Evaluates every item for @offer_id: computed checks from the offer's data, manual items and
- * overrides from its checklist answers, regulatory items as requirements only for a regulated
- * client. Scores weigh each scored item by its weight (critical 5, major 3, minor 1 by
- * default): satisfied earns the weight, partial half of it. A critical item that is missing is
- * a knock-out. The offer's score is Σ earned / Σ weight over all sections.
+ * cs_checklist_evaluate() for a given year (section pages pass their reference day).
  *
  * Returns: (transfer full) (nullable): the report
  */
 CsReport *
-cs_checklist_evaluate (CsChecklist  *self,
-                       CsStore      *store,
-                       CsLinter     *linter,
-                       gint64        offer_id,
-                       GError      **error)
+_cs_checklist_evaluate_year (CsChecklist  *self,
+                             CsStore      *store,
+                             CsLinter     *linter,
+                             gint64        offer_id,
+                             int           year,
+                             GError      **error)
 {
   g_autoptr(CsReport) report = NULL;
   g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) hits = NULL;
   GListModel *answer_list = NULL;
   CsProject *project = NULL;
   gboolean regulated = FALSE;
-  Ctx ctx = { .store = store, .offer_id = offer_id, .hosted = -1 };
+  Ctx ctx = { .store = store, .offer_id = offer_id, .year = year, .hosted = -1 };
   guint n = 0;
 
   g_return_val_if_fail (CS_IS_CHECKLIST (self), NULL);
@@ -1601,69 +876,17 @@ cs_checklist_evaluate (CsChecklist  *self,
       g_hash_table_replace (answers, (gpointer) cs_record_get_string (answer, "item_id"), answer);
     }
 
+  hits = lint_clauses (report, store, linter, offer_id);
+
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = self->items->pdata[i];
-      CsRecord *answer = g_hash_table_lookup (answers, item->id);
-      g_autofree char *detail = NULL;
-      g_autoptr(CsFinding) finding = NULL;
-      CsItemStatus status;
-      CsItemOrigin origin = item->kind == CHECK_MANUAL ? CS_ORIGIN_MANUAL : CS_ORIGIN_COMPUTED;
-      CsSection section = cs_checklist_group_get_section (item->group);
-      gboolean knock_out = FALSE;
-      const char *justification = NULL;
-      const char *reference = NULL;
-
-      status = evaluate_check (item, &ctx, &detail);
-
-      if (answer != NULL && (item->kind == CHECK_MANUAL
-                             || cs_record_get_boolean (answer, "override")))
-        {
-          CsItemStatus answered = CS_ITEM_MISSING;
-          const char *text = cs_record_get_string (answer, "status");
-
-          if (g_strcmp0 (text, "satisfied") == 0)
-            answered = CS_ITEM_SATISFIED;
-          else if (g_strcmp0 (text, "partial") == 0)
-            answered = CS_ITEM_PARTIAL;
-          else if (g_strcmp0 (text, "not_applicable") == 0)
-            answered = CS_ITEM_NOT_APPLICABLE;
-
-          if (item->kind != CHECK_MANUAL)
-            {
-              g_free (detail);
-              detail = g_strdup_printf (_("Computed status: %s."), cs_item_status_get_label (status));
-              origin = CS_ORIGIN_OVERRIDE;
-            }
-          status = answered;
-          justification = cs_record_get_string (answer, "justification");
-          reference = cs_record_get_string (answer, "reference");
-        }
-
-      if (item->regulatory && !regulated)
-        status = CS_ITEM_REFERENCE;
-
-      knock_out = item->severity == CS_SEVERITY_CRITICAL && status == CS_ITEM_MISSING;
-
-      finding = g_object_new (CS_TYPE_FINDING,
-                              "kind", CS_FINDING_CHECKLIST,
-                              "id", item->id,
-                              "severity", item->severity,
-                              "status", status,
-                              "origin", origin,
-                              "knock-out", knock_out,
-                              "title", _cs_rulefile_translate (item->title),
-                              "message", _cs_rulefile_translate (item->guidance),
-                              "detail", detail,
-                              "remedy", _cs_rulefile_translate (item->remedy),
-                              "source", item->source,
-                              "group", item->group,
-                              "section", (guint) section,
-                              "field", item->field,
-                              "record-id", answer != NULL ? cs_record_get_id (answer) : 0,
-                              "justification", justification,
-                              "reference", reference,
-                              NULL);
+      g_autoptr(CsFinding) finding = evaluate_item (item, &ctx,
+                                                    g_hash_table_lookup (answers, item->id),
+                                                    hits, regulated);
+      CsItemStatus status = cs_finding_get_status (finding);
+      gboolean knock_out = cs_finding_get_knock_out (finding);
+      CsSection section = cs_finding_get_section (finding);
 
       add_to_score (&report->scores[section], item, status, knock_out);
       add_to_score (&report->scores[CS_SECTION_DASHBOARD], item, status, knock_out);
@@ -1674,9 +897,7 @@ cs_checklist_evaluate (CsChecklist  *self,
       if (status == CS_ITEM_MISSING || status == CS_ITEM_PARTIAL || status == CS_ITEM_UNANSWERED)
         g_list_store_append (report->findings, finding);
     }
-
-  if (linter != NULL)
-    lint_clauses (report, store, linter, offer_id);
+  _cs_checklist_ctx_clear (&ctx);
 
   for (guint s = 0; s < CS_N_SECTIONS; s++)
     finish_score (&report->scores[s]);
@@ -1692,6 +913,36 @@ cs_checklist_evaluate (CsChecklist  *self,
   g_list_store_sort (report->findings, compare_findings, NULL);
 
   return g_steal_pointer (&report);
+}
+
+/**
+ * cs_checklist_evaluate:
+ * @self: a checklist
+ * @store: the project
+ * @linter: (nullable): the clause linter, to include weak wordings of the offer's clauses
+ * @offer_id: the offer to evaluate
+ * @error: return location for an error
+ *
+ * Evaluates every item for @offer_id: computed checks from the offer's data, manual items and
+ * overrides from its checklist answers, regulatory items as requirements only for a regulated
+ * client. A clause of the item's section with a linter finding whose rule names the item
+ * makes it partial at best, or missing for a critical finding.
+ *
+ * Two figures per section: *assessed* (the share of the weight that has an answer, computed
+ * or given) and *score* (earned / weight over the assessed items; satisfied earns the weight,
+ * partial half of it; critical 5, major 3, minor 1 by default). Knock-outs: a critical item
+ * missing, or any item failed by a critical linter finding.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+CsReport *
+cs_checklist_evaluate (CsChecklist  *self,
+                       CsStore      *store,
+                       CsLinter     *linter,
+                       gint64        offer_id,
+                       GError      **error)
+{
+  return _cs_checklist_evaluate_year (self, store, linter, offer_id, 0, error);
 }
 
 /**

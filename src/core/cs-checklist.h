@@ -33,14 +33,18 @@ typedef enum {
 
 /**
  * CsScore:
- * @score: earned / total, from 0 to 1; NaN when no item is scored
+ * @score: how good the answers are: earned / total, from 0 to 1; NaN when no item has an
+ *   answer yet
  * @earned: Σ weight × (1 for satisfied, ½ for partial)
- * @total: Σ weight of the scored items (not applicable and reference items are not scored)
+ * @total: Σ weight of the assessed items (computed, or answered by the consultant)
+ * @assessed: how much of the checklist has an answer: total / possible, from 0 to 1; NaN
+ *   when no item counts
+ * @possible: Σ weight of the items that count (not applicable and reference items do not)
  * @n_items: the number of items of the section
  * @n_satisfied: items satisfied
  * @n_partial: items partly satisfied
  * @n_missing: items missing
- * @n_unanswered: manual items not assessed yet (scored as missing)
+ * @n_unanswered: manual items not assessed yet (they lower @assessed, not @score)
  * @n_not_applicable: items not applicable
  * @n_reference: regulatory items shown for reference only
  * @n_knock_outs: critical items missing
@@ -53,6 +57,8 @@ typedef struct
   double score;
   double earned;
   double total;
+  double assessed;
+  double possible;
   guint  n_items;
   guint  n_satisfied;
   guint  n_partial;

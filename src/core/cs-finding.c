@@ -47,6 +47,8 @@ struct _CsFinding
   char *matched_text;
   char *justification;
   char *reference;
+  char *changed_by;
+  char *changed_at;
 };
 
 enum {
@@ -72,6 +74,8 @@ enum {
   PROP_MATCHED_TEXT,
   PROP_JUSTIFICATION,
   PROP_REFERENCE,
+  PROP_CHANGED_BY,
+  PROP_CHANGED_AT,
   N_PROPS
 };
 
@@ -114,6 +118,8 @@ cs_finding_finalize (GObject *object)
   g_clear_pointer (&self->field, g_free);
   g_clear_pointer (&self->matched_text, g_free);
   g_clear_pointer (&self->justification, g_free);
+  g_clear_pointer (&self->changed_by, g_free);
+  g_clear_pointer (&self->changed_at, g_free);
   g_clear_pointer (&self->reference, g_free);
 
   G_OBJECT_CLASS (cs_finding_parent_class)->finalize (object);
@@ -213,6 +219,14 @@ cs_finding_get_property (GObject    *object,
       g_value_set_string (value, self->reference);
       break;
 
+    case PROP_CHANGED_BY:
+      g_value_set_string (value, self->changed_by);
+      break;
+
+    case PROP_CHANGED_AT:
+      g_value_set_string (value, self->changed_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -310,6 +324,14 @@ cs_finding_set_property (GObject      *object,
 
     case PROP_REFERENCE:
       self->reference = g_value_dup_string (value);
+      break;
+
+    case PROP_CHANGED_BY:
+      self->changed_by = g_value_dup_string (value);
+      break;
+
+    case PROP_CHANGED_AT:
+      self->changed_at = g_value_dup_string (value);
       break;
 
     default:
@@ -474,6 +496,22 @@ cs_finding_class_init (CsFindingClass *klass)
    */
   properties[PROP_REFERENCE] =
     g_param_spec_string ("reference", NULL, NULL, NULL, flags);
+
+  /**
+   * CsFinding:changed-by:
+   *
+   * Who set the manual answer or the override (a person's name), %NULL otherwise.
+   */
+  properties[PROP_CHANGED_BY] =
+    g_param_spec_string ("changed-by", NULL, NULL, NULL, flags);
+
+  /**
+   * CsFinding:changed-at:
+   *
+   * When the manual answer or the override was set (ISO 8601, UTC), %NULL otherwise.
+   */
+  properties[PROP_CHANGED_AT] =
+    g_param_spec_string ("changed-at", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -775,6 +813,34 @@ cs_finding_get_reference (CsFinding *self)
   g_return_val_if_fail (CS_IS_FINDING (self), NULL);
 
   return self->reference;
+}
+
+/**
+ * cs_finding_get_changed_by:
+ * @self: a finding
+ *
+ * Returns: (transfer none) (nullable): who set the answer or override
+ */
+const char *
+cs_finding_get_changed_by (CsFinding *self)
+{
+  g_return_val_if_fail (CS_IS_FINDING (self), NULL);
+
+  return self->changed_by;
+}
+
+/**
+ * cs_finding_get_changed_at:
+ * @self: a finding
+ *
+ * Returns: (transfer none) (nullable): when the answer or override was set (ISO 8601, UTC)
+ */
+const char *
+cs_finding_get_changed_at (CsFinding *self)
+{
+  g_return_val_if_fail (CS_IS_FINDING (self), NULL);
+
+  return self->changed_at;
 }
 
 static const char * const severity_names[] = { "critical", "major", "minor" };

@@ -101,6 +101,8 @@ guint          cs_finding_get_end           (CsFinding  *self);
 const char    *cs_finding_get_matched_text  (CsFinding  *self);
 const char    *cs_finding_get_justification (CsFinding  *self);
 const char    *cs_finding_get_reference     (CsFinding  *self);
+const char    *cs_finding_get_changed_by    (CsFinding  *self);
+const char    *cs_finding_get_changed_at    (CsFinding  *self);
 
 const char    *cs_severity_to_string        (CsSeverity    severity);
 gboolean       cs_severity_from_string      (const char   *text,

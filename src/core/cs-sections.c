@@ -14,6 +14,8 @@
 
 #include "cs-sections.h"
 
+#include "cs-checklist-private.h"
+
 #include <math.h>
 #include <string.h>
 #include <time.h>
@@ -91,36 +93,130 @@ static const char * const exit_item_ids[] = {
 
 /* Helpers */
 
-G_GNUC_PRINTF (7, 8) static void
-add_flag (GPtrArray      *flags,
-          CsFlagSeverity  severity,
-          const char     *code,
-          CsRecord       *record,
-          const char     *table,
-          const char     *field,
-          const char     *format,
-          ...)
-{
-  CsFlag *flag = g_new0 (CsFlag, 1);
-  va_list args;
-
-  flag->severity = severity;
-  flag->code = g_strdup (code);
-  flag->table = record != NULL ? cs_record_get_entity (record)->table : table;
-  flag->record_id = record != NULL ? cs_record_get_id (record) : 0;
-  flag->field = g_strdup (field);
-
-  va_start (args, format);
-  flag->message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (flags, flag);
-}
-
 static GPtrArray *
 flags_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) cs_flag_free);
+}
+
+/* The table whose form holds the fields of a checklist group. */
+static const char *
+group_table (const char *group)
+{
+  static const struct { const char *group; const char *table; } tables[] = {
+    { "perimeter", "coverage" }, { "exclusions", "exclusion" },
+    { "responsibilities", "responsibility" }, { "sla", "sla_terms" },
+    { "backup", "backup_policy" }, { "security", "security_control" },
+    { "subcontracting", "subcontracting" }, { "exit", "exit_terms" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (group, tables[i].group) == 0)
+      return tables[i].table;
+
+  return "terms";
+}
+
+static CsChecklist *
+get_default_checklist (void)
+{
+  static CsChecklist *checklist = NULL;
+
+  if (g_once_init_enter (&checklist))
+    {
+      g_autoptr(GError) error = NULL;
+      CsChecklist *loaded = cs_checklist_new_default (&error);
+
+      /* The bundled packs are validated by the tests: failing here is a build defect. */
+      if (loaded == NULL)
+        g_error ("The bundled checklist packs do not load: %s", error->message);
+      g_once_init_leave (&checklist, loaded);
+    }
+
+  return checklist;
+}
+
+static CsLinter *
+get_default_linter (void)
+{
+  static CsLinter *linter = NULL;
+
+  if (g_once_init_enter (&linter))
+    {
+      g_autoptr(GError) error = NULL;
+      CsLinter *loaded = cs_linter_new_default (&error);
+
+      if (loaded == NULL)
+        g_error ("The bundled linter rules do not load: %s", error->message);
+      g_once_init_leave (&linter, loaded);
+    }
+
+  return linter;
+}
+
+/* The checklist engine's results for one section: every item of the section that is not
+ * satisfied (missing or partial), with its status, severity and evidence, most severe first
+ * (knock-outs first, then by severity, in pack order). */
+static GPtrArray *
+section_flags_for_year (CsStore   *store,
+                        CsSection  section,
+                        gint64     offer_id,
+                        int        year)
+{
+  GPtrArray *flags = flags_new ();
+  g_autoptr(CsReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *results = NULL;
+  guint n = 0;
+
+  if (section == CS_SECTION_DASHBOARD)
+    return flags;
+
+  report = _cs_checklist_evaluate_year (get_default_checklist (), store, get_default_linter (),
+                                        offer_id, year, &error);
+  if (report == NULL)
+    {
+      g_debug ("No flags for offer %" G_GINT64_FORMAT ": %s", offer_id, error->message);
+      return flags;
+    }
+
+  results = cs_report_get_results (report);
+  n = g_list_model_get_n_items (results);
+  for (int pass = 0; pass < 4; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CsFinding) finding = g_list_model_get_item (results, i);
+        CsItemStatus status = cs_finding_get_status (finding);
+        const char *detail = cs_finding_get_detail (finding);
+        CsFlag *flag = NULL;
+        int rank = cs_finding_get_knock_out (finding) ? 0 : 1 + (int) cs_finding_get_severity (finding);
+
+        if (cs_finding_get_section (finding) != section || rank != pass
+            || (status != CS_ITEM_MISSING && status != CS_ITEM_PARTIAL))
+          continue;
+
+        flag = g_new0 (CsFlag, 1);
+        flag->severity = cs_finding_get_severity (finding) == CS_SEVERITY_CRITICAL ? CS_FLAG_CRITICAL
+                         : cs_finding_get_severity (finding) == CS_SEVERITY_MAJOR ? CS_FLAG_MAJOR
+                         : CS_FLAG_MINOR;
+        flag->code = g_strdup (cs_finding_get_id (finding));
+        flag->table = group_table (cs_finding_get_group (finding));
+        flag->field = g_strdup (cs_finding_get_field (finding));
+        flag->status = status;
+        flag->knock_out = cs_finding_get_knock_out (finding);
+        flag->detail = g_strdup (detail);
+        flag->source = g_strdup (cs_finding_get_source (finding));
+        flag->remedy = g_strdup (cs_finding_get_remedy (finding));
+        flag->why = g_strdup (cs_finding_get_message (finding));
+        /* Translators: a point to check: "SEC-11 Security incident notification: 96 h, above …" */
+        flag->message = detail != NULL
+                        ? g_strdup_printf (_("%s %s: %s"), flag->code, cs_finding_get_title (finding),
+                                           detail)
+                        : g_strdup_printf (_("%s %s"), flag->code, cs_finding_get_title (finding));
+        g_ptr_array_add (flags, flag);
+      }
+
+  return flags;
 }
 
 static gboolean
@@ -131,13 +227,6 @@ is_blank (const char *text)
       return FALSE;
 
   return TRUE;
-}
-
-static gboolean
-is_empty (CsRecord   *record,
-          const char *column)
-{
-  return is_blank (cs_record_get_string (record, column));
 }
 
 static gboolean
@@ -195,6 +284,12 @@ cs_flag_copy (const CsFlag *flag)
   copy->record_id = flag->record_id;
   copy->field = g_strdup (flag->field);
   copy->message = g_strdup (flag->message);
+  copy->status = flag->status;
+  copy->knock_out = flag->knock_out;
+  copy->detail = g_strdup (flag->detail);
+  copy->source = g_strdup (flag->source);
+  copy->remedy = g_strdup (flag->remedy);
+  copy->why = g_strdup (flag->why);
 
   return copy;
 }
@@ -214,6 +309,10 @@ cs_flag_free (CsFlag *flag)
   g_free (flag->code);
   g_free (flag->field);
   g_free (flag->message);
+  g_free (flag->detail);
+  g_free (flag->source);
+  g_free (flag->remedy);
+  g_free (flag->why);
   g_free (flag);
 }
 
@@ -311,18 +410,6 @@ cs_format_minutes (double minutes)
 
   return g_strdup_printf (_("%" PRId64 " h %02" PRId64 " min"),
                           whole / 60, whole % 60);
-}
-
-static char *
-format_date (const GDate *date)
-{
-  char text[64];
-
-  if (!g_date_valid (date))
-    return g_strdup (_("not stated"));
-
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  return g_strdup (text);
 }
 
 /* Responsibilities */
@@ -532,15 +619,11 @@ cs_raci_matrix_new (CsStore *store,
   activities = list_records (store, CS_TYPE_ACTIVITY, 0);
   cells = list_records (store, CS_TYPE_RESPONSIBILITY, offer_id);
 
-  if (cells->len == 0)
-    add_flag (matrix->flags, CS_FLAG_CRITICAL, "raci-empty", NULL, "responsibility", NULL,
-              "%s", _("The offer says nothing about who does what: no responsibility is recorded"));
 
   for (guint i = 0; i < activities->len; i++)
     {
       CsRecord *activity = g_ptr_array_index (activities, i);
       CsRaciRow *row = g_new0 (CsRaciRow, 1);
-      const char *name = cs_record_get_string (activity, "name");
 
       row->activity = g_object_ref (CS_ACTIVITY (activity));
       row->roles = g_new0 (char *, matrix->parties->len + 1);
@@ -561,10 +644,6 @@ cs_raci_matrix_new (CsStore *store,
                     cs_record_get_string (cell, "roles"), NULL);
 
                   stored = cs_record_get_string (cell, "roles");
-                  if (normalized == NULL)
-                    add_flag (matrix->flags, CS_FLAG_MINOR, "raci-invalid-roles", cell, NULL,
-                              "roles", _("“%s” for “%s” holds letters other than R, A, C and I"),
-                              stored, name);
                   break;
                 }
             }
@@ -576,19 +655,12 @@ cs_raci_matrix_new (CsStore *store,
             row->n_responsible++;
         }
 
-      if (cells->len > 0 && row->n_accountable == 0)
-        add_flag (matrix->flags, CS_FLAG_MAJOR, "raci-no-accountable", activity, NULL, "roles",
-                  _("No party is accountable for “%s”"), name);
-      else if (row->n_accountable > 1)
-        add_flag (matrix->flags, CS_FLAG_MAJOR, "raci-several-accountable", activity, NULL,
-                  "roles", _("%u parties are accountable for “%s”: exactly one should be"),
-                  row->n_accountable, name);
-      if (cells->len > 0 && row->n_accountable > 0 && row->n_responsible == 0)
-        add_flag (matrix->flags, CS_FLAG_MINOR, "raci-no-responsible", activity, NULL, "roles",
-                  _("No party is responsible for doing “%s”"), name);
 
       g_ptr_array_add (matrix->rows, row);
     }
+
+  g_ptr_array_unref (matrix->flags);
+  matrix->flags = section_flags_for_year (store, CS_SECTION_RESPONSIBILITIES, offer_id, 0);
 
   return matrix;
 }
@@ -677,71 +749,29 @@ normalize_time (CsSlaReport *report,
                                      &time->worst);
 }
 
-static void
-check_priority_order (CsSlaReport *report,
-                      const char  *prefix,
-                      const char  *what)
-{
-  g_autofree char *column = g_strconcat (prefix, "_value", NULL);
-
-  for (guint i = 0; i < report->targets->len; i++)
-    {
-      CsSlaTargetReport *high = g_ptr_array_index (report->targets, i);
-      CsSlaTime *high_time = g_str_equal (prefix, "response") ? &high->response : &high->resolution;
-
-      for (guint j = i + 1; j < report->targets->len; j++)
-        {
-          CsSlaTargetReport *low = g_ptr_array_index (report->targets, j);
-          CsSlaTime *low_time = g_str_equal (prefix, "response") ? &low->response
-                                                                 : &low->resolution;
-          g_autofree char *high_text = NULL;
-          g_autofree char *low_text = NULL;
-
-          if (!g_str_equal (cs_record_get_string (CS_RECORD (high->target), "kind"),
-                            cs_record_get_string (CS_RECORD (low->target), "kind"))
-              || !is_stated (high_time->worst.wall_minutes)
-              || !is_stated (low_time->worst.wall_minutes)
-              || high_time->worst.wall_minutes <= low_time->worst.wall_minutes)
-            continue;
-
-          high_text = cs_format_minutes (high_time->worst.wall_minutes);
-          low_text = cs_format_minutes (low_time->worst.wall_minutes);
-          /* Translators: "P1 resolution can take 66 h, longer than P2 (24 h)" */
-          add_flag (report->flags, CS_FLAG_MAJOR, "sla-priority-order", CS_RECORD (high->target),
-                    NULL, column, _("P%d %s can take %s, longer than P%d (%s)"),
-                    (int) cs_record_get_int (CS_RECORD (high->target), "priority"), what,
-                    high_text,
-                    (int) cs_record_get_int (CS_RECORD (low->target), "priority"), low_text);
-        }
-    }
-}
-
 /**
- * cs_sla_report_new:
+ * _cs_sla_report_compute:
  * @store: a store
  * @offer_id: an offer
  * @year: the year whose ticket openings the worst cases examine, 0 for the current year
  *
- * Normalises every SLA target of an offer to worst-case wall-clock time under its coverage
- * window and flags gaps and inconsistencies.
+ * The SLA computations alone, without the checklist's results: what the checklist engine's
+ * cross-checks read.
  *
- * Returns: (transfer full): the report; free it with cs_sla_report_free()
+ * Returns: (transfer full): the report, with an empty @flags
  */
 CsSlaReport *
-cs_sla_report_new (CsStore *store,
-                   gint64   offer_id,
-                   int      year)
+_cs_sla_report_compute (CsStore *store,
+                        gint64   offer_id,
+                        int      year)
 {
   CsSlaReport *report = NULL;
   CsRecord *terms = NULL;
   const char *time_zone = NULL;
   const char *holidays = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = NULL;
-  gboolean zone_ok = TRUE;
-  gboolean holidays_ok = TRUE;
+  gboolean zone_ok = FALSE;
   gboolean oncall = FALSE;
-  gboolean has_request = FALSE;
   guint days = 0;
   double availability = NAN;
 
@@ -766,41 +796,19 @@ cs_sla_report_new (CsStore *store,
   days = cs_record_get_int (terms, "window_days");
   time_zone = cs_record_get_string (terms, "time_zone");
   holidays = cs_record_get_string (terms, "holidays");
-
-  if (days == 0)
-    add_flag (report->flags, CS_FLAG_CRITICAL, "sla-window-empty", terms, NULL, "window_days",
-              "%s", _("The coverage window has no day: the service desk never opens"));
-
-  if (time_zone == NULL || *time_zone == '\0')
-    {
-      zone_ok = FALSE;
-      add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-time-zone", terms, NULL, "time_zone",
-                "%s", _("The time zone of the coverage window is not stated: UTC is assumed"));
-    }
-  else
+  if (!is_blank (time_zone))
     {
       g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (time_zone);
 
       zone_ok = zone != NULL;
-      if (!zone_ok)
-        add_flag (report->flags, CS_FLAG_MAJOR, "sla-bad-time-zone", terms, NULL, "time_zone",
-                  _("“%s” is not a known time zone: UTC is assumed"), time_zone);
     }
 
-  if (is_blank (holidays))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-holidays", terms, NULL, "holidays", "%s",
-              _("Public holidays are not stated: none are assumed, yet the provider may close on them"));
-  else if (!cs_holidays_validate (holidays, &error))
-    {
-      holidays_ok = FALSE;
-      add_flag (report->flags, CS_FLAG_MAJOR, "sla-bad-holidays", terms, NULL, "holidays",
-                "%s", error->message);
-    }
-
+  /* An unknown time zone counts as UTC, unreadable holidays as none. */
   report->window = cs_coverage_window_new (days, cs_record_get_int (terms, "window_start"),
                                            cs_record_get_int (terms, "window_end"),
                                            zone_ok ? time_zone : NULL,
-                                           holidays_ok ? holidays : NULL, NULL);
+                                           !is_blank (holidays) && cs_holidays_validate (holidays, NULL)
+                                           ? holidays : NULL, NULL);
   g_assert (report->window != NULL);
   report->window_text = cs_coverage_window_describe (report->window);
   report->week_minutes = (double) __builtin_popcount (days)
@@ -812,38 +820,10 @@ cs_sla_report_new (CsStore *store,
   report->period_days = cs_availability_period_days (cs_record_get_string (terms,
                                                                            "availability_period"));
   report->allowed_downtime_minutes = NAN;
-  if (!is_stated (availability))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-availability", terms, NULL,
-              "availability_target", "%s", _("No availability target is stated"));
-  else if (availability <= 0 || availability > 100)
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-bad-availability", terms, NULL,
-              "availability_target", _("An availability of %g %% is not a percentage"),
-              availability);
-  else if (!is_stated (report->period_days))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-availability-no-period", terms, NULL,
-              "availability_period", "%s",
-              _("The availability target has no measurement period (month, quarter, year)"));
-  else
+  if (is_stated (availability) && availability > 0 && availability <= 100
+      && is_stated (report->period_days))
     report->allowed_downtime_minutes = (100.0 - availability) / 100.0 * report->period_days
                                        * 1440.0;
-
-  if (is_stated (availability) && !is_stated (cs_record_get_number (terms, "maintenance_hours")))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-maintenance-unbounded", terms, NULL,
-              "maintenance_hours", "%s",
-              _("Planned maintenance is not capped: it may be excluded from availability without limit"));
-  if (is_stated (availability)
-      && !is_stated (cs_record_get_number (terms, "maintenance_notice_days")))
-    add_flag (report->flags, CS_FLAG_MINOR, "sla-maintenance-no-notice", terms, NULL,
-              "maintenance_notice_days", "%s", _("No notice period is stated for planned maintenance"));
-  if (is_empty (terms, "escalation"))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-escalation", terms, NULL, "escalation", "%s",
-              _("No escalation levels are stated"));
-  if (is_empty (terms, "credits"))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-credits", terms, NULL, "credits", "%s",
-              _("No service credits or penalties are stated: a missed target costs the provider nothing"));
-  if (is_empty (terms, "reporting"))
-    add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-reporting", terms, NULL, "reporting", "%s",
-              _("No SLA reporting is stated"));
 
   targets = list_records (store, CS_TYPE_SLA_TARGET, offer_id);
   for (guint i = 0; i < targets->len; i++)
@@ -858,47 +838,32 @@ cs_sla_report_new (CsStore *store,
       normalize_time (report, target, "response", around_the_clock, &item->response);
       normalize_time (report, target, "resolution", around_the_clock, &item->resolution);
       g_ptr_array_add (report->targets, item);
-
-      if (!incident)
-        {
-          has_request = TRUE;
-          continue;
-        }
-
-      if (!is_stated (item->response.stated_minutes))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "sla-no-response", target, NULL,
-                  "response_value", _("P%d has no response time with a unit"), priority);
-      if (!is_stated (item->resolution.stated_minutes))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "sla-no-resolution", target, NULL,
-                  "resolution_value", _("P%d has no resolution time with a unit"), priority);
-      if (is_empty (target, "definition"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-definition", target, NULL, "definition",
-                  _("P%d is not defined: which incidents it covers is open to argument"),
-                  priority);
-      if (is_stated (item->response.worst.wall_minutes)
-          && is_stated (item->resolution.worst.wall_minutes)
-          && item->resolution.worst.wall_minutes < item->response.worst.wall_minutes)
-        add_flag (report->flags, CS_FLAG_MAJOR, "sla-resolution-before-response", target, NULL,
-                  "resolution_value", _("P%d may have to be resolved before the response is due"),
-                  priority);
-
-      if (priority == 1 && !oncall && item->response.business
-          && is_stated (item->response.worst.wall_minutes))
-        {
-          g_autofree char *text = cs_format_minutes (item->response.worst.wall_minutes);
-
-          add_flag (report->flags, CS_FLAG_MAJOR, "sla-no-oncall", terms, NULL, "oncall_p1",
-                    _("No on-call for P1: a critical incident raised when the desk closes may wait %s for a response"),
-                    text);
-        }
     }
 
-  check_priority_order (report, "response", _("response"));
-  check_priority_order (report, "resolution", _("resolution"));
+  return report;
+}
 
-  if (!has_request)
-    add_flag (report->flags, CS_FLAG_MINOR, "sla-no-request-targets", terms, NULL, NULL, "%s",
-              _("No targets are stated for service requests (accounts, installations)"));
+/**
+ * cs_sla_report_new:
+ * @store: a store
+ * @offer_id: an offer
+ * @year: the year whose ticket openings the worst cases examine, 0 for the current year
+ *
+ * Normalises every SLA target of an offer to worst-case wall-clock time under its coverage
+ * window. Its @flags are the checklist's results for the SLA section
+ * (cs_section_get_flags()).
+ *
+ * Returns: (transfer full): the report; free it with cs_sla_report_free()
+ */
+CsSlaReport *
+cs_sla_report_new (CsStore *store,
+                   gint64   offer_id,
+                   int      year)
+{
+  CsSlaReport *report = _cs_sla_report_compute (store, offer_id, year);
+
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_SLA, offer_id, report->year);
 
   return report;
 }
@@ -966,7 +931,6 @@ cs_backup_report_new (CsStore *store,
   g_autoptr(GPtrArray) assets = NULL;
   g_autoptr(GHashTable) protected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                             NULL);
-  static const char * const outcome_activities[] = { "restore", "backup-monitoring" };
 
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
 
@@ -976,9 +940,6 @@ cs_backup_report_new (CsStore *store,
   report->flags = flags_new ();
 
   policies = list_records (store, CS_TYPE_BACKUP_POLICY, offer_id);
-  if (policies->len == 0)
-    add_flag (report->flags, CS_FLAG_CRITICAL, "backup-none", NULL, "backup_policy", NULL, "%s",
-              _("No backup policy is recorded: what is backed up, how often and for how long is unknown"));
 
   for (guint i = 0; i < policies->len; i++)
     {
@@ -989,7 +950,6 @@ cs_backup_report_new (CsStore *store,
       const char *name = cs_record_get_string (policy, "name");
       double frequency = cs_record_get_number (policy, "frequency_hours");
       double rpo = cs_record_get_number (policy, "rpo_hours");
-      double tests = cs_record_get_number (policy, "restore_test_months");
 
       if (*name == '\0')
         name = _("Unnamed policy");
@@ -1011,57 +971,6 @@ cs_backup_report_new (CsStore *store,
         }
       item->frequency_exceeds_rpo = is_stated (frequency) && is_stated (rpo) && frequency > rpo;
       g_ptr_array_add (report->policies, item);
-
-      if (item->assets->len == 0 && is_empty (policy, "scope"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-no-scope", policy, NULL, "scope",
-                  _("“%s” does not say what it backs up"), name);
-      if (!is_stated (frequency))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "backup-no-frequency", policy, NULL,
-                  "frequency_hours", _("“%s” has no backup frequency"), name);
-      if (!is_stated (rpo))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "backup-no-rpo", policy, NULL, "rpo_hours",
-                  _("“%s” has no RPO (maximum data loss)"), name);
-      if (item->frequency_exceeds_rpo)
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-frequency-exceeds-rpo", policy, NULL,
-                  "frequency_hours",
-                  _("“%s” runs every %g h but promises an RPO of %g h: up to %g h of data can be lost"),
-                  name, frequency, rpo, frequency);
-      if (!is_stated (cs_record_get_number (policy, "retention_days")))
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-no-retention", policy, NULL,
-                  "retention_days", _("“%s” does not say how long backups are kept"), name);
-      if (!is_stated (cs_record_get_number (policy, "rto_hours")))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "backup-no-rto", policy, NULL, "rto_hours",
-                  _("“%s” has no RTO (time to restore)"), name);
-      if (!is_yes (policy, "offline_copy") && !is_yes (policy, "immutable_copy"))
-        add_flag (report->flags, CS_FLAG_CRITICAL, "backup-no-offline-copy", policy, NULL,
-                  "offline_copy",
-                  _("“%s” has no offline or immutable copy: ransomware can reach every backup"),
-                  name);
-      if (!is_stated (tests) || tests <= 0)
-        add_flag (report->flags, CS_FLAG_CRITICAL, "backup-no-restore-test", policy, NULL,
-                  "restore_test_months",
-                  _("“%s” has no restore test: a backup never restored proves nothing"), name);
-      else
-        {
-          if (tests > 12)
-            add_flag (report->flags, CS_FLAG_MAJOR, "backup-restore-test-rare", policy, NULL,
-                      "restore_test_months", _("“%s” is restore-tested only every %g months"),
-                      name, tests);
-          if (is_empty (policy, "restore_evidence"))
-            add_flag (report->flags, CS_FLAG_MAJOR, "backup-no-restore-evidence", policy, NULL,
-                      "restore_evidence", _("“%s” names no evidence of its restore tests"),
-                      name);
-        }
-      if (!is_yes (policy, "encrypted"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-not-encrypted", policy, NULL,
-                  "encrypted", _("“%s” does not state that backups are encrypted"), name);
-      if (is_empty (policy, "offsite_location"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-no-offsite", policy, NULL,
-                  "offsite_location", _("“%s” names no off-site location"), name);
-      if (is_empty (policy, "monitoring"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "backup-no-monitoring", policy, NULL,
-                  "monitoring", _("“%s” does not say how failed jobs are detected and handled"),
-                  name);
     }
 
   assets = list_records (store, CS_TYPE_ASSET, 0);
@@ -1075,24 +984,10 @@ cs_backup_report_new (CsStore *store,
         continue;
 
       g_ptr_array_add (report->unprotected_critical, g_object_ref (asset));
-      add_flag (report->flags, CS_FLAG_CRITICAL, "backup-critical-unprotected", asset, NULL,
-                NULL, _("“%s” is critical but in no backup policy"),
-                cs_record_get_string (asset, "name"));
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (outcome_activities); i++)
-    {
-      CsParty *party = cs_raci_find_accountable (store, offer_id, outcome_activities[i]);
-
-      if (party != NULL
-          && g_str_equal (cs_record_get_string (CS_RECORD (party), "kind"), "client"))
-        {
-          add_flag (report->flags, CS_FLAG_CRITICAL, "backup-client-accountable", NULL,
-                    "responsibility", "roles", "%s",
-                    _("The client is accountable for backups succeeding and restoring: the core risk stays with the client"));
-          break;
-        }
-    }
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_BACKUP, offer_id, 0);
 
   return report;
 }
@@ -1229,109 +1124,6 @@ cs_term_dates_compute (const GDate *start,
                          - (int) g_date_get_julian (&reference);
 }
 
-static void
-check_terms (CsTermsReport *report,
-             const GDate   *today)
-{
-  CsRecord *terms = CS_RECORD (report->terms);
-  GPtrArray *flags = report->flags;
-  const char *mode = cs_record_get_string (terms, "renewal_mode");
-  double notice = cs_record_get_number (terms, "notice_days");
-  double renewal = cs_record_get_number (terms, "renewal_months");
-  double breach = cs_record_get_number (terms, "breach_notification_hours");
-  static const struct { const char *column; CsFlagSeverity severity; const char *message; } yes[] = {
-    { "instructions", CS_FLAG_MAJOR, N_("The processor is not bound to act only on documented instructions") },
-    { "confidentiality", CS_FLAG_MAJOR, N_("Staff confidentiality is not committed") },
-    { "assistance", CS_FLAG_MINOR, N_("Assistance with data-subject rights and compliance is not committed") },
-    { "return_deletion", CS_FLAG_MAJOR, N_("Return or deletion of personal data at the end is not committed") },
-    { "gdpr_audits", CS_FLAG_MAJOR, N_("The client's right to audit the processor is not stated") },
-  };
-  static const struct { const char *column; CsFlagSeverity severity; const char *message; } texts[] = {
-    { "unit_counting", CS_FLAG_MAJOR, N_("How billed units are counted is not stated") },
-    { "change_procedure", CS_FLAG_MAJOR, N_("No procedure says how assets and users are added or removed and how the bill follows") },
-    { "governance_meetings", CS_FLAG_MAJOR, N_("No governance meetings are stated") },
-    { "reports", CS_FLAG_MAJOR, N_("No periodic reports are stated") },
-    { "audit_rights", CS_FLAG_MINOR, N_("No audit rights are stated") },
-    { "processing_description", CS_FLAG_CRITICAL, N_("The personal-data processing is not described (subject, duration, purpose, data, data subjects)") },
-    { "security_measures", CS_FLAG_CRITICAL, N_("No technical and organisational security measures are annexed") },
-    { "subprocessors", CS_FLAG_MAJOR, N_("Sub-processors are not listed") },
-    { "transfers", CS_FLAG_MINOR, N_("Transfers outside the EEA are not addressed") },
-  };
-
-  (void) today;
-
-  if (g_str_equal (cs_record_get_string (terms, "billing_model"), "not_stated"))
-    add_flag (flags, CS_FLAG_MAJOR, "terms-no-billing-model", terms, NULL, "billing_model", "%s",
-              _("The billing model is not stated"));
-  if (!is_empty (terms, "revision_index")
-      && !is_stated (cs_record_get_number (terms, "revision_cap_percent")))
-    add_flag (flags, CS_FLAG_MINOR, "terms-revision-uncapped", terms, NULL,
-              "revision_cap_percent", "%s", _("The price revision has no cap"));
-  else if (is_empty (terms, "revision_index"))
-    add_flag (flags, CS_FLAG_MINOR, "terms-no-revision-index", terms, NULL, "revision_index",
-              "%s", _("No price-revision rule is stated"));
-  if (*cs_record_get_string (terms, "start_date") == '\0')
-    add_flag (flags, CS_FLAG_CRITICAL, "terms-no-start", terms, NULL, "start_date", "%s",
-              _("The start date is not stated"));
-  if (!is_stated (cs_record_get_number (terms, "term_months")))
-    add_flag (flags, CS_FLAG_CRITICAL, "terms-no-term", terms, NULL, "term_months", "%s",
-              _("The initial term is not stated"));
-  if (g_str_equal (mode, "not_stated"))
-    add_flag (flags, CS_FLAG_MAJOR, "terms-no-renewal-mode", terms, NULL, "renewal_mode", "%s",
-              _("What happens at the end of the term is not stated"));
-  if (!is_stated (notice))
-    add_flag (flags, CS_FLAG_MAJOR, "terms-no-notice", terms, NULL, "notice_days", "%s",
-              _("The notice period is not stated"));
-  if (g_str_equal (mode, "tacit")
-      && ((is_stated (notice) && notice >= 90) || (is_stated (renewal) && renewal >= 12)))
-    add_flag (flags, CS_FLAG_MAJOR, "terms-renewal-trap", terms, NULL, "renewal_mode", "%s",
-              _("Tacit renewal with a long notice or renewal period: missing the date locks the client in for another period"));
-  if (!is_stated (cs_record_get_number (terms, "internal_lead_days")))
-    add_flag (flags, CS_FLAG_MINOR, "terms-no-lead-time", terms, NULL, "internal_lead_days",
-              "%s", _("No internal lead time is set: the decide-by date equals the cancel-by date"));
-  if (g_date_valid (&report->dates.cancel_by))
-    {
-      g_autofree char *date = format_date (&report->dates.cancel_by);
-
-      if (report->dates.days_left < 0)
-        add_flag (flags, CS_FLAG_MINOR, "terms-cancel-by-passed", terms, NULL, "notice_days",
-                  _("The last day to give notice, %s, has passed"), date);
-      else if (report->dates.days_left <= 90)
-        add_flag (flags, CS_FLAG_MAJOR, "terms-cancel-by-soon", terms, NULL, "notice_days",
-                  _("Notice must reach the provider by %s, in %d days"), date,
-                  report->dates.days_left);
-    }
-  if (!is_stated (cs_record_get_number (terms, "liability_cap")))
-    add_flag (flags, CS_FLAG_MINOR, "terms-no-liability-cap", terms, NULL, "liability_cap", "%s",
-              _("The liability cap is not stated"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (is_empty (terms, texts[i].column))
-      add_flag (flags, texts[i].severity, "terms-missing", terms, NULL, texts[i].column, "%s",
-                _(texts[i].message));
-
-  if (!is_yes (terms, "dpa_present"))
-    add_flag (flags, CS_FLAG_CRITICAL, "gdpr-no-dpa", terms, NULL, "dpa_present", "%s",
-              _("No data-processing agreement (GDPR Art. 28) is part of the contract"));
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (!is_yes (terms, yes[i].column))
-      add_flag (flags, yes[i].severity, "gdpr-missing", terms, NULL, yes[i].column, "%s",
-                _(yes[i].message));
-  if (!is_stated (breach))
-    add_flag (flags, CS_FLAG_CRITICAL, "gdpr-no-breach-delay", terms, NULL,
-              "breach_notification_hours", "%s",
-              _("No delay is stated for notifying a personal-data breach to the client"));
-  else if (breach >= 72)
-    add_flag (flags, CS_FLAG_CRITICAL, "gdpr-breach-delay-long", terms, NULL,
-              "breach_notification_hours",
-              _("A breach is notified within %g h: the client itself has only 72 h to notify the authority"),
-              breach);
-  else if (breach > 24)
-    add_flag (flags, CS_FLAG_MAJOR, "gdpr-breach-delay-long", terms, NULL,
-              "breach_notification_hours",
-              _("A breach is notified within %g h: 24 h is the usual commitment"), breach);
-}
-
 /**
  * cs_terms_report_new:
  * @store: a store
@@ -1370,7 +1162,10 @@ cs_terms_report_new (CsStore     *store,
                          cs_record_get_number (terms, "notice_days"),
                          cs_record_get_number (terms, "internal_lead_days"),
                          today, &report->dates);
-  check_terms (report, today);
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_TERMS, offer_id,
+                                          today != NULL && g_date_valid (today)
+                                          ? g_date_get_year (today) : 0);
 
   return report;
 }
@@ -1440,9 +1235,6 @@ cs_exit_report_new (CsStore *store,
   CsRecord *terms = NULL;
   g_autoptr(GPtrArray) deliverables = NULL;
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  const char *mode = NULL;
-  double transition = NAN;
-  double retrieval = NAN;
 
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
 
@@ -1455,45 +1247,9 @@ cs_exit_report_new (CsStore *store,
   report->last_deadline_days = NAN;
   report->total_price = NAN;
 
-  mode = cs_record_get_string (terms, "assistance_mode");
-  transition = cs_record_get_number (terms, "transition_days");
-  retrieval = cs_record_get_number (terms, "retrieval_days");
 
-  if (!is_yes (terms, "clause_present"))
-    add_flag (report->flags, CS_FLAG_CRITICAL, "exit-no-clause", terms, NULL, "clause_present",
-              "%s", _("The contract has no reversibility clause"));
-  if (g_str_equal (mode, "on_quotation"))
-    add_flag (report->flags, CS_FLAG_CRITICAL, "exit-on-quotation", terms, NULL,
-              "assistance_mode", "%s",
-              _("Exit assistance is “on quotation”: its cost is unknown until the client is locked in"));
-  else if (g_str_equal (mode, "not_stated"))
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-assistance", terms, NULL, "assistance_mode",
-              "%s", _("The price of exit assistance is not stated"));
-  if (!is_stated (cs_record_get_number (terms, "plan_delivery_months")))
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-plan", terms, NULL, "plan_delivery_months",
-              "%s", _("No date is set for delivering the reversibility plan"));
-  if (!is_stated (transition))
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-transition", terms, NULL,
-              "transition_days", "%s", _("The transition period is not stated"));
-  if (!is_stated (retrieval))
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-retrieval", terms, NULL, "retrieval_days",
-              "%s", _("How long data stays retrievable after the transition is not stated"));
-  else if (retrieval < 30)
-    add_flag (report->flags, CS_FLAG_MINOR, "exit-short-retrieval", terms, NULL,
-              "retrieval_days",
-              _("Data stays retrievable only %g days after the transition (the Data Act asks at least 30 of cloud providers)"),
-              retrieval);
-  if (!is_yes (terms, "erasure_certificate"))
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-erasure", terms, NULL,
-              "erasure_certificate", "%s", _("No certificate of erasure is promised"));
-  if (!is_stated (cs_record_get_number (terms, "knowledge_transfer_hours")))
-    add_flag (report->flags, CS_FLAG_MINOR, "exit-no-knowledge-transfer", terms, NULL,
-              "knowledge_transfer_hours", "%s", _("No knowledge-transfer time is stated"));
 
   deliverables = list_records (store, CS_TYPE_EXIT_DELIVERABLE, offer_id);
-  if (deliverables->len == 0)
-    add_flag (report->flags, CS_FLAG_CRITICAL, "exit-no-deliverables", NULL, "exit_deliverable",
-              NULL, "%s", _("No exit deliverable is listed"));
 
   for (guint i = 0; i < deliverables->len; i++)
     {
@@ -1509,17 +1265,8 @@ cs_exit_report_new (CsStore *store,
       if (is_stated (deadline))
         report->last_deadline_days = is_stated (report->last_deadline_days)
                                      ? MAX (report->last_deadline_days, deadline) : deadline;
-      else
-        add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-deadline", deliverable, NULL,
-                  "deadline_days", _("“%s” has no deadline"), label);
       if (is_stated (price))
         report->total_price = (is_stated (report->total_price) ? report->total_price : 0) + price;
-      if (is_empty (deliverable, "format"))
-        add_flag (report->flags, CS_FLAG_MAJOR, "exit-no-format", deliverable, NULL, "format",
-                  _("“%s” has no format"), label);
-      if (is_empty (deliverable, "owner"))
-        add_flag (report->flags, CS_FLAG_MINOR, "exit-no-owner", deliverable, NULL, "owner",
-                  _("“%s” has no owner"), label);
       if (g_str_equal (status, "delivered") || g_str_equal (status, "verified"))
         report->n_delivered++;
     }
@@ -1536,19 +1283,12 @@ cs_exit_report_new (CsStore *store,
         continue;
 
       g_strv_builder_add (missing, exit_item_ids[i]);
-      if (deliverables->len > 0)
-        add_flag (report->flags, CS_FLAG_MAJOR, "exit-missing-item", NULL, "exit_deliverable",
-                  "item", _("The exit deliverables lack: %s"),
-                  cs_exit_item_get_label (exit_item_ids[i]));
     }
   report->missing_items = g_strv_builder_end (missing);
 
-  if (is_stated (transition) && is_stated (report->last_deadline_days)
-      && report->last_deadline_days > transition)
-    add_flag (report->flags, CS_FLAG_MAJOR, "exit-deadline-after-transition", terms, NULL,
-              "transition_days",
-              _("A deliverable is due %g days after notice, after the %g-day transition ends"),
-              report->last_deadline_days, transition);
+
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_EXIT, offer_id, 0);
 
   return report;
 }
@@ -1591,170 +1331,6 @@ cs_security_control_get_label (const char *control)
   return control;
 }
 
-static gboolean
-is_critical_control (const char *control)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (security_controls); i++)
-    if (g_str_equal (security_controls[i].control, control))
-      return security_controls[i].critical;
-
-  return FALSE;
-}
-
-static void
-check_security (CsStore   *store,
-                gint64     offer_id,
-                GPtrArray *flags)
-{
-  g_autoptr(GPtrArray) controls = list_records (store, CS_TYPE_SECURITY_CONTROL, offer_id);
-
-  for (guint i = 0; i < controls->len; i++)
-    {
-      CsRecord *control = g_ptr_array_index (controls, i);
-      const char *key = cs_record_get_string (control, "control");
-      const char *status = cs_record_get_string (control, "status");
-      const char *label = cs_security_control_get_label (key);
-      gboolean critical = is_critical_control (key);
-
-      if (g_str_equal (status, "not_stated"))
-        add_flag (flags, critical ? CS_FLAG_CRITICAL : CS_FLAG_MAJOR, "security-not-stated",
-                  control, NULL, "status", _("%s: not stated"), label);
-      else if (g_str_equal (status, "absent"))
-        add_flag (flags, critical ? CS_FLAG_CRITICAL : CS_FLAG_MAJOR, "security-absent", control,
-                  NULL, "status", _("%s: explicitly not provided"), label);
-      else if (g_str_equal (status, "partial"))
-        add_flag (flags, CS_FLAG_MINOR, "security-partial", control, NULL, "detail",
-                  _("%s: only partly committed"), label);
-      else if (g_str_equal (status, "committed") && is_empty (control, "proof"))
-        add_flag (flags, CS_FLAG_MINOR, "security-no-proof", control, NULL, "proof",
-                  _("%s: committed without a proof method"), label);
-    }
-}
-
-static void
-check_subcontracting (CsStore   *store,
-                      gint64     offer_id,
-                      GPtrArray *flags)
-{
-  CsRecord *terms = cs_store_get_section (store, CS_TYPE_SUBCONTRACTING, offer_id);
-  g_autoptr(GPtrArray) subcontractors = list_records (store, CS_TYPE_SUBCONTRACTOR, offer_id);
-  const char *allowed = cs_record_get_string (terms, "allowed");
-
-  if (g_str_equal (allowed, "unknown"))
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-not-stated", terms, NULL, "allowed", "%s",
-              _("Whether the provider may subcontract is not stated"));
-  else if (g_str_equal (allowed, "no") && subcontractors->len > 0)
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-contradiction", terms, NULL, "allowed", "%s",
-              _("Subcontracting is forbidden, yet subcontractors are listed"));
-
-  if (g_str_equal (allowed, "no"))
-    return;
-
-  if (g_str_equal (allowed, "yes") && subcontractors->len == 0)
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-no-list", terms, NULL, NULL, "%s",
-              _("Subcontracting is allowed but no subcontractor is named"));
-  if (!is_stated (cs_record_get_number (terms, "notice_days")))
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-no-notice", terms, NULL, "notice_days", "%s",
-              _("No notice is due before a subcontractor is added or changed"));
-  if (!is_yes (terms, "right_to_object"))
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-no-objection", terms, NULL,
-              "right_to_object", "%s", _("The client cannot object to a new subcontractor"));
-  if (!is_yes (terms, "liability_kept"))
-    add_flag (flags, CS_FLAG_MAJOR, "subcontracting-liability", terms, NULL, "liability_kept",
-              "%s", _("The provider does not stay liable for its subcontractors"));
-  if (!is_yes (terms, "flow_down"))
-    add_flag (flags, CS_FLAG_MINOR, "subcontracting-no-flow-down", terms, NULL, "flow_down",
-              "%s", _("The contract's obligations are not passed down to subcontractors"));
-
-  for (guint i = 0; i < subcontractors->len; i++)
-    {
-      CsRecord *subcontractor = g_ptr_array_index (subcontractors, i);
-      const char *name = cs_record_get_string (subcontractor, "name");
-
-      if (is_empty (subcontractor, "country"))
-        add_flag (flags, CS_FLAG_MINOR, "subcontractor-no-country", subcontractor, NULL,
-                  "country", _("%s: the country of service is not stated"), name);
-      if (is_yes (subcontractor, "personal_data") && !is_yes (subcontractor, "gdpr_subprocessor"))
-        add_flag (flags, CS_FLAG_MAJOR, "subcontractor-not-subprocessor", subcontractor, NULL,
-                  "gdpr_subprocessor",
-                  _("%s handles personal data but is not declared a GDPR sub-processor"), name);
-    }
-}
-
-static void
-check_perimeter (CsStore   *store,
-                 gint64     offer_id,
-                 GPtrArray *flags)
-{
-  g_autoptr(GPtrArray) assets = list_records (store, CS_TYPE_ASSET, 0);
-  g_autoptr(GPtrArray) coverages = list_records (store, CS_TYPE_COVERAGE, offer_id);
-
-  if (coverages->len == 0)
-    {
-      add_flag (flags, CS_FLAG_CRITICAL, "perimeter-no-inventory", NULL, "coverage", NULL, "%s",
-                _("The offer addresses no asset of the inventory"));
-      return;
-    }
-
-  for (guint i = 0; i < assets->len; i++)
-    {
-      CsRecord *asset = g_ptr_array_index (assets, i);
-      const char *state = "not_addressed";
-
-      if (cs_record_get_int (asset, "criticality") > 2)
-        continue;
-
-      for (guint j = 0; j < coverages->len; j++)
-        {
-          CsRecord *coverage = g_ptr_array_index (coverages, j);
-
-          if (cs_record_get_int (coverage, "asset_id") == cs_record_get_id (asset))
-            state = cs_record_get_string (coverage, "state");
-        }
-
-      if (g_str_equal (state, "not_addressed"))
-        add_flag (flags, CS_FLAG_MAJOR, "perimeter-not-addressed", asset, NULL, NULL,
-                  _("“%s” (criticality %d) is not addressed by the offer"),
-                  cs_record_get_string (asset, "name"),
-                  (int) cs_record_get_int (asset, "criticality"));
-      else if (g_str_equal (state, "excluded"))
-        add_flag (flags, CS_FLAG_MAJOR, "perimeter-excluded", asset, NULL, NULL,
-                  _("“%s” (criticality %d) is excluded from the offer"),
-                  cs_record_get_string (asset, "name"),
-                  (int) cs_record_get_int (asset, "criticality"));
-    }
-}
-
-static void
-check_exclusions (CsStore   *store,
-                  gint64     offer_id,
-                  GPtrArray *flags)
-{
-  g_autoptr(GPtrArray) exclusions = list_records (store, CS_TYPE_EXCLUSION, offer_id);
-
-  if (exclusions->len == 0)
-    add_flag (flags, CS_FLAG_CRITICAL, "exclusions-none", NULL, "exclusion", NULL, "%s",
-              _("No exclusion is listed: what is billed on top remains to be discovered"));
-
-  for (guint i = 0; i < exclusions->len; i++)
-    {
-      CsRecord *exclusion = g_ptr_array_index (exclusions, i);
-      const char *label = cs_record_get_string (exclusion, "label");
-      const char *decision = cs_record_get_string (exclusion, "decision");
-
-      if (*label == '\0')
-        label = cs_record_get_string (exclusion, "category");
-
-      if (g_str_equal (decision, "not_stated"))
-        add_flag (flags, CS_FLAG_MINOR, "exclusions-not-stated", exclusion, NULL, "decision",
-                  _("%s: the offer does not say whether it is included"), label);
-      else if (g_str_equal (decision, "excluded")
-               && !is_stated (cs_record_get_number (exclusion, "price")))
-        add_flag (flags, CS_FLAG_MINOR, "exclusions-no-price", exclusion, NULL, "price",
-                  _("%s: excluded with no price for the work"), label);
-    }
-}
-
 /**
  * cs_section_get_flags:
  * @store: a store
@@ -1762,10 +1338,13 @@ check_exclusions (CsStore   *store,
  * @offer_id: an offer
  * @today: (nullable): the reference day for dates, %NULL for today
  *
- * Runs the computed checks of one section of an offer. The SLA worst cases examine the
- * year of @today.
+ * The points to check of one section of an offer: the checklist engine's results for the
+ * section (cs_checklist_evaluate() with the bundled packs and linter rules) that are missing
+ * or partial, with the same item id, status, severity and evidence as the checklist and the
+ * dashboard. The SLA worst cases examine the year of @today.
  *
- * Returns: (transfer full) (element-type CsFlag): the flags, most severe first
+ * Returns: (transfer full) (element-type CsFlag): the flags, knock-outs first, then by
+ *   severity
  */
 GPtrArray *
 cs_section_get_flags (CsStore     *store,
@@ -1773,100 +1352,9 @@ cs_section_get_flags (CsStore     *store,
                       gint64       offer_id,
                       const GDate *today)
 {
-  GPtrArray *flags = NULL;
-  GPtrArray *found = NULL;
-  int year = today != NULL && g_date_valid (today) ? g_date_get_year (today) : 0;
-
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
   g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
 
-  flags = flags_new ();
-
-  switch (section)
-    {
-    case CS_SECTION_DASHBOARD:
-      break;
-
-    case CS_SECTION_PERIMETER:
-      check_perimeter (store, offer_id, flags);
-      break;
-
-    case CS_SECTION_EXCLUSIONS:
-      check_exclusions (store, offer_id, flags);
-      break;
-
-    case CS_SECTION_RESPONSIBILITIES:
-      {
-        g_autoptr(CsRaciMatrix) matrix = cs_raci_matrix_new (store, offer_id);
-
-        found = g_ptr_array_ref (matrix->flags);
-      }
-      break;
-
-    case CS_SECTION_SLA:
-      {
-        g_autoptr(CsSlaReport) report = cs_sla_report_new (store, offer_id, year);
-
-        found = g_ptr_array_ref (report->flags);
-      }
-      break;
-
-    case CS_SECTION_BACKUP:
-      {
-        g_autoptr(CsBackupReport) report = cs_backup_report_new (store, offer_id);
-
-        found = g_ptr_array_ref (report->flags);
-      }
-      break;
-
-    case CS_SECTION_SECURITY:
-      check_security (store, offer_id, flags);
-      break;
-
-    case CS_SECTION_SUBCONTRACTING:
-      check_subcontracting (store, offer_id, flags);
-      break;
-
-    case CS_SECTION_EXIT:
-      {
-        g_autoptr(CsExitReport) report = cs_exit_report_new (store, offer_id);
-
-        found = g_ptr_array_ref (report->flags);
-      }
-      break;
-
-    case CS_SECTION_TERMS:
-      {
-        g_autoptr(CsTermsReport) report = cs_terms_report_new (store, offer_id, today);
-
-        found = g_ptr_array_ref (report->flags);
-      }
-      break;
-
-    case CS_N_SECTIONS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (found != NULL)
-    {
-      for (guint i = 0; i < found->len; i++)
-        g_ptr_array_add (flags, cs_flag_copy (g_ptr_array_index (found, i)));
-      g_ptr_array_unref (found);
-    }
-
-  /* Stable: flags of one severity keep the order of the fields. */
-  for (guint i = 1; i < flags->len; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        CsFlag *a = g_ptr_array_index (flags, j - 1);
-        CsFlag *b = g_ptr_array_index (flags, j);
-
-        if (a->severity >= b->severity)
-          break;
-        flags->pdata[j - 1] = b;
-        flags->pdata[j] = a;
-      }
-
-  return flags;
+  return section_flags_for_year (store, section, offer_id,
+                                 today != NULL && g_date_valid (today) ? g_date_get_year (today) : 0);
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "cs-finding.h"
 #include "cs-sla.h"
 #include "cs-store.h"
 
@@ -28,12 +29,18 @@ typedef enum {
 
 /**
  * CsFlag:
- * @severity: how serious it is
- * @code: a stable identifier, such as "sla-priority-order" (for scripts and tests)
+ * @severity: how serious it is (the checklist item's severity)
+ * @code: the checklist item id, such as "SLA-18"
  * @table: the table of the record concerned ("sla_target" …)
  * @record_id: the id of the record concerned, 0 when the flag is about the section
  * @field: (nullable): the column concerned, %NULL when the flag is about the whole record
- * @message: the translated explanation
+ * @message: the translated explanation: item id, title and evidence
+ * @status: the item's status (%CS_ITEM_MISSING or %CS_ITEM_PARTIAL)
+ * @knock_out: whether the item is a knock-out
+ * @detail: (nullable): the evidence: why the item is not satisfied
+ * @source: (nullable): the citation the item rests on
+ * @remedy: (nullable): the question to send to the provider
+ * @why: (nullable): what the item asks for, and why it matters
  *
  * Something a section's computed checks found, pointing at the field to fix.
  */
@@ -45,6 +52,12 @@ typedef struct
   gint64          record_id;
   char           *field;
   char           *message;
+  CsItemStatus    status;
+  gboolean        knock_out;
+  char           *detail;
+  char           *source;
+  char           *remedy;
+  char           *why;
 } CsFlag;
 
 #define CS_TYPE_FLAG (cs_flag_get_type ())

@@ -447,6 +447,10 @@ add_offer_sections (CsStore   *self,
     {
       g_autoptr(CsRecord) section = g_object_new (one_per_offer[i], "offer-id", offer_id, NULL);
 
+      /* A new offer states nothing, not even a coverage window. */
+      if (one_per_offer[i] == CS_TYPE_SLA_TERMS)
+        g_object_set (section, "window-days", (gint64) 0, NULL);
+
       if (!insert_row (self, section, FALSE, error))
         return FALSE;
       cache_added (self, section);
