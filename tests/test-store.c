@@ -820,19 +820,23 @@ static void
 test_migration (void)
 {
   static const CsMigration steps[] = {
-    { 1, "ALTER TABLE offer ADD COLUMN rating INTEGER NOT NULL DEFAULT 0;" },
+    { CS_STORE_SCHEMA_VERSION, "ALTER TABLE offer ADD COLUMN rating INTEGER NOT NULL DEFAULT 0;" },
   };
   static const CsMigration broken[] = {
-    { 1, "ALTER TABLE offer ADD COLUMN rating INTEGER; ALTER TABLE no_such ADD COLUMN x;" },
+    { CS_STORE_SCHEMA_VERSION,
+      "ALTER TABLE offer ADD COLUMN rating INTEGER; ALTER TABLE no_such ADD COLUMN x;" },
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_valid_project ("migrate.contractscope");
   g_autofree char *sha = cs_test_file_sha256 (path);
-  g_autofree char *backup = cs_test_build_path ("migrate.backup-v1.contractscope");
+  g_autofree char *backup_name = g_strdup_printf ("migrate.backup-v%d.contractscope",
+                                                  CS_STORE_SCHEMA_VERSION);
+  g_autofree char *backup = cs_test_build_path (backup_name);
   g_autoptr(CsStore) store = NULL;
 
   /* A failing step: refused, the file is byte for byte what it was. */
-  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, broken, 1, 2, &error);
+  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, broken, 1,
+                               CS_STORE_SCHEMA_VERSION + 1, &error);
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION);
   g_assert_null (store);
   g_clear_error (&error);
@@ -841,16 +845,18 @@ test_migration (void)
   g_unlink (backup);
 
   /* No step for a version: refused too. */
-  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, steps, 1, 3, &error);
+  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, steps, 1,
+                               CS_STORE_SCHEMA_VERSION + 2, &error);
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_MIGRATION);
   g_clear_error (&error);
   cs_test_assert_unchanged (path, sha);
   g_unlink (backup);
 
   /* A good step: upgraded, with a backup of the old file beside it. */
-  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, steps, 1, 2, &error);
+  store = _cs_store_open_full (path, CS_STORE_OPEN_DEFAULT, steps, 1,
+                               CS_STORE_SCHEMA_VERSION + 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cs_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, CS_STORE_SCHEMA_VERSION + 1);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_offers (store)), ==, 1);
   g_clear_object (&store);
 
@@ -858,10 +864,10 @@ test_migration (void)
     g_autoptr(CsStore) old = cs_store_open (backup, CS_STORE_OPEN_READ_ONLY, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (cs_store_get_schema_version (old), ==, 1);
+    g_assert_cmpint (cs_store_get_schema_version (old), ==, CS_STORE_SCHEMA_VERSION);
   }
 
-  /* This build (format 1) now refuses the upgraded file as too new. */
+  /* This build now refuses the upgraded file as too new. */
   store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TOO_NEW);
 }
@@ -898,6 +904,102 @@ test_fixture_v1 (void)
   /* And it can be edited. */
   g_assert_true (cs_store_set_string (store, offer, "notes", "Edited", &error));
   g_assert_no_error (error);
+
+  /* Upgraded: the columns of later formats hold their defaults. */
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, CS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (cs_record_get_int (CS_RECORD (cs_store_get_project (store)),
+                                      "compare_horizon_months"), ==, 36);
+  g_assert_true (cs_record_get_boolean (offer, "compared"));
+}
+
+static void
+test_fixture_v2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v2.contractscope",
+                                                    NULL);
+  g_autofree char *path = cs_test_build_path ("fixture-v2.contractscope");
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsRecord) weight = NULL;
+  g_autoptr(CsRecord) question = NULL;
+  GListModel *weights = NULL;
+  GListModel *questions = NULL;
+  g_autoptr(CsRecord) proposal = NULL;
+  CsRecord *project;
+
+  cs_test_copy_file (fixture, path);
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  project = CS_RECORD (cs_store_get_project (store));
+  g_assert_cmpstr (cs_record_get_string (project, "language"), ==, "fr");
+  g_assert_cmpint (cs_record_get_int (project, "compare_horizon_months"), ==, 48);
+  g_assert_cmpint (cs_record_get_int (project, "compare_growth_percent"), ==, 10);
+
+  proposal = g_list_model_get_item (cs_store_get_offers (store), 1);
+  g_assert_false (cs_record_get_boolean (proposal, "compared"));
+
+  weights = cs_store_list (store, CS_TYPE_SECTION_WEIGHT, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (weights), ==, 3);
+  weight = g_list_model_get_item (weights, 0);
+  g_assert_cmpstr (cs_record_get_string (weight, "section"), ==, "sla");
+  g_assert_cmpint (cs_record_get_int (weight, "weight"), ==, 30);
+
+  questions = cs_store_list (store, CS_TYPE_PROVIDER_QUESTION, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 1);
+  question = g_list_model_get_item (questions, 0);
+  g_assert_cmpstr (cs_record_get_string (question, "item_id"), ==, "BCK-09");
+  g_assert_cmpstr (cs_record_get_string (question, "answer"), ==, "Quarterly, with a signed report.");
+  g_assert_cmpstr (cs_record_get_string (question, "reference"), ==, "Annex 4 §2");
+
+  /* And it can be edited. */
+  g_assert_true (cs_store_set_string (store, question, "answer", "Monthly.", &error));
+  g_assert_no_error (error);
+}
+
+static char *
+read_schema (const char *path)
+{
+  GString *schema = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (schema, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (schema, FALSE);
+}
+
+/* A new project and an upgraded one have the same schema, statement for statement. */
+static void
+test_upgraded_schema_matches_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.contractscope",
+                                                    NULL);
+  g_autofree char *upgraded = cs_test_build_path ("upgraded.contractscope");
+  g_autofree char *fresh = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsStore) fresh_store = create_project ("fresh.contractscope", &fresh);
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *upgraded_schema = NULL;
+
+  cs_test_copy_file (fixture, upgraded);
+  store = cs_store_open (upgraded, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  cs_store_close (store);
+  cs_store_close (fresh_store);
+
+  fresh_schema = read_schema (fresh);
+  upgraded_schema = read_schema (upgraded);
+  g_assert_cmpstr (upgraded_schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (fresh_schema, "provider_question"));
 }
 
 /*
@@ -1013,6 +1115,8 @@ main (int   argc,
   g_test_add_func ("/core/store/plain-copy-is-complete", test_plain_copy_is_complete);
   g_test_add_func ("/core/store/migration", test_migration);
   g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/core/store/fixture-v2", test_fixture_v2);
+  g_test_add_func ("/core/store/upgraded-schema", test_upgraded_schema_matches_new);
   g_test_add_func ("/core/store/sigkill", test_sigkill);
 
   return g_test_run ();

@@ -36,11 +36,15 @@ static const char * const categories[] = {
   "backup_system", "telephony", "remote_device", "printer", "business_application", "other", NULL
 };
 
-/* project */
+/* project; language '' = the interface's */
+static const char * const project_languages[] = { "", "en", "fr", NULL };
 static const CsField project_fields[] = {
   TEXT ("client_name"), TEXT ("sector"), TEXT ("consultant"),
   DATE ("start_date"), DATE ("end_date"), TEXT ("currency"),
   BOOL ("regulated", FALSE), INT ("users", 0, G_MAXINT32, 0), LONGTEXT ("notes"),
+  /* schema 2 */
+  CHOICE ("language", project_languages), INT ("compare_horizon_months", 1, 600, 36),
+  INT ("compare_growth_percent", 0, 1000, 0),
 };
 static const CsEntity project_entity = ENTITY ("project", project_fields, NULL, FALSE, "id");
 
@@ -66,6 +70,8 @@ static const CsField offer_fields[] = {
   NUMBER ("term_months"), NUMBER ("price_one_off"), NUMBER ("price_recurring"),
   CHOICE ("price_period", price_periods), NUMBER ("price_per_unit"), TEXT ("price_unit"),
   LONGTEXT ("notes"), POSITION,
+  /* schema 2 */
+  BOOL ("compared", TRUE),
 };
 static const CsEntity offer_entity = ENTITY ("offer", offer_fields, NULL, FALSE, "position, id");
 
@@ -245,9 +251,31 @@ static const char * const answer_statuses[] = {
 static const CsField checklist_answer_fields[] = {
   REF ("offer_id", "offer", CS_REF_CASCADE), TEXT ("item_id"), CHOICE ("status", answer_statuses),
   BOOL ("override", FALSE), LONGTEXT ("justification"), TEXT ("reference"),
+  /* schema 2: who set the answer, and when (ISO 8601, UTC) */
+  TEXT ("changed_at"), TEXT ("changed_by"),
 };
 static const CsEntity checklist_answer_entity = ENTITY ("checklist_answer", checklist_answer_fields,
                                                         "offer_id", FALSE, "id");
+
+/* schema 2: the comparison's weight of each checklist group, in percent */
+static const char * const weight_sections[] = {
+  "perimeter", "exclusions", "responsibilities", "sla", "backup", "security", "subcontracting",
+  "exit", "billing", "governance", "gdpr", NULL
+};
+static const CsField section_weight_fields[] = {
+  CHOICE ("section", weight_sections), INT ("weight", 0, 100, 0),
+};
+static const CsEntity section_weight_entity = ENTITY ("section_weight", section_weight_fields, NULL,
+                                                      FALSE, "id");
+
+/* schema 2: questions sent to a provider about an offer, and their answers */
+static const CsField provider_question_fields[] = {
+  REF ("offer_id", "offer", CS_REF_CASCADE), TEXT ("item_id"), LONGTEXT ("question"),
+  TEXT ("reference"), LONGTEXT ("answer"), DATE ("answered"), POSITION,
+};
+static const CsEntity provider_question_entity = ENTITY ("provider_question",
+                                                         provider_question_fields, "offer_id",
+                                                         FALSE, "position, id");
 
 /* CSV column mappings remembered per header signature */
 static const CsField import_mapping_fields[] = {
@@ -278,6 +306,8 @@ CS_DEFINE_RECORD_TYPE (CsTerms, cs_terms, terms_entity)
 CS_DEFINE_RECORD_TYPE (CsClause, cs_clause, clause_entity)
 CS_DEFINE_RECORD_TYPE (CsChecklistAnswer, cs_checklist_answer, checklist_answer_entity)
 CS_DEFINE_RECORD_TYPE (CsImportMapping, cs_import_mapping, import_mapping_entity)
+CS_DEFINE_RECORD_TYPE (CsSectionWeight, cs_section_weight, section_weight_entity)
+CS_DEFINE_RECORD_TYPE (CsProviderQuestion, cs_provider_question, provider_question_entity)
 
 typedef struct
 {
@@ -422,7 +452,7 @@ cs_asset_category_get_label (const char *category)
 const GType *
 cs_model_get_record_types (guint *n_types)
 {
-  static GType types[22];
+  static GType types[24];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -451,6 +481,8 @@ cs_model_get_record_types (guint *n_types)
       types[i++] = CS_TYPE_CLAUSE;
       types[i++] = CS_TYPE_CHECKLIST_ANSWER;
       types[i++] = CS_TYPE_IMPORT_MAPPING;
+      types[i++] = CS_TYPE_SECTION_WEIGHT;
+      types[i++] = CS_TYPE_PROVIDER_QUESTION;
       g_assert (i == G_N_ELEMENTS (types));
 
       g_once_init_leave (&initialized, 1);

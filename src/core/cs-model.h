@@ -84,6 +84,12 @@ G_DECLARE_FINAL_TYPE (CsChecklistAnswer, cs_checklist_answer, CS, CHECKLIST_ANSW
 #define CS_TYPE_IMPORT_MAPPING (cs_import_mapping_get_type ())
 G_DECLARE_FINAL_TYPE (CsImportMapping, cs_import_mapping, CS, IMPORT_MAPPING, CsRecord)
 
+#define CS_TYPE_SECTION_WEIGHT (cs_section_weight_get_type ())
+G_DECLARE_FINAL_TYPE (CsSectionWeight, cs_section_weight, CS, SECTION_WEIGHT, CsRecord)
+
+#define CS_TYPE_PROVIDER_QUESTION (cs_provider_question_get_type ())
+G_DECLARE_FINAL_TYPE (CsProviderQuestion, cs_provider_question, CS, PROVIDER_QUESTION, CsRecord)
+
 /**
  * CsSection:
  *

@@ -1358,8 +1358,47 @@ migrate (sqlite3              *db,
   return TRUE;
 }
 
-/* The released migrations: from_version → from_version + 1. Empty while version 1 is current. */
-static const CsMigration store_migrations[1] = { { 0, NULL } };
+/* The released migrations, from_version → from_version + 1, each a frozen SQL file among the
+ * core's resources ("migration-N.sql" upgrades N - 1 to N). A new project runs schema-1.sql and
+ * then every migration, so new and upgraded files share one schema. */
+static const CsMigration *
+store_migrations (void)
+{
+  static CsMigration migrations[CS_STORE_SCHEMA_VERSION - 1];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (int version = 1; version < CS_STORE_SCHEMA_VERSION; version++)
+        {
+          g_autofree char *resource = g_strdup_printf ("/org/contractscope/ContractScope/core/migration-%d.sql",
+                                                       version + 1);
+          /* Kept for the life of the process, like the migrations' static table. */
+          GBytes *sql = g_resource_lookup_data (cs_core_get_resource (), resource,
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+          g_assert (sql != NULL);
+          migrations[version - 1].from_version = version;
+          migrations[version - 1].sql = g_bytes_get_data (sql, NULL);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return migrations;
+}
+
+static gboolean
+exec_migrations (sqlite3  *db,
+                 GError  **error)
+{
+  const CsMigration *migrations = store_migrations ();
+
+  for (guint i = 0; i < CS_STORE_SCHEMA_VERSION - 1; i++)
+    if (!exec_sql (db, migrations[i].sql, _("creating the project"), error))
+      return FALSE;
+
+  return TRUE;
+}
 
 /* GObject */
 
@@ -1749,7 +1788,8 @@ cs_store_open (const char        *path,
                CsStoreOpenFlags   flags,
                GError           **error)
 {
-  return _cs_store_open_full (path, flags, store_migrations, 0, CS_STORE_SCHEMA_VERSION, error);
+  return _cs_store_open_full (path, flags, store_migrations (), CS_STORE_SCHEMA_VERSION - 1,
+                              CS_STORE_SCHEMA_VERSION, error);
 }
 
 static gboolean
@@ -1860,6 +1900,7 @@ cs_store_create (const char  *path,
       || !exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; BEGIN",
                     _("creating the project"), error)
       || !exec_sql (db, g_bytes_get_data (schema, NULL), _("creating the project"), error)
+      || !exec_migrations (db, error)
       || !exec_sql (db, pragmas, _("creating the project"), error))
     {
       if (rc != SQLITE_OK)
