@@ -388,7 +388,7 @@ test_round_trip_every_table (void)
 
   round_trip (store, "full-copy.contractscope");
 
-  /* CS_EXCHANGE_FIXTURE=tests/data/exchange-N.xml writes the fixture of a new format. */
+  /* CS_EXCHANGE_FIXTURE=tests/data/exchange-schema-N.xml writes the fixture of a new version. */
   if (g_getenv ("CS_EXCHANGE_FIXTURE") != NULL)
     cs_test_write_file (g_getenv ("CS_EXCHANGE_FIXTURE"), g_bytes_get_data (xml, NULL),
                         g_bytes_get_size (xml));
@@ -416,30 +416,36 @@ test_round_trip_every_table (void)
   }
 }
 
-/* Every released format keeps importing: the fixture has a row in every table of its time. */
+/* Every released version keeps importing: each fixture has a row in every table of its time,
+ * and the one of the current version reads back byte for byte. */
 static void
-test_fixture_v1 (void)
+test_fixtures (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "exchange-1.xml", NULL);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) fixture = NULL;
-  g_autoptr(GBytes) xml = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CsStore) store = NULL;
   g_autofree char *expected = g_strdup_printf (HOSTILE_TEXT "%s", "client_name");
 
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  g_assert_no_error (error);
-  fixture = g_mapped_file_get_bytes (mapped);
+  for (int version = 1; version <= CS_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("exchange-schema-%d.xml", version);
+      g_autofree char *project = g_strdup_printf ("fixture-%d.contractscope", version);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+      g_autoptr(GMappedFile) mapped = NULL;
+      g_autoptr(GBytes) fixture = NULL;
+      g_autoptr(GBytes) xml = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsStore) store = NULL;
 
-  store = import_bytes (fixture, "fixture.contractscope");
-  g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==, expected);
-  g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_offers (store)), ==, 2);
+      mapped = g_mapped_file_new (path, FALSE, &error);
+      g_assert_no_error (error);
+      fixture = g_mapped_file_get_bytes (mapped);
 
-  /* Read back the same, as long as the project file has not changed since. */
-  xml = export_bytes (store);
-  if (CS_STORE_SCHEMA_VERSION == 1)
-    assert_bytes_equal (fixture, xml);
+      store = import_bytes (fixture, project);
+      g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_offers (store)), ==, 2);
+
+      xml = export_bytes (store);
+      if (version == CS_STORE_SCHEMA_VERSION)
+        assert_bytes_equal (fixture, xml);
+    }
 }
 
 static void
@@ -803,7 +809,7 @@ main (int   argc,
 
   g_test_add_func ("/core/exchange/round-trip/demo", test_round_trip_demo);
   g_test_add_func ("/core/exchange/round-trip/every-table", test_round_trip_every_table);
-  g_test_add_func ("/core/exchange/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/core/exchange/fixtures", test_fixtures);
   g_test_add_func ("/core/exchange/export-to-file", test_export_to_file);
   g_test_add_func ("/core/exchange/refuse-invalid", test_refuse_invalid);
 
