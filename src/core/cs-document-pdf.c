@@ -488,6 +488,22 @@ draw_table (Page             *page,
 
   if (!painter->in_table)
     {
+      GPtrArray *blocks = _cs_document_get_blocks (painter->document);
+      CsDocumentBlock *previous = painter->block > 0
+                                  ? g_ptr_array_index (blocks, painter->block - 1) : NULL;
+
+      /* The caption, unless the heading just above says the same. */
+      if (table->title != NULL
+          && (previous == NULL || previous->kind != CS_BLOCK_HEADING
+              || g_strcmp0 (previous->text, table->title) != 0))
+        {
+          double height = prepare (page->layout, table->title, page->body_width, BODY_FONT, TRUE);
+
+          if (page->y + height + 40 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+            return TRUE;
+          show_at (page, page->left, page->y);
+          page->y += height + 3;
+        }
       if (!_cs_table_iter_init (&painter->iter, table, NULL, error))
         return FALSE;
       painter->in_table = TRUE;
