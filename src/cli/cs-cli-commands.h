@@ -48,4 +48,8 @@ gboolean run_export_xml    (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_export        (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

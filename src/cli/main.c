@@ -471,6 +471,12 @@ static const Command commands[] = {
     N_("Export a whole review project as a Contract Scope XML exchange file."),
     run_export_xml,
   },
+  {
+    "export", N_("PROJECT"),
+    N_("export PROJECT --document reversibility|report|questions|xml --format pdf|html|csv|xlsx|md|xml [--offer NAME] [--lang en|fr] [--paper a4|letter] [--force] -o FILE"),
+    N_("Export a document: the reversibility checklist, the review report or the questions for the provider."),
+    run_export,
+  },
 };
 
 static gboolean
