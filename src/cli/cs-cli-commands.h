@@ -34,4 +34,8 @@ gboolean run_score         (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_compare       (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

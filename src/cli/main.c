@@ -468,6 +468,12 @@ static const Command commands[] = {
     N_("Score the completeness of the offers: per section, knock-outs and findings."),
     run_score,
   },
+  {
+    "compare", N_("PROJECT"),
+    N_("compare PROJECT [--offers A,B,…] [--weights SECTION=N,…] [--format text|json] [-o FILE]"),
+    N_("Compare the offers side by side: normalised figures, best and worst, ranking."),
+    run_compare,
+  },
 };
 
 static gboolean
