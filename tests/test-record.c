@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "cs-model.h"
+#include "cs-record-private.h"
 #include "cs-store.h"
 #include "cs-test-utils.h"
 
@@ -109,8 +110,8 @@ test_notify (void)
   g_assert_nonnull (cs_entity_find_field (cs_record_get_entity (site), "name", &index));
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "Lyon");
-  cs_record_take_value (site, index, &value);
-  cs_record_take_value (site, index, &value);
+  _cs_record_take_value (site, index, &value);
+  _cs_record_take_value (site, index, &value);
 
   /* Setting the same value again does not notify. */
   g_assert_cmpint (notified, ==, 1);

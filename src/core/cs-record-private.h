@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 void  _cs_record_load_value (CsRecord     *self,
                              guint         index,
                              const GValue *value);
+void  _cs_record_take_value (CsRecord     *self,
+                             guint         index,
+                             const GValue *value);
 
 G_END_DECLS

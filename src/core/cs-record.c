@@ -287,7 +287,7 @@ cs_record_class_set_entity (CsRecordClass  *klass,
 
         case CS_FIELD_NUMBER:
           /* GParamSpecDouble cannot have NaN as default or accept it through g_object_set(),
-           * so "not stated" is only ever set by cs_record_take_value(); reading works. */
+           * so "not stated" is only ever set by _cs_record_take_value(); reading works. */
           pspec = g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
           break;
 
@@ -448,8 +448,8 @@ cs_record_peek_value (CsRecord *self,
   return &get_values (self)[index];
 }
 
-/**
- * cs_record_take_value:
+/*
+ * _cs_record_take_value:
  * @self: a record
  * @index: a field index
  * @value: a value of the field's type
@@ -458,9 +458,9 @@ cs_record_peek_value (CsRecord *self,
  * the value is on disk.
  */
 void
-cs_record_take_value (CsRecord     *self,
-                      guint         index,
-                      const GValue *value)
+_cs_record_take_value (CsRecord     *self,
+                       guint         index,
+                       const GValue *value)
 {
   GValue *values = NULL;
 

@@ -131,9 +131,6 @@ gint64           cs_record_get_parent_id    (CsRecord       *self);
 
 const GValue    *cs_record_peek_value       (CsRecord       *self,
                                              guint           index);
-void             cs_record_take_value       (CsRecord       *self,
-                                             guint           index,
-                                             const GValue   *value);
 
 const char      *cs_record_get_string       (CsRecord       *self,
                                              const char     *column);

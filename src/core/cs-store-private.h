@@ -7,6 +7,9 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
+#include "cs-record.h"
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -22,11 +25,208 @@ typedef struct
   const char *sql;
 } CsMigration;
 
+#define HEADER_SIZE 100
+#define MAX_TEXT_LENGTH (64 * 1024)
+
+struct _CsStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  int         lock_fd;
+  int         schema_version;
+  guint       read_only : 1;
+
+  /* SQL text → prepared statement, for the life of the connection */
+  GHashTable *statements;
+  /* "type:parent" → GListStore of records */
+  GHashTable *lists;
+  /* "type:id" → CacheEntry: every record handed out and still alive. Records in cached lists,
+   * sections and those returned by cs_store_find() (transfer none) are held strongly; asset
+   * rows handed out one by one with cs_store_ref_record() (the lazy CsAssetList) only weakly,
+   * so that scrolling through 100,000 assets does not keep them all. */
+  GHashTable *records;
+  /* records removed inside a transaction not committed yet, kept for a rollback */
+  GHashTable *limbo;
+  guint       savepoint_depth;
+  /* the caches changed inside a transaction that is not committed yet */
+  guint       caches_dirty : 1;
+  /* a commit happened whose "saved" signal is not emitted yet */
+  guint       saved_pending : 1;
+
+  /* cs_store_count_coverage(): the counts of every offer, computed in one pass for all of
+   * them and kept while the file is unchanged (see coverage_counts_valid()) */
+  GHashTable *coverage_counts;      /* offer id (gint64 *) → CsCoverageCounts */
+  CsCoverageCounts coverage_totals; /* n_assets, n_critical; the rest unused */
+  gint        coverage_level;
+  gint64      coverage_data_version;
+  gint64      coverage_changes;
+};
+
+struct _CsDeletion
+{
+  gatomicrefcount  ref_count;
+  CsRecord        *record;
+  /* every row removed, parents first */
+  GPtrArray       *rows;
+  /* references cleared by the deletion: (record type, column, id of the row) */
+  GArray          *cleared;
+};
+
+typedef struct
+{
+  GType       type;
+  const char *column;
+  gint64      id;
+} ClearedRef;
+
+typedef struct
+{
+  CsStore  *store;
+  char     *key;      /* owned by the table */
+  CsRecord *record;   /* NULL once a weakly held record is gone */
+  gboolean  strong;   /* the cache owns a reference, else a weak reference */
+} CacheEntry;
+
+enum {
+  SAVED,
+  RECORD_ADDED,
+  RECORD_REMOVED,
+  RECORD_CHANGED,
+  COVERAGE_CHANGED,
+  RELOADED,
+  N_SIGNALS
+};
+
+extern guint _cs_store_signals[N_SIGNALS];
+
+/* cs-store.c: open and migration */
 CsStore *_cs_store_open_full (const char         *path,
                               CsStoreOpenFlags    flags,
                               const CsMigration  *migrations,
                               guint               n_migrations,
                               int                 target_version,
                               GError            **error);
+
+gboolean _cs_store_configure_connection (sqlite3  *db,
+                                         GError  **error);
+
+gboolean _cs_store_begin (CsStore  *self,
+                          GError  **error);
+
+void _cs_store_bind_field (sqlite3_stmt  *stmt,
+                           int            param,
+                           const CsField *field,
+                           const GValue  *value);
+
+void _cs_store_cache_entry_free (gpointer data);
+
+void _cs_store_cache_insert (CsStore  *self,
+                             char     *key,
+                             CsRecord *record,
+                             gboolean  strong);
+
+char * _cs_store_cache_key (GType  type,
+                            gint64 id);
+
+CsRecord * _cs_store_cache_lookup (CsStore    *self,
+                                   const char *key);
+
+CacheEntry * _cs_store_cache_lookup_entry (CsStore    *self,
+                                           const char *key);
+
+void _cs_store_cache_pin (CacheEntry *entry);
+
+GPtrArray * _cs_store_cache_snapshot (CsStore    *self,
+                                      const char *prefix);
+
+gboolean _cs_store_check_writable (CsStore  *self,
+                                   GError  **error);
+
+gboolean _cs_store_commit (CsStore  *self,
+                           GError  **error);
+
+int _cs_store_compare_records (gconstpointer a,
+                               gconstpointer b,
+                               gpointer      user_data);
+
+gboolean _cs_store_exec_sql (sqlite3     *db,
+                             const char  *sql,
+                             const char  *what,
+                             GError     **error);
+
+void _cs_store_flush_saved (CsStore *self);
+
+sqlite3_stmt * _cs_store_get_statement (CsStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+
+CsRecord * _cs_store_intern_row (CsStore        *self,
+                                 GType           type,
+                                 const CsEntity *entity,
+                                 sqlite3_stmt   *stmt);
+
+CsRecord * _cs_store_intern_row_full (CsStore        *self,
+                                      GType           type,
+                                      const CsEntity *entity,
+                                      sqlite3_stmt   *stmt,
+                                      gboolean        strong);
+
+void _cs_store_invalidate_aggregates (CsStore *self);
+
+void _cs_store_list_insert_sorted (GListStore *list,
+                                   CsRecord   *record);
+
+char * _cs_store_list_key (GType  type,
+                           gint64 parent_id);
+
+void _cs_store_list_remove (GListStore *list,
+                            CsRecord   *record);
+
+void _cs_store_mark_caches (CsStore *self);
+
+GListStore * _cs_store_peek_list (CsStore *self,
+                                  GType    type,
+                                  gint64   parent_id);
+
+GPtrArray * _cs_store_query_list (CsStore *self,
+                                  GType    type,
+                                  gint64   parent_id);
+
+void _cs_store_read_field (sqlite3_stmt  *stmt,
+                           int            column,
+                           const CsField *field,
+                           GValue        *value);
+
+CsRecord * _cs_store_record_from_row (GType          type,
+                                      const CsEntity *entity,
+                                      sqlite3_stmt  *stmt);
+
+void _cs_store_reload_caches (CsStore *self);
+
+void _cs_store_rollback (CsStore *self);
+
+char * _cs_store_select_sql (const CsEntity *entity,
+                             const char     *where);
+
+gboolean _cs_store_set_sqlite_error (GError      **error,
+                                     sqlite3      *db,
+                                     int           rc,
+                                     const char   *what);
+
+gboolean _cs_store_step_done (CsStore       *self,
+                              sqlite3_stmt  *stmt,
+                              const char    *what,
+                              GError       **error);
+
+gboolean _cs_store_validate_value (const CsEntity  *entity,
+                                   const CsField   *field,
+                                   const GValue    *value,
+                                   GValue          *out,
+                                   GError         **error);
+
+void _cs_store_cache_removed (CsStore  *self,
+                              CsRecord *row);
 
 G_END_DECLS
