@@ -13,6 +13,7 @@
 
 #include "cs-comparison-private.h"
 #include "cs-sections.h"
+#include "cs-store-compare.h"
 
 #include <math.h>
 #include <string.h>
@@ -81,21 +82,26 @@ format_hours (double minutes)
 
 /* Perimeter */
 
-/* The critical assets an offer leaves in @state: one query, never one per asset. */
-static guint
-count_critical (CsComparison    *self,
-                guint            index,
-                CsCoverageState  state)
+/* The critical assets an offer leaves not addressed and excluded: the store's counts, one
+ * query per offer over its partial and excluded coverage rows, never one per asset. */
+static void
+count_critical (CsComparison *self,
+                guint         index,
+                guint        *out_not_addressed,
+                guint        *out_excluded)
 {
-  CsAssetQuery query = { 0, };
-  g_autoptr(GArray) ids = NULL;
+  const CsCoverageCounts *c = &self->coverage[index];
+  guint partial = 0;
+  guint excluded = 0;
+  guint accounted;
 
-  query.criticalities = 1 << 1;
-  query.offer_id = offer_id (self, index);
-  query.coverage_states = 1 << state;
-  ids = cs_store_query_asset_ids (self->store, &query, NULL);
+  if (!cs_store_count_critical_coverage (self->store, offer_id (self, index), &partial,
+                                         &excluded, NULL))
+    g_warning ("Could not count the critical assets of an offer");
 
-  return ids != NULL ? ids->len : 0;
+  accounted = c->n_critical_managed + partial + excluded;
+  *out_not_addressed = c->n_critical > accounted ? c->n_critical - accounted : 0;
+  *out_excluded = excluded;
 }
 
 static void
@@ -115,7 +121,12 @@ compute_perimeter_note (CsComparison *self)
   for (guint i = 0; i < self->offers->len; i++)
     {
       const CsCoverageCounts *c = &self->coverage[i];
+      guint critical_not_addressed = 0;
+      guint critical_excluded = 0;
 
+      if (c->n_not_addressed == 0 && c->n_excluded == 0)
+        continue;
+      count_critical (self, i, &critical_not_addressed, &critical_excluded);
       if (c->n_not_addressed > 0)
         {
           if (note->len > 0)
@@ -126,7 +137,7 @@ compute_perimeter_note (CsComparison *self)
                                                      "%s leaves %u assets not addressed, %u of them critical",
                                                      c->n_not_addressed),
                                   _cs_comparison_offer_name (self, i), c->n_not_addressed,
-                                  count_critical (self, i, CS_COVERAGE_NOT_ADDRESSED));
+                                  critical_not_addressed);
         }
       if (c->n_excluded > 0)
         {
@@ -138,7 +149,7 @@ compute_perimeter_note (CsComparison *self)
                                                      "%s excludes %u assets, %u of them critical",
                                                      c->n_excluded),
                                   _cs_comparison_offer_name (self, i), c->n_excluded,
-                                  count_critical (self, i, CS_COVERAGE_EXCLUDED));
+                                  critical_excluded);
         }
     }
 
