@@ -1,0 +1,763 @@
+/* cs-document-pdf.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-document"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "cs-document-private.h"
+
+/*
+ * The painter lays a document out page after page on any cairo context, in points: the PDF
+ * writer gives it the pages of a PDF surface, printing the pages GtkPrintOperation hands out.
+ * It keeps where it stopped (block, table row, paragraph line) so that each page continues the
+ * previous one, and reads table rows one at a time, so a 100,000-row annex never sits in memory.
+ */
+
+#define MARGIN        42.0
+#define HEADER_HEIGHT 30.0
+#define FOOTER_HEIGHT 24.0
+#define CELL_PAD      3.0
+#define BODY_FONT     "Sans 8.5"
+#define SMALL_FONT    "Sans 7"
+#define TICK_SIZE     8.0
+
+struct _CsDocumentPainter
+{
+  CsDocument  *document;
+  double       width;
+  double       height;
+  guint        page;          /* pages drawn so far */
+  guint        block;         /* the block to continue with */
+  int          line;          /* first line of a paragraph cut by the previous page */
+  gboolean     in_table;
+  CsTableIter  iter;
+  CsDocumentRow *pending;     /* a row that did not fit on the previous page */
+  guint        row_number;    /* rows of the current table drawn, for the stripes */
+  gboolean     finished;
+};
+
+typedef struct
+{
+  CsDocumentPainter *painter;
+  cairo_t           *cr;
+  PangoLayout       *layout;
+  double             y;
+  double             bottom;
+  double             left;
+  double             body_width;
+} Page;
+
+static void
+set_color (cairo_t *cr,
+           guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static void
+set_font (PangoLayout *layout,
+          const char  *description,
+          gboolean     bold)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (description);
+
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+}
+
+/* Lays out plain text (never markup) at @width points. Returns its height. */
+static double
+prepare (PangoLayout *layout,
+         const char  *text,
+         double       width,
+         const char  *font,
+         gboolean     bold)
+{
+  int w, h;
+
+  set_font (layout, font, bold);
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+show_at (Page   *page,
+         double  x,
+         double  y)
+{
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, page->layout);
+}
+
+static void
+draw_tick (cairo_t  *cr,
+           double    x,
+           double    y,
+           gboolean  ticked)
+{
+  cairo_save (cr);
+  set_color (cr, 0x222222);
+  cairo_set_line_width (cr, 0.8);
+  cairo_rectangle (cr, x, y, TICK_SIZE, TICK_SIZE);
+  cairo_stroke (cr);
+  if (ticked)
+    {
+      cairo_set_line_width (cr, 1.2);
+      cairo_move_to (cr, x + 1.6, y + TICK_SIZE * 0.55);
+      cairo_line_to (cr, x + TICK_SIZE * 0.42, y + TICK_SIZE - 1.6);
+      cairo_line_to (cr, x + TICK_SIZE - 1.2, y + 1.4);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_header_footer (Page *page)
+{
+  CsDocumentPainter *painter = page->painter;
+  CsDocument *doc = painter->document;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *line = NULL;
+  g_autofree char *number = NULL;
+  cairo_t *cr = page->cr;
+  int w, h;
+
+  if (_cs_document_get_client (doc) != NULL)
+    g_ptr_array_add (parts, g_strdup (_cs_document_get_client (doc)));
+  if (_cs_document_get_provider (doc) != NULL)
+    g_ptr_array_add (parts, g_strdup (_cs_document_get_provider (doc)));
+  if (_cs_document_get_consultant (doc) != NULL)
+    g_ptr_array_add (parts, g_strdup (_cs_document_get_consultant (doc)));
+  g_ptr_array_add (parts, _cs_document_format_date (doc));
+  g_ptr_array_add (parts, NULL);
+  line = g_strjoinv (" · ", (char **) parts->pdata);
+
+  set_color (cr, 0x555555);
+  prepare (page->layout, cs_document_get_title (doc), page->body_width * 0.45, SMALL_FONT, TRUE);
+  pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (page->layout, 0);
+  show_at (page, page->left, MARGIN);
+  prepare (page->layout, line, page->body_width * 0.53, SMALL_FONT, FALSE);
+  pango_layout_set_alignment (page->layout, PANGO_ALIGN_RIGHT);
+  show_at (page, page->left + page->body_width * 0.47, MARGIN);
+  pango_layout_set_alignment (page->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (page->layout, -1);
+
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, page->left, MARGIN + HEADER_HEIGHT - 12);
+  cairo_line_to (cr, page->left + page->body_width, MARGIN + HEADER_HEIGHT - 12);
+  cairo_stroke (cr);
+
+  /* Translators: the page number at the foot of each page of a document */
+  number = g_strdup_printf (_cs_document_tr (doc, N_("Page %u")), painter->page + 1);
+  prepare (page->layout, number, -1, SMALL_FONT, FALSE);
+  pango_layout_get_size (page->layout, &w, &h);
+  show_at (page, page->left + page->body_width - (double) w / PANGO_SCALE,
+           painter->height - MARGIN - (double) h / PANGO_SCALE);
+  set_color (cr, 0x222222);
+}
+
+static void
+draw_title (Page *page)
+{
+  CsDocument *doc = page->painter->document;
+  const char *labels[4] = {
+    _cs_document_tr (doc, N_("Client")), _cs_document_tr (doc, N_("Provider")),
+    _cs_document_tr (doc, N_("Consultant")), _cs_document_tr (doc, N_("Date")),
+  };
+  g_autofree char *date = _cs_document_format_date (doc);
+  const char *values[4] = {
+    _cs_document_get_client (doc), _cs_document_get_provider (doc),
+    _cs_document_get_consultant (doc), date,
+  };
+
+  double title_height = prepare (page->layout, cs_document_get_title (doc), page->body_width,
+                                 "Sans 18", TRUE);
+
+  show_at (page, page->left, page->y);
+  page->y += title_height + 8;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      double h;
+
+      if (values[i] == NULL)
+        continue;
+      set_color (page->cr, 0x555555);
+      prepare (page->layout, labels[i], 90, BODY_FONT, TRUE);
+      show_at (page, page->left, page->y);
+      set_color (page->cr, 0x222222);
+      h = prepare (page->layout, values[i], page->body_width - 95, BODY_FONT, FALSE);
+      show_at (page, page->left + 95, page->y);
+      page->y += h + 2;
+    }
+  page->y += 12;
+}
+
+/* Draws as many lines of the laid-out paragraph as fit, from @first. Returns the first line
+ * not drawn, or -1 when all were. */
+static int
+draw_lines (Page   *page,
+            double  x,
+            int     first)
+{
+  PangoLayoutIter *it = pango_layout_get_iter (page->layout);
+  double origin = -1, drawn = 0;
+  int i = 0, result = -1;
+
+  do
+    {
+      PangoRectangle logical;
+      double top, height, baseline;
+
+      if (i++ < first)
+        continue;
+      pango_layout_iter_get_line_extents (it, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      height = (double) logical.height / PANGO_SCALE;
+      if (origin < 0)
+        origin = top;
+      if (page->y + (top - origin) + height > page->bottom && i - 1 > first)
+        {
+          result = i - 1;
+          break;
+        }
+      baseline = (double) pango_layout_iter_get_baseline (it) / PANGO_SCALE;
+      cairo_move_to (page->cr, x, page->y + baseline - origin);
+      pango_cairo_show_layout_line (page->cr, pango_layout_iter_get_line_readonly (it));
+      drawn = top + height - origin;
+    }
+  while (pango_layout_iter_next_line (it));
+
+  pango_layout_iter_free (it);
+  page->y += drawn;
+  return result;
+}
+
+static gboolean
+draw_text_block (Page            *page,
+                 CsDocumentBlock *block)
+{
+  CsDocumentPainter *painter = page->painter;
+  double indent = 0;
+  double height;
+  int next;
+
+  if (block->kind == CS_BLOCK_HEADING)
+    {
+      const char *font = block->level == 1 ? "Sans 13" : block->level == 2 ? "Sans 11" : "Sans 9.5";
+
+      height = prepare (page->layout, block->text, page->body_width, font, TRUE);
+      /* A heading keeps the start of what follows with it. */
+      if (page->y + height + 40 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+        return FALSE;
+      page->y += block->level == 1 ? 8 : 4;
+      show_at (page, page->left, page->y);
+      page->y += height + 4;
+      return TRUE;
+    }
+
+  if (block->kind == CS_BLOCK_LIST_ITEM || block->kind == CS_BLOCK_TASK)
+    indent = 14;
+
+  height = prepare (page->layout, block->text, page->body_width - indent, BODY_FONT, FALSE);
+  if (block->kind != CS_BLOCK_PARAGRAPH && page->y + height > page->bottom
+      && page->y > MARGIN + HEADER_HEIGHT)
+    return FALSE;
+
+  if (painter->line == 0 && block->kind == CS_BLOCK_LIST_ITEM)
+    {
+      cairo_new_path (page->cr);
+      cairo_arc (page->cr, page->left + 5, page->y + 5.5, 1.6, 0, 2 * G_PI);
+      cairo_fill (page->cr);
+    }
+  else if (painter->line == 0 && block->kind == CS_BLOCK_TASK)
+    draw_tick (page->cr, page->left + 1, page->y + 1.5, block->done);
+
+  next = draw_lines (page, page->left + indent, painter->line);
+  if (next >= 0)
+    {
+      painter->line = next;
+      return FALSE;
+    }
+  painter->line = 0;
+  page->y += block->kind == CS_BLOCK_PARAGRAPH ? 6 : 2;
+  return TRUE;
+}
+
+static gboolean
+draw_signature (Page            *page,
+                CsDocumentBlock *block)
+{
+  CsDocument *doc = page->painter->document;
+  guint n = g_strv_length (block->parties);
+  double column, height = 110;
+  const char *lines[3] = {
+    _cs_document_tr (doc, N_("Name")), _cs_document_tr (doc, N_("Date")),
+    _cs_document_tr (doc, N_("Signature")),
+  };
+
+  if (n == 0)
+    return TRUE;
+  if (page->y + height > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+    return FALSE;
+
+  column = page->body_width / n;
+  page->y += 10;
+  for (guint i = 0; i < n; i++)
+    {
+      double x = page->left + i * column;
+      double y = page->y;
+
+      prepare (page->layout, block->parties[i], column - 12, BODY_FONT, TRUE);
+      show_at (page, x, y);
+      y += 20;
+      for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
+        {
+          prepare (page->layout, lines[k], column - 12, SMALL_FONT, FALSE);
+          show_at (page, x, y);
+          cairo_set_line_width (page->cr, 0.5);
+          cairo_move_to (page->cr, x + 52, y + 9);
+          cairo_line_to (page->cr, x + column - 14, y + 9);
+          cairo_stroke (page->cr);
+          y += k == 1 ? 40 : 22;
+        }
+    }
+  page->y += height;
+  return TRUE;
+}
+
+static void
+column_geometry (Page            *page,
+                 CsDocumentTable *table,
+                 double          *x,
+                 double          *w)
+{
+  double total = 0, pos = page->left;
+
+  for (guint i = 0; i < table->columns->len; i++)
+    total += g_array_index (table->columns, CsDocumentColumn, i).width;
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      x[i] = pos;
+      w[i] = page->body_width * g_array_index (table->columns, CsDocumentColumn, i).width / total;
+      pos += w[i];
+    }
+}
+
+static guint32
+mark_color (CsCellMark mark)
+{
+  switch (mark)
+    {
+    case CS_CELL_MARK_BEST:
+      return 0xd7f0d9;
+    case CS_CELL_MARK_WORST:
+      return 0xfbe3c9;
+    case CS_CELL_MARK_KNOCK_OUT:
+      return 0xf7cfcf;
+    case CS_CELL_MARK_NONE:
+    default:
+      return 0xffffff;
+    }
+}
+
+/* Measures (draw = FALSE) or draws one row; the header row when @row is NULL. */
+static double
+table_row (Page            *page,
+           CsDocumentTable *table,
+           CsDocumentRow   *row,
+           const double    *x,
+           const double    *w,
+           gboolean         draw,
+           double           height,
+           gboolean         stripe)
+{
+  CsDocument *doc = page->painter->document;
+  double max = 0;
+
+  if (draw)
+    {
+      if (row == NULL || stripe)
+        {
+          set_color (page->cr, row == NULL ? 0xe4e7eb : 0xf5f6f7);
+          cairo_rectangle (page->cr, page->left, page->y, page->body_width, height);
+          cairo_fill (page->cr);
+        }
+    }
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const CsDocumentCell *cell = row != NULL ? _cs_document_row_get_cell (row, i) : NULL;
+      g_autofree char *text = NULL;
+      const char *mark = NULL;
+      double h;
+
+      if (cell != NULL && cell->kind == CS_CELL_TICK)
+        {
+          if (draw)
+            draw_tick (page->cr, x[i] + CELL_PAD, page->y + CELL_PAD + 1.5, cell->ticked);
+          max = MAX (max, TICK_SIZE + 2 * CELL_PAD + 2);
+          continue;
+        }
+
+      if (cell == NULL)
+        text = g_strdup (g_array_index (table->columns, CsDocumentColumn, i).title);
+      else
+        {
+          text = _cs_document_format_cell (doc, cell);
+          mark = _cs_document_mark_label (doc, cell->mark);
+          if (mark != NULL)
+            {
+              char *marked = g_strdup_printf ("%s (%s)", text, mark);
+
+              g_free (text);
+              text = marked;
+            }
+        }
+      if (*text == '\0')
+        continue;
+
+      h = prepare (page->layout, text, w[i] - 2 * CELL_PAD, BODY_FONT,
+                   cell == NULL || (cell != NULL && cell->mark == CS_CELL_MARK_KNOCK_OUT));
+      max = MAX (max, h + 2 * CELL_PAD);
+      if (draw)
+        {
+          if (cell != NULL && cell->mark != CS_CELL_MARK_NONE)
+            {
+              set_color (page->cr, mark_color (cell->mark));
+              cairo_rectangle (page->cr, x[i], page->y, w[i], height);
+              cairo_fill (page->cr);
+            }
+          set_color (page->cr, cell != NULL && cell->mark == CS_CELL_MARK_KNOCK_OUT
+                     ? 0x9b1c1c : 0x222222);
+          show_at (page, x[i] + CELL_PAD, page->y + CELL_PAD);
+        }
+    }
+
+  if (draw)
+    {
+      set_color (page->cr, 0xb0b4b9);
+      cairo_set_line_width (page->cr, 0.4);
+      cairo_move_to (page->cr, page->left, page->y + height);
+      cairo_line_to (page->cr, page->left + page->body_width, page->y + height);
+      cairo_stroke (page->cr);
+      set_color (page->cr, 0x222222);
+    }
+  return MAX (max, 12);
+}
+
+static gboolean
+draw_table (Page             *page,
+            CsDocumentBlock  *block,
+            gboolean         *out_done,
+            GError          **error)
+{
+  CsDocumentPainter *painter = page->painter;
+  CsDocumentTable *table = block->table;
+  g_autofree double *x = g_new (double, MAX (table->columns->len, 1));
+  g_autofree double *w = g_new (double, MAX (table->columns->len, 1));
+  double header;
+  guint on_page = 0;
+
+  *out_done = FALSE;
+  if (table->columns->len == 0)
+    {
+      *out_done = TRUE;
+      return TRUE;
+    }
+  column_geometry (page, table, x, w);
+
+  if (!painter->in_table)
+    {
+      if (!_cs_table_iter_init (&painter->iter, table, NULL, error))
+        return FALSE;
+      painter->in_table = TRUE;
+      painter->row_number = 0;
+      painter->pending = NULL;
+    }
+
+  header = table_row (page, table, NULL, x, w, FALSE, 0, FALSE);
+  if (page->y + header + 30 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+    return TRUE;
+  table_row (page, table, NULL, x, w, TRUE, header, FALSE);
+  page->y += header;
+
+  for (;;)
+    {
+      CsDocumentRow *row = painter->pending;
+      g_autoptr(GError) local_error = NULL;
+      double height;
+
+      if (row == NULL && !_cs_table_iter_next (&painter->iter, &row, &local_error))
+        {
+          _cs_table_iter_clear (&painter->iter);
+          painter->in_table = FALSE;
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          page->y += 8;
+          *out_done = TRUE;
+          return TRUE;
+        }
+      painter->pending = NULL;
+
+      height = table_row (page, table, row, x, w, FALSE, 0, FALSE);
+      /* A row taller than a page is cut rather than pushed forever to the next one. */
+      if (page->y + height > page->bottom && on_page > 0)
+        {
+          painter->pending = row;
+          return TRUE;
+        }
+      table_row (page, table, row, x, w, TRUE, height, painter->row_number % 2 == 1);
+      page->y += height;
+      painter->row_number++;
+      on_page++;
+    }
+}
+
+/**
+ * cs_document_painter_new:
+ * @document: a #CsDocument
+ * @width: the page width, in points
+ * @height: the page height, in points
+ *
+ * Creates a painter that draws @document from its first page.
+ *
+ * Returns: (transfer full): a painter; free with cs_document_painter_free()
+ */
+CsDocumentPainter *
+cs_document_painter_new (CsDocument *document,
+                         double      width,
+                         double      height)
+{
+  CsDocumentPainter *painter;
+
+  g_return_val_if_fail (CS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (width > 4 * MARGIN && height > 4 * MARGIN, NULL);
+
+  painter = g_new0 (CsDocumentPainter, 1);
+  painter->document = g_object_ref (document);
+  painter->width = width;
+  painter->height = height;
+  return painter;
+}
+
+/**
+ * cs_document_painter_get_n_pages_done:
+ * @painter: a #CsDocumentPainter
+ *
+ * Returns: how many pages were drawn so far
+ */
+guint
+cs_document_painter_get_n_pages_done (CsDocumentPainter *painter)
+{
+  g_return_val_if_fail (painter != NULL, 0);
+  return painter->page;
+}
+
+/**
+ * cs_document_painter_draw_page:
+ * @painter: a #CsDocumentPainter
+ * @cr: a cairo context whose user units are points, with the page's origin at 0, 0
+ * @out_more: (out): whether another page follows
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Draws the next page on @cr (it neither begins nor shows the page: the caller does).
+ *
+ * Returns: %FALSE when a row source failed or the work was cancelled
+ */
+gboolean
+cs_document_painter_draw_page (CsDocumentPainter  *painter,
+                               cairo_t            *cr,
+                               gboolean           *out_more,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_font_options_t *options = NULL;
+  PangoContext *context;
+  GPtrArray *blocks;
+  Page page = { 0, };
+
+  g_return_val_if_fail (painter != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (out_more != NULL, FALSE);
+
+  *out_more = FALSE;
+  if (painter->finished)
+    return TRUE;
+
+  layout = pango_cairo_create_layout (cr);
+  context = pango_layout_get_context (layout);
+  /* Points in, points out, and the same metrics on paper as in the PDF. */
+  pango_cairo_context_set_resolution (context, 72);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
+
+  page.painter = painter;
+  page.cr = cr;
+  page.layout = layout;
+  page.left = MARGIN;
+  page.body_width = painter->width - 2 * MARGIN;
+  page.y = MARGIN + HEADER_HEIGHT;
+  page.bottom = painter->height - MARGIN - FOOTER_HEIGHT;
+  painter->iter.cancellable = cancellable;
+
+  cairo_save (cr);
+  draw_header_footer (&page);
+  if (painter->page == 0)
+    draw_title (&page);
+
+  blocks = _cs_document_get_blocks (painter->document);
+  while (painter->block < blocks->len)
+    {
+      CsDocumentBlock *block = g_ptr_array_index (blocks, painter->block);
+      gboolean done = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_restore (cr);
+          return FALSE;
+        }
+
+      if (block->kind == CS_BLOCK_TABLE)
+        {
+          if (!draw_table (&page, block, &done, error))
+            {
+              cairo_restore (cr);
+              return FALSE;
+            }
+        }
+      else if (block->kind == CS_BLOCK_SIGNATURE)
+        done = draw_signature (&page, block);
+      else
+        done = draw_text_block (&page, block);
+
+      if (!done)
+        break;
+      painter->block++;
+    }
+  cairo_restore (cr);
+
+  painter->page++;
+  painter->finished = painter->block >= blocks->len;
+  *out_more = !painter->finished;
+  return TRUE;
+}
+
+/**
+ * cs_document_painter_free:
+ * @painter: (nullable): a #CsDocumentPainter
+ *
+ * Frees @painter, closing a row source it was reading.
+ */
+void
+cs_document_painter_free (CsDocumentPainter *painter)
+{
+  if (painter == NULL)
+    return;
+  if (painter->in_table)
+    _cs_table_iter_clear (&painter->iter);
+  g_object_unref (painter->document);
+  g_free (painter);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  FILE *file = closure;
+
+  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS
+                                                  : CAIRO_STATUS_WRITE_ERROR;
+}
+
+gboolean
+_cs_document_write_pdf (CsDocument    *self,
+                        const char    *path,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(CsDocumentPainter) painter = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean more = TRUE, ok = TRUE;
+  double width, height;
+  FILE *file;
+
+  file = g_fopen (path, "wb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  cs_paper_size_get_points (cs_document_get_paper (self), cs_document_get_landscape (self),
+                            &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, file, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cs_document_get_title (self));
+  if (_cs_document_get_consultant (self) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    _cs_document_get_consultant (self));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Contract Scope");
+  cr = cairo_create (surface);
+
+  painter = cs_document_painter_new (self, width, height);
+  while (ok && more)
+    {
+      ok = cs_document_painter_draw_page (painter, cr, &more, cancellable, error);
+      if (ok)
+        cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (fclose (file) != 0 && ok)
+    {
+      int saved_errno = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return ok;
+}
