@@ -781,6 +781,24 @@ test_compare (void)
   run_cli (&bad_format, "compare", path, "--format", "docx", NULL);
   assert_failure (&bad_format, 2);
 
+  /* Documents through the shared writers, to a file only. */
+  {
+    g_autofree char *xlsx = cs_test_build_path ("compare.xlsx");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_auto(Run) written_xlsx = { 0 };
+    g_auto(Run) no_output = { 0 };
+
+    run_cli (&written_xlsx, "compare", path, "--format", "xlsx", "-o", xlsx, NULL);
+    assert_success (&written_xlsx);
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 4);
+    g_assert_cmpmem (contents, 2, "PK", 2);
+
+    run_cli (&no_output, "compare", path, "--format", "pdf", NULL);
+    assert_failure (&no_output, 2);
+  }
+
   cs_test_assert_unchanged (path, sha256);
 }
 

@@ -673,6 +673,112 @@ test_comparability (Fixture       *fixture,
   }
 }
 
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/* Text from the project never becomes a formula: providers and an exclusion starting with
+ * = + - @, a tab or a carriage return. */
+static void
+make_hostile_project (Fixture *fixture)
+{
+  static const char * const providers[] = { "=HYPERLINK(\"http://x.example\",\"y\")",
+                                             "+33 Services", "-2+3 IT", "@SUM(A1)", "\tTab IT",
+                                             "\rCR IT" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsRecord) exclusion = NULL;
+  CsRecord *offers[G_N_ELEMENTS (providers)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    offers[i] = add_offer (fixture, providers[i]);
+  set_number (fixture, offers[0], "price_recurring", 1234);
+  set_number (fixture, offers[1], "price_recurring", 4321);
+
+  exclusion = g_object_new (CS_TYPE_EXCLUSION, "offer-id", cs_record_get_id (offers[0]),
+                            "label", "=1+2", "decision", "excluded", NULL);
+  g_assert_true (cs_store_add (fixture->store, exclusion, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsComparison) comparison = NULL;
+  g_autoptr(CsDocument) document = NULL;
+  g_autofree char *path = cs_test_build_path ("comparison.xlsx");
+  g_autofree char *sheets = NULL;
+
+  make_hostile_project (fixture);
+  comparison = compare (fixture, NULL);
+  document = cs_comparison_to_document (comparison, "Client", NULL);
+  g_assert_true (cs_document_write (document, CS_DOCUMENT_FORMAT_XLSX, path, FALSE, NULL,
+                                    &error));
+  g_assert_no_error (error);
+
+  sheets = run ((const char * const[]) { "unzip", "-p", path, "xl/worksheets/*.xml", NULL });
+  g_assert_null (strstr (sheets, "<f>"));
+  g_assert_nonnull (strstr (sheets, "<t>=HYPERLINK(\"http://x.example\",\"y\")</t>"));
+  g_assert_nonnull (strstr (sheets, "<t>=1+2</t>"));
+  g_assert_nonnull (strstr (sheets, "<t>@SUM(A1)</t>"));
+  /* The monthly prices are numbers, not text. */
+  g_assert_nonnull (strstr (sheets, "<v>1234</v>"));
+  g_assert_nonnull (strstr (sheets, "<v>4321</v>"));
+  /* Frozen header row and first column, and an autofilter. */
+  g_assert_nonnull (strstr (sheets, "<pane xSplit=\"1\" ySplit=\"1\""));
+  g_assert_nonnull (strstr (sheets, "<autoFilter"));
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsComparison) comparison = NULL;
+  g_autoptr(CsDocument) document = NULL;
+  g_autofree char *path = cs_test_build_path ("comparison.csv");
+  g_autofree char *missing = cs_test_build_path ("no-such-folder/comparison.csv");
+  g_autofree char *folder = cs_test_build_path ("no-such-folder");
+  g_autofree char *csv = NULL;
+
+  make_hostile_project (fixture);
+  comparison = compare (fixture, NULL);
+  document = cs_comparison_to_document (comparison, "Client", NULL);
+  g_assert_true (cs_document_write (document, CS_DOCUMENT_FORMAT_CSV, path, FALSE, NULL,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+
+  g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")"));
+  g_assert_nonnull (strstr (csv, "\"'+33 Services\""));
+  g_assert_nonnull (strstr (csv, "\"'-2+3 IT\""));
+  g_assert_nonnull (strstr (csv, "\"'@SUM(A1)\""));
+  g_assert_nonnull (strstr (csv, "\"'\tTab IT\""));
+  g_assert_nonnull (strstr (csv, "\"'\rCR IT\""));
+  g_assert_nonnull (strstr (csv, "\"'=1+2\""));
+  g_assert_null (strstr (csv, ",=1+2"));
+  g_assert_null (strstr (csv, ",\"=1+2"));
+  g_assert_nonnull (strstr (csv, "(EUR),1234.00,4321.00,"));
+
+  /* A failure says why and leaves nothing behind. */
+  g_assert_false (cs_document_write (document, CS_DOCUMENT_FORMAT_CSV, missing, FALSE, NULL,
+                                     &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -694,6 +800,10 @@ main (int   argc,
               test_sensitivity_equal_weights, fixture_tear_down);
   g_test_add ("/core/comparison/comparability", Fixture, NULL, fixture_set_up,
               test_comparability, fixture_tear_down);
+  g_test_add ("/core/comparison/export/xlsx", Fixture, NULL, fixture_set_up, test_export_xlsx,
+              fixture_tear_down);
+  g_test_add ("/core/comparison/export/csv", Fixture, NULL, fixture_set_up, test_export_csv,
+              fixture_tear_down);
 
   return g_test_run ();
 }

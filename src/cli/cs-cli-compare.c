@@ -23,11 +23,12 @@
 
 /*
  * contract-scope-cli compare PROJECT [--offers A,B,…] [--weights section=N,…]
- *                                    [--format text|json] [-o FILE]
+ *                                    [--format text|json|csv|xlsx|pdf|html|md] [-o FILE]
  *
  * The offers side by side: every row of the comparison with what each offer states, the
  * normalised value, best and worst, knock-outs and why a row is not comparable; then the
- * ranking and whether it holds under equal weights or without the price.
+ * ranking and whether it holds under equal weights or without the price. The document formats
+ * go through the shared writers (cs-document.h) and need -o FILE.
  */
 
 static void
@@ -171,6 +172,7 @@ add_row_json (JsonBuilder           *builder,
   add_boolean (builder, "comparable", row->not_comparable == NULL);
   add_nullable_string (builder, "not_comparable", row->not_comparable);
   add_boolean (builder, "all_equal", row->all_equal);
+  add_boolean (builder, "coded", row->coded);
   json_builder_set_member_name (builder, "cells");
   json_builder_begin_array (builder);
   for (guint c = 0; c < row->n_cells; c++)
@@ -413,6 +415,10 @@ run_compare (int      argc,
   g_autofree char *data = NULL;
   guint weights[CS_COMPARISON_N_WEIGHTS];
   CsComparisonOptions options = { NULL, };
+  CsDocumentFormat document_format = CS_DOCUMENT_FORMAT_CSV;
+  gboolean is_document = FALSE;
+  g_autofree char *client = NULL;
+  g_autofree char *consultant = NULL;
   const GOptionEntry entries[] = {
     { "offers", 0, 0, G_OPTION_ARG_STRING, &offer_names,
       N_("Compare these offers, in this order (providers or numbers, comma-separated)"),
@@ -420,8 +426,8 @@ run_compare (int      argc,
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights_text,
       N_("Weigh these sections instead of the project’s weights (they must sum to 100)"),
       N_("SECTION=N,…") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"),
-      N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text, json, csv, xlsx, pdf, html or md"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of the standard output"), N_("FILE") },
     G_OPTION_ENTRY_NULL
@@ -443,12 +449,19 @@ run_compare (int      argc,
       set_usage_error (error, argc < 2 ? _("No project file given") : _("Too many arguments"));
       return FALSE;
     }
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json")
+      && !cs_document_format_from_string (format, &document_format))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: use text or json"),
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: use text, json, csv, xlsx, pdf, html or md"),
                                                   format);
 
       set_usage_error (error, message);
+      return FALSE;
+    }
+  is_document = format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json");
+  if (is_document && output == NULL)
+    {
+      set_usage_error (error, _("The document formats are written to a file: give -o FILE"));
       return FALSE;
     }
 
@@ -485,9 +498,20 @@ run_compare (int      argc,
     }
 
   comparison = cs_comparison_new (store, checklist, linter, offers, &options, error);
+  client = g_strdup (cs_project_get_client_name (cs_store_get_project (store)));
+  consultant = g_strdup (cs_record_get_string (CS_RECORD (cs_store_get_project (store)),
+                                               "consultant"));
   cs_store_close (store);
   if (comparison == NULL)
     return FALSE;
+
+  if (is_document)
+    {
+      g_autoptr(CsDocument) document = cs_comparison_to_document (comparison, client,
+                                                                  consultant);
+
+      return cs_document_write (document, document_format, output, TRUE, NULL, error);
+    }
 
   if (format != NULL && g_str_equal (format, "json"))
     {

@@ -470,7 +470,7 @@ static const Command commands[] = {
   },
   {
     "compare", N_("PROJECT"),
-    N_("compare PROJECT [--offers A,B,…] [--weights SECTION=N,…] [--format text|json] [-o FILE]"),
+    N_("compare PROJECT [--offers A,B,…] [--weights SECTION=N,…] [--format text|json|csv|xlsx|pdf|html|md] [-o FILE]"),
     N_("Compare the offers side by side: normalised figures, best and worst, ranking."),
     run_compare,
   },

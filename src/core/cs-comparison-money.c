@@ -75,6 +75,7 @@ _cs_comparison_add_exit_rows (CsComparison *self)
       mode = cs_record_get_string (terms, "assistance_mode");
       price = cs_record_get_number (terms, "assistance_price");
 
+      clause->coded = TRUE;
       if (g_strcmp0 (cs_record_get_string (terms, "clause_present"), "yes") == 0)
         _cs_comparison_set_cell (clause, i, 1, "%s", _("yes"));
       else

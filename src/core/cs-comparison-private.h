@@ -34,6 +34,7 @@ struct _CsComparison
   char             *sensitivity;
   /* why the offers answer different perimeters, NULL when they answer the same */
   char             *perimeter_note;
+  char             *currency;
 };
 
 CsComparisonRow *_cs_comparison_add_row     (CsComparison    *self,

@@ -51,6 +51,7 @@ set_yes_no (CsComparisonRow *row,
             guint            index,
             const char      *choice)
 {
+  row->coded = TRUE;
   if (g_strcmp0 (choice, "yes") == 0)
     _cs_comparison_set_cell (row, index, 1, "%s", _("yes"));
   else if (g_strcmp0 (choice, "no") == 0)
@@ -550,6 +551,8 @@ _cs_comparison_add_security_rows (CsComparison *self)
         {
           GPtrArray *records = g_ptr_array_index (per_offer, i);
           const char *status = "not_stated";
+
+          row->coded = TRUE;
 
           for (guint j = 0; j < records->len; j++)
             if (g_str_equal (cs_record_get_string (g_ptr_array_index (records, j), "control"),

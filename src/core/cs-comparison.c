@@ -432,6 +432,7 @@ cs_comparison_free (CsComparison *self)
   g_free (self->ranks);
   g_free (self->sensitivity);
   g_free (self->perimeter_note);
+  g_free (self->currency);
   g_free (self);
 }
 
@@ -458,6 +459,7 @@ check_options (CsComparison              *self,
                          ? options->growth_percent
                          : (int) cs_record_get_int (CS_RECORD (project), "compare_growth_percent");
   self->year = options != NULL ? options->year : 0;
+  self->currency = g_strdup (cs_record_get_string (CS_RECORD (project), "currency"));
   if (options != NULL && options->today != NULL && g_date_valid (options->today))
     self->today = *options->today;
   else
@@ -845,6 +847,20 @@ cs_comparison_get_sensitivity (CsComparison *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->sensitivity;
+}
+
+/**
+ * cs_comparison_get_currency:
+ * @self: a comparison
+ *
+ * Returns: the project's currency ("EUR" …), "" when it is not set
+ */
+const char *
+cs_comparison_get_currency (CsComparison *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->currency;
 }
 
 /**

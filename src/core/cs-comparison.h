@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cs-checklist.h"
+#include "cs-document.h"
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,8 @@ typedef struct
  * @order: how the values rank
  * @edit_section: the section of the application where the value is edited
  * @not_comparable: (nullable): why the values cannot be compared, %NULL when they can
+ * @coded: the values only rank the cells (yes 1, no 0; committed 1, partly ½ …): show the
+ *   text, not the number
  * @all_equal: every offer states the same thing
  * @n_cells: the number of cells: the number of offers compared
  * @cells: (array length=n_cells): one cell per compared offer, in the comparison's order
@@ -79,6 +82,7 @@ typedef struct
   CsCompareOrder    order;
   CsSection         edit_section;
   char             *not_comparable;
+  gboolean          coded;
   gboolean          all_equal;
   guint             n_cells;
   CsComparisonCell *cells;
@@ -141,6 +145,11 @@ const guint        *cs_comparison_get_ranking       (CsComparison              *
 gboolean            cs_comparison_get_changes_with_equal_weights (CsComparison *self);
 gboolean            cs_comparison_get_changes_without_price      (CsComparison *self);
 const char         *cs_comparison_get_sensitivity   (CsComparison              *self);
+const char         *cs_comparison_get_currency      (CsComparison              *self);
+
+CsDocument         *cs_comparison_to_document       (CsComparison              *self,
+                                                     const char                *client,
+                                                     const char                *consultant);
 
 const char * const *cs_comparison_sections          (void);
 const char         *cs_comparison_section_get_title (const char                *section);
