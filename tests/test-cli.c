@@ -847,6 +847,113 @@ test_show_matches_score (void)
   g_assert_cmpuint (n_compared, >, 20);
 }
 
+/* compare: every row with raw value, unit, normalised value, flags and comparability note;
+ * offers and weights chosen on the command line; bad input refused with nothing written. */
+static void
+test_compare (void)
+{
+  g_autofree char *path = new_demo ("compare.contractscope");
+  g_autofree char *output = cs_test_build_path ("compare.json");
+  g_autofree char *written = NULL;
+  g_autofree char *sha256 = cs_test_file_sha256 (path);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) two = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) bad_weights = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) two_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root = NULL;
+  JsonArray *sections = NULL;
+  gboolean seen_not_comparable = FALSE;
+  guint n_rows = 0;
+
+  run_cli (&json, "compare", path, "--format", "json", "-o", output, NULL);
+  assert_success (&json);
+  g_assert_cmpstr (json.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &written, NULL, &error));
+  g_assert_no_error (error);
+  root = parse_object (parser, written);
+  g_assert_cmpuint (json_array_get_length (get_array (root, "offers")), ==, 3);
+  g_assert_nonnull (json_object_get_string_member (root, "sensitivity"));
+
+  sections = get_array (root, "sections");
+  for (guint s = 0; s < json_array_get_length (sections); s++)
+    {
+      JsonArray *rows = get_array (json_array_get_object_element (sections, s), "rows");
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+          JsonArray *cells = get_array (row, "cells");
+
+          n_rows++;
+          g_assert_true (json_object_has_member (row, "unit"));
+          g_assert_true (json_object_has_member (row, "not_comparable"));
+          if (!json_object_get_null_member (row, "not_comparable"))
+            seen_not_comparable = TRUE;
+          g_assert_cmpuint (json_array_get_length (cells), ==, 3);
+          for (guint c = 0; c < 3; c++)
+            {
+              JsonObject *cell = json_array_get_object_element (cells, c);
+
+              g_assert_nonnull (json_object_get_string_member (cell, "raw"));
+              g_assert_true (json_object_has_member (cell, "value"));
+              g_assert_true (json_object_has_member (cell, "best"));
+              g_assert_true (json_object_has_member (cell, "worst"));
+              g_assert_true (json_object_has_member (cell, "knock_out"));
+            }
+        }
+    }
+  g_assert_cmpuint (n_rows, >, 50);
+  g_assert_true (seen_not_comparable);
+
+  run_cli (&two, "compare", path, "--offers", "Kerveo,1", "--weights",
+           "perimeter=10,sla=20", "--format", "json", NULL);
+  assert_success (&two);
+  root = parse_object (two_parser, two.out);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (get_array (root,
+                                                                                          "offers"),
+                                                                               0),
+                                                  "provider"),
+                   ==, "Kerveo Services Managés");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "weights"),
+                                               "sla"), ==, 20);
+
+  run_cli (&text, "compare", path, NULL);
+  assert_success (&text);
+  g_assert_nonnull (strstr (text.out, "28 of 60"));
+  g_assert_nonnull (strstr (text.out, "leaves 32 assets not addressed"));
+
+  run_cli (&bad_weights, "compare", path, "--weights", "sla=90", NULL);
+  assert_failure (&bad_weights, 2);
+  g_assert_nonnull (strstr (bad_weights.err, "sum to"));
+
+  run_cli (&bad_format, "compare", path, "--format", "docx", NULL);
+  assert_failure (&bad_format, 2);
+
+  /* Documents through the shared writers, to a file only. */
+  {
+    g_autofree char *xlsx = cs_test_build_path ("compare.xlsx");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_auto(Run) written_xlsx = { 0 };
+    g_auto(Run) no_output = { 0 };
+
+    run_cli (&written_xlsx, "compare", path, "--format", "xlsx", "-o", xlsx, NULL);
+    assert_success (&written_xlsx);
+    g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 4);
+    g_assert_cmpmem (contents, 2, "PK", 2);
+
+    run_cli (&no_output, "compare", path, "--format", "pdf", NULL);
+    assert_failure (&no_output, 2);
+  }
+
+  cs_test_assert_unchanged (path, sha256);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/cli/lint", test_lint);
   g_test_add_func ("/cli/score", test_score);
   g_test_add_func ("/cli/show-matches-score", test_show_matches_score);
+  g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/import-assets", test_import_assets);
 
   return g_test_run ();

@@ -52,4 +52,8 @@ gboolean run_export        (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_compare       (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

@@ -477,6 +477,12 @@ static const Command commands[] = {
     N_("Export a document: the reversibility checklist, the review report or the questions for the provider."),
     run_export,
   },
+  {
+    "compare", N_("PROJECT"),
+    N_("compare PROJECT [--offers A,B,…] [--weights SECTION=N,…] [--format text|json|csv|xlsx|pdf|html|md] [-o FILE]"),
+    N_("Compare the offers side by side: normalised figures, best and worst, ranking."),
+    run_compare,
+  },
 };
 
 static gboolean
