@@ -21,6 +21,7 @@
 #include "cs-demo.h"
 #include "cs-exchange.h"
 #include "cs-model.h"
+#include "cs-record-private.h"
 #include "cs-store.h"
 #include "cs-test-utils.h"
 
@@ -309,7 +310,7 @@ create_full_project (const char *name)
               g_auto(GValue) value = G_VALUE_INIT;
 
               fill_value (&entity->fields[i], entity, last_ids, parent_id, &value);
-              cs_record_take_value (record, i, &value);
+              _cs_record_take_value (record, i, &value);
             }
           cs_store_add (store, record, &error);
           g_assert_no_error (error);

@@ -15,6 +15,7 @@
 
 #include "cs-exchange-actions.h"
 #include "cs-exchange.h"
+#include "cs-labels.h"
 
 /*
  * The XML exchange in the application: two app-wide actions.
