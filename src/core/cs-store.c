@@ -229,6 +229,7 @@ const CsMigration *
 _cs_store_builtin_migrations (void)
 {
   static CsMigration migrations[CS_STORE_SCHEMA_VERSION - 1];
+  static GBytes *sql[CS_STORE_SCHEMA_VERSION - 1];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -238,12 +239,11 @@ _cs_store_builtin_migrations (void)
           g_autofree char *resource = g_strdup_printf ("/org/contractscope/ContractScope/core/migration-%d.sql",
                                                        version + 1);
           /* Kept for the life of the process, like the migrations' static table. */
-          GBytes *sql = g_resource_lookup_data (cs_core_get_resource (), resource,
-                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-
-          g_assert (sql != NULL);
+          sql[version - 1] = g_resource_lookup_data (cs_core_get_resource (), resource,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+          g_assert (sql[version - 1] != NULL);
           migrations[version - 1].from_version = version;
-          migrations[version - 1].sql = g_bytes_get_data (sql, NULL);
+          migrations[version - 1].sql = g_bytes_get_data (sql[version - 1], NULL);
         }
       g_once_init_leave (&initialized, 1);
     }
