@@ -261,28 +261,20 @@ set_all_fields (CsStore        *store,
     }
 }
 
-/* A project with a row in every table of the model, every field set unlike its default. */
-static CsStore *
-create_full_project (const char *name)
+/* Fills a row of every table of the model, every field set unlike its default. */
+static gboolean
+fill_every_table (CsStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
 {
-  g_autoptr(CsStore) store = create_project (name);
   g_autoptr(GHashTable) last_ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_types = 0;
   const GType *types = cs_model_get_record_types (&n_types);
   gint64 offer_id = 0;
 
-  /* An offer left as created: numbers and dates not stated (NULL). */
-  {
-    g_autoptr(CsRecord) plain = g_object_new (CS_TYPE_OFFER, "provider", "Plain", NULL);
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (cs_store_add (store, plain, &error));
-  }
-
   for (guint t = 0; t < n_types; t++)
     {
       const CsEntity *entity = cs_record_type_get_entity (types[t]);
-      g_autoptr(GError) error = NULL;
 
       if (types[t] == CS_TYPE_PROJECT)
         {
@@ -311,14 +303,30 @@ create_full_project (const char *name)
               fill_value (&entity->fields[i], entity, last_ids, parent_id, &value);
               cs_record_take_value (record, i, &value);
             }
-          cs_store_add (store, record, &error);
-          g_assert_no_error (error);
+          if (!cs_store_add (store, record, error))
+            return FALSE;
           g_hash_table_insert (last_ids, (gpointer) entity->table,
                                GSIZE_TO_POINTER (cs_record_get_id (record)));
           if (types[t] == CS_TYPE_OFFER)
             offer_id = cs_record_get_id (record);
         }
     }
+
+  return TRUE;
+}
+
+/* A project with a row in every table, and an offer left as created: numbers and dates not
+ * stated (NULL). One transaction, so that the test does not wait for hundreds of commits. */
+static CsStore *
+create_full_project (const char *name)
+{
+  g_autoptr(CsStore) store = create_project (name);
+  g_autoptr(CsRecord) plain = g_object_new (CS_TYPE_OFFER, "provider", "Plain", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_store_add (store, plain, &error));
+  cs_store_batch (store, fill_every_table, NULL, &error);
+  g_assert_no_error (error);
 
   return g_steal_pointer (&store);
 }
