@@ -789,6 +789,28 @@ run_hostile (Hostile kind)
   assert_nothing_left ("hostile.contractscope");
 }
 
+/* The negative control of the memory cap: under it, 150 MB more cannot be had. */
+static void
+test_memory_cap_control (void)
+{
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer reserves more address space than the cap allows");
+#else
+  if (g_test_subprocess ())
+    {
+      gpointer block;
+
+      cap_memory (100 * 1024 * 1024);
+      block = g_try_malloc (150 * 1024 * 1024);
+      g_assert_null (block);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+#endif
+}
+
 static void
 test_hostile (gconstpointer data)
 {
@@ -821,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/core/exchange/export-to-file", test_export_to_file);
   g_test_add_func ("/core/exchange/refuse-invalid", test_refuse_invalid);
 
+  g_test_add_func ("/core/exchange/hostile/memory-cap-control", test_memory_cap_control);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
     {
       g_autofree char *path = g_strconcat ("/core/exchange/hostile/", hostile_names[i], NULL);
