@@ -622,6 +622,7 @@ typedef enum {
   EXTERNAL_DTD,
   DEEP_NESTING,
   HUGE_TEXT,
+  HUGE_CDATA,
   OVERSIZED,
 } Hostile;
 
@@ -697,6 +698,14 @@ build_hostile (Hostile     kind,
       g_string_append (xml, "</field></row></table></contract-scope-exchange>\n");
       break;
 
+    case HUGE_CDATA:
+      g_string_append_printf (xml, "%s\n<table name=\"project\"><row id=\"1\">\n"
+                                   "<field name=\"notes\"><![CDATA[", root_open);
+      for (int i = 0; i < 20 * 1024 * 1024 / 16; i++)
+        g_string_append (xml, "<<<<<<<<>>>>>>>>");
+      g_string_append (xml, "]]></field></row></table></contract-scope-exchange>\n");
+      break;
+
     case OVERSIZED:
     default:
       g_assert_not_reached ();
@@ -765,6 +774,7 @@ run_hostile (Hostile kind)
     [EXTERNAL_DTD] = CS_EXCHANGE_ERROR_FORBIDDEN,
     [DEEP_NESTING] = CS_EXCHANGE_ERROR_LIMIT,
     [HUGE_TEXT] = CS_EXCHANGE_ERROR_LIMIT,
+    [HUGE_CDATA] = CS_EXCHANGE_ERROR_LIMIT,
     [OVERSIZED] = CS_EXCHANGE_ERROR_TOO_LARGE,
   };
   double start;
@@ -832,7 +842,7 @@ main (int   argc,
 {
   static const char * const hostile_names[] = {
     "billion-laughs", "quadratic-blowup", "xxe-file", "xxe-http", "external-dtd",
-    "deep-nesting", "huge-text", "oversized",
+    "deep-nesting", "huge-text", "huge-cdata", "oversized",
   };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
