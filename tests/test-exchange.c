@@ -218,8 +218,11 @@ fill_value (const CsField *field,
       break;
     case CS_FIELD_INT:
       g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, g_str_equal (field->column, "position") ? field->max
-                                                                         : MIN (field->min + 1, field->max));
+      /* The largest position; one above the smallest for the rest (a priority of 2 …). */
+      if (g_str_equal (field->column, "position"))
+        g_value_set_int64 (value, field->max);
+      else
+        g_value_set_int64 (value, MIN (field->min + 1, field->max));
       break;
     case CS_FIELD_NUMBER:
       g_value_init (value, G_TYPE_DOUBLE);
@@ -292,9 +295,9 @@ fill_every_table (CsStore  *store,
           g_autoptr(CsRecord) record = g_object_new (types[t], NULL);
           const CsField *parent = entity->parent != NULL
                                     ? cs_entity_find_field (entity, entity->parent, NULL) : NULL;
-          gint64 parent_id = parent != NULL
-                               ? GPOINTER_TO_SIZE (g_hash_table_lookup (last_ids, parent->ref_table))
-                               : 0;
+          gpointer parent_id_ptr = parent != NULL
+                                     ? g_hash_table_lookup (last_ids, parent->ref_table) : NULL;
+          gint64 parent_id = GPOINTER_TO_SIZE (parent_id_ptr);
 
           for (guint i = 0; i < entity->n_fields; i++)
             {

@@ -765,7 +765,8 @@ load_schema (void)
   bytes = g_resources_lookup_data (EXCHANGE_SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
 
-  ctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes));
+  ctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL),
+                                     (int) g_bytes_get_size (bytes));
   xmlRelaxNGSetParserStructuredErrors (ctxt, ignore_error_cb, NULL);
   schema = xmlRelaxNGParse (ctxt);
   g_assert (schema != NULL);
