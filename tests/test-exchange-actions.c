@@ -41,6 +41,33 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* The window showing the project at @path, if any. */
+static GtkWindow *
+find_window_showing (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      CsStore *store = CS_IS_WINDOW (l->data) ? cs_window_get_store (l->data) : NULL;
+
+      if (store != NULL && g_strcmp0 (cs_store_get_path (store), path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+window_shows (gpointer path)
+{
+  return find_window_showing (path) != NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 test_export_import (void)
 {
@@ -70,8 +97,10 @@ test_export_import (void)
   g_assert_true (g_file_test (xml_path, G_FILE_TEST_IS_REGULAR));
   cs_ui_test_iterate ();
 
-  imported = cs_exchange_actions_import_file (app, xml, copy, window);
-  g_assert_nonnull (imported);
+  /* The import runs in a worker thread; the window opens when it is done. */
+  cs_exchange_actions_import_file (app, xml, copy, window);
+  g_assert_true (cs_ui_test_wait_until (window_shows, copy_path));
+  imported = find_window_showing (copy_path);
   g_assert_true (imported != window);
   imported_store = cs_window_get_store (CS_WINDOW (imported));
   g_assert_nonnull (imported_store);
@@ -111,8 +140,8 @@ test_import_refused (void)
   g_assert_false (export_enabled ());
 
   g_assert_true (g_file_set_contents (bomb_path, text, -1, NULL));
-  g_assert_null (cs_exchange_actions_import_file (app, bomb, destination, GTK_WINDOW (window)));
-  cs_ui_test_iterate ();
+  cs_exchange_actions_import_file (app, bomb, destination, GTK_WINDOW (window));
+  g_assert_true (cs_ui_test_wait_until (message_dialog_shown, NULL));
 
   dialog = cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

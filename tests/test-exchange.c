@@ -219,8 +219,11 @@ fill_value (const CsField *field,
       break;
     case CS_FIELD_INT:
       g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, g_str_equal (field->column, "position") ? field->max
-                                                                         : MIN (field->min + 1, field->max));
+      /* The largest position; one above the smallest for the rest (a priority of 2 …). */
+      if (g_str_equal (field->column, "position"))
+        g_value_set_int64 (value, field->max);
+      else
+        g_value_set_int64 (value, MIN (field->min + 1, field->max));
       break;
     case CS_FIELD_NUMBER:
       g_value_init (value, G_TYPE_DOUBLE);
@@ -262,28 +265,20 @@ set_all_fields (CsStore        *store,
     }
 }
 
-/* A project with a row in every table of the model, every field set unlike its default. */
-static CsStore *
-create_full_project (const char *name)
+/* Fills a row of every table of the model, every field set unlike its default. */
+static gboolean
+fill_every_table (CsStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
 {
-  g_autoptr(CsStore) store = create_project (name);
   g_autoptr(GHashTable) last_ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_types = 0;
   const GType *types = cs_model_get_record_types (&n_types);
   gint64 offer_id = 0;
 
-  /* An offer left as created: numbers and dates not stated (NULL). */
-  {
-    g_autoptr(CsRecord) plain = g_object_new (CS_TYPE_OFFER, "provider", "Plain", NULL);
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (cs_store_add (store, plain, &error));
-  }
-
   for (guint t = 0; t < n_types; t++)
     {
       const CsEntity *entity = cs_record_type_get_entity (types[t]);
-      g_autoptr(GError) error = NULL;
 
       if (types[t] == CS_TYPE_PROJECT)
         {
@@ -301,9 +296,9 @@ create_full_project (const char *name)
           g_autoptr(CsRecord) record = g_object_new (types[t], NULL);
           const CsField *parent = entity->parent != NULL
                                     ? cs_entity_find_field (entity, entity->parent, NULL) : NULL;
-          gint64 parent_id = parent != NULL
-                               ? GPOINTER_TO_SIZE (g_hash_table_lookup (last_ids, parent->ref_table))
-                               : 0;
+          gpointer parent_id_ptr = parent != NULL
+                                     ? g_hash_table_lookup (last_ids, parent->ref_table) : NULL;
+          gint64 parent_id = GPOINTER_TO_SIZE (parent_id_ptr);
 
           for (guint i = 0; i < entity->n_fields; i++)
             {
@@ -312,14 +307,30 @@ create_full_project (const char *name)
               fill_value (&entity->fields[i], entity, last_ids, parent_id, &value);
               _cs_record_take_value (record, i, &value);
             }
-          cs_store_add (store, record, &error);
-          g_assert_no_error (error);
+          if (!cs_store_add (store, record, error))
+            return FALSE;
           g_hash_table_insert (last_ids, (gpointer) entity->table,
                                GSIZE_TO_POINTER (cs_record_get_id (record)));
           if (types[t] == CS_TYPE_OFFER)
             offer_id = cs_record_get_id (record);
         }
     }
+
+  return TRUE;
+}
+
+/* A project with a row in every table, and an offer left as created: numbers and dates not
+ * stated (NULL). One transaction, so that the test does not wait for hundreds of commits. */
+static CsStore *
+create_full_project (const char *name)
+{
+  g_autoptr(CsStore) store = create_project (name);
+  g_autoptr(CsRecord) plain = g_object_new (CS_TYPE_OFFER, "provider", "Plain", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_store_add (store, plain, &error));
+  cs_store_batch (store, fill_every_table, NULL, &error);
+  g_assert_no_error (error);
 
   return g_steal_pointer (&store);
 }
@@ -615,6 +626,7 @@ typedef enum {
   EXTERNAL_DTD,
   DEEP_NESTING,
   HUGE_TEXT,
+  HUGE_CDATA,
   OVERSIZED,
 } Hostile;
 
@@ -690,6 +702,14 @@ build_hostile (Hostile     kind,
       g_string_append (xml, "</field></row></table></contract-scope-exchange>\n");
       break;
 
+    case HUGE_CDATA:
+      g_string_append_printf (xml, "%s\n<table name=\"project\"><row id=\"1\">\n"
+                                   "<field name=\"notes\"><![CDATA[", root_open);
+      for (int i = 0; i < 20 * 1024 * 1024 / 16; i++)
+        g_string_append (xml, "<<<<<<<<>>>>>>>>");
+      g_string_append (xml, "]]></field></row></table></contract-scope-exchange>\n");
+      break;
+
     case OVERSIZED:
     default:
       g_assert_not_reached ();
@@ -758,6 +778,7 @@ run_hostile (Hostile kind)
     [EXTERNAL_DTD] = CS_EXCHANGE_ERROR_FORBIDDEN,
     [DEEP_NESTING] = CS_EXCHANGE_ERROR_LIMIT,
     [HUGE_TEXT] = CS_EXCHANGE_ERROR_LIMIT,
+    [HUGE_CDATA] = CS_EXCHANGE_ERROR_LIMIT,
     [OVERSIZED] = CS_EXCHANGE_ERROR_TOO_LARGE,
   };
   double start;
@@ -782,6 +803,28 @@ run_hostile (Hostile kind)
   assert_nothing_left ("hostile.contractscope");
 }
 
+/* The negative control of the memory cap: under it, 150 MB more cannot be had. */
+static void
+test_memory_cap_control (void)
+{
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer reserves more address space than the cap allows");
+#else
+  if (g_test_subprocess ())
+    {
+      gpointer block;
+
+      cap_memory (100 * 1024 * 1024);
+      block = g_try_malloc (150 * 1024 * 1024);
+      g_assert_null (block);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+#endif
+}
+
 static void
 test_hostile (gconstpointer data)
 {
@@ -803,7 +846,7 @@ main (int   argc,
 {
   static const char * const hostile_names[] = {
     "billion-laughs", "quadratic-blowup", "xxe-file", "xxe-http", "external-dtd",
-    "deep-nesting", "huge-text", "oversized",
+    "deep-nesting", "huge-text", "huge-cdata", "oversized",
   };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -814,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/core/exchange/export-to-file", test_export_to_file);
   g_test_add_func ("/core/exchange/refuse-invalid", test_refuse_invalid);
 
+  g_test_add_func ("/core/exchange/hostile/memory-cap-control", test_memory_cap_control);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)
     {
       g_autofree char *path = g_strconcat ("/core/exchange/hostile/", hostile_names[i], NULL);

@@ -21,7 +21,8 @@
  * The XML exchange in the application: two app-wide actions.
  *
  * `app.import-xml` asks for an exchange file, then where to save the new project (beside the
- * file, named after it), builds the project and opens it in a window. `app.export-xml` writes
+ * file, named after it), builds the project in a worker thread (a large file takes seconds)
+ * and opens it in a window. `app.export-xml` writes
  * the project of the active window as an exchange file chosen in a save dialog (whose
  * confirmation is the only way an existing file is replaced), and says so in a toast. It is
  * enabled only while the active window shows a project. Failures are shown in a dialog (import)
@@ -116,7 +117,101 @@ path_with_suffix (GFile      *file,
   return g_strconcat (path, suffix, NULL);
 }
 
+static void
+show_toast (CsWindow   *window,
+            const char *title,
+            gboolean    keep)
+{
+  AdwToast *toast = adw_toast_new ("");
+
+  /* Toast titles are markup: the text is set escaped. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_toast_set_title (toast, escaped);
+  if (keep)
+    adw_toast_set_timeout (toast, 0);
+  cs_window_add_toast (window, toast);
+}
+
 /* Import */
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *path;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->path, g_free);
+  g_free (job);
+}
+
+/* In a worker thread: the whole import, the project closed again; the main thread opens it. */
+static void
+import_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(CsStore) store = NULL;
+  GError *error = NULL;
+
+  store = cs_exchange_import_to_new_project (job->bytes, job->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  cs_store_close (store);
+  g_task_return_boolean (task, TRUE);
+}
+
+typedef struct
+{
+  GFile   *xml;
+  char    *path;
+  GWeakRef parent;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_clear_object (&request->xml);
+  g_clear_pointer (&request->path, g_free);
+  g_weak_ref_clear (&request->parent);
+  g_free (request);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CsApplication *app = CS_APPLICATION (source);
+  ImportRequest *request = user_data;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_import_error (parent, request->xml, error->message);
+    }
+  else
+    {
+      file = g_file_new_for_path (request->path);
+      cs_application_note_recent (request->path);
+      cs_application_open_file (app, file, parent);
+    }
+
+  g_application_release (G_APPLICATION (app));
+  import_request_free (request);
+}
 
 /**
  * cs_exchange_actions_import_file:
@@ -125,12 +220,10 @@ path_with_suffix (GFile      *file,
  * @destination: the new project file; it must not exist
  * @parent: (nullable): the window the request came from, for dialogs
  *
- * Creates a new project at @destination from @xml and opens it. Failures are shown in a
- * dialog; nothing is created then.
- *
- * Returns: (transfer none) (nullable): the window showing the new project, or %NULL
+ * Creates a new project at @destination from @xml in a worker thread, then opens it in a
+ * window. Failures are shown in a dialog; nothing is created then.
  */
-GtkWindow *
+void
 cs_exchange_actions_import_file (CsApplication *app,
                                  GFile         *xml,
                                  GFile         *destination,
@@ -138,22 +231,23 @@ cs_exchange_actions_import_file (CsApplication *app,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(CsStore) store = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *xml_path = NULL;
   g_autofree char *path = NULL;
+  ImportRequest *request;
+  ImportJob *job;
   GStatBuf st;
 
-  g_return_val_if_fail (CS_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (G_IS_FILE (xml), NULL);
-  g_return_val_if_fail (G_IS_FILE (destination), NULL);
+  g_return_if_fail (CS_IS_APPLICATION (app));
+  g_return_if_fail (G_IS_FILE (xml));
+  g_return_if_fail (G_IS_FILE (destination));
 
   xml_path = g_file_get_path (xml);
   path = g_file_get_path (destination);
   if (xml_path == NULL || path == NULL)
     {
       show_import_error (parent, xml, _("Only files on this computer can be imported; no project was created."));
-      return NULL;
+      return;
     }
 
   /* The size first: an oversized file is refused without being read. */
@@ -163,26 +257,40 @@ cs_exchange_actions_import_file (CsApplication *app,
                    _("The exchange file is larger than %u MiB, more than any project needs; it was not read. No project was created."),
                    (guint) (CS_EXCHANGE_MAX_SIZE / (1024 * 1024)));
       show_import_error (parent, xml, error->message);
-      return NULL;
+      return;
     }
 
   mapped = g_mapped_file_new (xml_path, FALSE, &error);
   if (mapped == NULL)
     {
       show_import_error (parent, xml, error->message);
-      return NULL;
+      return;
     }
-  bytes = g_mapped_file_get_bytes (mapped);
 
-  store = cs_exchange_import_to_new_project (bytes, path, &error);
-  if (store == NULL)
+  job = g_new0 (ImportJob, 1);
+  job->bytes = g_mapped_file_get_bytes (mapped);
+  job->path = g_strdup (path);
+
+  request = g_new0 (ImportRequest, 1);
+  request->xml = g_object_ref (xml);
+  request->path = g_steal_pointer (&path);
+  g_weak_ref_init (&request->parent, parent);
+
+  if (CS_IS_WINDOW (parent))
     {
-      show_import_error (parent, xml, error->message);
-      return NULL;
+      g_autofree char *basename = g_file_get_basename (xml);
+      /* Translators: %s is the name of the XML file being imported */
+      g_autofree char *title = g_strdup_printf (_("Importing “%s”…"), basename);
+
+      show_toast (CS_WINDOW (parent), title, FALSE);
     }
 
-  cs_application_note_recent (path);
-  return cs_application_show_store (app, store, parent);
+  /* The application stays up until the project is open or the failure is shown. */
+  g_application_hold (G_APPLICATION (app));
+  task = g_task_new (app, NULL, on_import_done_cb, request);
+  g_task_set_source_tag (task, cs_exchange_actions_import_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread_cb);
 }
 
 static void
@@ -279,22 +387,6 @@ import_xml_action_cb (GSimpleAction *action,
 }
 
 /* Export */
-
-static void
-show_toast (CsWindow   *window,
-            const char *title,
-            gboolean    keep)
-{
-  AdwToast *toast = adw_toast_new ("");
-
-  /* Toast titles are markup: the text is set escaped. */
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_toast_set_title (toast, escaped);
-  if (keep)
-    adw_toast_set_timeout (toast, 0);
-  cs_window_add_toast (window, toast);
-}
 
 /**
  * cs_exchange_actions_export_file:

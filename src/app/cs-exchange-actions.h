@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 void        cs_exchange_actions_install      (CsApplication *app);
-GtkWindow  *cs_exchange_actions_import_file  (CsApplication *app,
+void        cs_exchange_actions_import_file  (CsApplication *app,
                                               GFile         *xml,
                                               GFile         *destination,
                                               GtkWindow     *parent);

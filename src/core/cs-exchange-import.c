@@ -181,6 +181,7 @@ scan_markup (const char  *data,
   while (p < end)
     {
       const char *next = memchr (p, '<', end - p);
+      const char *skipped = NULL;
 
       if (next == NULL)
         next = end;
@@ -193,11 +194,11 @@ scan_markup (const char  *data,
 
       p = next;
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        p = skip_past (p + 4, end, "-->");
+        skipped = skip_past (p + 4, end, "-->");
       else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
-        p = skip_past (p + 9, end, "]]>");
+        skipped = skip_past (p + 9, end, "]]>");
       else if (end - p >= 2 && p[1] == '?')
-        p = skip_past (p + 2, end, "?>");
+        skipped = skip_past (p + 2, end, "?>");
       else
         {
           const char *close = tag_end (p, end);
@@ -210,10 +211,17 @@ scan_markup (const char  *data,
             return set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, line_at (data, p),
                                    _("The elements are nested more deeply than an exchange file ever is."));
           p = close + 1;
+          continue;
         }
 
-      if (p == NULL)
+      /* A comment or a CDATA section is a text too. */
+      if ((gsize) ((skipped != NULL ? skipped : end) - next) > MAX_TEXT_RUN)
+        return set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, line_at (data, next),
+                               _("The file holds a text of more than %u MiB, longer than any value a project stores."),
+                               (guint) (MAX_TEXT_RUN / (1024 * 1024)));
+      if (skipped == NULL)
         break;
+      p = skipped;
     }
 
   return TRUE;
@@ -757,7 +765,8 @@ load_schema (void)
   bytes = g_resources_lookup_data (EXCHANGE_SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
 
-  ctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes));
+  ctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL),
+                                     (int) g_bytes_get_size (bytes));
   xmlRelaxNGSetParserStructuredErrors (ctxt, ignore_error_cb, NULL);
   schema = xmlRelaxNGParse (ctxt);
   g_assert (schema != NULL);

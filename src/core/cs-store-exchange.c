@@ -39,6 +39,8 @@ struct _CsStoreLoad
   char       *path;
   /* SQL text → prepared statement */
   GHashTable *statements;
+  /* "table:columns" → an INSERT of @statements */
+  GHashTable *inserts;
   gboolean    in_transaction;
 };
 
@@ -317,6 +319,7 @@ _cs_store_load_new (const char  *path,
   load->path = g_strdup (path);
   load->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  load->inserts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   rc = sqlite3_open_v2 (path, &load->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
@@ -326,7 +329,12 @@ _cs_store_load_new (const char  *path,
     }
 
   if (!configure (load->db, _("importing the project"), error)
-      || !load_exec (load, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", error)
+      /* A big cache keeps a large project's pages from spilling before the commit. */
+      || !load_exec (load,
+                     "PRAGMA journal_mode = DELETE;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA cache_size = -131072;",
+                     error)
       || !load_exec (load, "BEGIN IMMEDIATE", error))
     return NULL;
   load->in_transaction = TRUE;
@@ -382,27 +390,47 @@ _cs_store_load_row (CsStoreLoad   *load,
                     GError       **error)
 {
   const CsEntity *entity = table_entity (table_index);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  char key[80];
   sqlite3_stmt *stmt;
+  guint64 present = 0;
   guint n_bound = 0;
   int rc = SQLITE_OK;
 
   g_return_val_if_fail (load != NULL && load->in_transaction, 0);
+  g_assert (entity->n_fields <= 64);
 
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (id", entity->table);
+  /* One statement per table and set of columns given: usually one per table. */
   for (guint i = 0; i < entity->n_fields; i++)
     if (cells[i].kind != CS_CELL_ABSENT)
-      g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
-  /* The id is left to SQLite (NULL): rows get new ids in the order they come. */
-  g_string_append (sql, ") VALUES (NULL");
-  for (guint i = 0; i < entity->n_fields; i++)
-    if (cells[i].kind != CS_CELL_ABSENT)
-      g_string_append_printf (sql, ", ?%u", ++n_bound);
-  g_string_append (sql, ")");
+      present |= G_GUINT64_CONSTANT (1) << i;
+  g_snprintf (key, sizeof key, "%u:%" G_GINT64_MODIFIER "x", table_index, present);
 
-  stmt = load_statement (load, sql->str, error);
+  stmt = g_hash_table_lookup (load->inserts, key);
   if (stmt == NULL)
-    return 0;
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_append_printf (sql, "INSERT INTO \"%s\" (id", entity->table);
+      for (guint i = 0; i < entity->n_fields; i++)
+        if (present & (G_GUINT64_CONSTANT (1) << i))
+          g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
+      /* The id is left to SQLite (NULL): rows get new ids in the order they come. */
+      g_string_append (sql, ") VALUES (NULL");
+      for (guint i = 0; i < entity->n_fields; i++)
+        if (present & (G_GUINT64_CONSTANT (1) << i))
+          g_string_append_printf (sql, ", ?%u", ++n_bound);
+      g_string_append (sql, ")");
+
+      stmt = load_statement (load, sql->str, error);
+      if (stmt == NULL)
+        return 0;
+      g_hash_table_insert (load->inserts, g_strdup (key), stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
 
   n_bound = 0;
   for (guint i = 0; rc == SQLITE_OK && i < entity->n_fields; i++)
@@ -537,6 +565,7 @@ _cs_store_load_free (CsStoreLoad *load)
   if (load == NULL)
     return;
 
+  g_clear_pointer (&load->inserts, g_hash_table_unref);
   g_clear_pointer (&load->statements, g_hash_table_unref);
   if (load->db != NULL && load->in_transaction)
     sqlite3_exec (load->db, "ROLLBACK", NULL, NULL, NULL);
