@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -19,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cs-csv-import.h"
 #include "cs-store-private.h"
 #include "cs-test-utils.h"
 #include "cs-test-vfs.h"
@@ -582,6 +585,305 @@ test_power_cut_control (void)
   g_assert_cmpuint (lost, >, 0);
 }
 
+/* The command line, run in an untranslated UTF-8 locale: exit status, stdout, stderr. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+G_GNUC_NULL_TERMINATED static void
+run_cli (Run        *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) CS_CLI_PATH);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  /* Bytes, not UTF-8: what reaches the terminal is checked as it is. */
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+write_csv (const char *name,
+           const char *contents,
+           gssize      length)
+{
+  char *path = cs_test_build_path (name);
+
+  cs_test_write_file (path, contents, length >= 0 ? (gsize) length : strlen (contents));
+  return path;
+}
+
+static const char clean_csv[] =
+  "Name;Category;Site;Serial;Colour\n"
+  "srv-01;Server;Lyon;SN1;blue\n"
+  "pc-01;Laptop;Lyon;SN2;red\n";
+
+/* Item 2: the report never overwrites the project, the input, or an existing file. */
+static void
+test_report_path_refused (void)
+{
+  g_autofree char *project = make_project ("report.contractscope", 1);
+  g_autofree char *csv = write_csv ("report.csv", clean_csv, -1);
+  g_autofree char *existing = write_csv ("existing.txt", "keep me\n", -1);
+  g_autofree char *project_sha = cs_test_file_sha256 (project);
+  g_autofree char *csv_sha = cs_test_file_sha256 (csv);
+  g_autofree char *existing_sha = cs_test_file_sha256 (existing);
+  const char *targets[] = { project, csv, existing };
+  const char *why[] = { "the project itself", "the file being imported", "already exists" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "import-assets", project, csv, "--report", targets[i], NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, why[i]));
+      cs_test_assert_unchanged (project, project_sha);
+      cs_test_assert_unchanged (csv, csv_sha);
+      cs_test_assert_unchanged (existing, existing_sha);
+    }
+
+  /* Asked for: the existing report is replaced. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+
+    run_cli (&run, "import-assets", project, csv, "--report", existing, "--force", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+    g_assert_null (strstr (contents, "keep me"));
+  }
+}
+
+/* Item 9: the message names the real cause. */
+static void
+test_import_messages (void)
+{
+  g_autofree char *project = make_project ("messages.contractscope", 1);
+  static const char binary[] = "PK\003\004\024\000\006\000\010\000\000\000!\000bin\000ary;x\n1;2\n";
+  g_autofree char *zip = write_csv ("spreadsheet.csv", binary, sizeof binary - 1);
+  g_autofree char *utf16 = NULL;
+  g_autofree char *utf16_path = NULL;
+  g_autofree char *plain = write_csv ("plain.csv", clean_csv, -1);
+  g_autofree char *evil = write_csv ("evil.csv",
+                                     "Name;Category\nok;Server\nbad;\033[31mRED\033]0;title\007\n", -1);
+  gsize utf16_length = 0;
+
+  utf16 = g_convert (clean_csv, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
+  utf16_path = write_csv ("utf16.csv", utf16, utf16_length);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, zip, NULL);
+    g_test_message ("binary: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "NUL bytes"));
+    g_assert_null (strstr (run.err, "mapped to the asset name"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, utf16_path, "--encoding", "utf-8", NULL);
+    g_test_message ("UTF-16 read as UTF-8: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "NUL bytes"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, plain, "--encoding", "utf-16le", NULL);
+    g_test_message ("UTF-8 read as UTF-16: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "the encoding or the delimiter is wrong"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Control characters from the file never reach the terminal; a partial import exits 3. */
+    run_cli (&run, "import-assets", project, evil, NULL);
+    g_test_message ("%s", run.out);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_null (strchr (run.out, '\033'));
+    g_assert_null (strchr (run.out, '\007'));
+    g_assert_nonnull (strstr (run.out, "\\x1b[31mRED"));
+    g_assert_null (strchr (run.err, '\033'));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = cs_test_build_path ("long-client.contractscope");
+    g_autofree char *name = g_strnfill (70 * 1024, 'x');
+    g_autoptr(CsStore) store = cs_store_create (path, name, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "too long"));
+  }
+}
+
+/* Item 9: a disk that fills up while an import updates assets stops it, says so, and leaves
+ * the project as it was (before: each row was rejected with "disk full", the rows after the
+ * automatic rollback committed one by one). */
+static void
+test_import_disk_full_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = make_project ("full-update.contractscope", 1);
+  g_autoptr(GString) csv = g_string_new ("Name;Category;Notes\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(CsCsvImport) again = NULL;
+  g_autoptr(CsCsvReport) report = NULL;
+  g_autofree char *sha = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "asset-%u;Server;%s\n", i, "notes that fill the pages of the asset table");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+
+  store = cs_store_open (project, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  import = cs_csv_import_new_for_bytes (bytes, "assets.csv", &error);
+  g_assert_no_error (error);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, cs_csv_report_unref);
+  sha = cs_test_file_sha256 (project);
+
+  again = cs_csv_import_new_for_bytes (bytes, "assets.csv", &error);
+  g_assert_no_error (error);
+  cs_csv_import_set_duplicate_action (again, CS_DUPLICATE_UPDATE);
+  cs_test_vfs_install ();
+  cs_test_vfs_set_write_budget (16 * 1024);
+  report = cs_csv_import_run (again, store, FALSE, NULL, &error);
+  cs_test_vfs_reset ();
+
+  if (report != NULL)
+    g_error ("the import went on: %u updated, %u rejected", report->n_updated, report->rejected->len);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  cs_store_close (store);
+  g_clear_object (&store);
+  cs_test_vfs_uninstall ();
+  cs_test_assert_unchanged (project, sha);
+}
+
+/* Item 9: a disk that fills up during an import says so, not "no transaction is active". */
+static void
+test_import_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = make_project ("full.contractscope", 1);
+  g_autoptr(GString) csv = g_string_new ("Name;Category;Notes\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(CsCsvReport) report = NULL;
+  g_autofree char *sha = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "asset-%u;Server;%s\n", i, "some notes to take room on the disk");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+
+  store = cs_store_open (project, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sha = cs_test_file_sha256 (project);
+  import = cs_csv_import_new_for_bytes (bytes, "full.csv", &error);
+  g_assert_no_error (error);
+
+  cs_test_vfs_install ();
+  cs_test_vfs_set_write_budget (64 * 1024);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  cs_test_vfs_reset ();
+
+  g_assert_null (report);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_null (strstr (error->message, "no transaction"));
+  cs_store_close (store);
+  g_clear_object (&store);
+  cs_test_vfs_uninstall ();
+  cs_test_assert_unchanged (project, sha);
+}
+
+static int
+count_line (const char *out,
+            const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return (int) g_ascii_strtoll (line + strlen (label), NULL, 10);
+}
+
+/* Item 10: every summary tells how the file was read; a remembered mapping is announced. */
+static void
+test_import_summary (void)
+{
+  g_autofree char *project = make_project ("summary.contractscope", 1);
+  g_autofree char *csv = write_csv ("summary.csv", clean_csv, -1);
+  g_autofree char *today = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  run_cli (&first, "import-assets", project, csv, "--map", "Colour=none", NULL);
+  g_test_message ("%s", first.out);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpint (count_line (first.out, "Imported: "), ==, 2);
+  g_assert_nonnull (strstr (first.out, "Encoding: UTF-8 (detected)"));
+  g_assert_nonnull (strstr (first.out, "Delimiter: semicolon (detected)"));
+  g_assert_nonnull (strstr (first.out, "“Name” → "));
+  g_assert_nonnull (strstr (first.out, "Ignored columns: “Colour”"));
+  g_assert_nonnull (strstr (first.out, "every asset is set to High (2)"));
+  g_assert_null (strstr (first.out, "saved on"));
+
+  run_cli (&second, "import-assets", project, csv, NULL);
+  g_test_message ("%s", second.out);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  expected = g_strdup_printf ("using the mapping saved on %s", today);
+  g_assert_nonnull (strstr (second.out, expected));
+  g_assert_nonnull (strstr (second.out, "Ignored columns: “Colour”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +898,11 @@ main (int   argc,
   g_test_add_func ("/reliability/fifo-refused", test_fifo_refused);
   g_test_add_func ("/reliability/values-checked-read-only", test_values_checked_read_only);
   g_test_add_func ("/reliability/import-sites-linear", test_import_sites_linear);
+  g_test_add_func ("/reliability/report-path-refused", test_report_path_refused);
+  g_test_add_func ("/reliability/import-messages", test_import_messages);
+  g_test_add_func ("/reliability/import-disk-full", test_import_disk_full);
+  g_test_add_func ("/reliability/import-disk-full-update", test_import_disk_full_update);
+  g_test_add_func ("/reliability/import-summary", test_import_summary);
   g_test_add_func ("/reliability/power-cut", test_power_cut);
   g_test_add_func ("/reliability/power-cut-control", test_power_cut_control);
 

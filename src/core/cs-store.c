@@ -895,10 +895,17 @@ cs_store_create (const char  *path,
       return NULL;
     }
 
-  if (!g_utf8_validate (client_name, -1, NULL) || strlen (client_name) > MAX_TEXT_LENGTH)
+  if (!g_utf8_validate (client_name, -1, NULL))
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
-                   _("The client name is not valid text; no project was created."));
+                   _("The client name is not valid UTF-8 text; no project was created."));
+      return NULL;
+    }
+  if (strlen (client_name) > MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The client name is too long (%" G_GSIZE_FORMAT " bytes; at most %d); no project was created."),
+                   strlen (client_name), MAX_TEXT_LENGTH);
       return NULL;
     }
 
