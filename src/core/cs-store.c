@@ -904,8 +904,8 @@ cs_store_create (const char  *path,
   if (strlen (client_name) > MAX_TEXT_LENGTH)
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
-                   _("The client name is too long (%" G_GSIZE_FORMAT " bytes; at most %d); no project was created."),
-                   strlen (client_name), MAX_TEXT_LENGTH);
+                   _("The client name is too long (%" PRIu64 " bytes; at most %d); no project was created."),
+                   (guint64) strlen (client_name), MAX_TEXT_LENGTH);
       return NULL;
     }
 
