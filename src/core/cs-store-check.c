@@ -34,6 +34,46 @@ static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x6
 #define SQLITE_PENDING_BYTE  0x40000000
 #define SQLITE_RESERVED_BYTE (SQLITE_PENDING_BYTE + 1)
 
+/*
+ * _cs_store_set_open_error:
+ * An SQLite failure while the careful open reads the file, reported with the file's name.
+ */
+gboolean
+_cs_store_set_open_error (GError     **error,
+                          sqlite3     *db,
+                          int          rc,
+                          const char  *display_name)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
+                   _("“%s” is being changed by another program. Try again in a moment."),
+                   display_name);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_ERROR:
+    case SQLITE_RANGE:
+    case SQLITE_MISMATCH:
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). It was left unchanged."), display_name, detail);
+      break;
+
+    default:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("“%s” could not be read (%s). It was left unchanged."), display_name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
 /* Path */
 
 /*
@@ -492,8 +532,9 @@ _cs_store_check_side_files (int          fd,
 
 /* "type name" → "table sql" for every object of the schema of @db. */
 static GHashTable *
-read_schema (sqlite3  *db,
-             GError  **error)
+read_schema (sqlite3     *db,
+             const char  *display_name,
+             GError     **error)
 {
   g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -513,7 +554,10 @@ read_schema (sqlite3  *db,
     }
   if (rc != SQLITE_DONE)
     {
-      _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+      if (display_name != NULL)
+        _cs_store_set_open_error (error, db, rc, display_name);
+      else
+        _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
       return NULL;
     }
 
@@ -562,7 +606,7 @@ build_frozen_schema (int                version,
         }
     }
 
-  return read_schema (db, error);
+  return read_schema (db, NULL, error);
 }
 
 static GHashTable *
@@ -624,7 +668,7 @@ _cs_store_check_schema (sqlite3            *db,
   if (expected == NULL)
     return FALSE;
 
-  found = read_schema (db, error);
+  found = read_schema (db, display_name, error);
   if (found == NULL)
     return FALSE;
 
@@ -708,12 +752,12 @@ _cs_store_check_constraints (const char  *path,
   if (rc != SQLITE_OK)
     {
       sqlite3_free (copy);
-      return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+      return _cs_store_set_open_error (error, db, rc, display_name);
     }
   rc = sqlite3_deserialize (db, "main", copy, length, length,
                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
   if (rc != SQLITE_OK)
-    return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   return _cs_store_configure_connection (db, error)
          && _cs_store_quick_check (db, display_name, error);
@@ -758,10 +802,10 @@ _cs_store_check_numbers (sqlite3     *db,
           return FALSE;
         }
       if (step != SQLITE_DONE)
-        return _cs_store_set_sqlite_error (error, db, step, _("reading the project"));
+        return _cs_store_set_open_error (error, db, step, display_name);
     }
   if (rc != SQLITE_DONE)
-    return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   return TRUE;
 }

@@ -506,7 +506,7 @@ check_with_reader (const char         *path,
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
-    return _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   /* The schema first: a view in place of a table would be read by the checks that follow. */
   return _cs_store_configure_connection (db, error)
@@ -531,7 +531,7 @@ open_writer (const char         *path,
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+      _cs_store_set_open_error (error, db, rc, display_name);
       return NULL;
     }
   if (!_cs_store_configure_connection (db, error)
@@ -556,27 +556,22 @@ static CsStore *open_after_recovery (const char         *path,
                                      const char         *display_name,
                                      GError            **error);
 
-CsStore *
-_cs_store_open_full (const char         *path,
-                     CsStoreOpenFlags    flags,
-                     const CsMigration  *migrations,
-                     guint               n_migrations,
-                     int                 target_version,
-                     GError            **error)
+static CsStore *
+open_careful (const char         *path,
+              CsStoreOpenFlags    flags,
+              const CsMigration  *migrations,
+              guint               n_migrations,
+              int                 target_version,
+              const char         *display_name,
+              GError            **error)
 {
   g_autoptr(CsStore) self = NULL;
   g_autoptr(sqlite3) db = NULL;
-  g_autofree char *display_name = NULL;
   gboolean check_only = (flags & CS_STORE_OPEN_CHECK_ONLY) != 0;
   gboolean read_only = FALSE;
   gboolean hot = FALSE;
   int version = 0;
   int fd = -1;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  display_name = g_filename_display_basename (path);
 
   /* stat() before open(): opening a FIFO blocks, a device may do anything. */
   if (!_cs_store_check_path (path, display_name, error))
@@ -641,7 +636,7 @@ _cs_store_open_full (const char         *path,
 
       if (rc != SQLITE_OK)
         {
-          _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+          _cs_store_set_open_error (error, db, rc, display_name);
           return NULL;
         }
       if (!_cs_store_configure_connection (db, error))
@@ -661,6 +656,35 @@ _cs_store_open_full (const char         *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+CsStore *
+_cs_store_open_full (const char         *path,
+                     CsStoreOpenFlags    flags,
+                     const CsMigration  *migrations,
+                     guint               n_migrations,
+                     int                 target_version,
+                     GError            **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CsStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+  self = open_careful (path, flags, migrations, n_migrations, target_version, display_name,
+                       &local_error);
+  if (self == NULL)
+    {
+      /* Every refusal names the file, also those worded for edits (set_sqlite_error()). */
+      if (strstr (local_error->message, display_name) == NULL)
+        g_prefix_error (&local_error, _("“%s” could not be opened: "), display_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return self;
 }
 
 /*
