@@ -73,6 +73,67 @@ print_line (guint       line,
   g_print (_("  line %u: %s\n"), line, safe);
 }
 
+static gboolean
+parse_delimiter (const char  *delimiter,
+                 char        *out,
+                 GError     **error)
+{
+  if (g_str_equal (delimiter, ",") || g_ascii_strcasecmp (delimiter, "comma") == 0)
+    *out = ',';
+  else if (g_str_equal (delimiter, ";") || g_ascii_strcasecmp (delimiter, "semicolon") == 0)
+    *out = ';';
+  else if (g_str_equal (delimiter, "\t") || g_ascii_strcasecmp (delimiter, "tab") == 0)
+    *out = '\t';
+  else
+    return usage_error (error, _("The delimiter must be comma, semicolon or tab"));
+
+  return TRUE;
+}
+
+static gboolean
+parse_encoding (const char     *encoding,
+                CsCsvEncoding  *out,
+                GError        **error)
+{
+  if (g_ascii_strcasecmp (encoding, "utf-8") == 0 || g_ascii_strcasecmp (encoding, "utf8") == 0)
+    *out = CS_CSV_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (encoding, "windows-1252") == 0
+           || g_ascii_strcasecmp (encoding, "cp1252") == 0
+           || g_ascii_strcasecmp (encoding, "latin1") == 0)
+    *out = CS_CSV_ENCODING_WINDOWS_1252;
+  else if (g_ascii_strcasecmp (encoding, "utf-16le") == 0 || g_ascii_strcasecmp (encoding, "utf-16") == 0)
+    *out = CS_CSV_ENCODING_UTF16LE;
+  else if (g_ascii_strcasecmp (encoding, "utf-16be") == 0)
+    *out = CS_CSV_ENCODING_UTF16BE;
+  else
+    return usage_error (error, _("The encoding must be utf-8, windows-1252, utf-16le or utf-16be"));
+
+  return TRUE;
+}
+
+/* How the file was read, then the counts and the first rejected rows. */
+static void
+print_summary (CsCsvImport *import,
+               CsCsvReport *report,
+               gboolean     dry_run)
+{
+  g_autofree char *how = cs_csv_import_describe (import);
+
+  g_print ("%s", how);
+  g_print (_("Imported: %u\nUpdated: %u\nRejected: %u\nDuplicates: %u\n"),
+           report->n_imported, report->n_updated, report->rejected->len, report->duplicates->len);
+  for (guint i = 0; i < report->rejected->len && i < 20; i++)
+    {
+      CsCsvRejection *r = &g_array_index (report->rejected, CsCsvRejection, i);
+
+      print_line (r->line, r->reason);
+    }
+  if (report->rejected->len > 20)
+    g_print (_("  … and %u more (see --report)\n"), report->rejected->len - 20);
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: the project was not changed."));
+}
+
 /**
  * run_import_assets:
  * @argc: the argument count, the command name first
@@ -135,33 +196,10 @@ run_import_assets (int      argc,
   if (argc != 3)
     return usage_error (error, _("Give a project file and a CSV file"));
 
-  if (delimiter != NULL)
-    {
-      if (g_str_equal (delimiter, ",") || g_ascii_strcasecmp (delimiter, "comma") == 0)
-        delim = ',';
-      else if (g_str_equal (delimiter, ";") || g_ascii_strcasecmp (delimiter, "semicolon") == 0)
-        delim = ';';
-      else if (g_str_equal (delimiter, "\t") || g_ascii_strcasecmp (delimiter, "tab") == 0)
-        delim = '\t';
-      else
-        return usage_error (error, _("The delimiter must be comma, semicolon or tab"));
-    }
-
-  if (encoding != NULL)
-    {
-      if (g_ascii_strcasecmp (encoding, "utf-8") == 0 || g_ascii_strcasecmp (encoding, "utf8") == 0)
-        enc = CS_CSV_ENCODING_UTF8;
-      else if (g_ascii_strcasecmp (encoding, "windows-1252") == 0
-               || g_ascii_strcasecmp (encoding, "cp1252") == 0
-               || g_ascii_strcasecmp (encoding, "latin1") == 0)
-        enc = CS_CSV_ENCODING_WINDOWS_1252;
-      else if (g_ascii_strcasecmp (encoding, "utf-16le") == 0 || g_ascii_strcasecmp (encoding, "utf-16") == 0)
-        enc = CS_CSV_ENCODING_UTF16LE;
-      else if (g_ascii_strcasecmp (encoding, "utf-16be") == 0)
-        enc = CS_CSV_ENCODING_UTF16BE;
-      else
-        return usage_error (error, _("The encoding must be utf-8, windows-1252, utf-16le or utf-16be"));
-    }
+  if (delimiter != NULL && !parse_delimiter (delimiter, &delim, error))
+    return FALSE;
+  if (encoding != NULL && !parse_encoding (encoding, &enc, error))
+    return FALSE;
 
   if (report_path != NULL && !check_report_path (report_path, argv[1], argv[2], force, error))
     return FALSE;
@@ -208,23 +246,7 @@ run_import_assets (int      argc,
   if (report_path != NULL && !cs_csv_report_save (report, report_path, error))
     return FALSE;
 
-  {
-    g_autofree char *how = cs_csv_import_describe (import);
-
-    g_print ("%s", how);
-  }
-  g_print (_("Imported: %u\nUpdated: %u\nRejected: %u\nDuplicates: %u\n"),
-           report->n_imported, report->n_updated, report->rejected->len, report->duplicates->len);
-  for (guint i = 0; i < report->rejected->len && i < 20; i++)
-    {
-      CsCsvRejection *r = &g_array_index (report->rejected, CsCsvRejection, i);
-
-      print_line (r->line, r->reason);
-    }
-  if (report->rejected->len > 20)
-    g_print (_("  … and %u more (see --report)\n"), report->rejected->len - 20);
-  if (dry_run)
-    g_print ("%s\n", _("Dry run: the project was not changed."));
+  print_summary (import, report, dry_run);
 
   cs_store_close (store);
 
