@@ -34,4 +34,12 @@ gboolean run_score         (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_import_xml    (int      argc,
+                            char   **argv,
+                            GError **error);
+
+gboolean run_export_xml    (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

@@ -471,6 +471,16 @@ static const Command commands[] = {
     N_("Score the completeness of the offers: per section, knock-outs and findings."),
     run_score,
   },
+  {
+    "import-xml", N_("FILE.xml NEW_PROJECT"), N_("import-xml FILE.xml NEW_PROJECT"),
+    N_("Create a new review project from a Contract Scope XML exchange file."),
+    run_import_xml,
+  },
+  {
+    "export-xml", N_("PROJECT"), N_("export-xml PROJECT -o FILE [--force]"),
+    N_("Export a whole review project as a Contract Scope XML exchange file."),
+    run_export_xml,
+  },
 };
 
 static gboolean
