@@ -150,6 +150,44 @@ read_header (int          fd,
   return n_read;
 }
 
+/* The page size, and the file size against the page size and the in-header page count. */
+static gboolean
+check_geometry (const guint8  *header,
+                guint32        page_size,
+                guint32        page_count,
+                goffset        size,
+                const char    *display_name,
+                GError       **error)
+{
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
+  if (_cs_store_read_be32 (header + 92) == _cs_store_read_be32 (header + 24)
+      && (guint64) size < (guint64) page_size * page_count)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
+                   display_name, (guint64) size, (guint64) page_size * page_count);
+      return FALSE;
+    }
+
+  if (size % page_size != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /*
  * _cs_store_check_header:
  * Reads the first bytes of the file without SQLite, so that a file that is not one of ours is
@@ -219,31 +257,8 @@ _cs_store_check_header (int          fd,
   user_version = _cs_store_read_be32 (header + 60);
   app_id = _cs_store_read_be32 (header + 68);
 
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
-  if (_cs_store_read_be32 (header + 92) == _cs_store_read_be32 (header + 24)
-      && (guint64) st.st_size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
-                   display_name, (guint64) st.st_size, (guint64) page_size * page_count);
-      return FALSE;
-    }
-
-  if (st.st_size % page_size != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
+  if (!check_geometry (header, page_size, page_count, st.st_size, display_name, error))
+    return FALSE;
 
   if (app_id != CS_STORE_APPLICATION_ID)
     {
