@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cs-linter.h"
+#include "cs-test-utils.h"
 #include "cs-values.h"
 
 static CsLinter *

@@ -351,7 +351,8 @@ test_wal_refused (void)
   cs_test_copy_file (donor_wal, stray_wal);
   sqlite3_close (db);
 
-  sha = (g_free (sha), cs_test_file_sha256 (plain));
+  g_free (sha);
+  sha = cs_test_file_sha256 (plain);
   wal_sha = cs_test_file_sha256 (stray_wal);
   for (guint i = 0; i < 2; i++)
     {
@@ -1017,12 +1018,11 @@ check_mutant (Mutants    *m,
   else
     m->n_opened++;
 
-  if (g_strcmp0 (sha, cs_test_file_sha256 (m->path)) != 0)
-    g_error ("%s: the file was modified", label);
-  if (journal_sha != NULL && g_strcmp0 (journal_sha, cs_test_file_sha256 (m->journal)) != 0)
-    g_error ("%s: the journal was modified", label);
-  if (wal_sha != NULL && g_strcmp0 (wal_sha, cs_test_file_sha256 (m->wal)) != 0)
-    g_error ("%s: the WAL was modified", label);
+  cs_test_assert_unchanged (m->path, sha);
+  if (journal_sha != NULL)
+    cs_test_assert_unchanged (m->journal, journal_sha);
+  if (wal_sha != NULL)
+    cs_test_assert_unchanged (m->wal, wal_sha);
   if (g_file_test (m->shm, G_FILE_TEST_EXISTS))
     g_error ("%s: a -shm was created", label);
 }

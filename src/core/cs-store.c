@@ -225,6 +225,9 @@ migrate (sqlite3              *db,
 /* The released migrations, from_version → from_version + 1, each a frozen SQL file among the
  * core's resources ("migration-N.sql" upgrades N - 1 to N). A new project runs schema-1.sql and
  * then every migration, so new and upgraded files share one schema. */
+/* The resources' bytes of the migrations, kept here so that they stay reachable. */
+static GBytes *migration_bytes[CS_STORE_SCHEMA_VERSION - 1];
+
 const CsMigration *
 _cs_store_builtin_migrations (void)
 {
@@ -242,6 +245,7 @@ _cs_store_builtin_migrations (void)
                                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
           g_assert (sql != NULL);
+          migration_bytes[version - 1] = sql;
           migrations[version - 1].from_version = version;
           migrations[version - 1].sql = g_bytes_get_data (sql, NULL);
         }
