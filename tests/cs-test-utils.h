@@ -21,4 +21,28 @@ void      cs_test_write_file   (const char  *path,
 void      cs_test_copy_file    (const char  *from,
                                 const char  *to);
 
+/*
+ * Every test is registered through these, so that the user directories GLib drops between
+ * tests stay reachable (see cs-test-utils.c). Test files include this header before adding
+ * their tests.
+ */
+void      cs_test_add_func     (const char       *path,
+                                GTestFunc         func);
+void      cs_test_add_data_func (const char      *path,
+                                 gconstpointer    test_data,
+                                 GTestDataFunc    func);
+void      cs_test_add_vtable   (const char       *path,
+                                gsize             data_size,
+                                gconstpointer     test_data,
+                                GTestFixtureFunc  setup,
+                                GTestFixtureFunc  test,
+                                GTestFixtureFunc  teardown);
+
+/* Object-like: g_test_add() takes the address of g_test_add_vtable(). */
+#ifndef CS_TEST_UTILS_NO_WRAP
+#define g_test_add_func cs_test_add_func
+#define g_test_add_data_func cs_test_add_data_func
+#define g_test_add_vtable cs_test_add_vtable
+#endif
+
 G_END_DECLS

@@ -189,11 +189,19 @@ shim_write (sqlite3_file  *f,
   ShimFile *file = (ShimFile *) f;
   PendingWrite *pw;
 
+  /* A full disk refuses new blocks; rewriting blocks a file already has still works. */
   if (write_budget >= 0)
     {
-      if (write_budget < amount)
+      sqlite3_int64 size = 0;
+      sqlite3_int64 growth;
+
+      if (cut)
+        return SQLITE_IOERR_WRITE;
+      file->real->pMethods->xFileSize (file->real, &size);
+      growth = MAX (0, offset + amount - logical_size (file, size));
+      if (growth > write_budget)
         return SQLITE_FULL;
-      write_budget -= amount;
+      write_budget -= growth;
     }
 
   if (!operation ())

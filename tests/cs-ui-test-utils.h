@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cs-store.h"
+#include "cs-test-utils.h"
 
 G_BEGIN_DECLS
 

@@ -646,6 +646,17 @@ count_line (const char *out,
   return g_ascii_strtoll (line + strlen (label), NULL, 10);
 }
 
+/* A partial result: exit status 3, one line on stderr saying what was not done. */
+static void
+assert_partial (const Run *run)
+{
+  if (run->status != 3)
+    g_error ("contract-scope-cli exited with %d, not 3: %s", run->status, run->err);
+  g_assert_true (g_str_has_prefix (run->err, "contract-scope-cli: "));
+  g_assert_nonnull (strstr (run->err, "rejected"));
+  g_assert_cmpstr (strchr (run->err, '\n'), ==, "\n");
+}
+
 /* import-assets: counts printed, the inventory changed accordingly; hostile files. */
 static void
 test_import_assets (void)
@@ -662,9 +673,10 @@ test_import_assets (void)
   run_cli (&created, "new", path, "--client", "Import SA", NULL);
   assert_success (&created);
 
-  /* Rejected rows are reported, not a failure: 4 imported, line 6 has no known category. */
+  /* Rejected rows are reported and make the result partial (exit status 3): 4 imported, line 6
+   * has no known category. */
   run_cli (&imported, "import-assets", path, csv, NULL);
-  assert_success (&imported);
+  assert_partial (&imported);
   g_assert_cmpint (count_line (imported.out, "Imported: "), ==, 4);
   g_assert_cmpint (count_line (imported.out, "Rejected: "), ==, 1);
   g_assert_cmpint (count_line (imported.out, "Duplicates: "), ==, 0);
@@ -677,12 +689,12 @@ test_import_assets (void)
 
   /* The same file again: every row is a duplicate, skipped by default. */
   run_cli (&again, "import-assets", path, csv, NULL);
-  assert_success (&again);
+  assert_partial (&again);
   g_assert_cmpint (count_line (again.out, "Imported: "), ==, 0);
   g_assert_cmpint (count_line (again.out, "Duplicates: "), ==, 4);
 
   /* Hostile files: a row with a NUL byte, invalid UTF-8, a quote never closed. The rows
-   * around them are imported, the bad ones reported with their line, exit status 0. */
+   * around them are imported, the bad ones reported with their line, exit status 3. */
   {
     static const struct { const char *file; const char *reason; } hostile[] = {
       { "nul-bytes.csv", "NUL byte" },
@@ -703,7 +715,7 @@ test_import_assets (void)
         run_cli (&made, "new", project, "--client", "Hostile SA", NULL);
         assert_success (&made);
         run_cli (&run, "import-assets", project, file, NULL);
-        assert_success (&run);
+        assert_partial (&run);
         g_assert_cmpint (count_line (run.out, "Imported: "), >=, 1);
         g_assert_cmpint (count_line (run.out, "Rejected: "), ==, 1);
         g_assert_nonnull (strstr (run.out, hostile[i].reason));

@@ -12,6 +12,7 @@
 
 #include "cs-clauses.h"
 #include "cs-linter.h"
+#include "cs-test-utils.h"
 #include "cs-values.h"
 
 static CsLinter *

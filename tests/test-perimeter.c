@@ -12,6 +12,7 @@
 #include "cs-model.h"
 #include "cs-perimeter.h"
 #include "cs-store.h"
+#include "cs-test-utils.h"
 
 static CsStore *
 new_project (void)

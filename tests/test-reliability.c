@@ -11,14 +11,19 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cs-csv-import.h"
+#include "cs-demo.h"
 #include "cs-store-private.h"
 #include "cs-test-utils.h"
 #include "cs-test-vfs.h"
@@ -346,7 +351,8 @@ test_wal_refused (void)
   cs_test_copy_file (donor_wal, stray_wal);
   sqlite3_close (db);
 
-  sha = (g_free (sha), cs_test_file_sha256 (plain));
+  g_free (sha);
+  sha = cs_test_file_sha256 (plain);
   wal_sha = cs_test_file_sha256 (stray_wal);
   for (guint i = 0; i < 2; i++)
     {
@@ -582,6 +588,697 @@ test_power_cut_control (void)
   g_assert_cmpuint (lost, >, 0);
 }
 
+/* The command line, run in an untranslated UTF-8 locale: exit status, stdout, stderr. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+G_GNUC_NULL_TERMINATED static void
+run_cli (Run        *run,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) CS_CLI_PATH);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  /* Bytes, not UTF-8: what reaches the terminal is checked as it is. */
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+write_csv (const char *name,
+           const char *contents,
+           gssize      length)
+{
+  char *path = cs_test_build_path (name);
+
+  cs_test_write_file (path, contents, length >= 0 ? (gsize) length : strlen (contents));
+  return path;
+}
+
+static const char clean_csv[] =
+  "Name;Category;Site;Serial;Colour\n"
+  "srv-01;Server;Lyon;SN1;blue\n"
+  "pc-01;Laptop;Lyon;SN2;red\n";
+
+/* Item 2: the report never overwrites the project, the input, or an existing file. */
+static void
+test_report_path_refused (void)
+{
+  g_autofree char *project = make_project ("report.contractscope", 1);
+  g_autofree char *csv = write_csv ("report.csv", clean_csv, -1);
+  g_autofree char *existing = write_csv ("existing.txt", "keep me\n", -1);
+  g_autofree char *project_sha = cs_test_file_sha256 (project);
+  g_autofree char *csv_sha = cs_test_file_sha256 (csv);
+  g_autofree char *existing_sha = cs_test_file_sha256 (existing);
+  const char *targets[] = { project, csv, existing };
+  const char *why[] = { "the project itself", "the file being imported", "already exists" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "import-assets", project, csv, "--report", targets[i], NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, why[i]));
+      cs_test_assert_unchanged (project, project_sha);
+      cs_test_assert_unchanged (csv, csv_sha);
+      cs_test_assert_unchanged (existing, existing_sha);
+    }
+
+  /* Asked for: the existing report is replaced. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+
+    run_cli (&run, "import-assets", project, csv, "--report", existing, "--force", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+    g_assert_null (strstr (contents, "keep me"));
+  }
+}
+
+/* Item 9: the message names the real cause. */
+static void
+test_import_messages (void)
+{
+  g_autofree char *project = make_project ("messages.contractscope", 1);
+  static const char binary[] = "PK\003\004\024\000\006\000\010\000\000\000!\000bin\000ary;x\n1;2\n";
+  g_autofree char *zip = write_csv ("spreadsheet.csv", binary, sizeof binary - 1);
+  g_autofree char *utf16 = NULL;
+  g_autofree char *utf16_path = NULL;
+  g_autofree char *plain = write_csv ("plain.csv", clean_csv, -1);
+  g_autofree char *evil = write_csv ("evil.csv",
+                                     "Name;Category\nok;Server\nbad;\033[31mRED\033]0;title\007\n", -1);
+  gsize utf16_length = 0;
+
+  utf16 = g_convert (clean_csv, -1, "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
+  utf16_path = write_csv ("utf16.csv", utf16, utf16_length);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, zip, NULL);
+    g_test_message ("binary: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "NUL bytes"));
+    g_assert_null (strstr (run.err, "mapped to the asset name"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, utf16_path, "--encoding", "utf-8", NULL);
+    g_test_message ("UTF-16 read as UTF-8: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "NUL bytes"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "import-assets", project, plain, "--encoding", "utf-16le", NULL);
+    g_test_message ("UTF-8 read as UTF-16: %s", run.err);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "the encoding or the delimiter is wrong"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Control characters from the file never reach the terminal; a partial import exits 3. */
+    run_cli (&run, "import-assets", project, evil, NULL);
+    g_test_message ("%s", run.out);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_null (strchr (run.out, '\033'));
+    g_assert_null (strchr (run.out, '\007'));
+    g_assert_nonnull (strstr (run.out, "\\x1b[31mRED"));
+    g_assert_null (strchr (run.err, '\033'));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = cs_test_build_path ("long-client.contractscope");
+    g_autofree char *name = g_strnfill (70 * 1024, 'x');
+    g_autoptr(CsStore) store = cs_store_create (path, name, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "too long"));
+  }
+}
+
+/* Item 9: a disk that fills up while an import updates assets stops it, says so, and leaves
+ * the project as it was (before: each row was rejected with "disk full", the rows after the
+ * automatic rollback committed one by one). */
+static void
+test_import_disk_full_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = make_project ("full-update.contractscope", 1);
+  g_autoptr(GString) csv = g_string_new ("Name;Category;Notes\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(CsCsvImport) again = NULL;
+  g_autoptr(CsCsvReport) report = NULL;
+  g_autofree char *sha = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "asset-%u;Server;%s\n", i, "notes that fill the pages of the asset table");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+
+  store = cs_store_open (project, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  import = cs_csv_import_new_for_bytes (bytes, "assets.csv", &error);
+  g_assert_no_error (error);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&report, cs_csv_report_unref);
+  sha = cs_test_file_sha256 (project);
+
+  again = cs_csv_import_new_for_bytes (bytes, "assets.csv", &error);
+  g_assert_no_error (error);
+  cs_csv_import_set_duplicate_action (again, CS_DUPLICATE_UPDATE);
+  cs_test_vfs_install ();
+  cs_test_vfs_set_write_budget (16 * 1024);
+  report = cs_csv_import_run (again, store, FALSE, NULL, &error);
+  cs_test_vfs_reset ();
+
+  if (report != NULL)
+    g_error ("the import went on: %u updated, %u rejected", report->n_updated, report->rejected->len);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  cs_store_close (store);
+  g_clear_object (&store);
+  cs_test_vfs_uninstall ();
+  cs_test_assert_unchanged (project, sha);
+}
+
+/* Item 9: a disk that fills up during an import says so, not "no transaction is active". */
+static void
+test_import_disk_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = make_project ("full.contractscope", 1);
+  g_autoptr(GString) csv = g_string_new ("Name;Category;Notes\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsCsvImport) import = NULL;
+  g_autoptr(CsCsvReport) report = NULL;
+  g_autofree char *sha = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "asset-%u;Server;%s\n", i, "some notes to take room on the disk");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
+
+  store = cs_store_open (project, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sha = cs_test_file_sha256 (project);
+  import = cs_csv_import_new_for_bytes (bytes, "full.csv", &error);
+  g_assert_no_error (error);
+
+  cs_test_vfs_install ();
+  cs_test_vfs_set_write_budget (64 * 1024);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  cs_test_vfs_reset ();
+
+  g_assert_null (report);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_null (strstr (error->message, "no transaction"));
+  cs_store_close (store);
+  g_clear_object (&store);
+  cs_test_vfs_uninstall ();
+  cs_test_assert_unchanged (project, sha);
+}
+
+static int
+count_line (const char *out,
+            const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return (int) g_ascii_strtoll (line + strlen (label), NULL, 10);
+}
+
+/* Item 10: every summary tells how the file was read; a remembered mapping is announced. */
+static void
+test_import_summary (void)
+{
+  g_autofree char *project = make_project ("summary.contractscope", 1);
+  g_autofree char *csv = write_csv ("summary.csv", clean_csv, -1);
+  g_autofree char *today = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  run_cli (&first, "import-assets", project, csv, "--map", "Colour=none", NULL);
+  g_test_message ("%s", first.out);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpint (count_line (first.out, "Imported: "), ==, 2);
+  g_assert_nonnull (strstr (first.out, "Encoding: UTF-8 (detected)"));
+  g_assert_nonnull (strstr (first.out, "Delimiter: semicolon (detected)"));
+  g_assert_nonnull (strstr (first.out, "“Name” → "));
+  g_assert_nonnull (strstr (first.out, "Ignored columns: “Colour”"));
+  g_assert_nonnull (strstr (first.out, "every asset is set to High (2)"));
+  g_assert_null (strstr (first.out, "saved on"));
+
+  run_cli (&second, "import-assets", project, csv, NULL);
+  g_test_message ("%s", second.out);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  expected = g_strdup_printf ("using the mapping saved on %s", today);
+  g_assert_nonnull (strstr (second.out, expected));
+  g_assert_nonnull (strstr (second.out, "Ignored columns: “Colour”"));
+}
+
+/* Mutants: hostile project files generated from a real one, each refused or opened with a
+ * specific message, never modified, within 2 s. */
+
+typedef struct
+{
+  char       *path;
+  char       *journal;
+  char       *wal;
+  char       *shm;
+  GBytes     *base;          /* the demo project */
+  GBytes     *foreign_journal;
+  GBytes     *foreign_wal;
+  GRand      *rand;
+  guint       n_refused;
+  guint       n_opened;
+  gint64      slowest;
+} Mutants;
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             GBytes     *bytes)
+{
+  cs_test_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Reads everything an opened project offers, as the pages and the command line would. */
+static void
+read_everything (CsStore *store)
+{
+  static const CsAssetQuery all = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  GListModel *offers = cs_store_get_offers (store);
+  GType types[] = { CS_TYPE_ASSET, CS_TYPE_EXCLUSION, CS_TYPE_PARTY, CS_TYPE_ACTIVITY,
+                    CS_TYPE_RESPONSIBILITY, CS_TYPE_SLA_TARGET, CS_TYPE_BACKUP_POLICY,
+                    CS_TYPE_SUBCONTRACTOR, CS_TYPE_EXIT_DELIVERABLE, CS_TYPE_CLAUSE,
+                    CS_TYPE_CHECKLIST_ANSWER };
+
+  g_assert_nonnull (cs_project_get_client_name (cs_store_get_project (store)));
+  g_list_model_get_n_items (cs_store_get_sites (store));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_list_model_get_n_items (cs_store_list (store, types[i], 0));
+
+  ids = cs_store_query_asset_ids (store, &all, NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(CsRecord) asset = cs_store_ref_record (store, CS_TYPE_ASSET,
+                                                       g_array_index (ids, gint64, i));
+
+      if (asset != NULL)
+        {
+          g_assert_cmpint (cs_record_get_int (asset, "quantity"), >=, 0);
+          g_assert_cmpint (cs_record_get_int (asset, "criticality"), >=, 1);
+          g_assert_cmpint (cs_record_get_int (asset, "criticality"), <=, 4);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
+      CsCoverageCounts counts;
+
+      if (cs_store_count_coverage (store, cs_record_get_id (offer), 1, &counts, NULL))
+        g_assert_cmpuint (counts.n_managed, <=, counts.n_assets);
+      for (guint f = 0; f < cs_record_get_entity (offer)->n_fields; f++)
+        {
+          const GValue *value = cs_record_peek_value (offer, f);
+
+          if (G_VALUE_HOLDS_DOUBLE (value))
+            g_assert_false (isinf (g_value_get_double (value)));
+        }
+    }
+}
+
+/* Opens the mutant read-only, then for editing: both refuse it or both open it. */
+static void
+check_mutant (Mutants    *m,
+              const char *label)
+{
+  g_autofree char *sha = cs_test_file_sha256 (m->path);
+  g_autofree char *journal_sha = g_file_test (m->journal, G_FILE_TEST_EXISTS)
+                                 ? cs_test_file_sha256 (m->journal) : NULL;
+  g_autofree char *wal_sha = g_file_test (m->wal, G_FILE_TEST_EXISTS)
+                             ? cs_test_file_sha256 (m->wal) : NULL;
+  gint64 start = g_get_monotonic_time ();
+  int refused = -1;
+
+  /* A hang is a failure: each mutant gets 2 s (both opens and the reads). */
+  alarm (2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CsStore) store = cs_store_open (m->path, i == 0 ? CS_STORE_OPEN_READ_ONLY
+                                                                : CS_STORE_OPEN_DEFAULT,
+                                                &error);
+
+      if (store == NULL)
+        {
+          /* Specific: one of the careful open's refusals, naming the file. */
+          if (error->domain != CS_STORE_ERROR
+              || error->code == CS_STORE_ERROR_IO
+              || strstr (error->message, "mutant.contractscope") == NULL)
+            g_error ("%s: unspecific refusal: %s", label, error->message);
+        }
+      else
+        {
+          read_everything (store);
+        }
+
+      if (refused >= 0 && refused != (store == NULL))
+        g_error ("%s: refused by one open and not the other (%s)", label,
+                 error != NULL ? error->message : "");
+      refused = store == NULL;
+    }
+  alarm (0);
+  m->slowest = MAX (m->slowest, g_get_monotonic_time () - start);
+  if (refused)
+    m->n_refused++;
+  else
+    m->n_opened++;
+
+  cs_test_assert_unchanged (m->path, sha);
+  if (journal_sha != NULL)
+    cs_test_assert_unchanged (m->journal, journal_sha);
+  if (wal_sha != NULL)
+    cs_test_assert_unchanged (m->wal, wal_sha);
+  if (g_file_test (m->shm, G_FILE_TEST_EXISTS))
+    g_error ("%s: a -shm was created", label);
+}
+
+static void
+reset_mutant (Mutants *m,
+              GBytes  *file)
+{
+  g_unlink (m->journal);
+  g_unlink (m->wal);
+  g_unlink (m->shm);
+  write_bytes (m->path, file);
+}
+
+static guint8 *
+dup_data (const void *data,
+          gsize       length)
+{
+  guint8 *copy = g_malloc (MAX (length, 64));
+
+  memcpy (copy, data, length);
+  return copy;
+}
+
+static GBytes *
+flip_bytes (GBytes  *base,
+            GRand   *rand,
+            gsize    offset,
+            guint8   mask)
+{
+  gsize length = 0;
+  guint8 *data = NULL;
+  const void *base_data = g_bytes_get_data (base, &length);
+
+  g_assert_cmpuint (length, >, 0);
+  data = dup_data (base_data, length);
+
+  data[offset % length] ^= mask;
+  (void) rand;
+  return g_bytes_new_take (data, length);
+}
+
+static guint
+mutate_bytes (Mutants *m,
+              guint    count)
+{
+  gsize length = g_bytes_get_size (m->base);
+
+  for (guint i = 0; i < count; i++)
+    {
+      /* Half in the first pages (header, schema, roots), where a flip matters most. */
+      gsize offset = i % 2 == 0 ? (gsize) g_rand_int_range (m->rand, 0, MIN (length, 16384))
+                                : (gsize) g_rand_int_range (m->rand, 0, length);
+      g_autoptr(GBytes) mutant = flip_bytes (m->base, m->rand, offset,
+                                             (guint8) (1 << g_rand_int_range (m->rand, 0, 8)));
+      g_autofree char *label = g_strdup_printf ("bit flip at %" G_GSIZE_FORMAT, offset);
+
+      reset_mutant (m, mutant);
+      check_mutant (m, label);
+    }
+
+  return count;
+}
+
+static guint
+mutate_truncations (Mutants *m)
+{
+  gsize length = g_bytes_get_size (m->base);
+  guint n = 0;
+
+  /* At each page boundary, and inside each page. */
+  for (gsize size = 0; size < length; size += 2048, n++)
+    {
+      g_autoptr(GBytes) mutant = g_bytes_new_from_bytes (m->base, 0, size);
+      g_autofree char *label = g_strdup_printf ("truncated to %" G_GSIZE_FORMAT, size);
+
+      reset_mutant (m, mutant);
+      check_mutant (m, label);
+    }
+
+  return n;
+}
+
+static guint
+mutate_header (Mutants *m)
+{
+  static const guint8 values[] = { 0x00, 0x01, 0x02, 0x7f, 0x80, 0xff };
+  guint n = 0;
+
+  for (gsize offset = 0; offset < 100; offset++)
+    for (guint v = 0; v < G_N_ELEMENTS (values); v++, n++)
+      {
+        gsize length = 0;
+        guint8 *data = dup_data (g_bytes_get_data (m->base, &length), g_bytes_get_size (m->base));
+        g_autoptr(GBytes) mutant = NULL;
+        g_autofree char *label = g_strdup_printf ("header byte %" G_GSIZE_FORMAT " = 0x%02x",
+                                                  offset, values[v]);
+
+        data[offset] = values[v];
+        mutant = g_bytes_new_take (data, length);
+        reset_mutant (m, mutant);
+        check_mutant (m, label);
+      }
+
+  return n;
+}
+
+static guint
+mutate_schema (Mutants *m)
+{
+  static const char * const changes[] = {
+    "CREATE TRIGGER t AFTER UPDATE ON offer BEGIN DELETE FROM asset; END;",
+    "CREATE TRIGGER t BEFORE INSERT ON site BEGIN SELECT RAISE(IGNORE); END;",
+    "CREATE TEMP TRIGGER t AFTER INSERT ON site BEGIN SELECT 1; END;",
+    "CREATE VIEW v AS SELECT * FROM asset;",
+    "CREATE INDEX i ON asset (name);",
+    "CREATE TABLE x (y);",
+    "CREATE TABLE sqlite_stat1 (tbl, idx, stat); INSERT INTO sqlite_stat1 VALUES ('asset', 'asset_site_id', '1 1');",
+    "DROP INDEX asset_critical;",
+    "ALTER TABLE site ADD COLUMN extra TEXT;",
+    "ALTER TABLE site RENAME TO place; CREATE VIEW site AS SELECT * FROM place;",
+    "PRAGMA foreign_keys = OFF; DROP TABLE exclusion; CREATE VIEW exclusion AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x AS id, 0 AS offer_id, '' AS text FROM r;",
+    "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (quantity BETWEEN 0 AND 2147483647)', '') WHERE name = 'asset';",
+    "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE TABLE site (id INTEGER PRIMARY KEY)' WHERE name = 'site';",
+    "PRAGMA ignore_check_constraints = ON; UPDATE asset SET quantity = -25 WHERE id IN (SELECT id FROM asset LIMIT 1);",
+    "PRAGMA ignore_check_constraints = ON; UPDATE asset SET criticality = 9 WHERE id IN (SELECT id FROM asset LIMIT 1);",
+    "UPDATE offer SET price_recurring = 9e999;",
+    "PRAGMA journal_mode = WAL;",
+    "PRAGMA application_id = 1;",
+    "PRAGMA user_version = 99;",
+    "PRAGMA user_version = 0;",
+    "DELETE FROM project;",
+  };
+  g_autofree char *scratch = g_strconcat (m->path, ".scratch", NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++, n++)
+    {
+      g_autoptr(GBytes) mutant = NULL;
+      g_autofree char *label = g_strdup_printf ("schema: %s", changes[i]);
+      sqlite3 *db = NULL;
+
+      write_bytes (scratch, m->base);
+      g_assert_cmpint (sqlite3_open (scratch, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, changes[i], NULL, NULL, NULL);
+      sqlite3_close (db);
+      mutant = read_bytes (scratch);
+      g_unlink (scratch);
+      reset_mutant (m, mutant);
+      check_mutant (m, label);
+    }
+
+  return n;
+}
+
+static guint
+mutate_side_files (Mutants *m)
+{
+  gsize length = 0;
+  const guint8 *journal = g_bytes_get_data (m->foreign_journal, &length);
+  guint n = 0;
+
+  /* The foreign journal as it is, then damaged in many places; garbage; empty; zeroed. */
+  for (guint i = 0; i < 120; i++, n++)
+    {
+      g_autofree guint8 *copy = dup_data (journal, length);
+      g_autofree char *label = g_strdup_printf ("stray journal %u", i);
+
+      if (i > 0)
+        copy[g_rand_int_range (m->rand, 0, MIN (length, 8192))] ^= (guint8) g_rand_int_range (m->rand, 1, 256);
+      reset_mutant (m, m->base);
+      cs_test_write_file (m->journal, copy, length);
+      check_mutant (m, label);
+    }
+
+  for (guint i = 0; i < 20; i++, n++)
+    {
+      g_autofree guint8 *garbage = g_malloc (4096 + 512);
+      g_autofree char *label = g_strdup_printf ("garbage journal %u", i);
+
+      for (guint b = 0; b < 4096 + 512; b++)
+        garbage[b] = (guint8) g_rand_int (m->rand);
+      if (i % 2 == 0)
+        memcpy (garbage, journal, 28);   /* a valid header over garbage records */
+      reset_mutant (m, m->base);
+      cs_test_write_file (m->journal, garbage, 4096 + 512);
+      check_mutant (m, label);
+    }
+
+  for (guint i = 0; i < 40; i++, n++)
+    {
+      gsize wal_length = 0;
+      g_autofree guint8 *wal = dup_data (g_bytes_get_data (m->foreign_wal, &wal_length), g_bytes_get_size (m->foreign_wal));
+      g_autofree char *label = g_strdup_printf ("stray WAL %u", i);
+
+      if (i > 0)
+        wal[g_rand_int_range (m->rand, 0, MIN (wal_length, 4096))] ^= 0x40;
+      reset_mutant (m, m->base);
+      cs_test_write_file (m->wal, wal, i == 39 ? 0 : wal_length);
+      check_mutant (m, label);
+    }
+
+  return n;
+}
+
+static void
+test_mutants (void)
+{
+  g_autoptr(GError) error = NULL;
+  Mutants m = { 0 };
+  g_autofree char *demo = cs_test_build_path ("demo.contractscope");
+  g_autofree char *other = make_project ("mutant-other.contractscope", 60);
+  g_autofree char *other_journal = g_strconcat (other, "-journal", NULL);
+  g_autofree char *donor = make_project ("mutant-donor.contractscope", 10);
+  g_autofree char *donor_wal = g_strconcat (donor, "-wal", NULL);
+  g_autoptr(CsStore) store = cs_demo_create (demo, &error);
+  sqlite3 *db = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  cs_store_close (store);
+  m.base = read_bytes (demo);
+  m.rand = g_rand_new_with_seed (1013);
+  m.path = cs_test_build_path ("mutant.contractscope");
+  m.journal = g_strconcat (m.path, "-journal", NULL);
+  m.wal = g_strconcat (m.path, "-wal", NULL);
+  m.shm = g_strconcat (m.path, "-shm", NULL);
+
+  leave_hot_journal (other);
+  m.foreign_journal = read_bytes (other_journal);
+  g_assert_cmpint (sqlite3_open (donor, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "UPDATE site SET name = 'from the WAL';", NULL, NULL, NULL), ==, SQLITE_OK);
+  m.foreign_wal = read_bytes (donor_wal);
+  sqlite3_close (db);
+
+  n += mutate_bytes (&m, 300);
+  n += mutate_truncations (&m);
+  n += mutate_header (&m);
+  n += mutate_schema (&m);
+  n += mutate_side_files (&m);
+
+  g_test_message ("%u mutants: %u refused, %u opened, slowest %" G_GINT64_FORMAT " ms, none modified",
+                  n, m.n_refused, m.n_opened, m.slowest / 1000);
+  g_assert_cmpuint (n, >=, 1000);
+
+  g_bytes_unref (m.base);
+  g_bytes_unref (m.foreign_journal);
+  g_bytes_unref (m.foreign_wal);
+  g_rand_free (m.rand);
+  g_free (m.path);
+  g_free (m.journal);
+  g_free (m.wal);
+  g_free (m.shm);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +1293,12 @@ main (int   argc,
   g_test_add_func ("/reliability/fifo-refused", test_fifo_refused);
   g_test_add_func ("/reliability/values-checked-read-only", test_values_checked_read_only);
   g_test_add_func ("/reliability/import-sites-linear", test_import_sites_linear);
+  g_test_add_func ("/reliability/report-path-refused", test_report_path_refused);
+  g_test_add_func ("/reliability/import-messages", test_import_messages);
+  g_test_add_func ("/reliability/import-disk-full", test_import_disk_full);
+  g_test_add_func ("/reliability/import-disk-full-update", test_import_disk_full_update);
+  g_test_add_func ("/reliability/import-summary", test_import_summary);
+  g_test_add_func ("/reliability/mutants", test_mutants);
   g_test_add_func ("/reliability/power-cut", test_power_cut);
   g_test_add_func ("/reliability/power-cut-control", test_power_cut_control);
 

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "cs-sla.h"
+#include "cs-test-utils.h"
 
 #define MON_FRI 31
 

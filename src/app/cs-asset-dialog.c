@@ -482,12 +482,15 @@ cs_asset_dialog_constructed (GObject *object)
     {
       const char *provider = cs_offer_get_provider (self->offer);
       g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
 
       if (provider == NULL || provider[0] == '\0')
         provider = _("Unnamed offer");
       /* Translators: title of the group editing an asset's coverage; %s is a provider */
       title = g_strdup_printf (_("Coverage by %s"), provider);
-      adw_preferences_group_set_title (self->coverage_group, title);
+      /* Group titles are markup; the provider is the user's text. */
+      escaped = g_markup_escape_text (title, -1);
+      adw_preferences_group_set_title (self->coverage_group, escaped);
     }
   else
     {

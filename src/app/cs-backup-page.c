@@ -208,8 +208,10 @@ update_report (CsBackupPage *self)
         {
           g_autofree char *summary = describe_policy (policy, item->assets->len);
 
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                           get_policy_name (policy));
+          g_autofree char *title = g_markup_escape_text (get_policy_name (policy), -1);
+
+          /* Group titles are markup; the policy name is the user's text. */
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
         }
 
@@ -390,6 +392,8 @@ create_assets_row (CsBackupPage *self,
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose…"));
   g_autofree char *accessible = NULL;
 
+  /* The subtitle lists asset names: text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Assets of the perimeter"));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -425,8 +429,10 @@ create_policy_group (CsBackupPage *self,
   GtkWidget *row;
   gint64 id = cs_record_get_id (policy);
   const char * const *tristate = cs_field_tristate_labels ();
+  /* Group titles are markup; the policy name is the user's text. */
+  g_autofree char *title = g_markup_escape_text (get_policy_name (policy), -1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), get_policy_name (policy));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            create_header_buttons (policy, index, n_policies));
   g_hash_table_replace (self->groups, new_id (id), group);

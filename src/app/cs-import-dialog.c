@@ -213,7 +213,10 @@ static void
 show_fatal (CsImportDialog *self,
             const char     *message)
 {
-  adw_status_page_set_description (self->error_page, message);
+  /* The description is markup; messages quote file and column names. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
   set_stage (self, STAGE_ERROR);
 }
 

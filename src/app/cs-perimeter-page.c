@@ -600,6 +600,7 @@ update_summary (CsPerimeterPage *self)
     {
       const char *provider = cs_offer_get_provider (cs_page_offer (self));
       g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
       g_autofree char *not_addressed = NULL;
       g_autofree char *critical = NULL;
 
@@ -607,7 +608,9 @@ update_summary (CsPerimeterPage *self)
         provider = _("Unnamed offer");
       /* Translators: title of the coverage summary; %s is the provider of the offer */
       title = g_strdup_printf (_("Coverage by %s"), provider);
-      adw_preferences_group_set_title (self->coverage_group, title);
+      /* Group titles are markup; the provider is the user's text. */
+      escaped = g_markup_escape_text (title, -1);
+      adw_preferences_group_set_title (self->coverage_group, escaped);
 
       for (guint s = 0; s < CS_N_COVERAGE_STATES; s++)
         {

@@ -465,6 +465,8 @@ build_requests (CsSlaPage  *self,
 
       expander = adw_expander_row_new ();
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), FALSE);
+      /* The title is the user's definition: text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                      definition != NULL && definition[0] != '\0'
                                      ? definition : _("Unnamed request type"));

@@ -9,7 +9,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cs-cli-commands.h"
 #include "cs-csv-import.h"
@@ -24,6 +26,114 @@ usage_error (GError     **error,
   return FALSE;
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The report never replaces the project or the input, nor any file unless --force. */
+static gboolean
+check_report_path (const char  *report_path,
+                   const char  *project_path,
+                   const char  *input_path,
+                   gboolean     force,
+                   GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (report_path);
+  g_autofree char *message = NULL;
+  GStatBuf st;
+
+  if (same_file (report_path, project_path))
+    message = g_strdup_printf (_("The report file “%s” is the project itself; choose another file. Nothing was imported"),
+                               name);
+  else if (same_file (report_path, input_path))
+    message = g_strdup_printf (_("The report file “%s” is the file being imported; choose another file. Nothing was imported"),
+                               name);
+  else if (!force && g_lstat (report_path, &st) == 0)
+    message = g_strdup_printf (_("The report file “%s” already exists; add --force to replace it. Nothing was imported"),
+                               name);
+  else
+    return TRUE;
+
+  return usage_error (error, message);
+}
+
+/* Prints a rejection or duplicate line: the reason quotes the file, so no raw control bytes. */
+static void
+print_line (guint       line,
+            const char *reason)
+{
+  g_autofree char *safe = cs_csv_escape_text (reason, 300);
+
+  g_print (_("  line %u: %s\n"), line, safe);
+}
+
+static gboolean
+parse_delimiter (const char  *delimiter,
+                 char        *out,
+                 GError     **error)
+{
+  if (g_str_equal (delimiter, ",") || g_ascii_strcasecmp (delimiter, "comma") == 0)
+    *out = ',';
+  else if (g_str_equal (delimiter, ";") || g_ascii_strcasecmp (delimiter, "semicolon") == 0)
+    *out = ';';
+  else if (g_str_equal (delimiter, "\t") || g_ascii_strcasecmp (delimiter, "tab") == 0)
+    *out = '\t';
+  else
+    return usage_error (error, _("The delimiter must be comma, semicolon or tab"));
+
+  return TRUE;
+}
+
+static gboolean
+parse_encoding (const char     *encoding,
+                CsCsvEncoding  *out,
+                GError        **error)
+{
+  if (g_ascii_strcasecmp (encoding, "utf-8") == 0 || g_ascii_strcasecmp (encoding, "utf8") == 0)
+    *out = CS_CSV_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (encoding, "windows-1252") == 0
+           || g_ascii_strcasecmp (encoding, "cp1252") == 0
+           || g_ascii_strcasecmp (encoding, "latin1") == 0)
+    *out = CS_CSV_ENCODING_WINDOWS_1252;
+  else if (g_ascii_strcasecmp (encoding, "utf-16le") == 0 || g_ascii_strcasecmp (encoding, "utf-16") == 0)
+    *out = CS_CSV_ENCODING_UTF16LE;
+  else if (g_ascii_strcasecmp (encoding, "utf-16be") == 0)
+    *out = CS_CSV_ENCODING_UTF16BE;
+  else
+    return usage_error (error, _("The encoding must be utf-8, windows-1252, utf-16le or utf-16be"));
+
+  return TRUE;
+}
+
+/* How the file was read, then the counts and the first rejected rows. */
+static void
+print_summary (CsCsvImport *import,
+               CsCsvReport *report,
+               gboolean     dry_run)
+{
+  g_autofree char *how = cs_csv_import_describe (import);
+
+  g_print ("%s", how);
+  g_print (_("Imported: %u\nUpdated: %u\nRejected: %u\nDuplicates: %u\n"),
+           report->n_imported, report->n_updated, report->rejected->len, report->duplicates->len);
+  for (guint i = 0; i < report->rejected->len && i < 20; i++)
+    {
+      CsCsvRejection *r = &g_array_index (report->rejected, CsCsvRejection, i);
+
+      print_line (r->line, r->reason);
+    }
+  if (report->rejected->len > 20)
+    g_print (_("  … and %u more (see --report)\n"), report->rejected->len - 20);
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: the project was not changed."));
+}
+
 /**
  * run_import_assets:
  * @argc: the argument count, the command name first
@@ -31,8 +141,10 @@ usage_error (GError     **error,
  * @error: return location for an error
  *
  * `import-assets PROJECT FILE.csv [--delimiter D] [--encoding E] [--map COLUMN=FIELD]…
- * [--duplicates skip|update|add] [--report FILE] [--dry-run]`: imports an asset inventory
- * and prints the imported, rejected and duplicate counts. Rejected rows are not a failure.
+ * [--duplicates skip|update|add] [--report FILE [--force]] [--dry-run]`: imports an asset
+ * inventory and prints how the file was read, then the imported, rejected and duplicate
+ * counts. Rejected rows make the result partial: %G_IO_ERROR_PARTIAL_INPUT, which the command
+ * line turns into its own exit status.
  *
  * Returns: %TRUE on success
  */
@@ -51,6 +163,7 @@ run_import_assets (int      argc,
   g_autofree char *report_path = NULL;
   g_auto(GStrv) maps = NULL;
   gboolean dry_run = FALSE;
+  gboolean force = FALSE;
   CsCsvEncoding enc = CS_CSV_ENCODING_AUTO;
   char delim = 0;
   const GOptionEntry entries[] = {
@@ -65,6 +178,8 @@ run_import_assets (int      argc,
       N_("What to do with rows that duplicate an asset: skip (default), update or add"), N_("ACTION") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path,
       N_("Write the list of rejected and duplicate rows to FILE"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the --report file if it exists"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Report what would be imported without changing the project"), NULL },
     G_OPTION_ENTRY_NULL
@@ -81,33 +196,13 @@ run_import_assets (int      argc,
   if (argc != 3)
     return usage_error (error, _("Give a project file and a CSV file"));
 
-  if (delimiter != NULL)
-    {
-      if (g_str_equal (delimiter, ",") || g_ascii_strcasecmp (delimiter, "comma") == 0)
-        delim = ',';
-      else if (g_str_equal (delimiter, ";") || g_ascii_strcasecmp (delimiter, "semicolon") == 0)
-        delim = ';';
-      else if (g_str_equal (delimiter, "\t") || g_ascii_strcasecmp (delimiter, "tab") == 0)
-        delim = '\t';
-      else
-        return usage_error (error, _("The delimiter must be comma, semicolon or tab"));
-    }
+  if (delimiter != NULL && !parse_delimiter (delimiter, &delim, error))
+    return FALSE;
+  if (encoding != NULL && !parse_encoding (encoding, &enc, error))
+    return FALSE;
 
-  if (encoding != NULL)
-    {
-      if (g_ascii_strcasecmp (encoding, "utf-8") == 0 || g_ascii_strcasecmp (encoding, "utf8") == 0)
-        enc = CS_CSV_ENCODING_UTF8;
-      else if (g_ascii_strcasecmp (encoding, "windows-1252") == 0
-               || g_ascii_strcasecmp (encoding, "cp1252") == 0
-               || g_ascii_strcasecmp (encoding, "latin1") == 0)
-        enc = CS_CSV_ENCODING_WINDOWS_1252;
-      else if (g_ascii_strcasecmp (encoding, "utf-16le") == 0 || g_ascii_strcasecmp (encoding, "utf-16") == 0)
-        enc = CS_CSV_ENCODING_UTF16LE;
-      else if (g_ascii_strcasecmp (encoding, "utf-16be") == 0)
-        enc = CS_CSV_ENCODING_UTF16BE;
-      else
-        return usage_error (error, _("The encoding must be utf-8, windows-1252, utf-16le or utf-16be"));
-    }
+  if (report_path != NULL && !check_report_path (report_path, argv[1], argv[2], force, error))
+    return FALSE;
 
   store = cs_store_open (argv[1], CS_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
@@ -151,19 +246,22 @@ run_import_assets (int      argc,
   if (report_path != NULL && !cs_csv_report_save (report, report_path, error))
     return FALSE;
 
-  g_print (_("Imported: %u\nUpdated: %u\nRejected: %u\nDuplicates: %u\n"),
-           report->n_imported, report->n_updated, report->rejected->len, report->duplicates->len);
-  for (guint i = 0; i < report->rejected->len && i < 20; i++)
-    {
-      CsCsvRejection *r = &g_array_index (report->rejected, CsCsvRejection, i);
-
-      g_print (_("  line %u: %s\n"), r->line, r->reason);
-    }
-  if (report->rejected->len > 20)
-    g_print (_("  … and %u more (see --report)\n"), report->rejected->len - 20);
-  if (dry_run)
-    g_print ("%s\n", _("Dry run: the project was not changed."));
+  print_summary (import, report, dry_run);
 
   cs_store_close (store);
+
+  if (report->rejected->len > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   dry_run ? g_dngettext (GETTEXT_PACKAGE, "%u row would be rejected; the other rows would be imported",
+                                          "%u rows would be rejected; the other rows would be imported",
+                                          report->rejected->len)
+                           : g_dngettext (GETTEXT_PACKAGE, "%u row was rejected; the other rows were imported",
+                                          "%u rows were rejected; the other rows were imported",
+                                          report->rejected->len),
+                   report->rejected->len);
+      return FALSE;
+    }
+
   return TRUE;
 }

@@ -32,11 +32,14 @@
  *
  * Output goes to stdout: aligned tables for people, pretty JSON for scripts. A failure prints
  * exactly one line, "contract-scope-cli: <message>", on stderr and exits with 1, or with 2 when
- * the command line itself was not understood (errors in the G_OPTION_ERROR domain).
+ * the command line itself was not understood (errors in the G_OPTION_ERROR domain), or with 3
+ * when the command did part of its work (G_IO_ERROR_PARTIAL_INPUT: an import that rejected
+ * rows).
  */
 
 #define PROGRAM_NAME "contract-scope-cli"
 #define EXIT_USAGE   2
+#define EXIT_PARTIAL 3
 
 int cs_cli_success_status = EXIT_SUCCESS;
 int cs_cli_failure_status = EXIT_FAILURE;
@@ -615,6 +618,9 @@ report_error (const GError *error)
   /* One line, always: scripts read the last line of stderr. */
   g_strdelimit (message, "\r\n", ' ');
   g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return EXIT_PARTIAL;
 
   return error->domain == G_OPTION_ERROR ? EXIT_USAGE : cs_cli_failure_status;
 }

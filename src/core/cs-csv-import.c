@@ -66,6 +66,10 @@ struct _CsCsvImport
   /* source category → our category ("" when unmappable): rows repeat a handful of types */
   GHashTable        *category_cache;
 
+  /* the mapping was the one remembered for this header, saved on this date ("" if unknown) */
+  gboolean           mapping_remembered;
+  char              *remembered_date;
+
   CsDuplicateAction  duplicate_action;
   GHashTable        *line_actions;     /* line → action + 1 */
   gint               progress;         /* atomic, per million */
@@ -1125,6 +1129,116 @@ update_preview (CsCsvImport *self)
               &state, NULL, &result, NULL);
 }
 
+static const char *
+encoding_name (CsCsvEncoding encoding)
+{
+  switch (encoding)
+    {
+    case CS_CSV_ENCODING_UTF8:
+      return "UTF-8";
+    case CS_CSV_ENCODING_WINDOWS_1252:
+      return "Windows-1252";
+    case CS_CSV_ENCODING_UTF16LE:
+      return "UTF-16LE";
+    case CS_CSV_ENCODING_UTF16BE:
+      return "UTF-16BE";
+    case CS_CSV_ENCODING_AUTO:
+    default:
+      return "?";
+    }
+}
+
+static const char *
+delimiter_name (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ',':
+      return C_("delimiter", "comma");
+    case ';':
+      return C_("delimiter", "semicolon");
+    case '\t':
+      return C_("delimiter", "tab");
+    default:
+      return "?";
+    }
+}
+
+/*
+ * cs_csv_escape_text:
+ * @text: UTF-8 text from a file
+ * @max_chars: the length beyond which the text is cut (with "…")
+ *
+ * Text from a file made safe for a terminal or a message: control characters (which could
+ * move the cursor or change the colours of a terminal) are shown as \xNN.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+cs_csv_escape_text (const char *text,
+                    gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out = NULL;
+  gsize n = 0;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_new (NULL);
+  for (p = valid; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
+/* The column names as read, quoted and made safe to show, for messages. */
+static char *
+describe_header (CsCsvImport *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; self->headers[c] != NULL && c < 12; c++)
+    {
+      g_autofree char *name = cs_csv_escape_text (self->headers[c], 40);
+
+      g_string_append_printf (text, "%s“%s”", c > 0 ? ", " : "", name);
+    }
+  if (g_strv_length (self->headers) > 12)
+    g_string_append (text, ", …");
+
+  return g_string_free (text, FALSE);
+}
+
+/* A NUL byte in the header line: a binary file (a spreadsheet) or the wrong encoding. */
+static gboolean
+check_header_is_text (CsCsvImport  *self,
+                      const char   *data,
+                      gsize         length,
+                      GError      **error)
+{
+  const char *end = memchr (data, '\n', length);
+  gsize header_length = end != NULL ? (gsize) (end - data) : length;
+
+  if (memchr (data, '\0', header_length) == NULL)
+    return TRUE;
+
+  g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_ENCODING,
+               _("“%s” does not read as text in %s: its first line contains NUL bytes. If it is a spreadsheet, save it as CSV first; if it is text in another encoding, choose that encoding (UTF-16 text has NUL bytes when read as UTF-8). Nothing was imported."),
+               self->display_name, encoding_name (self->encoding));
+  return FALSE;
+}
+
 static gboolean
 prepare (CsCsvImport  *self,
          GError      **error)
@@ -1139,7 +1253,7 @@ prepare (CsCsvImport  *self,
 
   self->encoding = self->requested_encoding != CS_CSV_ENCODING_AUTO ? self->requested_encoding
                                                                      : detect_encoding (self->raw);
-  if (!decode (self, &data, &length, error))
+  if (!decode (self, &data, &length, error) || !check_header_is_text (self, data, length, error))
     return FALSE;
   self->valid_utf8 = self->encoding != CS_CSV_ENCODING_WINDOWS_1252
                      && g_utf8_validate_len (data, length, NULL);
@@ -1173,9 +1287,14 @@ prepare (CsCsvImport  *self,
                      _("Line %u of “%s” opens a quote that is never closed; nothing was imported."),
                      result.unclosed_line, self->display_name);
       else
-        g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_NO_ROWS,
-                     _("“%s” has a header line but no rows; nothing was imported."),
-                     self->display_name);
+        {
+          g_autofree char *header = describe_header (self);
+
+          g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_NO_ROWS,
+                       _("“%s” has a header line but no rows; nothing was imported. Its first line, read as %s with the delimiter “%s”, gives the columns %s: if these are not its column names, the encoding or the delimiter is wrong."),
+                       self->display_name, encoding_name (self->encoding),
+                       delimiter_name (self->delimiter), header);
+        }
       return FALSE;
     }
 
@@ -1200,6 +1319,7 @@ cs_csv_import_finalize (GObject *object)
   g_clear_pointer (&self->mapping, g_free);
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->default_category, g_free);
+  g_clear_pointer (&self->remembered_date, g_free);
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->line_actions, g_hash_table_unref);
   g_clear_pointer (&self->category_cache, g_hash_table_unref);
@@ -1428,6 +1548,7 @@ cs_csv_import_set_column_field (CsCsvImport *self,
       if (self->mapping[c] == field)
         self->mapping[c] = CS_CSV_FIELD_NONE;
   self->mapping[column] = field;
+  self->mapping_remembered = FALSE;
   update_preview (self);
 }
 
@@ -1479,6 +1600,79 @@ cs_csv_import_parse_mapping (CsCsvImport  *self,
   g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_MAPPING,
                _("The file has no column “%s”"), parts[0]);
   return FALSE;
+}
+
+/**
+ * cs_csv_import_describe:
+ * @self: an import
+ *
+ * How the file is read, for every import summary: the encoding and the delimiter (detected
+ * or asked for), the column mapping (and whether it is the one remembered for this header,
+ * saved on which date), the columns ignored, and the values given to every asset for want of
+ * a column. Column names are made safe for a terminal (cs_csv_escape_text()).
+ *
+ * Returns: (transfer full): translated lines, each ending with a newline
+ */
+char *
+cs_csv_import_describe (CsCsvImport *self)
+{
+  GString *text = NULL;
+  GString *ignored = NULL;
+  gboolean mapped[CS_CSV_N_FIELDS] = { FALSE };
+
+  g_return_val_if_fail (CS_IS_CSV_IMPORT (self), NULL);
+
+  text = g_string_new (NULL);
+  ignored = g_string_new (NULL);
+  g_string_append_printf (text, _("Encoding: %s (%s)\n"), encoding_name (self->encoding),
+                          self->requested_encoding != CS_CSV_ENCODING_AUTO ? _("as asked") : _("detected"));
+  g_string_append_printf (text, _("Delimiter: %s (%s)\n"), delimiter_name (self->delimiter),
+                          self->requested_delimiter != 0 ? _("as asked") : _("detected"));
+  if (self->mapping_remembered && self->remembered_date != NULL)
+    {
+      g_autofree char *date = cs_csv_escape_text (self->remembered_date, 10);
+
+      g_string_append_printf (text, _("Columns: using the mapping saved on %s for files with this header\n"), date);
+    }
+  else if (self->mapping_remembered)
+    {
+      g_string_append (text, _("Columns: using the mapping saved by an earlier import of a file with this header\n"));
+    }
+  else
+    {
+      g_string_append (text, _("Columns:\n"));
+    }
+
+  for (guint c = 0; self->headers[c] != NULL; c++)
+    {
+      g_autofree char *name = cs_csv_escape_text (self->headers[c], 60);
+
+      if (self->mapping[c] == CS_CSV_FIELD_NONE)
+        {
+          g_string_append_printf (ignored, "%s“%s”", ignored->len > 0 ? ", " : "", name);
+          continue;
+        }
+      mapped[self->mapping[c]] = TRUE;
+      g_string_append_printf (text, "  “%s” → %s\n", name, cs_csv_field_get_label (self->mapping[c]));
+    }
+  if (ignored->len > 0)
+    g_string_append_printf (text, _("Ignored columns: %s\n"), ignored->str);
+  g_string_free (ignored, TRUE);
+
+  if (!mapped[CS_CSV_FIELD_CATEGORY])
+    g_string_append_printf (text, _("No column gives the category: every asset is set to “%s”.\n"),
+                            cs_asset_category_get_label (self->default_category));
+  else
+    g_string_append_printf (text, _("Rows without a category are set to “%s”.\n"),
+                            cs_asset_category_get_label (self->default_category));
+  if (!mapped[CS_CSV_FIELD_CRITICALITY])
+    g_string_append (text, _("No column gives the criticality: every asset is set to High (2).\n"));
+  if (!mapped[CS_CSV_FIELD_QUANTITY])
+    g_string_append (text, _("No column gives the quantity: every asset counts as 1.\n"));
+  if (!mapped[CS_CSV_FIELD_SITE])
+    g_string_append (text, _("No column gives the site: the assets get no site.\n"));
+
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -1548,6 +1742,7 @@ cs_csv_import_apply_remembered_mapping (CsCsvImport *self,
         continue;
 
       memset (self->mapping, 0, sizeof (CsCsvField) * n_columns);
+      g_clear_pointer (&self->remembered_date, g_free);
       lines = g_strsplit (cs_record_get_string (record, "mapping"), "\n", -1);
       for (guint l = 0; lines[l] != NULL; l++)
         {
@@ -1555,11 +1750,19 @@ cs_csv_import_apply_remembered_mapping (CsCsvImport *self,
           guint64 column = 0;
           CsCsvField field;
 
+          /* "saved\tYYYY-MM-DD": when the mapping was saved (older mappings have none). */
+          if (g_strv_length (parts) == 2 && g_str_equal (parts[0], "saved"))
+            {
+              g_free (self->remembered_date);
+              self->remembered_date = g_strdup (parts[1]);
+              continue;
+            }
           if (g_strv_length (parts) == 2
               && g_ascii_string_to_unsigned (parts[0], 10, 1, n_columns, &column, NULL)
               && cs_csv_field_from_id (parts[1], &field))
             self->mapping[column - 1] = field;
         }
+      self->mapping_remembered = TRUE;
       update_preview (self);
       return TRUE;
     }
@@ -1792,6 +1995,28 @@ collect_asset_cb (gint64      id,
     remember_id (run, run->names, name_key (run, site_id, name), id);
 }
 
+/*
+ * A row the file refuses (a value out of range) is rejected and the import goes on. Anything
+ * else (a full disk, an I/O error) stops it: SQLite may have rolled the transaction back
+ * already, and rows written after that would each be committed on their own.
+ */
+static gboolean
+reject_or_stop (RunState  *run,
+                guint      line,
+                GError   **error)
+{
+  if (g_error_matches (*error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID))
+    {
+      add_rejection (run->report, line, g_strdup ((*error)->message));
+      g_clear_error (error);
+      return TRUE;
+    }
+
+  g_clear_error (&run->error);
+  g_propagate_error (&run->error, g_steal_pointer (error));
+  return FALSE;
+}
+
 static gboolean
 run_record_cb (GPtrArray *fields,
                gboolean   has_nul,
@@ -1895,7 +2120,13 @@ run_record_cb (GPtrArray *fields,
               return FALSE;
             }
           if (!cs_store_bulk_update_asset (run->bulk, existing, &row.asset, &local_error))
-            add_rejection (run->report, line, g_strdup (local_error->message));
+            {
+              if (!reject_or_stop (run, line, &local_error))
+                {
+                  row_clear (&row);
+                  return FALSE;
+                }
+            }
           else
             run->report->n_updated++;
           row_clear (&row);
@@ -1922,7 +2153,11 @@ run_record_cb (GPtrArray *fields,
 
     if (id == 0)
       {
-        add_rejection (run->report, line, g_strdup (local_error->message));
+        if (!reject_or_stop (run, line, &local_error))
+          {
+            row_clear (&row);
+            return FALSE;
+          }
       }
     else
       {
@@ -1946,6 +2181,17 @@ run_record_cb (GPtrArray *fields,
 #define DEFER_INDEXES_MIN_BYTES   (64 * 1024)
 
 /* One pass over the rows; %NULL without @error when it must start again unbatched. */
+/* The mapping with the date it is saved on, for "using the mapping saved on …". */
+static char *
+mapping_to_save (CsCsvImport *self)
+{
+  g_autofree char *mapping = cs_csv_import_get_mapping_string (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strdup_printf ("%ssaved\t%s\n", mapping, date);
+}
+
 static CsCsvReport *
 run_pass (CsCsvImport   *self,
           CsStoreBulk   *bulk,
@@ -2001,7 +2247,7 @@ run_pass (CsCsvImport   *self,
             add_rejection (report, result.unclosed_line,
                            g_strdup_printf (_("a quote opened on this line is never closed; the rest of the file (%u lines) was not imported"),
                                             result.n_lines - result.unclosed_line + 1));
-          mapping = cs_csv_import_get_mapping_string (self);
+          mapping = mapping_to_save (self);
           if (!cs_store_bulk_save_mapping (bulk, self->signature, mapping, error))
             g_clear_pointer (&report, cs_csv_report_unref);
           else if (!dry_run && !cs_store_bulk_commit (bulk, error))
@@ -2041,9 +2287,12 @@ run_in_bulk (CsCsvImport   *self,
     has_name |= self->mapping[c] == CS_CSV_FIELD_NAME;
   if (!has_name)
     {
+      g_autofree char *header = describe_header (self);
+
       g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_NO_NAME,
-                   _("No column of “%s” is mapped to the asset name; choose one. Nothing was imported."),
-                   self->display_name);
+                   _("No column of “%s” is mapped to the asset name; choose one. Nothing was imported. Its first line, read as %s with the delimiter “%s”, gives the columns %s: if these are not its column names, the encoding or the delimiter is wrong."),
+                   self->display_name, encoding_name (self->encoding),
+                   delimiter_name (self->delimiter), header);
       return NULL;
     }
 

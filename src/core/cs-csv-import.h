@@ -168,6 +168,8 @@ const char   *cs_csv_field_get_label             (CsCsvField          field);
 gboolean      cs_csv_field_from_id               (const char         *id,
                                                   CsCsvField         *out_field);
 const char   *cs_csv_map_category                (const char         *source);
+char         *cs_csv_escape_text                 (const char         *text,
+                                                  gsize               max_chars);
 
 CsCsvImport  *cs_csv_import_new_for_path         (const char         *path,
                                                   GError            **error);
@@ -193,6 +195,7 @@ gboolean      cs_csv_import_parse_mapping        (CsCsvImport        *self,
                                                   GError            **error);
 const char   *cs_csv_import_get_signature        (CsCsvImport        *self);
 char         *cs_csv_import_get_mapping_string   (CsCsvImport        *self);
+char         *cs_csv_import_describe             (CsCsvImport        *self);
 gboolean      cs_csv_import_apply_remembered_mapping (CsCsvImport    *self,
                                                   CsStore            *store);
 void          cs_csv_import_set_default_category (CsCsvImport        *self,

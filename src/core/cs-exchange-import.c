@@ -240,12 +240,14 @@ prescan (const char  *data,
          gsize        size,
          GError     **error)
 {
-  const char *end = data + size;
+  const char *end = NULL;
   const char *p = data;
   const char *nul;
 
+  /* An empty GBytes may have no data at all: NULL + 0 is undefined behaviour. */
   if (size == 0)
     return set_line_error (error, CS_EXCHANGE_ERROR_NOT_XML, 1, _("The file is empty."));
+  end = data + size;
 
   if (size >= 2 && (((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)
                     || ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)))

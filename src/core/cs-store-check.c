@@ -34,6 +34,46 @@ static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x6
 #define SQLITE_PENDING_BYTE  0x40000000
 #define SQLITE_RESERVED_BYTE (SQLITE_PENDING_BYTE + 1)
 
+/*
+ * _cs_store_set_open_error:
+ * An SQLite failure while the careful open reads the file, reported with the file's name.
+ */
+gboolean
+_cs_store_set_open_error (GError     **error,
+                          sqlite3     *db,
+                          int          rc,
+                          const char  *display_name)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN,
+                   _("“%s” is being changed by another program. Try again in a moment."),
+                   display_name);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_ERROR:
+    case SQLITE_RANGE:
+    case SQLITE_MISMATCH:
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). It was left unchanged."), display_name, detail);
+      break;
+
+    default:
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
+                   _("“%s” could not be read (%s). It was left unchanged."), display_name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
 /* Path */
 
 /*
@@ -110,6 +150,44 @@ read_header (int          fd,
   return n_read;
 }
 
+/* The page size, and the file size against the page size and the in-header page count. */
+static gboolean
+check_geometry (const guint8  *header,
+                guint32        page_size,
+                guint32        page_count,
+                goffset        size,
+                const char    *display_name,
+                GError       **error)
+{
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
+  if (_cs_store_read_be32 (header + 92) == _cs_store_read_be32 (header + 24)
+      && (guint64) size < (guint64) page_size * page_count)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
+                   display_name, (guint64) size, (guint64) page_size * page_count);
+      return FALSE;
+    }
+
+  if (size % page_size != 0)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
+                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
+                   display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /*
  * _cs_store_check_header:
  * Reads the first bytes of the file without SQLite, so that a file that is not one of ours is
@@ -179,31 +257,8 @@ _cs_store_check_header (int          fd,
   user_version = _cs_store_read_be32 (header + 60);
   app_id = _cs_store_read_be32 (header + 68);
 
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: its header is invalid. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
-
-  /* The in-header page count is valid when "version-valid-for" matches the change counter. */
-  if (_cs_store_read_be32 (header + 92) == _cs_store_read_be32 (header + 24)
-      && (guint64) st.st_size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: it is shorter than its header says (%" PRIu64 " of %" PRIu64 " bytes). It was left unchanged."),
-                   display_name, (guint64) st.st_size, (guint64) page_size * page_count);
-      return FALSE;
-    }
-
-  if (st.st_size % page_size != 0)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED,
-                   _("“%s” is truncated: its size is not a whole number of pages. It was left unchanged."),
-                   display_name);
-      return FALSE;
-    }
+  if (!check_geometry (header, page_size, page_count, st.st_size, display_name, error))
+    return FALSE;
 
   if (app_id != CS_STORE_APPLICATION_ID)
     {
@@ -492,8 +547,9 @@ _cs_store_check_side_files (int          fd,
 
 /* "type name" → "table sql" for every object of the schema of @db. */
 static GHashTable *
-read_schema (sqlite3  *db,
-             GError  **error)
+read_schema (sqlite3     *db,
+             const char  *display_name,
+             GError     **error)
 {
   g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -513,7 +569,10 @@ read_schema (sqlite3  *db,
     }
   if (rc != SQLITE_DONE)
     {
-      _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+      if (display_name != NULL)
+        _cs_store_set_open_error (error, db, rc, display_name);
+      else
+        _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
       return NULL;
     }
 
@@ -562,7 +621,7 @@ build_frozen_schema (int                version,
         }
     }
 
-  return read_schema (db, error);
+  return read_schema (db, NULL, error);
 }
 
 static GHashTable *
@@ -624,7 +683,7 @@ _cs_store_check_schema (sqlite3            *db,
   if (expected == NULL)
     return FALSE;
 
-  found = read_schema (db, error);
+  found = read_schema (db, display_name, error);
   if (found == NULL)
     return FALSE;
 
@@ -708,12 +767,12 @@ _cs_store_check_constraints (const char  *path,
   if (rc != SQLITE_OK)
     {
       sqlite3_free (copy);
-      return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+      return _cs_store_set_open_error (error, db, rc, display_name);
     }
   rc = sqlite3_deserialize (db, "main", copy, length, length,
                             SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
   if (rc != SQLITE_OK)
-    return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   return _cs_store_configure_connection (db, error)
          && _cs_store_quick_check (db, display_name, error);
@@ -758,10 +817,10 @@ _cs_store_check_numbers (sqlite3     *db,
           return FALSE;
         }
       if (step != SQLITE_DONE)
-        return _cs_store_set_sqlite_error (error, db, step, _("reading the project"));
+        return _cs_store_set_open_error (error, db, step, display_name);
     }
   if (rc != SQLITE_DONE)
-    return _cs_store_set_sqlite_error (error, db, rc, _("reading the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   return TRUE;
 }

@@ -199,7 +199,11 @@ cs_store_bulk_restart (CsStoreBulk  *bulk,
   g_return_val_if_fail (bulk != NULL && bulk->in_transaction, FALSE);
 
   bulk->in_transaction = FALSE;
-  if (!_cs_store_exec_sql (bulk->db, "ROLLBACK", _("starting the import"), error))
+  /* After a full disk or an I/O error SQLite has rolled the transaction back already: a
+   * ROLLBACK would fail with "no transaction is active" and hide the real cause, which the
+   * next pass meets again and reports. */
+  if (!sqlite3_get_autocommit (bulk->db)
+      && !_cs_store_exec_sql (bulk->db, "ROLLBACK", _("starting the import"), error))
     return FALSE;
 
   return cs_store_bulk_begin (bulk, error);

@@ -109,6 +109,10 @@ extern guint _cs_store_signals[N_SIGNALS];
 
 /* cs-store-check.c: the checks of the careful open */
 guint32 _cs_store_read_be32 (const guint8 *p);
+gboolean _cs_store_set_open_error (GError     **error,
+                                   sqlite3     *db,
+                                   int          rc,
+                                   const char  *display_name);
 gboolean _cs_store_check_path (const char  *path,
                                const char  *display_name,
                                GError     **error);

@@ -225,11 +225,13 @@ migrate (sqlite3              *db,
 /* The released migrations, from_version → from_version + 1, each a frozen SQL file among the
  * core's resources ("migration-N.sql" upgrades N - 1 to N). A new project runs schema-1.sql and
  * then every migration, so new and upgraded files share one schema. */
+/* The resources' bytes of the migrations, kept here so that they stay reachable. */
+static GBytes *migration_bytes[CS_STORE_SCHEMA_VERSION - 1];
+
 const CsMigration *
 _cs_store_builtin_migrations (void)
 {
   static CsMigration migrations[CS_STORE_SCHEMA_VERSION - 1];
-  static GBytes *sql[CS_STORE_SCHEMA_VERSION - 1];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -239,11 +241,13 @@ _cs_store_builtin_migrations (void)
           g_autofree char *resource = g_strdup_printf ("/org/contractscope/ContractScope/core/migration-%d.sql",
                                                        version + 1);
           /* Kept for the life of the process, like the migrations' static table. */
-          sql[version - 1] = g_resource_lookup_data (cs_core_get_resource (), resource,
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-          g_assert (sql[version - 1] != NULL);
+          GBytes *sql = g_resource_lookup_data (cs_core_get_resource (), resource,
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+          g_assert (sql != NULL);
+          migration_bytes[version - 1] = sql;
           migrations[version - 1].from_version = version;
-          migrations[version - 1].sql = g_bytes_get_data (sql[version - 1], NULL);
+          migrations[version - 1].sql = g_bytes_get_data (sql, NULL);
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -506,7 +510,7 @@ check_with_reader (const char         *path,
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
-    return _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+    return _cs_store_set_open_error (error, db, rc, display_name);
 
   /* The schema first: a view in place of a table would be read by the checks that follow. */
   return _cs_store_configure_connection (db, error)
@@ -531,7 +535,7 @@ open_writer (const char         *path,
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+      _cs_store_set_open_error (error, db, rc, display_name);
       return NULL;
     }
   if (!_cs_store_configure_connection (db, error)
@@ -556,27 +560,22 @@ static CsStore *open_after_recovery (const char         *path,
                                      const char         *display_name,
                                      GError            **error);
 
-CsStore *
-_cs_store_open_full (const char         *path,
-                     CsStoreOpenFlags    flags,
-                     const CsMigration  *migrations,
-                     guint               n_migrations,
-                     int                 target_version,
-                     GError            **error)
+static CsStore *
+open_careful (const char         *path,
+              CsStoreOpenFlags    flags,
+              const CsMigration  *migrations,
+              guint               n_migrations,
+              int                 target_version,
+              const char         *display_name,
+              GError            **error)
 {
   g_autoptr(CsStore) self = NULL;
   g_autoptr(sqlite3) db = NULL;
-  g_autofree char *display_name = NULL;
   gboolean check_only = (flags & CS_STORE_OPEN_CHECK_ONLY) != 0;
   gboolean read_only = FALSE;
   gboolean hot = FALSE;
   int version = 0;
   int fd = -1;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  display_name = g_filename_display_basename (path);
 
   /* stat() before open(): opening a FIFO blocks, a device may do anything. */
   if (!_cs_store_check_path (path, display_name, error))
@@ -641,7 +640,7 @@ _cs_store_open_full (const char         *path,
 
       if (rc != SQLITE_OK)
         {
-          _cs_store_set_sqlite_error (error, db, rc, _("opening the project"));
+          _cs_store_set_open_error (error, db, rc, display_name);
           return NULL;
         }
       if (!_cs_store_configure_connection (db, error))
@@ -661,6 +660,35 @@ _cs_store_open_full (const char         *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+CsStore *
+_cs_store_open_full (const char         *path,
+                     CsStoreOpenFlags    flags,
+                     const CsMigration  *migrations,
+                     guint               n_migrations,
+                     int                 target_version,
+                     GError            **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CsStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+  self = open_careful (path, flags, migrations, n_migrations, target_version, display_name,
+                       &local_error);
+  if (self == NULL)
+    {
+      /* Every refusal names the file, also those worded for edits (set_sqlite_error()). */
+      if (strstr (local_error->message, display_name) == NULL)
+        g_prefix_error (&local_error, _("“%s” could not be opened: "), display_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return self;
 }
 
 /*
@@ -895,10 +923,17 @@ cs_store_create (const char  *path,
       return NULL;
     }
 
-  if (!g_utf8_validate (client_name, -1, NULL) || strlen (client_name) > MAX_TEXT_LENGTH)
+  if (!g_utf8_validate (client_name, -1, NULL))
     {
       g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
-                   _("The client name is not valid text; no project was created."));
+                   _("The client name is not valid UTF-8 text; no project was created."));
+      return NULL;
+    }
+  if (strlen (client_name) > MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
+                   _("The client name is too long (%" PRIu64 " bytes; at most %d); no project was created."),
+                   (guint64) strlen (client_name), MAX_TEXT_LENGTH);
       return NULL;
     }
 
