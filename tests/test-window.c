@@ -277,7 +277,7 @@ test_window_properties (void)
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Acme");
   gtk_editable_set_text (GTK_EDITABLE (row), "Acme Industries");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "entry-activated");
   cs_ui_test_iterate ();
   g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (store)), ==,
                    "Acme Industries");

@@ -14,8 +14,12 @@
 
 #include "cs-backup-page.h"
 #include "cs-backup-scope-dialog.h"
-#include "cs-field-rows.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-text-row.h"
+#include "cs-tristate-row.h"
 
 /**
  * CsBackupPage:
@@ -409,9 +413,8 @@ static GtkWidget *
 create_frequency_row (CsBackupPage *self,
                       CsRecord     *policy)
 {
-  return cs_field_number_row_new (cs_page_store (self), policy, "frequency_hours",
-                                  _("Backup every"),
-                                  _("hours"), 100000, 1);
+  return cs_field_editor_bound (cs_number_row_new (_("Backup every"), "frequency_hours",
+                                                   _("hours")), cs_page_store (self), policy);
 }
 
 static GtkWidget *
@@ -424,7 +427,7 @@ create_policy_group (CsBackupPage *self,
   GtkWidget *expander;
   GtkWidget *row;
   gint64 id = cs_record_get_id (policy);
-  const char * const *tristate = cs_field_tristate_labels ();
+  CsStore *store = cs_page_store (self);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), get_policy_name (policy));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
@@ -432,56 +435,41 @@ create_policy_group (CsBackupPage *self,
   g_hash_table_replace (self->groups, new_id (id), group);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), policy, "name",
-                                                     _("Name")));
+                             cs_field_editor_bound (cs_text_row_new (_("Name"), "name"), store,
+                                                    policy));
 
   row = create_assets_row (self, policy);
   g_hash_table_replace (self->asset_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), policy, "scope",
-                                                     _("Named data sets (mailboxes, shares, "
-                                                       "databases …)")));
+                             cs_field_editor_bound (cs_long_text_row_new (_("Named data sets (mailboxes, shares, databases …)"), "scope"), store, policy));
 
   row = create_frequency_row (self, policy);
   g_hash_table_replace (self->frequency_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), policy,
-                                                      "retention_days",
-                                                      _("Retention"), _("days"), 100000, 0));
+                             cs_field_editor_bound (cs_number_row_new (_("Retention"), "retention_days", _("days")), store, policy));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), policy, "rpo_hours",
-                                                      _("RPO (maximum data loss)"), _("hours"),
-                                                      100000, 1));
+                             cs_field_editor_bound (cs_number_row_new (_("RPO (maximum data loss)"), "rpo_hours", _("hours")), store, policy));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), policy, "rto_hours",
-                                                      _("RTO (time to restore)"), _("hours"),
-                                                      100000, 1));
+                             cs_field_editor_bound (cs_number_row_new (_("RTO (time to restore)"), "rto_hours", _("hours")), store, policy));
 
   expander = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Copies and Encryption"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Offline or immutable copy, off-site location, encryption"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (cs_page_store (self), policy, "offline_copy",
-                                                     _("Offline copy"), tristate));
+                            cs_field_editor_bound (cs_tristate_row_new (_("Offline copy"), "offline_copy"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (cs_page_store (self), policy, "immutable_copy",
-                                                     _("Immutable copy"), tristate));
+                            cs_field_editor_bound (cs_tristate_row_new (_("Immutable copy"), "immutable_copy"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy,
-                                                    "offsite_location",
-                                                    _("Off-site location")));
+                            cs_field_editor_bound (cs_text_row_new (_("Off-site location"), "offsite_location"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy, "offsite_country",
-                                                    _("Off-site country")));
+                            cs_field_editor_bound (cs_text_row_new (_("Off-site country"), "offsite_country"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_choice_row_new (cs_page_store (self), policy, "encrypted",
-                                                     _("Encrypted"), tristate));
+                            cs_field_editor_bound (cs_tristate_row_new (_("Encrypted"), "encrypted"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy, "key_holder",
-                                                    _("Encryption key holder")));
+                            cs_field_editor_bound (cs_text_row_new (_("Encryption key holder"), "key_holder"), store, policy));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
   expander = adw_expander_row_new ();
@@ -490,25 +478,17 @@ create_policy_group (CsBackupPage *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("How restores are proved, how failures are caught"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_number_row_new (cs_page_store (self), policy,
-                                                     "restore_test_months",
-                                                     _("Restore test every"), _("months"), 1200,
-                                                     0));
+                            cs_field_editor_bound (cs_number_row_new (_("Restore test every"), "restore_test_months", _("months")), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy,
-                                                    "restore_evidence",
-                                                    _("Evidence delivered (test report …)")));
+                            cs_field_editor_bound (cs_text_row_new (_("Evidence delivered (test report …)"), "restore_evidence"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy, "monitoring",
-                                                    _("Failure monitoring")));
+                            cs_field_editor_bound (cs_long_text_row_new (_("Failure monitoring"), "monitoring"), store, policy));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), policy, "escalation",
-                                                    _("Escalation on failure")));
+                            cs_field_editor_bound (cs_long_text_row_new (_("Escalation on failure"), "escalation"), store, policy));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), policy, "reference",
-                                                     _("Contract reference")));
+                             cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), store, policy));
 
   return group;
 }
@@ -616,7 +596,7 @@ focus_policy (CsBackupPage *self,
               gint64        policy_id,
               const char   *field)
 {
-  if (!cs_field_focus (GTK_WIDGET (self->policies_box), "backup_policy", policy_id, field))
+  if (!cs_field_editors_focus (GTK_WIDGET (self->policies_box), "backup_policy", policy_id, field))
     gtk_widget_grab_focus (GTK_WIDGET (self->policies_box));
 }
 
@@ -803,7 +783,8 @@ cs_backup_page_focus_target (CsSectionPage *page,
   if (g_strcmp0 (table, "backup_policy") == 0 && record_id != 0 && field == NULL)
     field = "name";
 
-  if (table != NULL && cs_field_focus (GTK_WIDGET (self->policies_box), table, record_id, field))
+  if (table != NULL && cs_field_editors_focus (GTK_WIDGET (self->policies_box), table, record_id,
+                                               field))
     return TRUE;
 
   /* A critical asset in no policy: the first policy's asset chooser, or Add Policy. */

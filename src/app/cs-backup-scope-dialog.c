@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "cs-backup-scope-dialog.h"
-#include "cs-field-rows.h"
 #include "cs-toast.h"
 
 /**

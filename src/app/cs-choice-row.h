@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-field-editor.h"
 
 G_BEGIN_DECLS
 
@@ -17,17 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsChoiceRow, cs_choice_row, CS, CHOICE_ROW, AdwComboRow)
 
-GtkWidget   *cs_choice_row_new          (const char   *title,
-                                         const char   *column);
-const char  *cs_choice_row_get_column   (CsChoiceRow  *self);
-CsRecord    *cs_choice_row_get_record   (CsChoiceRow  *self);
-void         cs_choice_row_bind         (CsChoiceRow  *self,
-                                         CsStore      *store,
-                                         CsRecord     *record);
-const char  *cs_choice_row_get_value    (CsChoiceRow  *self);
-gboolean     cs_choice_row_set_value    (CsChoiceRow  *self,
-                                         const char   *value);
-
-GtkStringList *cs_choice_labels_new     (const char * const *choices);
+GtkWidget     *cs_choice_row_new          (const char          *title,
+                                           const char          *column);
+const char    *cs_choice_row_get_value    (CsChoiceRow         *self);
+gboolean       cs_choice_row_set_value    (CsChoiceRow         *self,
+                                           const char          *value);
+GtkStringList *cs_choice_labels_new       (const char * const  *choices);
 
 G_END_DECLS

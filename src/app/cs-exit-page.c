@@ -13,10 +13,15 @@
 
 #include "cs-exit-page.h"
 #include "cs-choice-row.h"
-#include "cs-field-row.h"
+#include "cs-date-row.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
 #include "cs-labels.h"
 #include "cs-record-list.h"
 #include "cs-sections.h"
+#include "cs-text-row.h"
+#include "cs-tristate-row.h"
 
 #include <math.h>
 
@@ -46,7 +51,7 @@ struct _CsExitPage
 
   /* template children */
   AdwPreferencesGroup *terms_group;
-  CsFieldRow          *assistance_price_row;
+  CsNumberRow         *assistance_price_row;
   GtkWidget           *add_standard_button;
   AdwPreferencesGroup *deliverables_group;
   GtkListBox          *deliverables_list;
@@ -122,18 +127,17 @@ add_deliverable_fields (GPtrArray *fields,
 {
   CsExitPage *self = user_data;
 
-  g_ptr_array_add (fields, cs_field_row_new (_("Name"), "label", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Format"), "format", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Deadline"), "deadline_days",
+  g_ptr_array_add (fields, cs_text_row_new (_("Name"), "label"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Format"), "format"));
+  g_ptr_array_add (fields, cs_number_row_new (_("Deadline"), "deadline_days",
                                              _("days after notice")));
-  g_ptr_array_add (fields, cs_field_row_new (_("Owner"), "owner", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Price"), "price",
+  g_ptr_array_add (fields, cs_text_row_new (_("Owner"), "owner"));
+  g_ptr_array_add (fields, cs_number_row_new (_("Price"), "price",
                                              get_currency (cs_page_store (self))));
   g_ptr_array_add (fields, cs_choice_row_new (_("Status during an exit"), "status"));
-  g_ptr_array_add (fields, cs_field_row_new (_("Status date (YYYY-MM-DD)"), "status_date",
-                                             NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Verified by"), "verifier", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Contract reference"), "reference", NULL));
+  g_ptr_array_add (fields, cs_date_row_new (_("Status date (YYYY-MM-DD)"), "status_date"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Verified by"), "verifier"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Contract reference"), "reference"));
 }
 
 static char *
@@ -255,12 +259,12 @@ cs_exit_page_offer_changed (CsSectionPage *page)
   cs_record_list_set_offer (self->deliverables, offer_id);
 
   if (offer_id == 0)
-    cs_field_rows_bind (GTK_WIDGET (self->terms_group), store, NULL);
+    cs_field_editors_bind (GTK_WIDGET (self->terms_group), store, NULL);
   else
     {
-      cs_field_rows_bind (GTK_WIDGET (self->terms_group), store,
+      cs_field_editors_bind (GTK_WIDGET (self->terms_group), store,
                           cs_store_get_section (store, CS_TYPE_EXIT_TERMS, offer_id));
-      cs_field_row_set_unit (self->assistance_price_row, get_currency (store));
+      cs_number_row_set_unit (self->assistance_price_row, get_currency (store));
     }
 
   update_actions (self);
@@ -354,15 +358,15 @@ cs_exit_page_focus_target (CsSectionPage *page,
     }
   else
     {
-      target = cs_field_rows_find (GTK_WIDGET (self->terms_group), table, record_id, field);
+      target = cs_field_editors_find (GTK_WIDGET (self->terms_group), table, record_id, field);
     }
 
   if (target == NULL)
-    target = cs_field_rows_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
+    target = cs_field_editors_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
   if (target == NULL)
     return FALSE;
 
-  return cs_section_page_reveal (target);
+  return cs_field_editors_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -432,8 +436,12 @@ cs_exit_page_class_init (CsExitPageClass *klass)
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
 
-  g_type_ensure (CS_TYPE_FIELD_ROW);
+  g_type_ensure (CS_TYPE_TEXT_ROW);
+  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
+  g_type_ensure (CS_TYPE_NUMBER_ROW);
+  g_type_ensure (CS_TYPE_DATE_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
+  g_type_ensure (CS_TYPE_TRISTATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-exit-page.ui");

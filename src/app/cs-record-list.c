@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-record-list.h"
-#include "cs-field-row.h"
+#include "cs-field-editor.h"
 #include "cs-toast.h"
 
 #include <string.h>
@@ -155,7 +155,7 @@ create_row (gpointer item,
     {
       GtkWidget *field = g_ptr_array_index (fields, i);
 
-      cs_field_rows_bind (field, self->store, record);
+      cs_field_editors_bind (field, self->store, record);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
     }
 
@@ -282,9 +282,9 @@ add_record (CsRecordList *self)
   row = cs_record_list_find_row (self, cs_record_get_id (record));
   if (row != NULL)
     {
-      GtkWidget *name = cs_field_rows_find (row, self->table, 0, self->name_column);
+      GtkWidget *name = cs_field_editors_find (row, self->table, 0, self->name_column);
 
-      cs_field_rows_reveal (name != NULL ? name : row);
+      cs_field_editors_reveal (name != NULL ? name : row);
     }
 }
 
@@ -626,7 +626,7 @@ cs_record_list_find_target (CsRecordList *self,
 
   row = record_id != 0 ? cs_record_list_find_row (self, record_id) : NULL;
   if (row != NULL)
-    target = field != NULL ? cs_field_rows_find (row, self->table, record_id, field) : NULL;
+    target = field != NULL ? cs_field_editors_find (row, self->table, record_id, field) : NULL;
   if (target == NULL)
     target = row;
   if (target == NULL)

@@ -33,7 +33,7 @@ typedef void   (*CsRecordListRowFunc)    (AdwExpanderRow *row,
  * @record: a record of the list
  * @user_data: the data given with the function
  *
- * Appends the unbound editing rows (#CsFieldRow, #CsChoiceRow) of @record's fields, in order.
+ * Appends the unbound editing rows (#CsFieldEditor rows) of @record's fields, in order.
  */
 typedef void   (*CsRecordListFieldsFunc) (GPtrArray      *fields,
                                           CsRecord       *record,

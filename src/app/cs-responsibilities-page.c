@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "cs-responsibilities-page.h"
-#include "cs-field-rows.h"
 #include "cs-sections.h"
 #include "cs-toast.h"
 

@@ -171,17 +171,6 @@ on_flag_activated_cb (CsFlagsGroup  *group,
   cs_section_page_focus_target (self, table, record_id, field);
 }
 
-static gboolean
-grab_focus_cb (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  if (gtk_widget_get_mapped (widget))
-    gtk_widget_grab_focus (widget);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* GtkBuildable: a section's template children are the page's content */
 
 static void
@@ -646,32 +635,6 @@ cs_section_page_focus_clause (CsSectionPage *self,
 
   return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (priv->clause_editor), clause_id,
                                         start, end);
-}
-
-/**
- * cs_section_page_reveal:
- * @target: a widget of a page
- *
- * Expands the rows that hide @target and focuses it (again once the rows are allocated, so
- * that the page scrolls to it).
- *
- * Returns: %TRUE if @target took the focus
- */
-gboolean
-cs_section_page_reveal (GtkWidget *target)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (target), FALSE);
-
-  for (GtkWidget *parent = gtk_widget_get_parent (target);
-       parent != NULL;
-       parent = gtk_widget_get_parent (parent))
-    if (ADW_IS_EXPANDER_ROW (parent))
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
-
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, grab_focus_cb, g_object_ref (target),
-                      g_object_unref);
-
-  return gtk_widget_grab_focus (target);
 }
 
 /**

@@ -93,7 +93,6 @@ gboolean      cs_section_page_focus_clause       (CsSectionPage *self,
                                                   gint64         clause_id,
                                                   guint          start,
                                                   guint          end);
-gboolean      cs_section_page_reveal             (GtkWidget     *target);
 void          cs_section_page_add_toast          (CsSectionPage *self,
                                                   AdwToast      *toast);
 void          cs_section_page_show_error         (CsSectionPage *self,

@@ -14,8 +14,10 @@
 
 #include "cs-security-page.h"
 #include "cs-choice-row.h"
-#include "cs-field-row.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
 #include "cs-sections.h"
+#include "cs-text-row.h"
 
 /**
  * CsSecurityPage:
@@ -155,12 +157,12 @@ create_control_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "cs-drop-down", drop_down);
   g_object_set_data_full (G_OBJECT (row), "cs-record", g_object_ref (control), g_object_unref);
 
-  fields[0] = cs_field_row_new (_("Detail"), "detail", NULL);
-  fields[1] = cs_field_row_new (_("Proof method"), "proof", NULL);
-  fields[2] = cs_field_row_new (_("Contract reference"), "reference", NULL);
+  fields[0] = cs_long_text_row_new (_("Detail"), "detail");
+  fields[1] = cs_text_row_new (_("Proof method"), "proof");
+  fields[2] = cs_text_row_new (_("Contract reference"), "reference");
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      cs_field_row_bind (CS_FIELD_ROW (fields[i]), cs_page_store (self),
+      cs_field_editor_bind (CS_FIELD_EDITOR (fields[i]), cs_page_store (self),
                          control);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fields[i]);
     }
@@ -209,7 +211,7 @@ cs_security_page_focus_target (CsSectionPage *page,
           if (field == NULL || g_str_equal (field, "status"))
             target = g_object_get_data (G_OBJECT (row), "cs-drop-down");
           else
-            target = cs_field_rows_find (row, "security_control", record_id, field);
+            target = cs_field_editors_find (row, "security_control", record_id, field);
           if (target == NULL)
             target = row;
         }
@@ -220,7 +222,7 @@ cs_security_page_focus_target (CsSectionPage *page,
   if (target == NULL)
     return FALSE;
 
-  return cs_section_page_reveal (target);
+  return cs_field_editors_reveal (target);
 }
 
 static void

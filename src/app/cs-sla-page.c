@@ -13,8 +13,12 @@
 #include <math.h>
 
 #include "cs-sla-page.h"
-#include "cs-field-rows.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-text-row.h"
+#include "cs-tristate-row.h"
 
 /**
  * CsSlaPage:
@@ -287,26 +291,26 @@ create_time_row (CsSlaPage  *self,
   g_autofree char *value_name = NULL;
   g_autofree char *unit_name = NULL;
   g_autofree char *clock_name = NULL;
-  GtkWidget *row = adw_action_row_new ();
+  const CsEntity *entity = cs_record_get_entity (target);
+  GtkWidget *row;
 
   /* Translators: accessible names of a target's fields: "P1 response time" … */
   value_name = g_strdup_printf (_("%s %s time"), prefix, title);
   unit_name = g_strdup_printf (_("%s %s unit"), prefix, title);
   clock_name = g_strdup_printf (_("%s %s clock"), prefix, title);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 g_str_equal (which, "response") ? _("Response")
-                                                                 : _("Resolution"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_spin_new (cs_page_store (self), target, value_column, 100000,
-                                                1,
-                                                value_name));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_drop_down_new (cs_page_store (self), target, unit_column,
-                                                     cs_field_time_unit_labels (), unit_name));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_drop_down_new (cs_page_store (self), target, clock_column,
-                                                     cs_field_clock_labels (), clock_name));
+  row = cs_number_row_new (g_str_equal (which, "response") ? _("Response") : _("Resolution"),
+                           value_column, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cs_number_row_get_spin_button (CS_NUMBER_ROW
+                                                                                  (row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, value_name,
+                                  -1);
+  cs_number_row_add_choice (CS_NUMBER_ROW (row), unit_column,
+                            cs_entity_find_field (entity, unit_column, NULL)->choices, unit_name);
+  cs_number_row_add_choice (CS_NUMBER_ROW (row), clock_column,
+                            cs_entity_find_field (entity, clock_column, NULL)->choices,
+                            clock_name);
+  cs_field_editor_bind (CS_FIELD_EDITOR (row), cs_page_store (self), target);
 
   return row;
 }
@@ -352,14 +356,12 @@ create_definition_row (CsSlaPage  *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("What the contract calls this priority, with examples"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), target, "definition",
-                                                    _("Definition")));
+                            cs_field_editor_bound (cs_long_text_row_new (_("Definition"), "definition"), cs_page_store (self), target));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), target, "examples",
-                                                    _("Examples")));
+                            cs_field_editor_bound (cs_long_text_row_new (_("Examples"), "examples"),
+                                                   cs_page_store (self), target));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_entry_row_new (cs_page_store (self), target, "reference",
-                                                    _("Contract reference")));
+                            cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), target));
 
   return expander;
 }
@@ -488,8 +490,7 @@ build_requests (CsSlaPage  *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete_button);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_entry_row_new (cs_page_store (self), target, "definition",
-                                                        _("Request type")));
+                                cs_field_editor_bound (cs_long_text_row_new (_("Request type"), "definition"), cs_page_store (self), target));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_time_row (self, target, prefix, "response",
                                                  _("response")));
@@ -501,8 +502,7 @@ build_requests (CsSlaPage  *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_worst_row (self, target, prefix, TRUE));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_entry_row_new (cs_page_store (self), target, "reference",
-                                                        _("Contract reference")));
+                                cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), target));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
 
@@ -525,8 +525,8 @@ static GtkWidget *
 create_time_zone_row (CsSlaPage *self,
                       CsRecord  *terms)
 {
-  GtkWidget *row = cs_field_entry_row_new (cs_page_store (self), terms, "time_zone",
-                                           _("Time zone"));
+  GtkWidget *row = cs_field_editor_bound (cs_text_row_new (_("Time zone"), "time_zone"),
+                                          cs_page_store (self), terms);
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *button;
 
@@ -573,28 +573,24 @@ build_window (CsSlaPage *self,
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_days_row (self));
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Hours"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("An end before the start runs overnight; equal times mean "
-                                 "24 hours"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_time_spin_new (cs_page_store (self), terms, "window_start",
-                                                     _("Window opens at")));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new ("–"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             cs_field_time_spin_new (cs_page_store (self), terms, "window_end",
-                                                     _("Window closes at")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  for (guint i = 0; i < 2; i++)
+    {
+      row = cs_number_row_new (i == 0 ? _("Window opens at") : _("Window closes at"),
+                               i == 0 ? "window_start" : "window_end", NULL);
+      cs_number_row_set_clock (CS_NUMBER_ROW (row), TRUE);
+      if (i == 1)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("An end before the start runs overnight; equal times "
+                                       "mean 24 hours"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 cs_field_editor_bound (row, cs_page_store (self), terms));
+    }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_time_zone_row (self, terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms, "holidays",
-                                                     _("Public holidays")));
+                             cs_field_editor_bound (cs_text_row_new (_("Public holidays"), "holidays"), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_choice_row_new (cs_page_store (self), terms, "oncall_p1",
-                                                      _("On-call for P1 outside the window"),
-                                                      cs_field_tristate_labels ()));
+                             cs_field_editor_bound (cs_tristate_row_new (_("On-call for P1 outside the window"), "oncall_p1"), cs_page_store (self), terms));
   add_group (self, group);
 }
 
@@ -606,24 +602,13 @@ build_availability (CsSlaPage *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Availability"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), terms,
-                                                      "availability_target",
-                                                      _("Target"), C_("unit", "%"), 100, 2));
+                             cs_field_editor_bound (cs_number_row_new (_("Target"), "availability_target", C_("unit", "%")), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms,
-                                                     "availability_period",
-                                                     _("Measurement period")));
+                             cs_field_editor_bound (cs_text_row_new (_("Measurement period"), "availability_period"), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), terms,
-                                                      "maintenance_hours",
-                                                      _("Planned maintenance allowed"),
-                                                      /* Translators: unit */
-                                                      _("hours per period"), 10000, 1));
+                             cs_field_editor_bound (cs_number_row_new (_("Planned maintenance allowed"), "maintenance_hours", /* Translators: unit */ _("hours per period")), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), terms,
-                                                      "maintenance_notice_days",
-                                                      _("Maintenance notice"), _("days"),
-                                                      365, 0));
+                             cs_field_editor_bound (cs_number_row_new (_("Maintenance notice"), "maintenance_notice_days", _("days")), cs_page_store (self), terms));
 
   self->downtime_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->downtime_row),
@@ -642,23 +627,15 @@ build_commitments (CsSlaPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    _("Escalation, Credits and Reporting"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms, "escalation",
-                                                     _("Escalation levels")));
+                             cs_field_editor_bound (cs_long_text_row_new (_("Escalation levels"), "escalation"), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms, "credits",
-                                                     _("Service credits")));
+                             cs_field_editor_bound (cs_long_text_row_new (_("Service credits"), "credits"), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_number_row_new (cs_page_store (self), terms,
-                                                      "credits_cap_percent",
-                                                      _("Credits cap"),
-                                                      /* Translators: unit */
-                                                      _("% of the fee"), 100, 1));
+                             cs_field_editor_bound (cs_number_row_new (_("Credits cap"), "credits_cap_percent", /* Translators: unit */ _("% of the fee")), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms, "reporting",
-                                                     _("Reporting")));
+                             cs_field_editor_bound (cs_long_text_row_new (_("Reporting"), "reporting"), cs_page_store (self), terms));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_entry_row_new (cs_page_store (self), terms, "reference",
-                                                     _("Contract reference")));
+                             cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), terms));
   add_group (self, group);
 }
 
@@ -785,7 +762,7 @@ cs_sla_page_add_request_target_action (GtkWidget  *widget,
     }
 
   /* Rebuilt by "record-added": open the new target and its first field. */
-  cs_field_focus (GTK_WIDGET (self->form_box), "sla_target", cs_record_get_id (target),
+  cs_field_editors_focus (GTK_WIDGET (self->form_box), "sla_target", cs_record_get_id (target),
                   "definition");
 }
 
@@ -861,7 +838,7 @@ cs_sla_page_focus_target (CsSectionPage *page,
 {
   CsSlaPage *self = CS_SLA_PAGE (page);
 
-  if (cs_field_focus (GTK_WIDGET (self->form_box), table, record_id, field))
+  if (cs_field_editors_focus (GTK_WIDGET (self->form_box), table, record_id, field))
     return TRUE;
 
   return gtk_widget_child_focus (cs_section_page_get_flags_group (page), GTK_DIR_TAB_FORWARD) ||

@@ -13,8 +13,13 @@
 
 #include "cs-subcontracting-page.h"
 #include "cs-choice-row.h"
-#include "cs-field-row.h"
+#include "cs-date-row.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
 #include "cs-record-list.h"
+#include "cs-text-row.h"
+#include "cs-tristate-row.h"
 
 /**
  * CsSubcontractingPage:
@@ -82,14 +87,14 @@ add_subcontractor_fields (GPtrArray *fields,
                           CsRecord  *subcontractor,
                           gpointer   user_data)
 {
-  g_ptr_array_add (fields, cs_field_row_new (_("Name"), "name", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Service"), "service", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Country of service"), "country", NULL));
-  g_ptr_array_add (fields, cs_field_row_new (_("Parent company"), "parent_company", NULL));
-  g_ptr_array_add (fields, cs_choice_row_new (_("Access to personal data"), "personal_data"));
-  g_ptr_array_add (fields, cs_choice_row_new (_("Declared GDPR sub-processor"),
-                                              "gdpr_subprocessor"));
-  g_ptr_array_add (fields, cs_field_row_new (_("Contract reference"), "reference", NULL));
+  g_ptr_array_add (fields, cs_text_row_new (_("Name"), "name"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Service"), "service"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Country of service"), "country"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Parent company"), "parent_company"));
+  g_ptr_array_add (fields, cs_tristate_row_new (_("Access to personal data"), "personal_data"));
+  g_ptr_array_add (fields, cs_tristate_row_new (_("Declared GDPR sub-processor"),
+                                                "gdpr_subprocessor"));
+  g_ptr_array_add (fields, cs_text_row_new (_("Contract reference"), "reference"));
 }
 
 static char *
@@ -124,7 +129,7 @@ cs_subcontracting_page_offer_changed (CsSectionPage *page)
   gint64 offer_id = get_offer_id (self);
 
   cs_record_list_set_offer (self->subcontractors, offer_id);
-  cs_field_rows_bind (GTK_WIDGET (self->terms_group), store,
+  cs_field_editors_bind (GTK_WIDGET (self->terms_group), store,
                       offer_id != 0 ? cs_store_get_section (store, CS_TYPE_SUBCONTRACTING, offer_id)
                                     : NULL);
 
@@ -162,15 +167,15 @@ cs_subcontracting_page_focus_target (CsSectionPage *page,
     }
   else
     {
-      target = cs_field_rows_find (GTK_WIDGET (self->terms_group), table, record_id, field);
+      target = cs_field_editors_find (GTK_WIDGET (self->terms_group), table, record_id, field);
     }
 
   if (target == NULL)
-    target = cs_field_rows_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
+    target = cs_field_editors_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
   if (target == NULL)
     return FALSE;
 
-  return cs_section_page_reveal (target);
+  return cs_field_editors_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -235,8 +240,12 @@ cs_subcontracting_page_class_init (CsSubcontractingPageClass *klass)
 
   cs_record_list_install_actions (widget_class, "subcontractors");
 
-  g_type_ensure (CS_TYPE_FIELD_ROW);
+  g_type_ensure (CS_TYPE_TEXT_ROW);
+  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
+  g_type_ensure (CS_TYPE_NUMBER_ROW);
+  g_type_ensure (CS_TYPE_DATE_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
+  g_type_ensure (CS_TYPE_TRISTATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-subcontracting-page.ui");

@@ -13,8 +13,13 @@
 
 #include "cs-terms-page.h"
 #include "cs-choice-row.h"
-#include "cs-field-row.h"
+#include "cs-date-row.h"
+#include "cs-field-editor.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-text-row.h"
+#include "cs-tristate-row.h"
 
 #include <math.h>
 
@@ -46,8 +51,8 @@ struct _CsTermsPage
   AdwPreferencesGroup *billing_group;
   AdwPreferencesGroup *governance_group;
   AdwPreferencesGroup *gdpr_group;
-  CsFieldRow          *minimum_commitment_row;
-  CsFieldRow          *liability_cap_row;
+  CsNumberRow         *minimum_commitment_row;
+  CsNumberRow         *liability_cap_row;
 };
 
 G_DEFINE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS_TYPE_SECTION_PAGE)
@@ -108,8 +113,8 @@ update_units (CsTermsPage *self,
     /* Translators: the unit of a minimum commitment stated as an amount of money per period */
     unit = get_currency (self);
 
-  cs_field_row_set_unit (self->minimum_commitment_row, unit);
-  cs_field_row_set_unit (self->liability_cap_row, get_currency (self));
+  cs_number_row_set_unit (self->minimum_commitment_row, unit);
+  cs_number_row_set_unit (self->liability_cap_row, get_currency (self));
 }
 
 static void
@@ -228,7 +233,7 @@ cs_terms_page_offer_changed (CsSectionPage *page)
     terms = cs_store_get_section (store, CS_TYPE_TERMS, cs_record_get_id (CS_RECORD (offer)));
 
   for (AdwPreferencesGroup **group = get_field_groups (self); *group != NULL; group++)
-    cs_field_rows_bind (GTK_WIDGET (*group), store, terms);
+    cs_field_editors_bind (GTK_WIDGET (*group), store, terms);
 
   if (terms != NULL)
     update_dates (self);
@@ -248,17 +253,17 @@ cs_terms_page_focus_target (CsSectionPage *page,
   for (AdwPreferencesGroup **group = get_field_groups (self);
        *group != NULL && target == NULL;
        group++)
-    target = cs_field_rows_find (GTK_WIDGET (*group), table, record_id, field);
+    target = cs_field_editors_find (GTK_WIDGET (*group), table, record_id, field);
 
   /* A field the page does not edit (or none): the first field of the term. */
   for (AdwPreferencesGroup **group = get_field_groups (self);
        *group != NULL && target == NULL;
        group++)
-    target = cs_field_rows_find (GTK_WIDGET (*group), NULL, 0, NULL);
+    target = cs_field_editors_find (GTK_WIDGET (*group), NULL, 0, NULL);
   if (target == NULL)
     return FALSE;
 
-  return cs_section_page_reveal (target);
+  return cs_field_editors_reveal (target);
 }
 
 /* GObject vfuncs */
@@ -306,8 +311,12 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record its billing, term, governance and GDPR terms."));
 
-  g_type_ensure (CS_TYPE_FIELD_ROW);
+  g_type_ensure (CS_TYPE_TEXT_ROW);
+  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
+  g_type_ensure (CS_TYPE_NUMBER_ROW);
+  g_type_ensure (CS_TYPE_DATE_ROW);
   g_type_ensure (CS_TYPE_CHOICE_ROW);
+  g_type_ensure (CS_TYPE_TRISTATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-terms-page.ui");
