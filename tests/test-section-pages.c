@@ -67,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = cs_demo_create (fixture->path, &error);
   g_assert_no_error (error);
 
-  fixture->page = cs_project_view_create_page (section, fixture->store);
+  fixture->page = cs_ui_test_new_page (section, fixture->store);
   fixture->window = GTK_WINDOW (cs_ui_test_present (fixture->page, 1000, 760));
   cs_ui_test_iterate ();
 }
@@ -458,7 +458,7 @@ test_read_only (Fixture       *fixture,
 
   for (CsSection section = CS_SECTION_SECURITY; section <= CS_SECTION_TERMS; section++)
     {
-      page = cs_project_view_create_page (section, store);
+      page = cs_ui_test_new_page (section, store);
       window = gtk_window_new ();
       gtk_window_set_child (GTK_WINDOW (window), page);
       cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);

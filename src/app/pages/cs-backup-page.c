@@ -934,14 +934,14 @@ cs_backup_page_init (CsBackupPage *self)
 
 /**
  * cs_backup_page_new:
- * @store: the project
+ * @review_state: the review of the open project
  *
  * Returns: (transfer floating): a new #CsBackupPage, showing no offer yet
  */
 GtkWidget *
-cs_backup_page_new (CsStore *store)
+cs_backup_page_new (CsReviewState *review_state)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  return g_object_new (CS_TYPE_BACKUP_PAGE, "store", store, NULL);
+  return g_object_new (CS_TYPE_BACKUP_PAGE, "review-state", review_state, NULL);
 }

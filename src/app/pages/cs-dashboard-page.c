@@ -572,7 +572,7 @@ cs_dashboard_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_dashboard_page_parent_class)->constructed (object);
 
-  self->review_state = g_object_ref (cs_review_state_get_for_store (cs_page_store (self)));
+  self->review_state = g_object_ref (cs_section_page_get_review_state (CS_SECTION_PAGE (self)));
   g_signal_connect_object (self->review_state, "changed",
                            G_CALLBACK (on_review_state_changed_cb), self, 0);
 
@@ -701,16 +701,16 @@ cs_dashboard_page_init (CsDashboardPage *self)
 
 /**
  * cs_dashboard_page_new:
- * @store: the project
+ * @review_state: the review of the open project
  *
  * Returns: (transfer floating): a new #CsDashboardPage, with no offer yet
  */
 GtkWidget *
-cs_dashboard_page_new (CsStore *store)
+cs_dashboard_page_new (CsReviewState *review_state)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  return g_object_new (CS_TYPE_DASHBOARD_PAGE, "store", store, NULL);
+  return g_object_new (CS_TYPE_DASHBOARD_PAGE, "review-state", review_state, NULL);
 }
 
 /**

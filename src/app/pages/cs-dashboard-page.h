@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, CsSectionPage)
 
-GtkWidget   *cs_dashboard_page_new               (CsStore         *store);
+GtkWidget   *cs_dashboard_page_new               (CsReviewState *review_state);
 const char  *cs_dashboard_page_get_score_text    (CsDashboardPage *self);
 GListModel  *cs_dashboard_page_get_findings      (CsDashboardPage *self);
 GtkGridView *cs_dashboard_page_get_findings_view (CsDashboardPage *self);

@@ -462,14 +462,14 @@ cs_exit_page_init (CsExitPage *self)
 
 /**
  * cs_exit_page_new:
- * @store: the project
+ * @review_state: the review of the open project
  *
  * Returns: (transfer floating): a new #CsExitPage
  */
 GtkWidget *
-cs_exit_page_new (CsStore *store)
+cs_exit_page_new (CsReviewState *review_state)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  return g_object_new (CS_TYPE_EXIT_PAGE, "store", store, NULL);
+  return g_object_new (CS_TYPE_EXIT_PAGE, "review-state", review_state, NULL);
 }

@@ -19,10 +19,12 @@
 /**
  * CsSectionPage:
  *
- * The shell every section page derives from. It owns the project ("store", construct-only)
- * and the offer shown ("offer", nullable), and supplies what every section shows the same
+ * The shell every section page derives from. It owns the review of the project
+ * ("review-state", construct-only, which gives the "store") and the offer shown ("offer",
+ * nullable), and supplies what every section shows the same
  * way: the state without an offer (a status page with Add Offer), the points to check for
- * the section (#CsFlagsGroup, from cs_section_get_flags()), the contract wording of the
+ * the section (#CsFlagsGroup, read from the review state, which computes them once per change
+ * with cs_section_get_flags()), the contract wording of the
  * section (#CsClauseEditor), a note when the project is read-only, and the toasts.
  *
  * A section declares itself with cs_section_page_class_set_section() and adds its content as
@@ -33,6 +35,7 @@
  */
 typedef struct
 {
+  CsReviewState       *review_state;
   CsStore             *store;
   CsOffer             *offer;
   GtkWidget           *clause_editor;
@@ -53,6 +56,7 @@ typedef struct
 
 enum {
   PROP_0,
+  PROP_REVIEW_STATE,
   PROP_STORE,
   PROP_OFFER,
   PROP_CONTENT_WIDTH,
@@ -143,8 +147,8 @@ update_offer (CsSectionPage *self)
   gtk_stack_set_visible_child_name (priv->stack, shown);
 
   if (has_form (self))
-    cs_flags_group_set_source (priv->flags_group, priv->offer != NULL ? priv->store : NULL,
-                               klass->section, priv->offer);
+    cs_flags_group_set_source (priv->flags_group, priv->review_state, klass->section,
+                               priv->offer);
   if (priv->clause_editor != NULL)
     cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (priv->clause_editor), priv->offer);
 
@@ -217,7 +221,8 @@ cs_section_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_section_page_parent_class)->constructed (object);
 
-  g_assert (CS_IS_STORE (priv->store));
+  g_assert (CS_IS_REVIEW_STATE (priv->review_state));
+  priv->store = g_object_ref (cs_review_state_get_store (priv->review_state));
 
   adw_status_page_set_title (priv->no_offer_page, cs_section_get_title (klass->section));
   adw_status_page_set_icon_name (priv->no_offer_page, cs_section_get_icon_name (klass->section));
@@ -262,6 +267,7 @@ cs_section_page_dispose (GObject *object)
   priv->clause_editor = NULL;
   priv->free_child = NULL;
   g_clear_object (&priv->store);
+  g_clear_object (&priv->review_state);
 
   G_OBJECT_CLASS (cs_section_page_parent_class)->dispose (object);
 }
@@ -277,6 +283,10 @@ cs_section_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_REVIEW_STATE:
+      g_value_set_object (value, priv->review_state);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, priv->store);
       break;
@@ -305,8 +315,8 @@ cs_section_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      priv->store = g_value_dup_object (value);
+    case PROP_REVIEW_STATE:
+      priv->review_state = g_value_dup_object (value);
       break;
 
     case PROP_OFFER:
@@ -335,14 +345,24 @@ cs_section_page_class_init (CsSectionPageClass *klass)
   object_class->set_property = cs_section_page_set_property;
 
   /**
+   * CsSectionPage:review-state:
+   *
+   * The review of the open project, shared by the pages: the points to check come from it.
+   */
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_object ("review-state", NULL, NULL,
+                         CS_TYPE_REVIEW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * CsSectionPage:store:
    *
-   * The project.
+   * The project, the review state's.
    */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * CsSectionPage:offer:
@@ -451,6 +471,22 @@ cs_section_page_get_store (CsSectionPage *self)
   g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
 
   return priv->store;
+}
+
+/**
+ * cs_section_page_get_review_state:
+ * @self: a #CsSectionPage
+ *
+ * Returns: (transfer none): the review of the project the page shows
+ */
+CsReviewState *
+cs_section_page_get_review_state (CsSectionPage *self)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), NULL);
+
+  return priv->review_state;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "cs-model.h"
+#include "cs-review-state.h"
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,7 @@ void          cs_section_page_class_set_section  (CsSectionPageClass  *klass,
 void          cs_section_page_class_set_title    (CsSectionPageClass  *klass,
                                                   const char          *title_format);
 
+CsReviewState *cs_section_page_get_review_state  (CsSectionPage *self);
 CsStore      *cs_section_page_get_store          (CsSectionPage *self);
 CsSection     cs_section_page_get_section        (CsSectionPage *self);
 CsOffer      *cs_section_page_get_offer          (CsSectionPage *self);

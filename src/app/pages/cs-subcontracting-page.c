@@ -264,14 +264,14 @@ cs_subcontracting_page_init (CsSubcontractingPage *self)
 
 /**
  * cs_subcontracting_page_new:
- * @store: the project
+ * @review_state: the review of the open project
  *
  * Returns: (transfer floating): a new #CsSubcontractingPage
  */
 GtkWidget *
-cs_subcontracting_page_new (CsStore *store)
+cs_subcontracting_page_new (CsReviewState *review_state)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  return g_object_new (CS_TYPE_SUBCONTRACTING_PAGE, "store", store, NULL);
+  return g_object_new (CS_TYPE_SUBCONTRACTING_PAGE, "review-state", review_state, NULL);
 }

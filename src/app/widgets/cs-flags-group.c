@@ -18,7 +18,8 @@
  * CsFlagsGroup:
  *
  * The "Points to Check" group at the top of a section page: the flags the section's
- * computed checks raise for the offer (cs_section_get_flags()), most severe first, each an
+ * computed checks raise for the offer, read from the project's #CsReviewState (which runs
+ * cs_section_get_flags() once per change), most severe first, each an
  * activatable row that emits #CsFlagsGroup::flag-activated so that the page can focus the
  * field that fixes it. The flags are computed again after every change written to the
  * project (the store's "saved" and "reloaded" signals), while the group is shown; the group
@@ -28,6 +29,7 @@ struct _CsFlagsGroup
 {
   AdwPreferencesGroup  parent_instance;
 
+  CsReviewState       *review_state;
   CsStore             *store;
   CsOffer             *offer;
   CsSection            section;
@@ -128,14 +130,16 @@ rebuild (CsFlagsGroup *self)
   g_ptr_array_set_size (self->rows, 0);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
 
-  if (self->store == NULL || self->offer == NULL || cs_store_is_closed (self->store))
+  if (self->review_state == NULL || self->offer == NULL || cs_store_is_closed (self->store))
     {
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return;
     }
 
-  self->flags = cs_section_get_flags (self->store, self->section,
-                                      cs_record_get_id (CS_RECORD (self->offer)), NULL);
+  self->flags = g_ptr_array_ref (cs_review_state_get_flags (self->review_state,
+                                                           cs_record_get_id (CS_RECORD
+                                                                             (self->offer)),
+                                                           self->section));
 
   for (guint i = 0; i < self->flags->len; i++)
     {
@@ -223,6 +227,7 @@ cs_flags_group_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->review_state);
   g_clear_object (&self->offer);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -292,22 +297,27 @@ cs_flags_group_new (void)
 /**
  * cs_flags_group_set_source:
  * @self: a #CsFlagsGroup
- * @store: (nullable): the project
+ * @review_state: (nullable): the review of the project
  * @section: the section checked
  * @offer: (nullable): the offer checked
  *
  * Shows the flags of @section of @offer, and keeps them current.
  */
 void
-cs_flags_group_set_source (CsFlagsGroup *self,
-                           CsStore      *store,
-                           CsSection     section,
-                           CsOffer      *offer)
+cs_flags_group_set_source (CsFlagsGroup  *self,
+                           CsReviewState *review_state,
+                           CsSection      section,
+                           CsOffer       *offer)
 {
+  CsStore *store;
+
   g_return_if_fail (CS_IS_FLAGS_GROUP (self));
-  g_return_if_fail (store == NULL || CS_IS_STORE (store));
+  g_return_if_fail (review_state == NULL || CS_IS_REVIEW_STATE (review_state));
   g_return_if_fail (section < CS_N_SECTIONS);
   g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
+
+  store = review_state != NULL ? cs_review_state_get_store (review_state) : NULL;
+  g_set_object (&self->review_state, review_state);
 
   if (self->store != store)
     {

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "cs-store.h"
+#include "cs-review-state.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +18,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsFlagsGroup, cs_flags_group, CS, FLAGS_GROUP, AdwPreferencesGroup)
 
 GtkWidget   *cs_flags_group_new          (void);
-void         cs_flags_group_set_source   (CsFlagsGroup *self,
-                                          CsStore      *store,
-                                          CsSection     section,
-                                          CsOffer      *offer);
+void         cs_flags_group_set_source   (CsFlagsGroup  *self,
+                                          CsReviewState *review_state,
+                                          CsSection      section,
+                                          CsOffer       *offer);
 void         cs_flags_group_refresh      (CsFlagsGroup *self);
 guint        cs_flags_group_get_n_flags  (CsFlagsGroup *self);
 GPtrArray   *cs_flags_group_get_flags    (CsFlagsGroup *self);

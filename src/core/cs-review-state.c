@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-review-state.h"
+#include "cs-sections.h"
 
 /* How long after a commit the checklist is evaluated again: a burst of edits costs one run. */
 #define EVALUATE_DELAY_MS 150
@@ -19,21 +20,26 @@
 /**
  * CsReviewState:
  *
- * The current evaluation of the selected offer of a project: the checklist report the
- * dashboard and the sidebar show. There is one per open project (see
- * cs_review_state_get_for_store()), so the checklist runs once per change whoever shows it.
- * It evaluates again shortly after every commit ("saved") and after a reload, and emits
- * "changed" with the new report.
+ * What the review of an open project currently says, computed once per change whoever shows
+ * it: the checklist report of the selected offer (the dashboard and the sidebar), and the
+ * points to check of each section of each offer a page shows (cs_section_get_flags(),
+ * computed when first asked and kept until the next change). Whoever opens the project
+ * creates one with cs_review_state_new() and hands it to what shows the project (the
+ * window gives it to the project view, which gives it to its pages). It evaluates again
+ * shortly after every commit ("saved") and after a reload, and emits "changed" with the new
+ * report.
  */
 struct _CsReviewState
 {
   GObject      parent_instance;
 
-  CsStore     *store;  /* unowned: the store owns the state */
+  CsStore     *store;
   CsOffer     *offer;
   CsReport    *report;
   GError      *error;
   guint        evaluate_id;
+  /* "offer id:section" → GPtrArray of CsFlag, emptied at every change */
+  GHashTable  *flags;
 };
 
 enum {
@@ -95,6 +101,7 @@ static void
 on_store_saved_cb (CsStore       *store,
                    CsReviewState *self)
 {
+  g_hash_table_remove_all (self->flags);
   schedule_evaluation (self);
 }
 
@@ -106,6 +113,9 @@ cs_review_state_dispose (GObject *object)
   g_clear_handle_id (&self->evaluate_id, g_source_remove);
   g_clear_object (&self->offer);
   g_clear_object (&self->report);
+  g_clear_object (&self->store);
+  if (self->flags != NULL)
+    g_hash_table_remove_all (self->flags);
 
   G_OBJECT_CLASS (cs_review_state_parent_class)->dispose (object);
 }
@@ -116,6 +126,7 @@ cs_review_state_finalize (GObject *object)
   CsReviewState *self = CS_REVIEW_STATE (object);
 
   g_clear_error (&self->error);
+  g_clear_pointer (&self->flags, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_review_state_parent_class)->finalize (object);
 }
@@ -212,6 +223,8 @@ cs_review_state_class_init (CsReviewStateClass *klass)
 static void
 cs_review_state_init (CsReviewState *self)
 {
+  self->flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -242,31 +255,61 @@ cs_review_state_get_linter (GError **error)
 }
 
 /**
- * cs_review_state_get_for_store:
+ * cs_review_state_new:
  * @store: an open project
  *
- * Returns the review state of @store, creating it on first use; it lives as long as @store.
+ * Creates the review state of @store, for whoever opens the project to hand to what shows
+ * it.
  *
- * Returns: (transfer none): the review state
+ * Returns: (transfer full): a new #CsReviewState
  */
 CsReviewState *
-cs_review_state_get_for_store (CsStore *store)
+cs_review_state_new (CsStore *store)
 {
   CsReviewState *self;
 
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
 
-  self = g_object_get_data (G_OBJECT (store), "cs-review-state");
-  if (self != NULL)
-    return self;
-
   self = g_object_new (CS_TYPE_REVIEW_STATE, NULL);
-  self->store = store;
-  g_object_set_data_full (G_OBJECT (store), "cs-review-state", self, g_object_unref);
+  self->store = g_object_ref (store);
   g_signal_connect_object (store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
   g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_saved_cb), self, 0);
 
   return self;
+}
+
+/**
+ * cs_review_state_get_flags:
+ * @self: a #CsReviewState
+ * @offer_id: an offer of the project
+ * @section: a section
+ *
+ * The points to check of @section of the offer (cs_section_get_flags()), computed when
+ * first asked after a change and shared by whoever asks again.
+ *
+ * Returns: (transfer none) (element-type CsFlag): the flags, most severe first; valid until
+ *   the next change to the project
+ */
+GPtrArray *
+cs_review_state_get_flags (CsReviewState *self,
+                           gint64         offer_id,
+                           CsSection      section)
+{
+  g_autofree char *key = NULL;
+  GPtrArray *flags;
+
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (self), NULL);
+  g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", offer_id, section);
+  flags = g_hash_table_lookup (self->flags, key);
+  if (flags == NULL)
+    {
+      flags = cs_section_get_flags (self->store, section, offer_id, NULL);
+      g_hash_table_insert (self->flags, g_steal_pointer (&key), flags);
+    }
+
+  return flags;
 }
 
 /**

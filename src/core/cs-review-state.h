@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsReviewState, cs_review_state, CS, REVIEW_STATE, GObject)
 
-CsReviewState *cs_review_state_get_for_store   (CsStore        *store);
+CsReviewState *cs_review_state_new             (CsStore        *store);
 CsStore       *cs_review_state_get_store       (CsReviewState  *self);
 CsOffer       *cs_review_state_get_offer       (CsReviewState  *self);
 void           cs_review_state_set_offer       (CsReviewState  *self,
@@ -27,6 +27,9 @@ void           cs_review_state_set_offer       (CsReviewState  *self,
 CsReport      *cs_review_state_get_report      (CsReviewState  *self);
 const GError  *cs_review_state_get_error       (CsReviewState  *self);
 void           cs_review_state_evaluate        (CsReviewState  *self);
+GPtrArray     *cs_review_state_get_flags       (CsReviewState  *self,
+                                                gint64          offer_id,
+                                                CsSection       section);
 CsLinter      *cs_review_state_get_linter      (GError        **error);
 
 G_END_DECLS
