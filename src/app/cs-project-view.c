@@ -51,6 +51,7 @@ struct _CsProjectView
 
   CsStore         *store;
   CsDeletion      *last_deletion;
+  CsOffer         *renamed_offer;   /* the offer the offer dialog edits, %NULL: a new one */
   CsSection        section;
   /* created when first shown, each with its "offer" property kept on the selected offer */
   GtkWidget       *pages[CS_N_SECTIONS];
@@ -342,7 +343,7 @@ on_offer_dialog_response_cb (CsOfferDialog *dialog,
 
   provider = g_strstrip (g_strdup (cs_offer_dialog_get_provider_name (dialog)));
   kind = cs_offer_dialog_get_kind (dialog);
-  offer = g_object_get_data (G_OBJECT (dialog), "cs-offer");
+  offer = self->renamed_offer;
 
   if (offer == NULL)
     {
@@ -374,6 +375,7 @@ cs_project_view_add_offer_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   CsOfferDialog *dialog;
 
+  g_clear_object (&self->renamed_offer);
   dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -395,7 +397,7 @@ cs_project_view_rename_offer_action (GtkWidget  *widget,
   dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                 cs_offer_get_provider (offer));
   cs_offer_dialog_set_kind (dialog, cs_offer_get_kind (offer));
-  g_object_set_data_full (G_OBJECT (dialog), "cs-offer", g_object_ref (offer), g_object_unref);
+  g_set_object (&self->renamed_offer, offer);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -595,6 +597,7 @@ cs_project_view_dispose (GObject *object)
   CsProjectView *self = CS_PROJECT_VIEW (object);
 
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->renamed_offer);
   g_clear_object (&self->review_state);
   g_clear_object (&self->store);
 

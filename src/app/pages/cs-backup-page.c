@@ -51,6 +51,9 @@ struct _CsBackupPage
   guint                report_id;
   guint                rebuild_id;
 
+  /* the assets the unprotected list shows ("id:name;" …), to replace its rows only on change */
+  char                *unprotected_key;
+
   /* template children */
   AdwPreferencesGroup *unprotected_group;
   GtkListBox          *unprotected_list;
@@ -269,7 +272,7 @@ update_report (CsBackupPage *self)
 
   {
     g_autoptr(GString) key = g_string_new (NULL);
-    const char *shown = g_object_get_data (G_OBJECT (self->unprotected_list), "cs-key");
+    const char *shown = self->unprotected_key;
 
     /* Rows are replaced only when the list changes: a screen reader keeps its place. */
     for (guint i = 0; i < report->unprotected_critical->len; i++)
@@ -288,8 +291,8 @@ update_report (CsBackupPage *self)
           gtk_list_box_append (self->unprotected_list,
                                create_unprotected_row (
                                  g_ptr_array_index (report->unprotected_critical, i)));
-        g_object_set_data_full (G_OBJECT (self->unprotected_list), "cs-key",
-                                g_string_free (g_steal_pointer (&key), FALSE), g_free);
+        g_free (self->unprotected_key);
+        self->unprotected_key = g_string_free (g_steal_pointer (&key), FALSE);
       }
   }
   gtk_widget_set_visible (GTK_WIDGET (self->unprotected_group),
@@ -867,6 +870,7 @@ cs_backup_page_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->asset_rows, g_hash_table_unref);
   g_clear_pointer (&self->frequency_rows, g_hash_table_unref);
+  g_free (self->unprotected_key);
 
   G_OBJECT_CLASS (cs_backup_page_parent_class)->finalize (object);
 }

@@ -21,6 +21,7 @@
 #include "cs-override-dialog.h"
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
+#include "cs-toast.h"
 
 /**
  * CsDashboardPage:
@@ -131,18 +132,6 @@ update_answer_cb (CsStore   *store,
 }
 
 static void
-on_answer_deletion_undo_cb (AdwToast        *toast,
-                            CsDashboardPage *self)
-{
-  CsDeletion *deletion = g_object_get_data (G_OBJECT (toast), "cs-deletion");
-  g_autoptr(GError) error = NULL;
-
-  if (deletion != NULL && cs_page_is_writable (self) &&
-      !cs_store_undelete (cs_page_store (self), deletion, &error))
-    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
-static void
 remove_answer (CsDashboardPage *self,
                CsRecord        *answer,
                const char      *title)
@@ -162,12 +151,7 @@ remove_answer (CsDashboardPage *self,
   /* Translators: %s is a checklist item title */
   text = g_markup_printf_escaped (_("Status of “%s” cleared"), title);
   toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "cs-deletion", deletion,
-                          (GDestroyNotify) cs_deletion_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_answer_deletion_undo_cb),
-                           self, 0);
+  cs_toast_set_undo (toast, GTK_WIDGET (self), cs_page_store (self), deletion);
   cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
 }
 

@@ -37,6 +37,14 @@
  * Actions: `sla.add-request-target`, `sla.delete-target` (int64 record id),
  * `sla.undo-delete`, `sla.set-time-zone` (string).
  */
+/* A computed worst case, and the target and time it is about. */
+typedef struct
+{
+  GtkWidget *row;
+  gint64     target_id;
+  gboolean   resolution;
+} WorstRow;
+
 struct _CsSlaPage
 {
   CsSectionPage        parent_instance;
@@ -44,7 +52,7 @@ struct _CsSlaPage
   CsDeletion          *last_deletion;
 
   /* built with the offer's form */
-  GPtrArray           *worst_rows;     /* AdwActionRow, with "cs-target-id" and "cs-which" */
+  GArray              *worst_rows;     /* WorstRow: the rows the report updates */
   GtkWidget           *window_row;
   GtkWidget           *downtime_row;
   GtkWidget           *day_buttons[7];
@@ -136,9 +144,10 @@ update_report (CsSlaPage *self)
 
   for (guint i = 0; i < self->worst_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->worst_rows, i);
-      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "cs-target-id");
-      gboolean resolution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cs-which"));
+      WorstRow *worst = &g_array_index (self->worst_rows, WorstRow, i);
+      GtkWidget *row = worst->row;
+      gint64 id = worst->target_id;
+      gboolean resolution = worst->resolution;
 
       for (guint j = 0; j < report->targets->len; j++)
         {
@@ -323,9 +332,8 @@ create_worst_row (CsSlaPage  *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *accessible = NULL;
-  gint64 *id = g_new (gint64, 1);
+  WorstRow worst = { row, cs_record_get_id (target), resolution };
 
-  *id = cs_record_get_id (target);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  resolution ? _("Worst-case resolution")
                                             : _("Worst-case response"));
@@ -338,9 +346,7 @@ create_worst_row (CsSlaPage  *self,
   gtk_widget_set_tooltip_text (row, _("The longest wall-clock time between a ticket’s opening "
                                       "and its deadline under the coverage window, over the "
                                       "current year with its public holidays"));
-  g_object_set_data_full (G_OBJECT (row), "cs-target-id", id, g_free);
-  g_object_set_data (G_OBJECT (row), "cs-which", GINT_TO_POINTER (resolution));
-  g_ptr_array_add (self->worst_rows, row);
+  g_array_append_val (self->worst_rows, worst);
 
   return row;
 }
@@ -644,7 +650,7 @@ clear_form (CsSlaPage *self)
 {
   GtkWidget *child;
 
-  g_ptr_array_set_size (self->worst_rows, 0);
+  g_array_set_size (self->worst_rows, 0);
   self->window_row = NULL;
   self->downtime_row = NULL;
   memset (self->day_buttons, 0, sizeof self->day_buttons);
@@ -880,7 +886,7 @@ cs_sla_page_dispose (GObject *object)
   CsSlaPage *self = CS_SLA_PAGE (object);
 
   if (self->worst_rows != NULL)
-    g_ptr_array_set_size (self->worst_rows, 0);
+    g_array_set_size (self->worst_rows, 0);
   self->window_row = NULL;
   self->downtime_row = NULL;
   g_clear_handle_id (&self->update_id, g_source_remove);
@@ -896,7 +902,7 @@ cs_sla_page_finalize (GObject *object)
 {
   CsSlaPage *self = CS_SLA_PAGE (object);
 
-  g_clear_pointer (&self->worst_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->worst_rows, g_array_unref);
 
   G_OBJECT_CLASS (cs_sla_page_parent_class)->finalize (object);
 }
@@ -940,7 +946,7 @@ cs_sla_page_init (CsSlaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->worst_rows = g_ptr_array_new ();
+  self->worst_rows = g_array_new (FALSE, FALSE, sizeof (WorstRow));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
 }
 

@@ -774,20 +774,6 @@ update_model (CsClauseEditor *self)
   update_actions (self);
 }
 
-static void
-on_deletion_toast_button_clicked_cb (AdwToast       *toast,
-                                     CsClauseEditor *self)
-{
-  CsDeletion *deletion = g_object_get_data (G_OBJECT (toast), "cs-deletion");
-  g_autoptr(GError) error = NULL;
-
-  if (deletion == NULL || self->store == NULL || cs_store_is_closed (self->store))
-    return;
-
-  if (!cs_store_undelete (self->store, deletion, &error))
-    show_error_toast (self, error);
-}
-
 /* actions */
 
 static void
@@ -860,12 +846,7 @@ cs_clause_editor_delete_action (GtkWidget  *widget,
     title = g_strdup (_("Clause deleted"));
 
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "cs-deletion", deletion,
-                          (GDestroyNotify) cs_deletion_unref);
-  g_signal_connect_object (toast, "button-clicked",
-                           G_CALLBACK (on_deletion_toast_button_clicked_cb), self, 0);
+  cs_toast_set_undo (toast, GTK_WIDGET (self), self->store, deletion);
   show_toast (self, toast);
 }
 

@@ -69,9 +69,13 @@ static void
 on_row_activated_cb (AdwActionRow *row,
                      CsFlagsGroup *self)
 {
-  CsFlag *flag = g_object_get_data (G_OBJECT (row), "cs-flag");
+  CsFlag *flag = NULL;
+  guint index;
 
-  g_assert (flag != NULL);
+  /* The rows are in the order of the flags. */
+  if (!g_ptr_array_find (self->rows, row, &index))
+    g_assert_not_reached ();
+  flag = g_ptr_array_index (self->flags, index);
 
   g_signal_emit (self, signals[FLAG_ACTIVATED], 0, flag->table, flag->record_id, flag->field);
 }
@@ -109,8 +113,6 @@ create_row (CsFlagsGroup *self,
                                   -1);
   gtk_widget_set_tooltip_text (row, _("Go to the field to fix"));
 
-  g_object_set_data_full (G_OBJECT (row), "cs-flag", cs_flag_copy (flag),
-                          (GDestroyNotify) cs_flag_free);
   g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
 
   return row;

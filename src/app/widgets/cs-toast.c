@@ -122,3 +122,70 @@ cs_toast_undo_deletion (GtkWidget  *widget,
 
   return TRUE;
 }
+
+/* What the Undo button of a deletion toast puts back. */
+typedef struct
+{
+  CsStore    *store;
+  CsDeletion *deletion;
+  GWeakRef    widget;
+} Undo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_pointer (&undo->deletion, cs_deletion_unref);
+  g_weak_ref_clear (&undo->widget);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    Undo     *undo)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&undo->widget);
+  g_autoptr(GError) error = NULL;
+
+  if (cs_store_is_closed (undo->store) || cs_store_is_read_only (undo->store))
+    return;
+
+  if (!cs_store_undelete (undo->store, undo->deletion, &error) && widget != NULL)
+    cs_toast_show_error (widget, error);
+}
+
+/**
+ * cs_toast_set_undo:
+ * @toast: a toast saying that something was deleted
+ * @widget: where a failure to put it back is shown
+ * @store: the store @deletion came from
+ * @deletion: (transfer full): what cs_store_delete() returned
+ *
+ * Gives @toast an “Undo” button that puts @deletion back; each toast keeps its own deletion.
+ */
+void
+cs_toast_set_undo (AdwToast   *toast,
+                   GtkWidget  *widget,
+                   CsStore    *store,
+                   CsDeletion *deletion)
+{
+  Undo *undo;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CS_IS_STORE (store));
+  g_return_if_fail (deletion != NULL);
+
+  undo = g_new0 (Undo, 1);
+  undo->store = g_object_ref (store);
+  undo->deletion = deletion;
+  g_weak_ref_init (&undo->widget, widget);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
+                         undo_free, 0);
+}

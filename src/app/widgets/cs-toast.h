@@ -26,6 +26,10 @@ void       cs_toast_show_undo       (GtkWidget    *widget,
                                      const char   *title,
                                      const char   *action_name,
                                      guint         timeout);
+void       cs_toast_set_undo        (AdwToast     *toast,
+                                     GtkWidget    *widget,
+                                     CsStore      *store,
+                                     CsDeletion   *deletion);
 gboolean   cs_toast_undo_deletion   (GtkWidget    *widget,
                                      CsStore      *store,
                                      CsDeletion   *deletion);
