@@ -29,12 +29,22 @@
  * top, and the contract wording of the section at the bottom. Every change is committed at
  * once. Without an offer, the page says so and offers to add one.
  */
+/* One control's row, its status drop-down and the record they edit. */
+typedef struct
+{
+  GtkWidget   *row;
+  GtkDropDown *drop_down;
+  CsRecord    *control;
+} ControlRow;
+
 struct _CsSecurityPage
 {
   CsSectionPage        parent_instance;
 
   /* the status drop-downs line up whatever their label */
   GtkSizeGroup        *status_size_group;
+  GPtrArray           *rows;      /* ControlRow, in the order of the list */
+  gboolean             syncing;
 
   /* template children */
   GtkListBox          *controls_list;
@@ -69,30 +79,60 @@ update_subtitle (AdwExpanderRow *row,
 }
 
 static void
-sync_status (GtkDropDown *drop_down,
-             CsRecord    *control)
+control_row_free (gpointer data)
 {
-  const CsField *field = cs_entity_find_field (cs_record_get_entity (control), "status", NULL);
-  const char *status = cs_record_get_string (control, "status");
+  ControlRow *entry = data;
 
-  g_object_set_data (G_OBJECT (drop_down), "cs-syncing", GINT_TO_POINTER (TRUE));
-  for (guint i = 0; field->choices[i] != NULL; i++)
-    if (g_str_equal (field->choices[i], status))
-      gtk_drop_down_set_selected (drop_down, i);
-  g_object_set_data (G_OBJECT (drop_down), "cs-syncing", NULL);
+  g_clear_object (&entry->control);
+  g_free (entry);
+}
+
+static ControlRow *
+find_row (CsSecurityPage *self,
+          gconstpointer   widget)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ControlRow *entry = g_ptr_array_index (self->rows, i);
+
+      if (entry->row == widget || (gconstpointer) entry->drop_down == widget)
+        return entry;
+    }
+
+  return NULL;
 }
 
 static void
-on_control_notify_cb (CsRecord   *control,
-                      GParamSpec *pspec,
-                      GtkWidget  *row)
+sync_status (CsSecurityPage *self,
+             ControlRow     *entry)
 {
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (row), "cs-drop-down");
+  const CsField *field = cs_entity_find_field (cs_record_get_entity (entry->control), "status",
+                                               NULL);
+  const char *status = cs_record_get_string (entry->control, "status");
 
-  if (g_str_equal (pspec->name, "status"))
-    sync_status (drop_down, control);
-  else
-    update_subtitle (ADW_EXPANDER_ROW (row), control);
+  self->syncing = TRUE;
+  for (guint i = 0; field->choices[i] != NULL; i++)
+    if (g_str_equal (field->choices[i], status))
+      gtk_drop_down_set_selected (entry->drop_down, i);
+  self->syncing = FALSE;
+}
+
+static void
+on_control_notify_cb (CsRecord       *control,
+                      GParamSpec     *pspec,
+                      CsSecurityPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ControlRow *entry = g_ptr_array_index (self->rows, i);
+
+      if (entry->control != control)
+        continue;
+      if (g_str_equal (pspec->name, "status"))
+        sync_status (self, entry);
+      else
+        update_subtitle (ADW_EXPANDER_ROW (entry->row), control);
+    }
 }
 
 static void
@@ -100,21 +140,23 @@ on_status_selected_cb (GtkDropDown    *drop_down,
                        GParamSpec     *pspec,
                        CsSecurityPage *self)
 {
-  CsRecord *control = g_object_get_data (G_OBJECT (drop_down), "cs-record");
-  const CsField *field = cs_entity_find_field (cs_record_get_entity (control), "status", NULL);
+  ControlRow *entry = find_row (self, drop_down);
+  const CsField *field;
   guint selected = gtk_drop_down_get_selected (drop_down);
   g_autoptr(GError) error = NULL;
 
-  if (g_object_get_data (G_OBJECT (drop_down), "cs-syncing") != NULL ||
-      selected == GTK_INVALID_LIST_POSITION ||
-      g_str_equal (field->choices[selected], cs_record_get_string (control, "status")))
+  if (self->syncing || entry == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (!cs_store_set_string (cs_page_store (self), control, "status",
+  field = cs_entity_find_field (cs_record_get_entity (entry->control), "status", NULL);
+  if (g_str_equal (field->choices[selected], cs_record_get_string (entry->control, "status")))
+    return;
+
+  if (!cs_store_set_string (cs_page_store (self), entry->control, "status",
                             field->choices[selected], &error))
     {
       cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-      sync_status (drop_down, control);
+      sync_status (self, entry);
     }
 }
 
@@ -131,6 +173,7 @@ create_control_row (gpointer item,
   GtkWidget *row;
   GtkWidget *drop_down;
   GtkWidget *fields[3];
+  ControlRow *entry;
 
   row = adw_expander_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -148,26 +191,31 @@ create_control_row (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status_name,
                                   -1);
   gtk_widget_set_tooltip_text (drop_down, _("What the offer commits to"));
-  g_object_set_data_full (G_OBJECT (drop_down), "cs-record", g_object_ref (control),
-                          g_object_unref);
-  sync_status (GTK_DROP_DOWN (drop_down), control);
+  /* A row made again for the same control (the list reloaded) replaces the old one. */
+  for (guint i = self->rows->len; i > 0; i--)
+    if (((ControlRow *) g_ptr_array_index (self->rows, i - 1))->control == control)
+      g_ptr_array_remove_index (self->rows, i - 1);
+
+  entry = g_new0 (ControlRow, 1);
+  entry->row = row;
+  entry->drop_down = GTK_DROP_DOWN (drop_down);
+  entry->control = g_object_ref (control);
+  g_ptr_array_add (self->rows, entry);
+  sync_status (self, entry);
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_status_selected_cb),
                            self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), drop_down);
-  g_object_set_data (G_OBJECT (row), "cs-drop-down", drop_down);
-  g_object_set_data_full (G_OBJECT (row), "cs-record", g_object_ref (control), g_object_unref);
 
   fields[0] = cs_long_text_row_new (_("Detail"), "detail");
   fields[1] = cs_text_row_new (_("Proof method"), "proof");
   fields[2] = cs_text_row_new (_("Contract reference"), "reference");
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      cs_field_editor_bind (CS_FIELD_EDITOR (fields[i]), cs_page_store (self),
-                         control);
+      cs_field_editor_bind (CS_FIELD_EDITOR (fields[i]), cs_page_store (self), control);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fields[i]);
     }
 
-  g_signal_connect_object (control, "notify", G_CALLBACK (on_control_notify_cb), row, 0);
+  g_signal_connect_object (control, "notify", G_CALLBACK (on_control_notify_cb), self, 0);
 
   return row;
 }
@@ -178,6 +226,8 @@ cs_security_page_offer_changed (CsSectionPage *page)
   CsSecurityPage *self = CS_SECURITY_PAGE (page);
   CsOffer *offer = cs_section_page_get_offer (page);
 
+  /* The rows of the previous offer go with the model. */
+  g_ptr_array_set_size (self->rows, 0);
   if (offer == NULL)
     gtk_list_box_bind_model (self->controls_list, NULL, NULL, NULL, NULL);
   else
@@ -199,21 +249,19 @@ cs_security_page_focus_target (CsSectionPage *page,
 
   if (table == NULL || g_str_equal (table, "security_control"))
     {
-      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->controls_list));
-           row != NULL && target == NULL;
-           row = gtk_widget_get_next_sibling (row))
+      for (guint i = 0; i < self->rows->len && target == NULL; i++)
         {
-          CsRecord *control = g_object_get_data (G_OBJECT (row), "cs-record");
+          ControlRow *entry = g_ptr_array_index (self->rows, i);
 
-          if (control == NULL || (record_id != 0 && cs_record_get_id (control) != record_id))
+          if (record_id != 0 && cs_record_get_id (entry->control) != record_id)
             continue;
 
           if (field == NULL || g_str_equal (field, "status"))
-            target = g_object_get_data (G_OBJECT (row), "cs-drop-down");
+            target = GTK_WIDGET (entry->drop_down);
           else
-            target = cs_field_editors_find (row, "security_control", record_id, field);
+            target = cs_field_editors_find (entry->row, "security_control", record_id, field);
           if (target == NULL)
-            target = row;
+            target = entry->row;
         }
     }
 
@@ -232,10 +280,13 @@ cs_security_page_dispose (GObject *object)
 
   if (self->controls_list != NULL)
     gtk_list_box_bind_model (self->controls_list, NULL, NULL, NULL, NULL);
+  if (self->rows != NULL)
+    g_ptr_array_set_size (self->rows, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SECURITY_PAGE);
 
   g_clear_object (&self->status_size_group);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cs_security_page_parent_class)->dispose (object);
 }
@@ -266,6 +317,7 @@ static void
 cs_security_page_init (CsSecurityPage *self)
 {
   self->status_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->rows = g_ptr_array_new_with_free_func (control_row_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
