@@ -9,8 +9,10 @@
 
 #include <stdio.h>
 
-#include "cs-demo.h"
 #include "cs-ui-test-utils.h"
+#include "cs-demo.h"
+#include "cs-project-view.h"
+#include "cs-review-state.h"
 
 /**
  * cs_ui_test_init:
@@ -283,6 +285,25 @@ cs_ui_test_save_shot (GtkWidget  *window,
                                          NULL);
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+/**
+ * cs_ui_test_new_page:
+ * @section: a section
+ * @store: an open project
+ *
+ * Creates the page of @section as the project view does, with a review state of its own for
+ * @store (the test opened the project, so it creates the review; the page keeps it).
+ *
+ * Returns: (transfer floating): the page
+ */
+GtkWidget *
+cs_ui_test_new_page (CsSection  section,
+                     CsStore   *store)
+{
+  g_autoptr(CsReviewState) review_state = cs_review_state_new (store);
+
+  return cs_project_view_create_page (section, review_state);
 }
 
 /**

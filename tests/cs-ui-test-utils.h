@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "cs-model.h"
 #include "cs-store.h"
 #include "cs-test-utils.h"
 
@@ -44,6 +45,8 @@ GtkWidget *cs_ui_test_present          (GtkWidget      *child,
 void       cs_ui_test_save_shot        (GtkWidget      *window,
                                         const char     *name);
 char      *cs_ui_test_project_path     (const char     *name);
+GtkWidget *cs_ui_test_new_page         (CsSection       section,
+                                        CsStore        *store);
 CsStore   *cs_ui_test_create_demo      (const char     *path);
 CsOffer   *cs_ui_test_offer_with_most  (CsStore        *store,
                                         GType           type);

@@ -90,7 +90,7 @@ test_backup_page_edit (void)
   first_id = cs_record_get_id (first);
   second_id = cs_record_get_id (second);
 
-  page = cs_project_view_create_page (CS_SECTION_BACKUP, store);
+  page = cs_ui_test_new_page (CS_SECTION_BACKUP, store);
   g_assert_true (CS_IS_BACKUP_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate_rounds (3);
@@ -201,7 +201,7 @@ test_backup_page_read_only (void)
   offer_id = cs_record_get_id (CS_RECORD (offer));
   n_policies = g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY, offer_id));
 
-  page = cs_project_view_create_page (CS_SECTION_BACKUP, store);
+  page = cs_ui_test_new_page (CS_SECTION_BACKUP, store);
   window = cs_ui_test_present (page, 0, 0);
   cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);

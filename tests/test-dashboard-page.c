@@ -43,7 +43,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
 
-  fixture->view = cs_project_view_new (fixture->store);
+  {
+    /* The test opens the project, so it creates its review; the view keeps it. */
+    g_autoptr(CsReviewState) review_state = cs_review_state_new (fixture->store);
+
+    fixture->view = cs_project_view_new (review_state);
+  }
   fixture->window = GTK_WINDOW (cs_ui_test_present (GTK_WIDGET (fixture->view), 1280, 800));
   cs_ui_test_iterate ();
 }

@@ -56,7 +56,7 @@ test_exclusions_page_edit (void)
   offer = g_list_model_get_item (cs_store_get_offers (store), 0);
   offer_id = cs_record_get_id (CS_RECORD (offer));
 
-  page = cs_project_view_create_page (CS_SECTION_EXCLUSIONS, store);
+  page = cs_ui_test_new_page (CS_SECTION_EXCLUSIONS, store);
   g_assert_true (CS_IS_EXCLUSIONS_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate ();
@@ -163,7 +163,7 @@ test_exclusions_page_no_offer (void)
   store = cs_store_create (path, "No offers", &error);
   g_assert_no_error (error);
 
-  page = g_object_ref_sink (cs_project_view_create_page (CS_SECTION_EXCLUSIONS, store));
+  page = g_object_ref_sink (cs_ui_test_new_page (CS_SECTION_EXCLUSIONS, store));
   g_assert_null (cs_exclusions_page_get_offer (CS_EXCLUSIONS_PAGE (page)));
   g_assert_cmpuint (cs_exclusions_page_get_n_hollowing (CS_EXCLUSIONS_PAGE (page)), ==, 0);
   g_assert_finalize_object (page);

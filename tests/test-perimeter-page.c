@@ -33,7 +33,7 @@ show_page (CsStore    *store,
            GtkWidget **out_page)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWidget *page = cs_project_view_create_page (CS_SECTION_PERIMETER, store);
+  GtkWidget *page = cs_ui_test_new_page (CS_SECTION_PERIMETER, store);
   GtkWidget *window;
 
   g_assert_true (CS_IS_PERIMETER_PAGE (page));

@@ -149,7 +149,7 @@ test_responsibilities_page_edit (void)
   provider_id = cs_record_get_id (provider);
   client_id = cs_record_get_id (client);
 
-  page = cs_project_view_create_page (CS_SECTION_RESPONSIBILITIES, store);
+  page = cs_ui_test_new_page (CS_SECTION_RESPONSIBILITIES, store);
   g_assert_true (CS_IS_RESPONSIBILITIES_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate_rounds (3);
@@ -542,7 +542,7 @@ test_responsibilities_page_catalogue (void)
   lower_position = cs_record_get_int (lower, "position");
   g_assert_cmpint (upper_position, <, lower_position);
 
-  page = cs_project_view_create_page (CS_SECTION_RESPONSIBILITIES, store);
+  page = cs_ui_test_new_page (CS_SECTION_RESPONSIBILITIES, store);
   window = cs_ui_test_present (page, 1280, 800);
   cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);
@@ -708,7 +708,7 @@ test_responsibilities_page_catalogue (void)
   g_assert_cmpint (cs_record_get_int (upper, "position"), ==, lower_position);
 
   /* The order survives reopening: the moved activity shows above its old neighbour. */
-  page = cs_project_view_create_page (CS_SECTION_RESPONSIBILITIES, store);
+  page = cs_ui_test_new_page (CS_SECTION_RESPONSIBILITIES, store);
   window = cs_ui_test_present (page, 0, 0);
   cs_section_page_set_offer (CS_SECTION_PAGE (page),
                                CS_OFFER (cs_store_find (store, CS_TYPE_OFFER, offer_id)));
@@ -740,7 +740,7 @@ test_responsibilities_page_read_only (void)
   g_assert_no_error (error);
   offer = cs_ui_test_offer_with_most (store, CS_TYPE_RESPONSIBILITY);
 
-  page = cs_project_view_create_page (CS_SECTION_RESPONSIBILITIES, store);
+  page = cs_ui_test_new_page (CS_SECTION_RESPONSIBILITIES, store);
   window = cs_ui_test_present (page, 0, 0);
   cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);

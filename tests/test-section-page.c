@@ -86,7 +86,7 @@ test_section_page_no_offer (void)
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     {
-      GtkWidget *page = cs_project_view_create_page (section, store);
+      GtkWidget *page = cs_ui_test_new_page (section, store);
       GtkWidget *window = cs_ui_test_present (page, 900, 700);
       AdwStatusPage *status;
       GtkWidget *button;
@@ -128,7 +128,7 @@ test_section_page_no_offer (void)
 
   /* Once the project has an offer, the page asks to choose one instead. */
   {
-    GtkWidget *page = cs_project_view_create_page (CS_SECTION_SECURITY, store);
+    GtkWidget *page = cs_ui_test_new_page (CS_SECTION_SECURITY, store);
     GtkWidget *window = cs_ui_test_present (page, 900, 700);
 
     cs_ui_test_iterate ();
@@ -199,7 +199,7 @@ test_section_page_offer_switch (void)
   first = get_offer (store, 0);
   second = get_offer (store, 1);
 
-  page = cs_project_view_create_page (CS_SECTION_SLA, store);
+  page = cs_ui_test_new_page (CS_SECTION_SLA, store);
   window = cs_ui_test_present (page, 1000, 760);
   g_signal_connect (page, "notify::offer", G_CALLBACK (on_notify_cb), &n_notify);
   clause_editor = cs_section_page_get_clause_editor (CS_SECTION_PAGE (page));
@@ -270,7 +270,7 @@ test_section_page_read_only (void)
           g_assert_no_error (error);
         }
 
-      page = cs_project_view_create_page (CS_SECTION_EXIT, store);
+      page = cs_ui_test_new_page (CS_SECTION_EXIT, store);
       window = cs_ui_test_present (page, 1000, 760);
       cs_section_page_set_offer (CS_SECTION_PAGE (page), get_offer (store, 0));
       cs_ui_test_iterate_rounds (3);

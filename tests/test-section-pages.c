@@ -14,14 +14,16 @@
 #include "cs-choice-row.h"
 #include "cs-demo.h"
 #include "cs-exit-page.h"
-#include "cs-field-row.h"
+#include "cs-field-editor.h"
 #include "cs-flags-group.h"
+#include "cs-number-row.h"
 #include "cs-project-view.h"
 #include "cs-section-page.h"
 #include "cs-sections.h"
 #include "cs-security-page.h"
 #include "cs-subcontracting-page.h"
 #include "cs-terms-page.h"
+#include "cs-tristate-row.h"
 #include "cs-ui-test-utils.h"
 
 /* The Security & Access, Subcontracting, Exit and Terms & GDPR pages: each builds on the demo
@@ -65,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = cs_demo_create (fixture->path, &error);
   g_assert_no_error (error);
 
-  fixture->page = cs_project_view_create_page (section, fixture->store);
+  fixture->page = cs_ui_test_new_page (section, fixture->store);
   fixture->window = GTK_WINDOW (cs_ui_test_present (fixture->page, 1000, 760));
   cs_ui_test_iterate ();
 }
@@ -93,33 +95,44 @@ reopen (Fixture *fixture)
   return store;
 }
 
-static CsFieldRow *
+static GtkWidget *
 find_field_row (GtkWidget  *page,
                 const char *table,
                 gint64      record_id,
                 const char *field)
 {
-  GtkWidget *row = cs_field_rows_find (page, table, record_id, field);
+  GtkWidget *row = cs_field_editors_find (page, table, record_id, field);
 
   g_assert_nonnull (row);
-  g_assert_true (CS_IS_FIELD_ROW (row));
+  g_assert_true (CS_IS_FIELD_EDITOR (row));
   g_assert_true (gtk_widget_is_sensitive (row));
 
-  return CS_FIELD_ROW (row);
+  return row;
 }
 
-/* Types @text into @row and presses Enter, as a user would. */
+/* Types @text into the editor @row and presses Enter, as a user would. */
 static void
-type_and_enter (CsFieldRow *row,
+type_and_enter (GtkWidget  *row,
                 const char *text)
 {
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  GtkEditable *editable = CS_IS_NUMBER_ROW (row)
+                          ? GTK_EDITABLE (cs_number_row_get_spin_button (CS_NUMBER_ROW (row)))
+                          : GTK_EDITABLE (row);
+  GtkEditable *delegate = gtk_editable_get_delegate (editable);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (editable, text);
   g_assert_true (GTK_IS_TEXT (delegate));
   /* What Enter does (gtk_widget_activate() refuses an unfocused GtkText). */
   g_signal_emit_by_name (delegate, "activate");
   cs_ui_test_iterate ();
+}
+
+/* The text the number row @row shows. */
+static const char *
+number_text (GtkWidget *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (cs_number_row_get_spin_button (CS_NUMBER_ROW
+                                                                             (row))));
 }
 
 static CsRecord *
@@ -249,27 +262,29 @@ test_subcontracting (Fixture       *fixture,
   g_autoptr(CsRecord) first = NULL;
   g_autoptr(CsStore) store = NULL;
   GtkWidget *choice;
-  CsFieldRow *notice;
+  GtkWidget *notice;
   gint64 added_id;
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
 
-  /* A tri-state answer through its combo row. */
-  choice = cs_field_rows_find (fixture->page, "subcontracting", 0, "right_to_object");
-  g_assert_true (CS_IS_CHOICE_ROW (choice));
-  g_assert_cmpstr (cs_choice_row_get_value (CS_CHOICE_ROW (choice)), ==, "no");
-  g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (choice), "yes"));
+  /* A yes/no/not stated answer through its buttons. */
+  choice = cs_field_editors_find (fixture->page, "subcontracting", 0, "right_to_object");
+  g_assert_true (CS_IS_TRISTATE_ROW (choice));
+  g_assert_cmpstr (cs_tristate_row_get_value (CS_TRISTATE_ROW (choice)), ==, "no");
+  g_assert_true (cs_tristate_row_set_value (CS_TRISTATE_ROW (choice), "yes"));
   cs_ui_test_iterate ();
   g_assert_cmpstr (cs_record_get_string (terms, "right_to_object"), ==, "yes");
 
   /* A number with its unit; text that is not a number is refused and the row goes back. */
   notice = find_field_row (fixture->page, "subcontracting", 0, "notice_days");
-  g_assert_cmpstr (cs_field_row_get_unit (notice), ==, "days");
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (notice)), ==, "days");
+  /* Not stated reads "—", apart from any number. */
+  g_assert_cmpstr (number_text (notice), ==, "—");
   type_and_enter (notice, "thirty");
   g_assert_true (isnan (cs_record_get_number (terms, "notice_days")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (notice)), ==, "");
+  g_assert_cmpstr (number_text (notice), ==, "—");
   type_and_enter (notice, "30");
   g_assert_cmpfloat (cs_record_get_number (terms, "notice_days"), ==, 30);
 
@@ -335,7 +350,7 @@ test_exit (Fixture       *fixture,
   const char * const *standard = cs_exit_standard_items ();
   g_autoptr(CsRecord) first = NULL;
   g_autoptr(CsStore) store = NULL;
-  CsFieldRow *transition;
+  GtkWidget *transition;
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
@@ -365,7 +380,7 @@ test_exit (Fixture       *fixture,
   transition = find_field_row (fixture->page, "exit_terms", 0, "transition_days");
   type_and_enter (transition, "45,5");
   g_assert_cmpfloat (cs_record_get_number (terms, "transition_days"), ==, 45.5);
-  g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_rows_find (fixture->page,
+  g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_editors_find (fixture->page,
                                                                             "exit_terms", 0,
                                                                             "assistance_mode")),
                                           "rate_card"));
@@ -395,7 +410,7 @@ test_terms (Fixture       *fixture,
   gint64 offer_id = cs_record_get_id (CS_RECORD (offer));
   CsRecord *terms = cs_store_get_section (fixture->store, CS_TYPE_TERMS, offer_id);
   g_autoptr(CsStore) store = NULL;
-  CsFieldRow *breach;
+  GtkWidget *breach;
   GtkWidget *focus;
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
@@ -413,7 +428,7 @@ test_terms (Fixture       *fixture,
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus != NULL && (focus == GTK_WIDGET (breach) ||
                                    gtk_widget_is_ancestor (focus, GTK_WIDGET (breach))));
-  g_assert_cmpstr (cs_field_row_get_unit (breach), ==, "hours");
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (breach)), ==, "hours");
   type_and_enter (breach, "24");
   g_assert_cmpfloat (cs_record_get_number (terms, "breach_notification_hours"), ==, 24);
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "GDP-09"),
@@ -422,7 +437,7 @@ test_terms (Fixture       *fixture,
   g_assert_cmpuint (count_shown_flags (fixture->page, "GDP-09"), ==, 0);
 
   /* The renewal mode, and a date. */
-  g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_rows_find (fixture->page,
+  g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_editors_find (fixture->page,
                                                                             "terms", 0,
                                                                             "renewal_mode")),
                                           "express"));
@@ -463,14 +478,14 @@ test_read_only (Fixture       *fixture,
 
   for (CsSection section = CS_SECTION_SECURITY; section <= CS_SECTION_TERMS; section++)
     {
-      page = cs_project_view_create_page (section, store);
+      page = cs_ui_test_new_page (section, store);
       window = gtk_window_new ();
       gtk_window_set_child (GTK_WINDOW (window), page);
       cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
       gtk_window_present (GTK_WINDOW (window));
       cs_ui_test_iterate ();
 
-      row = cs_field_rows_find (page, NULL, 0, "reference");
+      row = cs_field_editors_find (page, NULL, 0, "reference");
       g_assert_nonnull (row);
       g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (row)));
       gtk_window_destroy (GTK_WINDOW (window));

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "cs-demo.h"
+#include "cs-review-state.h"
 #include "cs-sections.h"
 #include "cs-store.h"
 #include "cs-test-utils.h"
@@ -514,6 +515,38 @@ test_security_subcontracting (Fixture       *fixture,
   g_assert_false (has_flag (flags, "SUB-01", NULL));
 }
 
+/* The review state computes a section's points to check once per change and shares them. */
+static void
+test_review_state_flags (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsReviewState) state = cs_review_state_new (fixture->store);
+  CsRecord *mfa = find_record (fixture->store, CS_TYPE_SECURITY_CONTROL, fixture->offer_id,
+                               "control", "mfa-provider-access");
+  g_autoptr(GPtrArray) direct = NULL;
+  GPtrArray *flags;
+
+  g_assert_true (cs_store_set_string (fixture->store, mfa, "status", "committed", &error));
+  g_assert_no_error (error);
+  flags = cs_review_state_get_flags (state, fixture->offer_id, CS_SECTION_SECURITY);
+  g_assert_false (has_flag (flags, "security-absent", "status"));
+  /* Asked again before any change: the same result, not computed again. */
+  g_assert_true (cs_review_state_get_flags (state, fixture->offer_id, CS_SECTION_SECURITY) ==
+                 flags);
+
+  /* After a change, computed again: the same as the one core call. */
+  g_assert_true (cs_store_set_string (fixture->store, mfa, "status", "absent", &error));
+  g_assert_no_error (error);
+  flags = cs_review_state_get_flags (state, fixture->offer_id, CS_SECTION_SECURITY);
+  g_assert_true (has_flag (flags, "security-absent", "status"));
+  direct = cs_section_get_flags (fixture->store, CS_SECTION_SECURITY, fixture->offer_id, NULL);
+  g_assert_cmpuint (flags->len, ==, direct->len);
+  for (guint i = 0; i < flags->len; i++)
+    g_assert_cmpstr (((CsFlag *) g_ptr_array_index (flags, i))->code, ==,
+                     ((CsFlag *) g_ptr_array_index (direct, i))->code);
+}
+
 /* The demo offers: one strong, one weak, one with knock-outs. */
 static void
 test_demo (void)
@@ -584,6 +617,7 @@ main (int   argc,
   ADD ("/core/sections/terms", test_terms);
   ADD ("/core/sections/exit", test_exit);
   ADD ("/core/sections/security-subcontracting", test_security_subcontracting);
+  ADD ("/core/sections/review-state-flags", test_review_state_flags);
   g_test_add_func ("/core/sections/term-dates", test_term_dates);
   g_test_add_func ("/core/sections/demo", test_demo);
 

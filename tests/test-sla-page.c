@@ -79,7 +79,7 @@ test_sla_page_edit (void)
   g_assert_nonnull (p1);
   p1_id = cs_record_get_id (p1);
 
-  page = cs_project_view_create_page (CS_SECTION_SLA, store);
+  page = cs_ui_test_new_page (CS_SECTION_SLA, store);
   g_assert_true (CS_IS_SLA_PAGE (page));
   window = cs_ui_test_present (page, 1280, 800);
   cs_ui_test_iterate_rounds (3);
@@ -167,7 +167,7 @@ test_sla_page_read_only (void)
   g_assert_no_error (error);
   offer = find_offer_with_sla (store);
 
-  page = cs_project_view_create_page (CS_SECTION_SLA, store);
+  page = cs_ui_test_new_page (CS_SECTION_SLA, store);
   window = cs_ui_test_present (page, 0, 0);
   cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
   cs_ui_test_iterate_rounds (3);
@@ -222,7 +222,7 @@ test_sla_page_times (void)
   terms = cs_store_get_section (store, CS_TYPE_SLA_TERMS, cs_record_get_id (offer));
   g_assert_nonnull (terms);
 
-  page = cs_project_view_create_page (CS_SECTION_SLA, store);
+  page = cs_ui_test_new_page (CS_SECTION_SLA, store);
   window = cs_ui_test_present (page, 1280, 800);
   cs_section_page_set_offer (CS_SECTION_PAGE (page), CS_OFFER (offer));
   cs_ui_test_iterate_rounds (3);

@@ -51,6 +51,7 @@ struct _CsProjectView
 
   CsStore         *store;
   CsDeletion      *last_deletion;
+  CsOffer         *renamed_offer;   /* the offer the offer dialog edits, %NULL: a new one */
   CsSection        section;
   /* created when first shown, each with its "offer" property kept on the selected offer */
   GtkWidget       *pages[CS_N_SECTIONS];
@@ -71,6 +72,7 @@ struct _CsProjectView
 
 enum {
   PROP_0,
+  PROP_REVIEW_STATE,
   PROP_STORE,
   PROP_SECTION,
   PROP_OFFER,
@@ -284,7 +286,7 @@ show_page (CsProjectView *self,
 {
   if (self->pages[section] == NULL)
     {
-      self->pages[section] = cs_project_view_create_page (section, self->store);
+      self->pages[section] = cs_project_view_create_page (section, self->review_state);
       gtk_widget_set_vexpand (self->pages[section], TRUE);
       g_object_set (self->pages[section],
                     "offer", cs_offer_selector_get_selected_offer (self->offer_selector),
@@ -341,7 +343,7 @@ on_offer_dialog_response_cb (CsOfferDialog *dialog,
 
   provider = g_strstrip (g_strdup (cs_offer_dialog_get_provider_name (dialog)));
   kind = cs_offer_dialog_get_kind (dialog);
-  offer = g_object_get_data (G_OBJECT (dialog), "cs-offer");
+  offer = self->renamed_offer;
 
   if (offer == NULL)
     {
@@ -373,6 +375,7 @@ cs_project_view_add_offer_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   CsOfferDialog *dialog;
 
+  g_clear_object (&self->renamed_offer);
   dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -394,7 +397,7 @@ cs_project_view_rename_offer_action (GtkWidget  *widget,
   dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                 cs_offer_get_provider (offer));
   cs_offer_dialog_set_kind (dialog, cs_offer_get_kind (offer));
-  g_object_set_data_full (G_OBJECT (dialog), "cs-offer", g_object_ref (offer), g_object_unref);
+  g_set_object (&self->renamed_offer, offer);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -557,7 +560,6 @@ cs_project_view_constructed (GObject *object)
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages_stack));
 
   /* One evaluation of the selected offer, shared by the sidebar and the dashboard. */
-  self->review_state = g_object_ref (cs_review_state_get_for_store (self->store));
   g_signal_connect_object (self->review_state, "changed",
                            G_CALLBACK (on_review_state_changed_cb), self, 0);
 
@@ -595,6 +597,7 @@ cs_project_view_dispose (GObject *object)
   CsProjectView *self = CS_PROJECT_VIEW (object);
 
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->renamed_offer);
   g_clear_object (&self->review_state);
   g_clear_object (&self->store);
 
@@ -640,8 +643,9 @@ cs_project_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_REVIEW_STATE:
+      self->review_state = g_value_dup_object (value);
+      self->store = g_object_ref (cs_review_state_get_store (self->review_state));
       break;
 
     case PROP_SECTION:
@@ -669,14 +673,25 @@ cs_project_view_class_init (CsProjectViewClass *klass)
   object_class->set_property = cs_project_view_set_property;
 
   /**
+   * CsProjectView:review-state:
+   *
+   * The review of the open project, owned by whoever opened it; the view keeps it on the
+   * selected offer and hands it to its pages.
+   */
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_object ("review-state", NULL, NULL,
+                         CS_TYPE_REVIEW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * CsProjectView:store:
    *
-   * The open project.
+   * The open project, the review state's.
    */
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   /**
    * CsProjectView:section:
@@ -743,56 +758,56 @@ cs_project_view_init (CsProjectView *self)
 
 /**
  * cs_project_view_new:
- * @store: an open project
+ * @review_state: the review of an open project
  *
  * Returns: (transfer floating): a new #CsProjectView showing the dashboard of the first offer
  */
 CsProjectView *
-cs_project_view_new (CsStore *store)
+cs_project_view_new (CsReviewState *review_state)
 {
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  return g_object_new (CS_TYPE_PROJECT_VIEW, "store", store, NULL);
+  return g_object_new (CS_TYPE_PROJECT_VIEW, "review-state", review_state, NULL);
 }
 
 /**
  * cs_project_view_create_page:
  * @section: a section
- * @store: the open project
+ * @review_state: the review of the open project
  *
  * Creates the page that edits @section; the view keeps its "offer" on the selected offer.
  *
  * Returns: (transfer floating): the page, a #CsSectionPage
  */
 GtkWidget *
-cs_project_view_create_page (CsSection  section,
-                             CsStore   *store)
+cs_project_view_create_page (CsSection      section,
+                             CsReviewState *review_state)
 {
   g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
-  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
   switch (section)
     {
     case CS_SECTION_DASHBOARD:
-      return cs_dashboard_page_new (store);
+      return cs_dashboard_page_new (review_state);
     case CS_SECTION_PERIMETER:
-      return cs_perimeter_page_new (store);
+      return cs_perimeter_page_new (review_state);
     case CS_SECTION_EXCLUSIONS:
-      return cs_exclusions_page_new (store);
+      return cs_exclusions_page_new (review_state);
     case CS_SECTION_RESPONSIBILITIES:
-      return cs_responsibilities_page_new (store);
+      return cs_responsibilities_page_new (review_state);
     case CS_SECTION_SLA:
-      return cs_sla_page_new (store);
+      return cs_sla_page_new (review_state);
     case CS_SECTION_BACKUP:
-      return cs_backup_page_new (store);
+      return cs_backup_page_new (review_state);
     case CS_SECTION_SECURITY:
-      return cs_security_page_new (store);
+      return cs_security_page_new (review_state);
     case CS_SECTION_SUBCONTRACTING:
-      return cs_subcontracting_page_new (store);
+      return cs_subcontracting_page_new (review_state);
     case CS_SECTION_EXIT:
-      return cs_exit_page_new (store);
+      return cs_exit_page_new (review_state);
     case CS_SECTION_TERMS:
-      return cs_terms_page_new (store);
+      return cs_terms_page_new (review_state);
     case CS_N_SECTIONS:
     default:
       g_assert_not_reached ();

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsProjectView, cs_project_view, CS, PROJECT_VIEW, AdwBin)
 
-CsProjectView *cs_project_view_new                  (CsStore       *store);
+CsProjectView *cs_project_view_new                  (CsReviewState *review_state);
 CsStore       *cs_project_view_get_store            (CsProjectView *self);
 CsSection      cs_project_view_get_section          (CsProjectView *self);
 void           cs_project_view_set_section          (CsProjectView *self,
@@ -32,7 +32,7 @@ GtkListBox    *cs_project_view_get_sections_list    (CsProjectView *self);
 GtkWidget     *cs_project_view_get_offer_selector   (CsProjectView *self);
 GtkWidget     *cs_project_view_get_section_page     (CsProjectView *self);
 GtkWidget     *cs_project_view_create_page          (CsSection      section,
-                                                     CsStore       *store);
+                                                     CsReviewState *review_state);
 void           cs_project_view_add_toast            (CsProjectView *self,
                                                      AdwToast      *toast);
 gboolean       cs_project_view_add_offer            (CsProjectView *self,

@@ -32,6 +32,8 @@ struct _CsWindow
   AdwApplicationWindow  parent_instance;
 
   CsStore              *store;
+  /* the review of the open project: the window opens projects, so it owns their review */
+  CsReviewState        *review_state;
   GSettings            *settings;
 
   /* template children */
@@ -284,6 +286,7 @@ cs_window_dispose (GObject *object)
       cs_store_close (self->store);
       g_clear_object (&self->store);
     }
+  g_clear_object (&self->review_state);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_WINDOW);
@@ -449,10 +452,12 @@ cs_window_set_store (CsWindow *self,
     }
 
   g_set_object (&self->store, store);
+  g_clear_object (&self->review_state);
 
   if (self->store != NULL)
     {
-      self->project_view = cs_project_view_new (self->store);
+      self->review_state = cs_review_state_new (self->store);
+      self->project_view = cs_project_view_new (self->review_state);
       gtk_stack_add_named (self->stack, GTK_WIDGET (self->project_view), "project");
       gtk_stack_set_visible_child_name (self->stack, "project");
       g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",

@@ -52,6 +52,14 @@ static const struct
   { "time_and_materials", N_("Time and materials") },
   /* Translators: a billing model combining several */
   { "mixed", N_("Mixed") },
+  /* units and clocks of service-level times */
+  { "minutes", N_("minutes") },
+  { "hours", N_("hours") },
+  { "days", N_("days") },
+  /* Translators: a time target counted only during the coverage window */
+  { "business", N_("business time") },
+  /* Translators: a time target counted around the clock */
+  { "calendar", N_("calendar time") },
   /* renewal modes */
   { "none", N_("Ends at the end of the term") },
   { "tacit", N_("Tacit renewal") },

@@ -61,15 +61,16 @@ def select_section(window, title):
 
 
 def text_below(accessible):
+    # Text is typed in an entry row's text, a number in a number row's spin button.
     for child in descendants(accessible):
-        if role_of(child) == 'text':
+        if role_of(child) in ('text', 'spin button'):
             return child
     return None
 
 
 def type_text(field, text):
-    """Sets the text of an entry row as an assistive technology does, without the keyboard
-    focus: the row commits it after a short pause (there is no Enter or focus-out then)."""
+    """Sets the text of an entry or number row as an assistive technology does, without the
+    keyboard focus: the row commits it after a short pause (there is no Enter or focus-out)."""
     entry = wait_for('the text of "%s"' % name_of(field), lambda: text_below(field), timeout=5)
     type_into(entry, text)
     return entry

@@ -1,0 +1,22 @@
+/* cs-backup-page.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-section-page.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_BACKUP_PAGE (cs_backup_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS, BACKUP_PAGE, CsSectionPage)
+
+GtkWidget   *cs_backup_page_new        (CsReviewState *review_state);
+
+G_END_DECLS

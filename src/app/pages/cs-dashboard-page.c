@@ -1,0 +1,759 @@
+/* cs-dashboard-page.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-dashboard-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "cs-dashboard-page.h"
+#include "cs-clause-editor.h"
+#include "cs-finding-row.h"
+#include "cs-labels.h"
+#include "cs-offer-selector.h"
+#include "cs-override-dialog.h"
+#include "cs-review-state.h"
+#include "cs-score-chart.h"
+#include "cs-toast.h"
+
+/**
+ * CsDashboardPage:
+ *
+ * The review of the selected offer at a glance: the overall completeness with its standing
+ * band, the knock-outs, a chart of each section's score, and the findings — knock-outs
+ * first, then by severity — each with what is wrong, why it matters, the remedy, a button
+ * that goes to where it is fixed, and for checklist items a button to assess a manual item or
+ * override a computed status with a justification. "All items" lists every checklist item,
+ * so satisfied ones can be revisited. General contract wording (not tied to one section) is
+ * pasted at the bottom. The page follows the project's #CsReviewState, which evaluates the
+ * checklist again shortly after every change; the list keeps its scroll position.
+ *
+ * The page is one #GtkGridView (the demo project has over a hundred findings, each several
+ * wrapped labels): its model is the overview, then the findings, then the wording area, so
+ * that only the rows in view are built and laid out. The findings are spliced, not
+ * replaced, when the report changes, and rows are recycled with cs_finding_row_set_finding().
+ */
+struct _CsDashboardPage
+{
+  CsSectionPage        parent_instance;
+
+  CsReviewState       *review_state;
+  CsOffer             *watched_offer;
+  GtkWidget           *clause_editor;  /* owned: the list shows it as its last item */
+  GListStore          *shown;  /* the findings the list shows, spliced rather than rebuilt */
+  GObject             *header_item;
+  GObject             *footer_item;
+
+  /* template children */
+  GtkStack            *stack;
+  GtkLabel            *offer_label;
+  GtkGridView         *list_view;
+  GtkWidget           *header_box;
+  GtkLabel            *score_label;
+  GtkLabel            *band_label;
+  GtkLabel            *knock_outs_label;
+  GtkLabel            *counts_label;
+  GtkLabel            *error_label;
+  CsScoreChart        *chart;
+  AdwPreferencesGroup *findings_group;
+  GtkSwitch           *show_all_switch;
+};
+
+G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS_TYPE_SECTION_PAGE)
+
+static CsReport *
+get_report (CsDashboardPage *self)
+{
+  CsReport *report;
+
+  if (self->review_state == NULL || cs_page_offer (self) == NULL)
+    return NULL;
+
+  report = cs_review_state_get_report (self->review_state);
+  if (report == NULL ||
+      cs_report_get_offer_id (report) != cs_record_get_id (CS_RECORD (cs_page_offer (self))))
+    return NULL;
+
+  return report;
+}
+
+/* go to, assess */
+
+static void
+on_finding_row_go_to_cb (CsFindingRow    *row,
+                         CsDashboardPage *self)
+{
+  CsFinding *finding = cs_finding_row_get_finding (row);
+  CsSection section = cs_finding_get_section (finding);
+  gboolean wording = cs_finding_get_kind (finding) == CS_FINDING_LINTER;
+
+  if (section >= CS_N_SECTIONS)
+    section = CS_SECTION_DASHBOARD;
+
+  /* Weak wording: the clause with the wording selected; an item: the field its check reads. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "project.show-target", "(ssxsii)",
+                              cs_section_get_id (section),
+                              wording ? "clause" : "",
+                              wording ? cs_finding_get_record_id (finding) : (gint64) 0,
+                              wording ? "text" : (cs_finding_get_field (finding) != NULL
+                                                  ? cs_finding_get_field (finding) : ""),
+                              wording ? (gint32) cs_finding_get_start (finding) : -1,
+                              wording ? (gint32) cs_finding_get_end (finding) : -1);
+}
+
+typedef struct
+{
+  CsRecord   *answer;
+  const char *status;
+  gboolean    is_override;
+  const char *justification;
+  const char *reference;
+} AnswerChange;
+
+static gboolean
+update_answer_cb (CsStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  AnswerChange *change = user_data;
+
+  return cs_store_set_string (store, change->answer, "status", change->status, error) &&
+         cs_store_set_boolean (store, change->answer, "override", change->is_override, error) &&
+         cs_store_set_string (store, change->answer, "justification", change->justification,
+                              error) &&
+         cs_store_set_string (store, change->answer, "reference", change->reference, error);
+}
+
+static void
+remove_answer (CsDashboardPage *self,
+               CsRecord        *answer,
+               const char      *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CsDeletion *deletion;
+  AdwToast *toast;
+
+  deletion = cs_store_delete (cs_page_store (self), answer, &error);
+  if (deletion == NULL)
+    {
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
+      return;
+    }
+
+  /* Translators: %s is a checklist item title */
+  text = g_markup_printf_escaped (_("Status of “%s” cleared"), title);
+  toast = adw_toast_new (text);
+  cs_toast_set_undo (toast, GTK_WIDGET (self), cs_page_store (self), deletion);
+  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
+}
+
+static void
+on_override_dialog_response_cb (CsOverrideDialog *dialog,
+                                const char       *response,
+                                CsDashboardPage  *self)
+{
+  CsFinding *finding = cs_override_dialog_get_finding (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *justification = NULL;
+  g_autofree char *reference = NULL;
+  CsRecord *answer = NULL;
+
+  if (!cs_page_is_writable (self) || cs_page_offer (self) == NULL)
+    return;
+
+  if (cs_finding_get_record_id (finding) > 0)
+    answer = cs_store_find (cs_page_store (self), CS_TYPE_CHECKLIST_ANSWER,
+                            cs_finding_get_record_id (finding));
+
+  if (g_str_equal (response, "remove"))
+    {
+      if (answer != NULL)
+        remove_answer (self, answer, cs_finding_get_title (finding));
+      return;
+    }
+
+  if (!g_str_equal (response, "apply"))
+    return;
+
+  justification = cs_override_dialog_get_justification (dialog);
+  reference = g_strstrip (g_strdup (cs_override_dialog_get_reference (dialog)));
+
+  if (answer == NULL)
+    {
+      g_autoptr(CsRecord) record = NULL;
+
+      record = g_object_new (CS_TYPE_CHECKLIST_ANSWER,
+                             "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                             "item-id", cs_finding_get_id (finding),
+                             "status", cs_override_dialog_get_status (dialog),
+                             "override", cs_override_dialog_get_is_override (dialog),
+                             "justification", justification,
+                             "reference", reference,
+                             NULL);
+      if (!cs_store_add (cs_page_store (self), record, &error))
+        cs_section_page_show_error (CS_SECTION_PAGE (self), error);
+    }
+  else
+    {
+      AnswerChange change = {
+        .answer = answer,
+        .status = cs_override_dialog_get_status (dialog),
+        .is_override = cs_override_dialog_get_is_override (dialog),
+        .justification = justification,
+        .reference = reference,
+      };
+
+      if (!cs_store_batch (cs_page_store (self), update_answer_cb, &change, &error))
+        cs_section_page_show_error (CS_SECTION_PAGE (self), error);
+    }
+}
+
+static void
+on_finding_row_assess_cb (CsFindingRow    *row,
+                          CsDashboardPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CsOverrideDialog *dialog;
+
+  if (!cs_page_is_writable (self))
+    return;
+
+  dialog = cs_override_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   cs_finding_row_get_finding (row));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_override_dialog_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* list items: the header, a finding row, or the wording area */
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    CsDashboardPage          *self)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+
+  if (item == self->header_item)
+    gtk_list_item_set_child (list_item, self->header_box);
+  else if (item == self->footer_item)
+    gtk_list_item_set_child (list_item, self->clause_editor);
+  else
+    {
+      if (!CS_IS_FINDING_ROW (child))
+        {
+          child = cs_finding_row_new (CS_FINDING (item));
+          g_signal_connect_object (child, "go-to", G_CALLBACK (on_finding_row_go_to_cb), self, 0);
+          g_signal_connect_object (child, "assess", G_CALLBACK (on_finding_row_assess_cb), self, 0);
+          gtk_list_item_set_child (list_item, child);
+        }
+      cs_finding_row_set_finding (CS_FINDING_ROW (child), CS_FINDING (item));
+      cs_finding_row_set_editable (CS_FINDING_ROW (child), cs_page_is_writable (self));
+    }
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      CsDashboardPage          *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  /* The header and the wording area outlive the item (they keep their state when scrolled
+   * away); finding rows stay for the next finding. */
+  if (child != NULL && (child == self->header_box || child == self->clause_editor))
+    gtk_list_item_set_child (list_item, NULL);
+}
+
+/* updates */
+
+/* What a row shows of a finding: rows whose finding did not change are kept. */
+static char *
+get_signature (CsFinding *finding)
+{
+  return g_strdup_printf ("%d\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%u\x1f%u\x1f%d\x1f%d\x1f%d"
+                          "\x1f%s\x1f%s\x1f%s\x1f%s",
+                          cs_finding_get_kind (finding), cs_finding_get_id (finding),
+                          cs_finding_get_record_id (finding), cs_finding_get_start (finding),
+                          cs_finding_get_end (finding), cs_finding_get_status (finding),
+                          cs_finding_get_origin (finding), cs_finding_get_knock_out (finding),
+                          cs_finding_get_detail (finding) ?: "",
+                          cs_finding_get_justification (finding) ?: "",
+                          cs_finding_get_reference (finding) ?: "",
+                          cs_finding_get_matched_text (finding) ?: "");
+}
+
+static gboolean
+same_finding (GListModel *a,
+              guint       i,
+              GListModel *b,
+              guint       j)
+{
+  g_autoptr(CsFinding) x = g_list_model_get_item (a, i);
+  g_autoptr(CsFinding) y = g_list_model_get_item (b, j);
+  g_autofree char *sx = get_signature (x);
+  g_autofree char *sy = get_signature (y);
+
+  return g_str_equal (sx, sy);
+}
+
+static void
+update_findings (CsDashboardPage *self,
+                 CsReport        *report)
+{
+  GListModel *model = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  guint n_old = g_list_model_get_n_items (shown);
+  guint n_new = 0;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  if (report != NULL)
+    model = gtk_switch_get_active (self->show_all_switch) ? cs_report_get_results (report)
+                                                         : cs_report_get_findings (report);
+  if (model != NULL)
+    n_new = g_list_model_get_n_items (model);
+
+  /* An edit changes a few findings: replace only the rows between the unchanged head and
+   * tail, which keeps the others as they are; the list view keeps its anchor item, hence
+   * the place the user was reading. */
+  while (prefix < n_old && prefix < n_new && same_finding (shown, prefix, model, prefix))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         same_finding (shown, n_old - 1 - suffix, model, n_new - 1 - suffix))
+    suffix++;
+
+  for (guint i = prefix; i < n_new - suffix; i++)
+    g_ptr_array_add (added, g_list_model_get_item (model, i));
+  g_ptr_array_set_free_func (added, g_object_unref);
+
+  if (n_old - prefix - suffix > 0 || added->len > 0)
+    g_list_store_splice (self->shown, prefix, n_old - prefix - suffix, added->pdata, added->len);
+
+  if (report != NULL)
+    {
+      guint n = g_list_model_get_n_items (cs_report_get_findings (report));
+
+      if (gtk_switch_get_active (self->show_all_switch))
+        /* Translators: description of the findings list when every item is listed */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Every checklist item; %u finding to fix or annotate.",
+                                                    "Every checklist item; %u findings to fix or annotate.",
+                                                    n),
+                                       n);
+      else if (n > 0)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u gap or weak wording, knock-outs first, then by severity.",
+                                                    "%u gaps and weak wordings, knock-outs first, then by severity.",
+                                                    n),
+                                       n);
+    }
+  adw_preferences_group_set_description (self->findings_group, description);
+}
+
+static void
+update_offer_label (CsDashboardPage *self)
+{
+  const char *provider;
+  g_autofree char *text = NULL;
+
+  if (cs_page_offer (self) == NULL)
+    return;
+
+  provider = cs_offer_get_provider (cs_page_offer (self));
+  if (provider == NULL || provider[0] == '\0')
+    provider = _("Unnamed offer");
+
+  /* Translators: which offer the dashboard is about; provider name, then kind */
+  text = g_strdup_printf (_("%s — %s"), provider,
+                          cs_offer_kind_get_label (cs_offer_get_kind (cs_page_offer (self))));
+  gtk_label_set_text (self->offer_label, text);
+}
+
+static void
+update (CsDashboardPage *self)
+{
+  CsReport *report = get_report (self);
+  const GError *error = self->review_state != NULL ? cs_review_state_get_error (self->review_state)
+                                                   : NULL;
+  const CsScore *score = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *knock_outs = NULL;
+  g_autofree char *counts = NULL;
+  CsScoreBand band;
+  const char *css_class;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    cs_page_offer (self) != NULL ? "review" : "no-offer");
+  if (cs_page_offer (self) == NULL)
+    {
+      g_list_store_remove_all (self->shown);
+      cs_score_chart_set_report (self->chart, NULL);
+      return;
+    }
+
+  update_offer_label (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  if (error != NULL)
+    gtk_label_set_text (self->error_label, error->message);
+
+  if (report != NULL)
+    score = cs_report_get_score (report, CS_SECTION_DASHBOARD);
+
+  percent = cs_score_format_percent (score != NULL ? score->score : NAN);
+  gtk_label_set_text (self->score_label, percent);
+  band = cs_score_band_from_score (score != NULL ? score->score : NAN);
+  gtk_label_set_text (self->band_label, cs_score_band_get_label (band));
+  for (CsScoreBand b = CS_SCORE_BAND_RED; b <= CS_SCORE_BAND_BLUE; b++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), cs_score_band_get_css_class (b));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->band_label), cs_score_band_get_css_class (b));
+    }
+  css_class = cs_score_band_get_css_class (band);
+  if (css_class != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->score_label), css_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self->band_label), css_class);
+    }
+
+  if (score != NULL)
+    {
+      if (score->n_knock_outs == 0)
+        knock_outs = g_strdup (_("No knock-out"));
+      else
+        /* Translators: a knock-out is a missing critical item that rules the offer out */
+        knock_outs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u knock-out: a critical item is missing",
+                                                   "%u knock-outs: critical items are missing",
+                                                   score->n_knock_outs),
+                                      score->n_knock_outs);
+
+      /* Translators: the checklist counts of an offer */
+      counts = g_strdup_printf (_("%u satisfied, %u partly, %u missing, %u to assess, "
+                                  "%u not applicable · %u weak wordings"),
+                                score->n_satisfied, score->n_partial, score->n_missing,
+                                score->n_unanswered, score->n_not_applicable,
+                                score->n_lint_findings);
+    }
+  gtk_label_set_text (self->knock_outs_label, knock_outs != NULL ? knock_outs : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->knock_outs_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->knock_outs_label), "success");
+  if (score != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->knock_outs_label),
+                              score->n_knock_outs > 0 ? "error" : "success");
+  gtk_label_set_text (self->counts_label, counts != NULL ? counts : "");
+
+  cs_score_chart_set_report (self->chart, report);
+  update_findings (self, report);
+}
+
+static void
+on_review_state_changed_cb (CsReviewState   *state,
+                            CsDashboardPage *self)
+{
+  update (self);
+}
+
+static void
+on_offer_notify_cb (CsOffer         *offer,
+                    GParamSpec      *pspec,
+                    CsDashboardPage *self)
+{
+  update_offer_label (self);
+}
+
+static void
+on_show_all_switch_active_cb (GtkSwitch       *sw,
+                              GParamSpec      *pspec,
+                              CsDashboardPage *self)
+{
+  update_findings (self, get_report (self));
+}
+
+static void
+cs_dashboard_page_show_wording_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (self->list_view)));
+
+  if (n_items > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                n_items - 1);
+}
+
+/* CsSectionPage */
+
+static gboolean
+cs_dashboard_page_focus_target (CsSectionPage *page,
+                                const char    *table,
+                                gint64         record_id,
+                                const char    *field)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (page);
+
+  if (g_strcmp0 (table, "clause") == 0 && record_id > 0 && self->clause_editor != NULL)
+    {
+      GListModel *shown = G_LIST_MODEL (self->shown);
+      guint start = 0;
+      guint end = 0;
+
+      /* The weak wording of the clause, when the list shows it. */
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(CsFinding) finding = g_list_model_get_item (shown, i);
+
+          if (cs_finding_get_kind (finding) == CS_FINDING_LINTER &&
+              cs_finding_get_record_id (finding) == record_id)
+            {
+              start = cs_finding_get_start (finding);
+              end = cs_finding_get_end (finding);
+              break;
+            }
+        }
+
+      /* The wording area is the last item: the list builds and maps it once scrolled there
+       * ("dashboard.show-wording"), and the editor takes the focus when it is mapped. */
+      return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
+                                            start, end);
+    }
+
+  /* The first finding, just after the header item. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 1);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view)) ||
+         gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* GObject vfuncs */
+
+static void
+cs_dashboard_page_constructed (GObject *object)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
+  g_autoptr(GListStore) parts = NULL;
+  g_autoptr(GListStore) header = NULL;
+  g_autoptr(GListStore) footer = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkNoSelection *selection;
+
+  G_OBJECT_CLASS (cs_dashboard_page_parent_class)->constructed (object);
+
+  self->review_state = g_object_ref (cs_section_page_get_review_state (CS_SECTION_PAGE (self)));
+  g_signal_connect_object (self->review_state, "changed",
+                           G_CALLBACK (on_review_state_changed_cb), self, 0);
+
+  /* General wording, not tied to one section, goes at the bottom of the dashboard. */
+  self->clause_editor = g_object_ref_sink (cs_clause_editor_new (cs_page_store (self),
+                                                                CS_SECTION_DASHBOARD));
+  gtk_widget_set_margin_top (self->clause_editor, 18);
+  gtk_widget_set_margin_bottom (self->clause_editor, 24);
+  gtk_widget_set_margin_start (self->clause_editor, 12);
+  gtk_widget_set_margin_end (self->clause_editor, 12);
+
+  self->shown = g_list_store_new (CS_TYPE_FINDING);
+  self->header_item = g_object_new (G_TYPE_OBJECT, NULL);
+  self->footer_item = g_object_new (G_TYPE_OBJECT, NULL);
+  header = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (header, self->header_item);
+  footer = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (footer, self->footer_item);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, header);
+  g_list_store_append (parts, self->shown);
+  g_list_store_append (parts, footer);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self, 0);
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (
+                                      G_LIST_MODEL (g_steal_pointer (&parts)))));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  update (self);
+}
+
+static void
+cs_dashboard_page_dispose (GObject *object)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
+
+  /* Unbinding gives the header and the wording area back before they are dropped. */
+  if (self->list_view != NULL)
+    {
+      gtk_grid_view_set_model (self->list_view, NULL);
+      gtk_grid_view_set_factory (self->list_view, NULL);
+    }
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_clear_object (&self->watched_offer);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->review_state);
+  g_clear_object (&self->header_item);
+  g_clear_object (&self->footer_item);
+  g_clear_object (&self->clause_editor);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (cs_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+cs_dashboard_page_offer_changed (CsSectionPage *page)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (page);
+  CsOffer *offer = cs_section_page_get_offer (page);
+
+  if (self->watched_offer != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_offer, self);
+  g_set_object (&self->watched_offer, offer);
+  if (offer != NULL)
+    g_signal_connect_object (offer, "notify", G_CALLBACK (on_offer_notify_cb), self, 0);
+
+  if (self->clause_editor != NULL)
+    cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (self->clause_editor), offer);
+
+  /* The project view keeps the shared state on the selected offer; alone (e.g. in a test),
+   * the page does it itself. Setting it evaluates and emits "changed", which updates us. */
+  if (self->review_state != NULL && cs_review_state_get_offer (self->review_state) != offer)
+    cs_review_state_set_offer (self->review_state, offer);
+  else if (self->review_state != NULL)
+    update (self);
+}
+
+static void
+cs_dashboard_page_class_init (CsDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CsSectionPageClass *page_class = CS_SECTION_PAGE_CLASS (klass);
+
+  object_class->constructed = cs_dashboard_page_constructed;
+  object_class->dispose = cs_dashboard_page_dispose;
+  page_class->offer_changed = cs_dashboard_page_offer_changed;
+  page_class->focus_target = cs_dashboard_page_focus_target;
+
+  cs_section_page_class_set_section (page_class, CS_SECTION_DASHBOARD, CS_SECTION_PAGE_LAYOUT_FREE,
+                                     NULL, NULL);
+
+  g_type_ensure (CS_TYPE_SCORE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/cs-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, offer_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, score_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, band_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, knock_outs_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, show_all_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_switch_active_cb);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.show-wording", NULL,
+                                   cs_dashboard_page_show_wording_action);
+}
+
+static void
+cs_dashboard_page_init (CsDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cs_dashboard_page_new:
+ * @review_state: the review of the open project
+ *
+ * Returns: (transfer floating): a new #CsDashboardPage, with no offer yet
+ */
+GtkWidget *
+cs_dashboard_page_new (CsReviewState *review_state)
+{
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
+
+  return g_object_new (CS_TYPE_DASHBOARD_PAGE, "review-state", review_state, NULL);
+}
+
+/**
+ * cs_dashboard_page_get_score_text:
+ * @self: a #CsDashboardPage
+ *
+ * Returns: the overall score shown, e.g. "21 %"
+ */
+const char *
+cs_dashboard_page_get_score_text (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->score_label);
+}
+
+/**
+ * cs_dashboard_page_get_findings:
+ * @self: a #CsDashboardPage
+ *
+ * Returns: (transfer none): the #CsFinding items the list shows, in order
+ */
+GListModel *
+cs_dashboard_page_get_findings (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->shown);
+}
+
+/**
+ * cs_dashboard_page_get_findings_view:
+ * @self: a #CsDashboardPage
+ *
+ * The virtualized list of the page (a grid view of one column): its items are the overview, one #CsFindingRow per finding
+ * (built only for the rows in view), then the wording area.
+ *
+ * Returns: (transfer none): the list view
+ */
+GtkGridView *
+cs_dashboard_page_get_findings_view (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->list_view;
+}
+
+/**
+ * cs_dashboard_page_set_show_all:
+ * @self: a #CsDashboardPage
+ * @show_all: %TRUE to list every checklist item, %FALSE for the findings only
+ *
+ * Chooses what the list shows.
+ */
+void
+cs_dashboard_page_set_show_all (CsDashboardPage *self,
+                                gboolean         show_all)
+{
+  g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
+
+  gtk_switch_set_active (self->show_all_switch, show_all);
+}

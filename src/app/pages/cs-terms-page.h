@@ -1,0 +1,22 @@
+/* cs-terms-page.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-section-page.h"
+
+G_BEGIN_DECLS
+
+#define CS_TYPE_TERMS_PAGE (cs_terms_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS, TERMS_PAGE, CsSectionPage)
+
+GtkWidget   *cs_terms_page_new        (CsReviewState *review_state);
+
+G_END_DECLS

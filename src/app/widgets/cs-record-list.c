@@ -1,0 +1,636 @@
+/* cs-record-list.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-record-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-record-list.h"
+#include "cs-field-editor.h"
+#include "cs-toast.h"
+
+#include <string.h>
+
+/**
+ * CsRecordList:
+ *
+ * The ordered list of records under an offer that a section page shows in a boxed
+ * #GtkListBox (the deliverables of the Exit page, the subcontractors of the Subcontracting
+ * page): one #AdwExpanderRow a record, sorted by its "position" field, with Move Up, Move
+ * Down and Delete buttons and the record's fields inside. It rebuilds the rows when the list
+ * changes, adds a record, deletes one with an Undo toast and moves one by swapping the
+ * positions of two neighbours in one cs_store_batch().
+ *
+ * The owning widget installs the actions with cs_record_list_install_actions() in its
+ * `class_init`: `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)`, `PREFIX.move-down(x)`
+ * (x: the record id) and `PREFIX.undo-delete`; they act on the list made for that owner.
+ */
+struct _CsRecordList
+{
+  GObject                  parent_instance;
+
+  GtkWidget               *owner;         /* unowned: it owns the list */
+  GtkListBox              *list_box;
+  CsStore                 *store;
+  GtkSorter               *sorter;
+  GtkSortListModel        *sorted;
+  CsDeletion              *last_deletion;
+  gint64                   offer_id;
+
+  GType                    record_type;
+  char                    *table;
+  char                    *name_column;
+  char                    *data_key;
+  char                    *action_add;
+  char                    *action_delete;
+  char                    *action_move_up;
+  char                    *action_move_down;
+  char                    *action_undo_delete;
+  char                    *delete_label;
+  CsRecordListRowFunc      update_row;
+  CsRecordListFieldsFunc   add_fields;
+  CsRecordListTitleFunc    deleted_title;
+  CsRecordListChangedFunc  changed;
+  gpointer                 user_data;
+};
+
+G_DEFINE_FINAL_TYPE (CsRecordList, cs_record_list, G_TYPE_OBJECT)
+
+typedef struct
+{
+  CsRecordListRowFunc update_row;
+} RowData;
+
+static char *
+get_data_key (const char *action_prefix)
+{
+  return g_strconcat ("cs-record-list-", action_prefix, NULL);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  gint64 pa = cs_record_get_int (CS_RECORD ((gpointer) a), "position");
+  gint64 pb = cs_record_get_int (CS_RECORD ((gpointer) b), "position");
+  gint64 ia = cs_record_get_id (CS_RECORD ((gpointer) a));
+  gint64 ib = cs_record_get_id (CS_RECORD ((gpointer) b));
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+notify_changed (CsRecordList *self)
+{
+  if (self->changed != NULL)
+    self->changed (self->user_data);
+}
+
+static GtkWidget *
+create_button (const char *icon_name,
+               const char *tooltip,
+               const char *action_name,
+               gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+
+  return button;
+}
+
+static void
+on_record_notify_cb (CsRecord   *record,
+                     GParamSpec *pspec,
+                     GtkWidget  *row)
+{
+  RowData *data = g_object_get_data (G_OBJECT (row), "cs-record-list-row");
+
+  data->update_row (ADW_EXPANDER_ROW (row), record);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  CsRecordList *self = user_data;
+  CsRecord *record = item;
+  gint64 id = cs_record_get_id (record);
+  GtkWidget *row = adw_expander_row_new ();
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  RowData *data = g_new0 (RowData, 1);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  self->update_row (ADW_EXPANDER_ROW (row), record);
+
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               create_button ("go-up-symbolic", _("Move Up"),
+                                              self->action_move_up, id));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               create_button ("go-down-symbolic", _("Move Down"),
+                                              self->action_move_down, id));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               create_button ("user-trash-symbolic", self->delete_label,
+                                              self->action_delete, id));
+
+  self->add_fields (fields, record, self->user_data);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      GtkWidget *field = g_ptr_array_index (fields, i);
+
+      cs_field_editors_bind (field, self->store, record);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
+    }
+
+  data->update_row = self->update_row;
+  g_object_set_data_full (G_OBJECT (row), "cs-record-list-row", data, g_free);
+  g_object_set_data_full (G_OBJECT (row), "cs-record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (record, "notify", G_CALLBACK (on_record_notify_cb), row, 0);
+
+  return row;
+}
+
+static void
+on_store_record_changed_cb (CsStore      *store,
+                            CsRecord     *record,
+                            const char   *column,
+                            CsRecordList *self)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (record, self->record_type) &&
+      g_strcmp0 (column, "position") == 0)
+    gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Reordering: renumber the list in its shown order with two neighbours swapped. */
+
+typedef struct
+{
+  GListModel *model;
+  guint       a;
+  guint       b;
+} Swap;
+
+static gboolean
+swap_positions_cb (CsStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Swap *swap = user_data;
+  guint n = g_list_model_get_n_items (swap->model);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, g_list_model_get_item (swap->model, i));
+
+  {
+    gpointer tmp = order->pdata[swap->a];
+
+    order->pdata[swap->a] = order->pdata[swap->b];
+    order->pdata[swap->b] = tmp;
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      CsRecord *record = g_ptr_array_index (order, i);
+
+      if (cs_record_get_int (record, "position") != (gint64) i + 1 &&
+          !cs_store_set_int (store, record, "position", i + 1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+move (CsRecordList *self,
+      gint64        id,
+      int           delta)
+{
+  GListModel *model = self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+  Swap swap = { 0, };
+  GtkWidget *row;
+
+  if (model == NULL)
+    return;
+
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (model, i);
+
+      if (cs_record_get_id (record) == id)
+        {
+          if ((delta < 0 && i == 0) || (delta > 0 && i + 1 >= n))
+            return;
+          swap.model = model;
+          swap.a = i;
+          swap.b = i + delta;
+          break;
+        }
+    }
+
+  if (swap.model == NULL)
+    return;
+
+  if (!cs_store_batch (self->store, swap_positions_cb, &swap, &error))
+    {
+      cs_toast_show_error (self->owner, error);
+      return;
+    }
+
+  row = cs_record_list_find_row (self, id);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+static void
+add_record (CsRecordList *self)
+{
+  g_autoptr(CsRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  if (self->offer_id == 0)
+    return;
+
+  record = g_object_new (self->record_type, "offer-id", self->offer_id, NULL);
+  if (!cs_store_add (self->store, record, &error))
+    {
+      cs_toast_show_error (self->owner, error);
+      return;
+    }
+
+  row = cs_record_list_find_row (self, cs_record_get_id (record));
+  if (row != NULL)
+    {
+      GtkWidget *name = cs_field_editors_find (row, self->table, 0, self->name_column);
+
+      cs_field_editors_reveal (name != NULL ? name : row);
+    }
+}
+
+static void
+delete_record (CsRecordList *self,
+               gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  CsRecord *record = cs_store_find (self->store, self->record_type, id);
+  CsDeletion *deletion;
+
+  if (record == NULL)
+    return;
+
+  title = self->deleted_title (record);
+
+  deletion = cs_store_delete (self->store, record, &error);
+  if (deletion == NULL)
+    {
+      cs_toast_show_error (self->owner, error);
+      return;
+    }
+
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  self->last_deletion = deletion;
+
+  cs_toast_show_undo (GTK_WIDGET (self->list_box), title, self->action_undo_delete, 10);
+
+  notify_changed (self);
+}
+
+static void
+undo_delete (CsRecordList *self)
+{
+  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
+
+  cs_toast_undo_deletion (self->owner, self->store, deletion);
+
+  notify_changed (self);
+}
+
+/* The owner's actions: the list is found under a key named after the action's prefix. */
+static void
+cs_record_list_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *dot = strchr (action_name, '.');
+  g_autofree char *prefix = NULL;
+  g_autofree char *key = NULL;
+  CsRecordList *self;
+
+  g_assert (dot != NULL);
+  prefix = g_strndup (action_name, dot - action_name);
+  key = get_data_key (prefix);
+  self = g_object_get_data (G_OBJECT (widget), key);
+  if (self == NULL)
+    return;
+
+  if (g_str_equal (dot, ".add"))
+    add_record (self);
+  else if (g_str_equal (dot, ".delete"))
+    delete_record (self, g_variant_get_int64 (parameter));
+  else if (g_str_equal (dot, ".undo-delete"))
+    undo_delete (self);
+  else if (g_str_equal (dot, ".move-up"))
+    move (self, g_variant_get_int64 (parameter), -1);
+  else if (g_str_equal (dot, ".move-down"))
+    move (self, g_variant_get_int64 (parameter), 1);
+  else
+    g_assert_not_reached ();
+}
+
+static void
+cs_record_list_dispose (GObject *object)
+{
+  CsRecordList *self = CS_RECORD_LIST (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->owner != NULL)
+    g_object_set_data (G_OBJECT (self->owner), self->data_key, NULL);
+  self->owner = NULL;
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->list_box);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cs_record_list_parent_class)->dispose (object);
+}
+
+static void
+cs_record_list_finalize (GObject *object)
+{
+  CsRecordList *self = CS_RECORD_LIST (object);
+
+  g_free (self->table);
+  g_free (self->name_column);
+  g_free (self->data_key);
+  g_free (self->action_add);
+  g_free (self->action_delete);
+  g_free (self->action_move_up);
+  g_free (self->action_move_down);
+  g_free (self->action_undo_delete);
+  g_free (self->delete_label);
+
+  G_OBJECT_CLASS (cs_record_list_parent_class)->finalize (object);
+}
+
+static void
+cs_record_list_class_init (CsRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cs_record_list_dispose;
+  object_class->finalize = cs_record_list_finalize;
+}
+
+static void
+cs_record_list_init (CsRecordList *self)
+{
+  self->sorter = GTK_SORTER (gtk_custom_sorter_new (compare_positions, NULL, NULL));
+}
+
+/* public API */
+
+/**
+ * cs_record_list_install_actions:
+ * @widget_class: the class of the owner of a #CsRecordList
+ * @action_prefix: the list's #CsRecordListInfo.action_prefix
+ *
+ * Installs `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.undo-delete`, `PREFIX.move-up(x)` and
+ * `PREFIX.move-down(x)` on @widget_class; they do nothing on an instance without a list.
+ */
+void
+cs_record_list_install_actions (GtkWidgetClass *widget_class,
+                                const char     *action_prefix)
+{
+  static const struct
+  {
+    const char *suffix;
+    const char *parameter_type;
+  } actions[] = {
+    { "add", NULL },
+    { "delete", "x" },
+    { "undo-delete", NULL },
+    { "move-up", "x" },
+    { "move-down", "x" },
+  };
+
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (action_prefix != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *name = g_strconcat (action_prefix, ".", actions[i].suffix, NULL);
+
+      gtk_widget_class_install_action (widget_class, name, actions[i].parameter_type,
+                                       cs_record_list_action);
+    }
+}
+
+/**
+ * cs_record_list_new:
+ * @owner: the widget whose class has the list's actions, an ancestor of @list_box
+ * @list_box: the empty list box to fill, inside an #AdwToastOverlay
+ * @store: the project
+ * @info: what to show and how
+ *
+ * Makes @owner's actions act on a new list; @owner keeps the only reference and drops it
+ * in its `dispose`. The list is empty until cs_record_list_set_offer().
+ *
+ * Returns: (transfer full): a new #CsRecordList
+ */
+CsRecordList *
+cs_record_list_new (GtkWidget              *owner,
+                    GtkListBox             *list_box,
+                    CsStore                *store,
+                    const CsRecordListInfo *info)
+{
+  CsRecordList *self;
+  GtkWidget *placeholder;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (owner), NULL);
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list_box), NULL);
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (g_type_is_a (info->record_type, CS_TYPE_RECORD), NULL);
+  g_return_val_if_fail (info->update_row != NULL && info->add_fields != NULL, NULL);
+  g_return_val_if_fail (info->deleted_title != NULL, NULL);
+
+  self = g_object_new (CS_TYPE_RECORD_LIST, NULL);
+  self->owner = owner;
+  self->list_box = g_object_ref (list_box);
+  self->store = g_object_ref (store);
+  self->record_type = info->record_type;
+  self->table = g_strdup (info->table);
+  self->name_column = g_strdup (info->name_column);
+  self->data_key = get_data_key (info->action_prefix);
+  self->action_add = g_strconcat (info->action_prefix, ".add", NULL);
+  self->action_delete = g_strconcat (info->action_prefix, ".delete", NULL);
+  self->action_move_up = g_strconcat (info->action_prefix, ".move-up", NULL);
+  self->action_move_down = g_strconcat (info->action_prefix, ".move-down", NULL);
+  self->action_undo_delete = g_strconcat (info->action_prefix, ".undo-delete", NULL);
+  self->delete_label = g_strdup (info->delete_label);
+  self->update_row = info->update_row;
+  self->add_fields = info->add_fields;
+  self->deleted_title = info->deleted_title;
+  self->changed = info->changed;
+  self->user_data = info->user_data;
+
+  g_object_set_data (G_OBJECT (owner), self->data_key, self);
+  g_signal_connect_object (store, "record-changed",
+                           G_CALLBACK (on_store_record_changed_cb), self, 0);
+
+  placeholder = gtk_label_new (info->placeholder);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (list_box, placeholder);
+
+  return self;
+}
+
+/**
+ * cs_record_list_set_offer:
+ * @self: a #CsRecordList
+ * @offer_id: the offer whose records to show, or 0 for none
+ *
+ * Rebuilds the rows and forgets the deletion that could be undone.
+ */
+void
+cs_record_list_set_offer (CsRecordList *self,
+                          gint64        offer_id)
+{
+  g_return_if_fail (CS_IS_RECORD_LIST (self));
+
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sorted);
+  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  self->offer_id = offer_id;
+
+  if (offer_id != 0)
+    {
+      GListModel *list = cs_store_list (self->store, self->record_type, offer_id);
+
+      self->sorted = gtk_sort_list_model_new (g_object_ref (list), g_object_ref (self->sorter));
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted),
+                               create_row, self, NULL);
+    }
+}
+
+/**
+ * cs_record_list_get_model:
+ * @self: a #CsRecordList
+ *
+ * Returns: (transfer none) (nullable): the records in their shown order, %NULL without an offer
+ */
+GListModel *
+cs_record_list_get_model (CsRecordList *self)
+{
+  g_return_val_if_fail (CS_IS_RECORD_LIST (self), NULL);
+
+  return self->sorted != NULL ? G_LIST_MODEL (self->sorted) : NULL;
+}
+
+/**
+ * cs_record_list_update_actions:
+ * @self: a #CsRecordList
+ * @writable: whether the records can be changed
+ *
+ * Enables the owner's actions on the list; `PREFIX.undo-delete` only after a deletion.
+ */
+void
+cs_record_list_update_actions (CsRecordList *self,
+                               gboolean      writable)
+{
+  g_return_if_fail (CS_IS_RECORD_LIST (self));
+
+  gtk_widget_action_set_enabled (self->owner, self->action_add, writable);
+  gtk_widget_action_set_enabled (self->owner, self->action_delete, writable);
+  gtk_widget_action_set_enabled (self->owner, self->action_move_up, writable);
+  gtk_widget_action_set_enabled (self->owner, self->action_move_down, writable);
+  gtk_widget_action_set_enabled (self->owner, self->action_undo_delete,
+                                 writable && self->last_deletion != NULL);
+}
+
+/**
+ * cs_record_list_find_row:
+ * @self: a #CsRecordList
+ * @record_id: a record id
+ *
+ * Returns: (transfer none) (nullable): the row of the record
+ */
+GtkWidget *
+cs_record_list_find_row (CsRecordList *self,
+                         gint64        record_id)
+{
+  g_return_val_if_fail (CS_IS_RECORD_LIST (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      CsRecord *record = g_object_get_data (G_OBJECT (row), "cs-record");
+
+      if (record != NULL && cs_record_get_id (record) == record_id)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * cs_record_list_find_target:
+ * @self: a #CsRecordList
+ * @record_id: a record id, or 0
+ * @field: (nullable): a field of the record
+ *
+ * Finds what a #CsSectionPage target in the list points at: the field's row, else the
+ * record's row, else the first row (the placeholder when the list is empty).
+ *
+ * Returns: (transfer none) (nullable): the widget to reveal
+ */
+GtkWidget *
+cs_record_list_find_target (CsRecordList *self,
+                            gint64        record_id,
+                            const char   *field)
+{
+  GtkWidget *row;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (CS_IS_RECORD_LIST (self), NULL);
+
+  row = record_id != 0 ? cs_record_list_find_row (self, record_id) : NULL;
+  if (row != NULL)
+    target = field != NULL ? cs_field_editors_find (row, self->table, record_id, field) : NULL;
+  if (target == NULL)
+    target = row;
+  if (target == NULL)
+    target = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+
+  return target;
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+# check-architecture.py
+#
+# Copyright 2026 The Contract Scope Authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The layering rules of DESIGN.md, checked on the sources: nothing under src/core/ includes
+# GTK or libadwaita (core runs without a display), and only the store (src/core/cs-store*.c)
+# speaks SQL: no other source has a string with SQL in it, nor calls SQLite's statement
+# functions. Each check first runs on a sample that breaks it, so that it is seen to fail.
+#
+# Usage: check-architecture.py SOURCE_ROOT. Prints TAP.
+
+import os
+import re
+import sys
+
+GUI_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](gtk/|gdk/|adwaita\.h|libadwaita)', re.M)
+STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+# Statements as the store writes them: keywords in capitals (prose does not shout).
+SQL = re.compile(r'\b(SELECT\s+.+\s+FROM|INSERT\s+(OR\s+[A-Z]+\s+)?INTO|UPDATE\s+\w+\s+SET|'
+                 r'DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)|ALTER\s+TABLE|'
+                 r'DROP\s+(TABLE|INDEX)|PRAGMA\s+\w+|BEGIN\s+(IMMEDIATE|TRANSACTION)|'
+                 r'VACUUM\b|SAVEPOINT\s+\w+|RELEASE\s+\w+|ROLLBACK\b)')
+SQLITE_CALL = re.compile(r'\bsqlite3_(prepare\w*|exec|step|bind_\w+)\s*\(')
+
+
+def strip_comments(text):
+    return re.sub(r'/\*.*?\*/|//[^\n]*', '', text, flags=re.S)
+
+
+def gui_includes(text):
+    return GUI_INCLUDE.findall(strip_comments(text))
+
+
+def sql_uses(text):
+    text = strip_comments(text)
+    found = [s for s in STRING.findall(text) if SQL.search(s)]
+    found += [m.group(0) for m in SQLITE_CALL.finditer(text)]
+    return found
+
+
+def sources(root, folder):
+    for directory, _, names in os.walk(os.path.join(root, folder)):
+        for name in sorted(names):
+            if name.endswith(('.c', '.h')):
+                yield os.path.join(directory, name)
+
+
+def is_store(path):
+    return re.search(r'src/core/cs-store[^/]*\.c$', path.replace(os.sep, '/')) is not None
+
+
+def main():
+    root = sys.argv[1]
+    results = []
+
+    # The checks can fail: samples that break the rules are caught.
+    results.append(('the GUI include check catches #include <gtk/gtk.h>',
+                    gui_includes('#include <gtk/gtk.h>\n#include "cs-store.h"\n') != []))
+    results.append(('the SQL check catches a statement in a string and a prepared query',
+                    len(sql_uses('q = "SELECT id FROM asset WHERE x = ?";\n'
+                                 'sqlite3_prepare_v2 (db, q, -1, &s, NULL);\n')) == 2))
+    results.append(('the SQL check lets prose through',
+                    sql_uses('_("Select the assets from the list, then commit.");\n') == []))
+
+    offenders = []
+    for path in sources(root, 'src/core'):
+        with open(path, encoding='utf-8') as f:
+            if gui_includes(f.read()):
+                offenders.append(os.path.relpath(path, root))
+    results.append(('no file under src/core/ includes GTK or libadwaita%s'
+                    % (': ' + ', '.join(offenders) if offenders else ''), not offenders))
+
+    offenders = []
+    for path in sources(root, 'src'):
+        if is_store(path):
+            continue
+        with open(path, encoding='utf-8') as f:
+            uses = sql_uses(f.read())
+        if uses:
+            offenders.append('%s (%s)' % (os.path.relpath(path, root), uses[0]))
+    results.append(('no source outside src/core/cs-store*.c speaks SQL%s'
+                    % (': ' + '; '.join(offenders) if offenders else ''), not offenders))
+
+    print('1..%d' % len(results))
+    for number, (title, ok) in enumerate(results, 1):
+        print('%s %d - %s' % ('ok' if ok else 'not ok', number, title))
+
+    return 0 if all(ok for _, ok in results) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
