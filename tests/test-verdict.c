@@ -381,6 +381,23 @@ test_linter_reaches_checklist (void)
   g_assert_nonnull (strstr (cs_finding_get_detail (bck12), "Art. 7"));
   verdict_clear (&v);
 
+  /* A general clause, pasted on the dashboard, counts too; a clause of another section does
+   * not. */
+  verdict_open (&v,
+    "\"responsibilities\": ["
+    "  { \"activity\": \"restore\", \"party\": \"provider\", \"roles\": \"RA\" } ],"
+    "\"clauses\": [ { \"section\": \"dashboard\","
+    "                 \"text\": \"Backups remain the responsibility of the client.\" } ]");
+  g_assert_true (cs_finding_get_knock_out (result (&v, "BCK-12")));
+  verdict_clear (&v);
+  verdict_open (&v,
+    "\"responsibilities\": ["
+    "  { \"activity\": \"restore\", \"party\": \"provider\", \"roles\": \"RA\" } ],"
+    "\"clauses\": [ { \"section\": \"exit\","
+    "                 \"text\": \"Backups remain the responsibility of the client.\" } ]");
+  g_assert_false (cs_finding_get_knock_out (result (&v, "BCK-12")));
+  verdict_clear (&v);
+
   /* A major finding caps the item at partial: “best efforts” (L01) names SLA-03. */
   verdict_open (&v,
     "\"sla_terms\": { \"window_days\": 31 },"

@@ -685,7 +685,10 @@ note_lint_hit (GHashTable *hits,
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
-      g_autofree char *key = g_strdup_printf ("%u:%s", (guint) section, items[i]);
+      /* A general clause (pasted on the dashboard) bears on the item whatever its section. */
+      g_autofree char *key = section == CS_SECTION_DASHBOARD
+                             ? g_strdup_printf ("*:%s", items[i])
+                             : g_strdup_printf ("%u:%s", (guint) section, items[i]);
       LintHit *hit = g_hash_table_lookup (hits, key);
 
       if (hit != NULL && hit->severity <= cs_finding_get_severity (finding))
@@ -795,6 +798,13 @@ evaluate_item (Item       *item,
    * finding fails it outright (a knock-out), with the clause as evidence. */
   hit_key = g_strdup_printf ("%u:%s", (guint) section, item->id);
   hit = g_hash_table_lookup (hits, hit_key);
+  {
+    g_autofree char *general_key = g_strdup_printf ("*:%s", item->id);
+    LintHit *general = g_hash_table_lookup (hits, general_key);
+
+    if (general != NULL && (hit == NULL || general->severity < hit->severity))
+      hit = general;
+  }
   if (hit != NULL && status != CS_ITEM_NOT_APPLICABLE
       && (status != CS_ITEM_MISSING || hit->severity == CS_SEVERITY_CRITICAL))
     {
@@ -959,8 +969,9 @@ _cs_checklist_evaluate_year (CsChecklist  *self,
  *
  * Evaluates every item for @offer_id: computed checks from the offer's data, manual items and
  * overrides from its checklist answers, regulatory items as requirements only for a regulated
- * client. A clause of the item's section with a linter finding whose rule names the item
- * makes it partial at best, or missing for a critical finding.
+ * client. A clause of the item's section (or a general clause, pasted on the dashboard) with a
+ * linter finding whose rule names the item makes it partial at best, or missing for a critical
+ * finding.
  *
  * Two figures per section: *assessed* (the share of the weight that has an answer, computed
  * or given) and *score* (earned / weight over the assessed items; satisfied earns the weight,
