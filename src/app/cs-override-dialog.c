@@ -31,7 +31,7 @@ struct _CsOverrideDialog
   gboolean          is_override;
 
   /* template children */
-  GtkDropDown      *status_dropdown;
+  GtkToggleButton  *status_buttons[5];   /* in the order of statuses[] */
   GtkEntry         *reference_entry;
   GtkLabel         *justification_title;
   GtkTextView      *justification_view;
@@ -64,7 +64,7 @@ on_justification_changed_cb (GtkTextBuffer    *buffer,
 }
 
 static void
-on_status_selected_cb (GtkDropDown      *dropdown,
+on_status_selected_cb (GtkToggleButton  *button,
                        GParamSpec       *pspec,
                        CsOverrideDialog *self)
 {
@@ -144,21 +144,21 @@ setup (CsOverrideDialog *self)
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
   /* Start from the answer given, or from "Not assessed": never from a status nobody chose. */
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_toggle_button_set_active (self->status_buttons[0], TRUE);
   if (answered)
     switch (status)
       {
       case CS_ITEM_SATISFIED:
-        gtk_drop_down_set_selected (self->status_dropdown, 1);
+        cs_override_dialog_set_status (self, "satisfied");
         break;
       case CS_ITEM_PARTIAL:
-        gtk_drop_down_set_selected (self->status_dropdown, 2);
+        cs_override_dialog_set_status (self, "partial");
         break;
       case CS_ITEM_MISSING:
-        gtk_drop_down_set_selected (self->status_dropdown, 3);
+        cs_override_dialog_set_status (self, "missing");
         break;
       case CS_ITEM_NOT_APPLICABLE:
-        gtk_drop_down_set_selected (self->status_dropdown, 4);
+        cs_override_dialog_set_status (self, "not_applicable");
         break;
       case CS_ITEM_UNANSWERED:
       case CS_ITEM_REFERENCE:
@@ -195,7 +195,16 @@ cs_override_dialog_class_init (CsOverrideDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-override-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, status_dropdown);
+  gtk_widget_class_bind_template_child_full (widget_class, "status_none", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_satisfied", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_partial", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_missing", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_not_applicable", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[4]));
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, reference_entry);
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, justification_title);
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, justification_view);
@@ -208,8 +217,9 @@ cs_override_dialog_init (CsOverrideDialog *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->justification_view), "changed",
                            G_CALLBACK (on_justification_changed_cb), self, 0);
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (on_status_selected_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (self->status_buttons); i++)
+    g_signal_connect_object (self->status_buttons[i], "notify::active",
+                             G_CALLBACK (on_status_selected_cb), self, 0);
 }
 
 /**
@@ -273,13 +283,13 @@ cs_override_dialog_get_is_override (CsOverrideDialog *self)
 const char *
 cs_override_dialog_get_status (CsOverrideDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (CS_IS_OVERRIDE_DIALOG (self), NULL);
 
-  selected = gtk_drop_down_get_selected (self->status_dropdown);
+  for (guint i = 0; i < G_N_ELEMENTS (self->status_buttons); i++)
+    if (gtk_toggle_button_get_active (self->status_buttons[i]))
+      return statuses[i];
 
-  return statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)];
+  return NULL;
 }
 
 /**
@@ -298,7 +308,7 @@ cs_override_dialog_set_status (CsOverrideDialog *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     if (g_strcmp0 (statuses[i], status) == 0)
-      gtk_drop_down_set_selected (self->status_dropdown, i);
+      gtk_toggle_button_set_active (self->status_buttons[i], TRUE);
 }
 
 /**
