@@ -17,7 +17,9 @@
 #include "cs-demo.h"
 #include "cs-finding-row.h"
 #include "cs-override-dialog.h"
+#include "cs-flags-group.h"
 #include "cs-project-view.h"
+#include "cs-sections.h"
 #include "cs-review-state.h"
 #include "cs-score-chart.h"
 #include "cs-ui-test-utils.h"
@@ -351,6 +353,10 @@ test_dashboard_override (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (cs_override_dialog_get_is_override (dialog));
 
+  /* The dialog starts from "Not assessed", which saves nothing. */
+  g_assert_null (cs_override_dialog_get_status (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
+
   /* Without a justification, the override cannot be applied. */
   cs_override_dialog_set_status (dialog, "satisfied");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
@@ -367,6 +373,11 @@ test_dashboard_override (Fixture       *fixture,
   g_assert_cmpint (cs_finding_get_origin (result), ==, CS_ORIGIN_OVERRIDE);
   g_assert_true (widget_shows_text (GTK_WIDGET (row), "Overridden:"));
   g_assert_true (widget_shows_text (GTK_WIDGET (row), "Annex 4 §3"));
+  /* The answer records who changed it, and when. */
+  g_assert_nonnull (cs_finding_get_changed_by (result));
+  g_assert_cmpstr (cs_finding_get_changed_by (result), !=, "");
+  g_assert_nonnull (cs_finding_get_changed_at (result));
+  g_assert_true (g_str_has_suffix (cs_finding_get_changed_at (result), "Z"));
 
   /* The dashboard's score follows. */
   report = evaluate (fixture->store, offer_id);
@@ -458,14 +469,19 @@ static void
 test_dashboard_weak_clause (Fixture       *fixture,
                             gconstpointer  data)
 {
-  CsDashboardPage *page = get_dashboard (fixture);
+  CsDashboardPage *page = NULL;
   CsReviewState *state = cs_project_view_get_review_state (fixture->view);
-  CsClauseEditor *editor = show_wording (page);
+  CsClauseEditor *editor = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(CsRecord) altimance = g_list_model_get_item (cs_store_get_offers (fixture->store), 1);
   GtkTextView *text_view;
   GtkTextIter start;
   CsFindingRow *lint_row = NULL;
 
+  /* Altimance's clauses are measurable: the pasted one is its only weak wording. */
+  cs_project_view_set_offer (fixture->view, CS_OFFER (altimance));
+  page = get_dashboard (fixture);
+  editor = show_wording (page);
   g_assert_nonnull (editor);
   g_assert_cmpuint (cs_report_get_score (cs_review_state_get_report (state),
                                          CS_SECTION_DASHBOARD)->n_lint_findings, ==, 0);
@@ -501,6 +517,61 @@ test_dashboard_weak_clause (Fixture       *fixture,
   g_assert_true (cs_ui_test_wait_until (text_view_has_focus, text_view));
 }
 
+/* One verdict: a section page and the dashboard show the same status for the same item, and the
+ * dashboard shows both figures, assessed and score. */
+static void
+test_dashboard_same_as_page (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CsDashboardPage *page = get_dashboard (fixture);
+  CsOffer *offer = cs_project_view_get_offer (fixture->view);
+  g_autoptr(CsReport) report = evaluate (fixture->store, cs_record_get_id (CS_RECORD (offer)));
+  const CsScore *score = cs_report_get_score (report, CS_SECTION_DASHBOARD);
+  g_autofree char *assessed_percent = cs_score_format_percent (score->assessed);
+  g_autofree char *assessed = g_strdup_printf ("Assessed: %s", assessed_percent);
+  g_autoptr(GPtrArray) findings = NULL;
+  CsFinding *bck12 = NULL;
+  CsFlagsGroup *group = NULL;
+  GPtrArray *flags = NULL;
+  gboolean seen = FALSE;
+
+  g_assert_cmpfloat (score->assessed, <, 1);
+  g_assert_cmpstr (cs_dashboard_page_get_assessed_text (page), ==, assessed);
+
+  /* BCK-12 as the dashboard lists it (the incumbent's Art. 7 leaves backups to the client). */
+  cs_dashboard_page_set_show_all (page, TRUE);
+  cs_ui_test_iterate ();
+  findings = get_findings (page);
+  for (guint i = 0; i < findings->len; i++)
+    if (CS_IS_FINDING (findings->pdata[i])
+        && g_strcmp0 (cs_finding_get_id (findings->pdata[i]), "BCK-12") == 0)
+      bck12 = findings->pdata[i];
+  g_assert_nonnull (bck12);
+  g_assert_cmpint (cs_finding_get_status (bck12), ==, CS_ITEM_MISSING);
+  g_assert_true (cs_finding_get_knock_out (bck12));
+
+  /* The backup page's points to check show it with the same status and evidence. */
+  cs_project_view_set_section (fixture->view, CS_SECTION_BACKUP);
+  cs_ui_test_iterate ();
+  group = cs_ui_test_find_descendant (cs_project_view_get_section_page (fixture->view),
+                                      CS_TYPE_FLAGS_GROUP);
+  g_assert_nonnull (group);
+  flags = cs_flags_group_get_flags (group);
+  g_assert_nonnull (flags);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      CsFlag *flag = g_ptr_array_index (flags, i);
+
+      if (!g_str_equal (flag->code, "BCK-12"))
+        continue;
+      seen = TRUE;
+      g_assert_cmpint (flag->status, ==, cs_finding_get_status (bck12));
+      g_assert_true (flag->knock_out);
+      g_assert_cmpstr (flag->detail, ==, cs_finding_get_detail (bck12));
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +581,8 @@ main (int   argc,
 
   g_test_add ("/ui/dashboard/score", Fixture, NULL, fixture_set_up, test_dashboard_score,
               fixture_tear_down);
+  g_test_add ("/ui/dashboard/same-as-page", Fixture, NULL, fixture_set_up,
+              test_dashboard_same_as_page, fixture_tear_down);
   g_test_add ("/ui/dashboard/go-to", Fixture, NULL, fixture_set_up, test_dashboard_go_to,
               fixture_tear_down);
   g_test_add ("/ui/dashboard/override", Fixture, NULL, fixture_set_up, test_dashboard_override,

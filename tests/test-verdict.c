@@ -381,6 +381,23 @@ test_linter_reaches_checklist (void)
   g_assert_nonnull (strstr (cs_finding_get_detail (bck12), "Art. 7"));
   verdict_clear (&v);
 
+  /* A general clause, pasted on the dashboard, counts too; a clause of another section does
+   * not. */
+  verdict_open (&v,
+    "\"responsibilities\": ["
+    "  { \"activity\": \"restore\", \"party\": \"provider\", \"roles\": \"RA\" } ],"
+    "\"clauses\": [ { \"section\": \"dashboard\","
+    "                 \"text\": \"Backups remain the responsibility of the client.\" } ]");
+  g_assert_true (cs_finding_get_knock_out (result (&v, "BCK-12")));
+  verdict_clear (&v);
+  verdict_open (&v,
+    "\"responsibilities\": ["
+    "  { \"activity\": \"restore\", \"party\": \"provider\", \"roles\": \"RA\" } ],"
+    "\"clauses\": [ { \"section\": \"exit\","
+    "                 \"text\": \"Backups remain the responsibility of the client.\" } ]");
+  g_assert_false (cs_finding_get_knock_out (result (&v, "BCK-12")));
+  verdict_clear (&v);
+
   /* A major finding caps the item at partial: “best efforts” (L01) names SLA-03. */
   verdict_open (&v,
     "\"sla_terms\": { \"window_days\": 31 },"
@@ -501,7 +518,8 @@ test_assessed_and_score (void)
   verdict_clear (&v);
 }
 
-/* Sources are citations: a regulation article, a guide and measure, or common practice. */
+/* Sources are citations: a regulation article, a guide and measure, or common practice;
+ * remedies are questions. */
 static void
 test_sources_are_citations (void)
 {
@@ -520,8 +538,32 @@ test_sources_are_citations (void)
 
       if (!g_regex_match (citation, cs_finding_get_source (f), 0, NULL))
         g_error ("%s: “%s” is not a citation", cs_finding_get_id (f), cs_finding_get_source (f));
+      /* and the remedy is a question the consultant can send to the provider */
+      if (!g_str_has_suffix (cs_finding_get_remedy (f), "?"))
+        g_error ("%s: the remedy “%s” is not a question", cs_finding_get_id (f),
+                 cs_finding_get_remedy (f));
     }
   verdict_clear (&v);
+}
+
+/* Severity bands and knock-out rules are stated once, in the pack. */
+static void
+test_scoring_in_pack (void)
+{
+  CsChecklist *checklist = cs_checklist_get_default ();
+  const char *explanation = cs_checklist_get_scoring_explanation (checklist);
+
+  g_assert_cmpuint (cs_checklist_get_band (checklist, NAN), ==, 0);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.0), ==, 1);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.29), ==, 1);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.30), ==, 2);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.50), ==, 3);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.79), ==, 3);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 0.80), ==, 4);
+  g_assert_cmpuint (cs_checklist_get_band (checklist, 1.0), ==, 4);
+  g_assert_nonnull (explanation);
+  g_assert_nonnull (strstr (explanation, "knock-out"));
+  g_assert_nonnull (strstr (explanation, "Assessed"));
 }
 
 int
@@ -542,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/verdict/computed-not-manual", test_computed_not_manual);
   g_test_add_func ("/verdict/assessed-and-score", test_assessed_and_score);
   g_test_add_func ("/verdict/sources-are-citations", test_sources_are_citations);
+  g_test_add_func ("/verdict/scoring-in-pack", test_scoring_in_pack);
 
   return g_test_run ();
 }

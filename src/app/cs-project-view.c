@@ -213,6 +213,7 @@ update_scores (CsProjectView *self)
       g_autofree char *percent = NULL;
       g_autofree char *knock_outs = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *assessed = NULL;
       CsScoreBand band = CS_SCORE_BAND_NONE;
 
       if (self->score_labels[section] == NULL || row == NULL)
@@ -238,16 +239,18 @@ update_scores (CsProjectView *self)
       gtk_label_set_text (self->knock_out_labels[section], knock_outs != NULL ? knock_outs : "");
       gtk_widget_set_visible (GTK_WIDGET (self->knock_out_labels[section]), knock_outs != NULL);
 
+      if (score != NULL)
+        assessed = cs_score_format_percent (score->assessed);
       if (score != NULL && score->n_knock_outs > 0)
-        /* Translators: accessible description of a sidebar row: score, knock-outs */
+        /* Translators: accessible description of a sidebar row: score, share assessed, knock-outs */
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "Completeness %s, %u knock-out",
-                                                    "Completeness %s, %u knock-outs",
+                                                    "Score %s, assessed %s, %u knock-out",
+                                                    "Score %s, assessed %s, %u knock-outs",
                                                     score->n_knock_outs),
-                                       percent, score->n_knock_outs);
+                                       percent, assessed, score->n_knock_outs);
       else if (score != NULL)
-        /* Translators: accessible description of a sidebar row */
-        description = g_strdup_printf (_("Completeness %s"), percent);
+        /* Translators: accessible description of a sidebar row: score, share assessed */
+        description = g_strdup_printf (_("Score %s, assessed %s"), percent, assessed);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description != NULL ? description : "",

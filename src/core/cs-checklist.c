@@ -43,6 +43,8 @@ struct _CsChecklist
 
   GPtrArray  *items;
   GHashTable *ids;
+  double      band_floors[3];   /* amber, green, blue: from the pack's <scoring> */
+  char       *explanation;      /* untranslated */
 };
 
 /**
@@ -316,10 +318,37 @@ load_check (Item        *item,
   return TRUE;
 }
 
+/* The pack's scoring rules: the floors of the standing bands (percent) and their explanation. */
+static void
+load_scoring (CsChecklist *self,
+              xmlNode     *scoring)
+{
+  guint n_bands = 0;
+
+  for (xmlNode *child = scoring->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (child->name, BAD_CAST "band") && n_bands < G_N_ELEMENTS (self->band_floors))
+        {
+          g_autofree char *from = _cs_rulefile_get_prop (child, "from");
+
+          self->band_floors[n_bands++] = g_ascii_strtod (from, NULL) / 100.0;
+        }
+      else if (xmlStrEqual (child->name, BAD_CAST "explanation"))
+        {
+          g_free (self->explanation);
+          self->explanation = _cs_rulefile_get_text (child);
+        }
+    }
+}
+
 static void
 cs_checklist_finalize (GObject *object)
 {
   CsChecklist *self = (CsChecklist *) object;
+
+  g_clear_pointer (&self->explanation, g_free);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
@@ -460,6 +489,11 @@ cs_checklist_load_bytes (CsChecklist  *self,
 
       if (node->type != XML_ELEMENT_NODE)
         continue;
+      if (xmlStrEqual (node->name, BAD_CAST "scoring"))
+        {
+          load_scoring (self, node);
+          continue;
+        }
 
       item = g_new0 (Item, 1);
       g_ptr_array_add (items, item);
@@ -651,7 +685,10 @@ note_lint_hit (GHashTable *hits,
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
-      g_autofree char *key = g_strdup_printf ("%u:%s", (guint) section, items[i]);
+      /* A general clause (pasted on the dashboard) bears on the item whatever its section. */
+      g_autofree char *key = section == CS_SECTION_DASHBOARD
+                             ? g_strdup_printf ("*:%s", items[i])
+                             : g_strdup_printf ("%u:%s", (guint) section, items[i]);
       LintHit *hit = g_hash_table_lookup (hits, key);
 
       if (hit != NULL && hit->severity <= cs_finding_get_severity (finding))
@@ -761,6 +798,13 @@ evaluate_item (Item       *item,
    * finding fails it outright (a knock-out), with the clause as evidence. */
   hit_key = g_strdup_printf ("%u:%s", (guint) section, item->id);
   hit = g_hash_table_lookup (hits, hit_key);
+  {
+    g_autofree char *general_key = g_strdup_printf ("*:%s", item->id);
+    LintHit *general = g_hash_table_lookup (hits, general_key);
+
+    if (general != NULL && (hit == NULL || general->severity < hit->severity))
+      hit = general;
+  }
   if (hit != NULL && status != CS_ITEM_NOT_APPLICABLE
       && (status != CS_ITEM_MISSING || hit->severity == CS_SEVERITY_CRITICAL))
     {
@@ -925,8 +969,9 @@ _cs_checklist_evaluate_year (CsChecklist  *self,
  *
  * Evaluates every item for @offer_id: computed checks from the offer's data, manual items and
  * overrides from its checklist answers, regulatory items as requirements only for a regulated
- * client. A clause of the item's section with a linter finding whose rule names the item
- * makes it partial at best, or missing for a critical finding.
+ * client. A clause of the item's section (or a general clause, pasted on the dashboard) with a
+ * linter finding whose rule names the item makes it partial at best, or missing for a critical
+ * finding.
  *
  * Two figures per section: *assessed* (the share of the weight that has an answer, computed
  * or given) and *score* (earned / weight over the assessed items; satisfied earns the weight,
@@ -1149,4 +1194,72 @@ cs_checklist_group_get_section (const char *group)
       return groups[i].section;
 
   return CS_SECTION_DASHBOARD;
+}
+
+/**
+ * cs_checklist_get_default:
+ *
+ * The checklist of the bundled packs, loaded once per process. The bundled packs are checked
+ * by the tests: failing to load them is a defect of the build, and aborts.
+ *
+ * Returns: (transfer none): the default checklist
+ */
+CsChecklist *
+cs_checklist_get_default (void)
+{
+  static CsChecklist *checklist = NULL;
+
+  if (g_once_init_enter (&checklist))
+    {
+      g_autoptr(GError) error = NULL;
+      CsChecklist *loaded = cs_checklist_new_default (&error);
+
+      if (loaded == NULL)
+        g_error ("The bundled checklist packs do not load: %s", error->message);
+      g_once_init_leave (&checklist, loaded);
+    }
+
+  return checklist;
+}
+
+/**
+ * cs_checklist_get_band:
+ * @self: a checklist
+ * @score: a score from 0 to 1, or NaN
+ *
+ * The standing of @score by the bands of the pack's `<scoring>` element (DOMAIN.md: 0–30 %,
+ * 30–50 %, 50–80 %, 80–100 %).
+ *
+ * Returns: 0 when nothing is scored, else 1 (lowest band) to 4 (highest)
+ */
+guint
+cs_checklist_get_band (CsChecklist *self,
+                       double       score)
+{
+  guint band = 1;
+
+  g_return_val_if_fail (CS_IS_CHECKLIST (self), 0);
+
+  if (isnan (score))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->band_floors); i++)
+    if (self->band_floors[i] > 0 && score >= self->band_floors[i])
+      band = i + 2;
+
+  return band;
+}
+
+/**
+ * cs_checklist_get_scoring_explanation:
+ * @self: a checklist
+ *
+ * Returns: (nullable): how the packs score an offer, its standing bands and its knock-out
+ *   rules, translated; %NULL when no pack states it
+ */
+const char *
+cs_checklist_get_scoring_explanation (CsChecklist *self)
+{
+  g_return_val_if_fail (CS_IS_CHECKLIST (self), NULL);
+
+  return self->explanation != NULL ? _cs_rulefile_translate (self->explanation) : NULL;
 }

@@ -80,6 +80,10 @@ GQuark          cs_checklist_error_quark      (void);
 
 CsChecklist    *cs_checklist_new              (void);
 CsChecklist    *cs_checklist_new_default      (GError       **error);
+CsChecklist    *cs_checklist_get_default      (void);
+guint           cs_checklist_get_band         (CsChecklist   *self,
+                                               double         score);
+const char     *cs_checklist_get_scoring_explanation (CsChecklist *self);
 gboolean        cs_checklist_load_bytes       (CsChecklist   *self,
                                                GBytes        *xml,
                                                const char    *name,

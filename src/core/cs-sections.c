@@ -117,25 +117,6 @@ group_table (const char *group)
   return "terms";
 }
 
-static CsChecklist *
-get_default_checklist (void)
-{
-  static CsChecklist *checklist = NULL;
-
-  if (g_once_init_enter (&checklist))
-    {
-      g_autoptr(GError) error = NULL;
-      CsChecklist *loaded = cs_checklist_new_default (&error);
-
-      /* The bundled packs are validated by the tests: failing here is a build defect. */
-      if (loaded == NULL)
-        g_error ("The bundled checklist packs do not load: %s", error->message);
-      g_once_init_leave (&checklist, loaded);
-    }
-
-  return checklist;
-}
-
 static CsLinter *
 get_default_linter (void)
 {
@@ -172,7 +153,7 @@ section_flags_for_year (CsStore   *store,
   if (section == CS_SECTION_DASHBOARD)
     return flags;
 
-  report = _cs_checklist_evaluate_year (get_default_checklist (), store, get_default_linter (),
+  report = _cs_checklist_evaluate_year (cs_checklist_get_default (), store, get_default_linter (),
                                         offer_id, year, &error);
   if (report == NULL)
     {

@@ -148,10 +148,11 @@ def make_steps(run):
         if not buttons:
             raise StepFailed('no "Delete Subcontractor" button in the new row')
         click(buttons[0])
-        # The toast offers Undo for a while: take it as soon as it shows.
+        wait_for('the subcontractor to leave the list after "Delete"',
+                 lambda: find(window, SUBCONTRACTOR) is None, timeout=COMMIT_TIMEOUT)
+        # The toast offers Undo for a while: take it as soon as it shows (walking the whole
+        # window again first could outlast the toast).
         undo = wait_find(window, 'Undo', ['push button'], timeout=COMMIT_TIMEOUT)
-        if find(window, SUBCONTRACTOR) is not None:
-            raise StepFailed('the subcontractor is still listed after "Delete"')
         click(undo)
         wait_find(window, SUBCONTRACTOR, timeout=COMMIT_TIMEOUT)
 

@@ -7,8 +7,8 @@
 #
 # End-to-end: starts the real contract-scope binary on the demo project and drives it from
 # outside through AT-SPI: reads the overall score on the dashboard, assesses a manual
-# checklist item from the findings list ("Assess…" → Save), then watches the score label, the
-# sidebar's section score and the findings list change.
+# checklist item from the findings list ("Assess…", from "Not assessed" to "Satisfied" → Save),
+# then watches the score label, the sidebar's section score and the findings list change.
 #
 # Usage: test-score.py APP CLI SCHEMA_DIR
 #
@@ -24,18 +24,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cs_e2e  # noqa: E402
 from cs_e2e import (  # noqa: E402
-    StepFailed, click, descendants, find, is_showing, log, role_of, safe, text_of,
+    StepFailed, click, descendants, find, is_showing, log, name_of, role_of, safe, text_of,
     wait_application, wait_find, wait_for
 )
 
 ITEM = 'Service description'
-SCORE_DESCRIPTION = 'Overall completeness of the offer'
+SCORE_DESCRIPTION = 'How good the answers are, over the items assessed'
 
 STEPS = [
     'the application appears with the demo project',
     'the dashboard shows the overall score as a percentage, as the sidebar does',
     'the findings list offers "Assess…" for the manual item "%s"' % ITEM,
-    'assessing it as satisfied goes through the dialog',
+    'the dialog starts from "Not assessed"; choosing "Satisfied" lets it save',
     'the overall score and the Perimeter score in the sidebar rise',
     'the item leaves the findings list',
 ]
@@ -65,6 +65,8 @@ def row_description(window, title):
 
 def make_steps(run):
     """The step functions, one per line of STEPS."""
+    import pyatspi
+
     process = run.process
     state = run.state
 
@@ -83,7 +85,7 @@ def make_steps(run):
         state['score'] = value - 1
         log('overall score: %d %%' % state['score'])
         wait_for('the Dashboard row of the sidebar to describe the same score',
-                 lambda: ('Completeness %d %%' % state['score']) in (row_description(window, 'Dashboard') or ''))
+                 lambda: ('Score %d %%' % state['score']) in (row_description(window, 'Dashboard') or ''))
         state['perimeter'] = row_description(window, 'Perimeter')
         log('perimeter row: %r' % state['perimeter'])
 
@@ -93,8 +95,15 @@ def make_steps(run):
     def assesses():
         click(state['assess'])
         dialog = wait_find(state['app'], ITEM, ['dialog', 'alert'])
-        # A fresh manual item starts on "Satisfied".
-        click(wait_find(dialog, 'Save', ['push button']))
+        # A fresh manual item starts on "Not assessed", which saves nothing.
+        wait_find(dialog, 'Not assessed', ['toggle button', 'push button'])
+        save = wait_find(dialog, 'Save', ['push button'])
+        if safe(lambda: save.getState().contains(pyatspi.STATE_SENSITIVE), True):
+            raise StepFailed('"Save" is enabled before a status is chosen')
+        click(wait_find(dialog, 'Satisfied', ['toggle button', 'push button']))
+        wait_for('"Save" to be enabled once a status is chosen',
+                 lambda: save.getState().contains(pyatspi.STATE_SENSITIVE), timeout=5)
+        click(save)
         wait_for('the dialog to close', lambda: find(state['app'], ITEM, ['dialog', 'alert']) is None)
 
     def score_rises():

@@ -31,7 +31,7 @@ struct _CsOverrideDialog
   gboolean          is_override;
 
   /* template children */
-  GtkDropDown      *status_dropdown;
+  GtkToggleButton  *status_buttons[5];   /* in the order of statuses[] */
   GtkEntry         *reference_entry;
   GtkLabel         *justification_title;
   GtkTextView      *justification_view;
@@ -39,16 +39,21 @@ struct _CsOverrideDialog
 
 G_DEFINE_FINAL_TYPE (CsOverrideDialog, cs_override_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static const char * const statuses[] = { "satisfied", "partial", "missing", "not_applicable" };
+/* The first choice, "Not assessed", stores nothing: it is the start of every new answer. */
+static const char * const statuses[] = {
+  NULL, "satisfied", "partial", "missing", "not_applicable"
+};
 
 static void
 update_apply (CsOverrideDialog *self)
 {
   g_autofree char *justification = cs_override_dialog_get_justification (self);
 
-  /* An override without a reason would be unexplained in every export: require one. */
+  /* An override without a reason would be unexplained in every export: require one. Nothing
+   * is saved until a status is chosen. */
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply",
-                                           !self->is_override || justification[0] != '\0');
+                                           cs_override_dialog_get_status (self) != NULL
+                                           && (!self->is_override || justification[0] != '\0'));
 }
 
 static void
@@ -56,6 +61,38 @@ on_justification_changed_cb (GtkTextBuffer    *buffer,
                              CsOverrideDialog *self)
 {
   update_apply (self);
+}
+
+static void
+on_status_selected_cb (GtkToggleButton  *button,
+                       GParamSpec       *pspec,
+                       CsOverrideDialog *self)
+{
+  update_apply (self);
+}
+
+/* "Last changed by Claire Moreau on 20 January 2026 at 09:30", in local time. */
+static char *
+describe_change (CsFinding *finding)
+{
+  const char *who = cs_finding_get_changed_by (finding);
+  const char *when = cs_finding_get_changed_at (finding);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+
+  if (who == NULL || *who == '\0')
+    return NULL;
+  if (when != NULL)
+    utc = g_date_time_new_from_iso8601 (when, NULL);
+  if (utc == NULL)
+    /* Translators: who set a checklist answer */
+    return g_strdup_printf (_("Last changed by %s."), who);
+
+  local = g_date_time_to_local (utc);
+  date = g_date_time_format (local, "%x %H:%M");
+  /* Translators: who set a checklist answer, and when (date and time) */
+  return g_strdup_printf (_("Last changed by %s on %s."), who, date);
 }
 
 static void
@@ -93,29 +130,41 @@ setup (CsOverrideDialog *self)
                                              _("_Clear Assessment"));
       adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "apply", _("_Save"));
     }
+  {
+    g_autofree char *change = describe_change (finding);
+
+    if (change != NULL)
+      {
+        g_autofree char *with_change = g_strconcat (body, "\n\n", change, NULL);
+
+        g_free (body);
+        body = g_steal_pointer (&with_change);
+      }
+  }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
-  /* Start from the status shown, or for a fresh override from the opposite of the computed one. */
-  switch (status)
-    {
-    case CS_ITEM_SATISFIED:
-      gtk_drop_down_set_selected (self->status_dropdown, answered ? 0 : 2);
-      break;
-    case CS_ITEM_PARTIAL:
-      gtk_drop_down_set_selected (self->status_dropdown, 1);
-      break;
-    case CS_ITEM_NOT_APPLICABLE:
-      gtk_drop_down_set_selected (self->status_dropdown, 3);
-      break;
-    case CS_ITEM_MISSING:
-      gtk_drop_down_set_selected (self->status_dropdown, answered ? 2 : 0);
-      break;
-    case CS_ITEM_UNANSWERED:
-    case CS_ITEM_REFERENCE:
-    default:
-      gtk_drop_down_set_selected (self->status_dropdown, 0);
-      break;
-    }
+  /* Start from the answer given, or from "Not assessed": never from a status nobody chose. */
+  gtk_toggle_button_set_active (self->status_buttons[0], TRUE);
+  if (answered)
+    switch (status)
+      {
+      case CS_ITEM_SATISFIED:
+        cs_override_dialog_set_status (self, "satisfied");
+        break;
+      case CS_ITEM_PARTIAL:
+        cs_override_dialog_set_status (self, "partial");
+        break;
+      case CS_ITEM_MISSING:
+        cs_override_dialog_set_status (self, "missing");
+        break;
+      case CS_ITEM_NOT_APPLICABLE:
+        cs_override_dialog_set_status (self, "not_applicable");
+        break;
+      case CS_ITEM_UNANSWERED:
+      case CS_ITEM_REFERENCE:
+      default:
+        break;
+      }
 
   cs_override_dialog_set_reference (self, cs_finding_get_reference (finding));
   cs_override_dialog_set_justification (self, cs_finding_get_justification (finding));
@@ -146,7 +195,16 @@ cs_override_dialog_class_init (CsOverrideDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-override-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, status_dropdown);
+  gtk_widget_class_bind_template_child_full (widget_class, "status_none", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_satisfied", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_partial", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_missing", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_not_applicable", FALSE,
+                                             G_STRUCT_OFFSET (CsOverrideDialog, status_buttons[4]));
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, reference_entry);
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, justification_title);
   gtk_widget_class_bind_template_child (widget_class, CsOverrideDialog, justification_view);
@@ -159,6 +217,9 @@ cs_override_dialog_init (CsOverrideDialog *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->justification_view), "changed",
                            G_CALLBACK (on_justification_changed_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (self->status_buttons); i++)
+    g_signal_connect_object (self->status_buttons[i], "notify::active",
+                             G_CALLBACK (on_status_selected_cb), self, 0);
 }
 
 /**
@@ -216,18 +277,19 @@ cs_override_dialog_get_is_override (CsOverrideDialog *self)
  * cs_override_dialog_get_status:
  * @self: a #CsOverrideDialog
  *
- * Returns: the status chosen, as stored: "satisfied", "partial", "missing" or "not_applicable"
+ * Returns: (nullable): the status chosen, as stored: "satisfied", "partial", "missing" or
+ *   "not_applicable"; %NULL while it is "Not assessed"
  */
 const char *
 cs_override_dialog_get_status (CsOverrideDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (CS_IS_OVERRIDE_DIALOG (self), NULL);
 
-  selected = gtk_drop_down_get_selected (self->status_dropdown);
+  for (guint i = 0; i < G_N_ELEMENTS (self->status_buttons); i++)
+    if (gtk_toggle_button_get_active (self->status_buttons[i]))
+      return statuses[i];
 
-  return statuses[MIN (selected, G_N_ELEMENTS (statuses) - 1)];
+  return NULL;
 }
 
 /**
@@ -245,8 +307,8 @@ cs_override_dialog_set_status (CsOverrideDialog *self,
   g_return_if_fail (status != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    if (g_str_equal (statuses[i], status))
-      gtk_drop_down_set_selected (self->status_dropdown, i);
+    if (g_strcmp0 (statuses[i], status) == 0)
+      gtk_toggle_button_set_active (self->status_buttons[i], TRUE);
 }
 
 /**

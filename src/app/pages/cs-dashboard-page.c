@@ -58,6 +58,8 @@ struct _CsDashboardPage
   GtkWidget           *header_box;
   GtkLabel            *score_label;
   GtkLabel            *band_label;
+  GtkLabel            *assessed_label;
+  GtkLabel            *scoring_label;
   GtkLabel            *knock_outs_label;
   GtkLabel            *counts_label;
   GtkLabel            *error_label;
@@ -115,7 +117,18 @@ typedef struct
   gboolean    is_override;
   const char *justification;
   const char *reference;
+  const char *changed_by;
+  const char *changed_at;
 } AnswerChange;
+
+/* Who changes an answer: the user's full name, or the login when the system has none. */
+static const char *
+get_user_display_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
 
 static gboolean
 update_answer_cb (CsStore   *store,
@@ -126,9 +139,10 @@ update_answer_cb (CsStore   *store,
 
   return cs_store_set_string (store, change->answer, "status", change->status, error) &&
          cs_store_set_boolean (store, change->answer, "override", change->is_override, error) &&
-         cs_store_set_string (store, change->answer, "justification", change->justification,
-                              error) &&
-         cs_store_set_string (store, change->answer, "reference", change->reference, error);
+         cs_store_set_string (store, change->answer, "justification", change->justification, error) &&
+         cs_store_set_string (store, change->answer, "reference", change->reference, error) &&
+         cs_store_set_string (store, change->answer, "changed_by", change->changed_by, error) &&
+         cs_store_set_string (store, change->answer, "changed_at", change->changed_at, error);
 }
 
 static void
@@ -164,6 +178,7 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *justification = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *changed_at = NULL;
   CsRecord *answer = NULL;
 
   if (!cs_page_is_writable (self) || cs_page_offer (self) == NULL)
@@ -183,8 +198,16 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
   if (!g_str_equal (response, "apply"))
     return;
 
+  if (cs_override_dialog_get_status (dialog) == NULL)
+    return;
+
   justification = cs_override_dialog_get_justification (dialog);
   reference = g_strstrip (g_strdup (cs_override_dialog_get_reference (dialog)));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    changed_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  }
 
   if (answer == NULL)
     {
@@ -197,6 +220,8 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
                              "override", cs_override_dialog_get_is_override (dialog),
                              "justification", justification,
                              "reference", reference,
+                             "changed-by", get_user_display_name (),
+                             "changed-at", changed_at,
                              NULL);
       if (!cs_store_add (cs_page_store (self), record, &error))
         cs_section_page_show_error (CS_SECTION_PAGE (self), error);
@@ -209,6 +234,8 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
         .is_override = cs_override_dialog_get_is_override (dialog),
         .justification = justification,
         .reference = reference,
+        .changed_by = get_user_display_name (),
+        .changed_at = changed_at,
       };
 
       if (!cs_store_batch (cs_page_store (self), update_answer_cb, &change, &error))
@@ -458,6 +485,18 @@ update (CsDashboardPage *self)
                               score->n_knock_outs > 0 ? "error" : "success");
   gtk_label_set_text (self->counts_label, counts != NULL ? counts : "");
 
+  /* Two figures: "not reviewed yet" is not "weak". */
+  {
+    g_autofree char *assessed_percent = cs_score_format_percent (score != NULL ? score->assessed : NAN);
+    /* Translators: share of the checklist's weight that has an answer, e.g. "Assessed: 64 %" */
+    g_autofree char *assessed = g_strdup_printf (_("Assessed: %s"), assessed_percent);
+
+    gtk_label_set_text (self->assessed_label, assessed);
+    /* The bands and knock-out rules, as the checklist pack states them. */
+    gtk_label_set_text (self->scoring_label,
+                        cs_checklist_get_scoring_explanation (cs_checklist_get_default ()) ?: "");
+  }
+
   cs_score_chart_set_report (self->chart, report);
   update_findings (self, report);
 }
@@ -665,6 +704,8 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, band_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, assessed_label);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, scoring_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, knock_outs_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, error_label);
@@ -709,6 +750,20 @@ cs_dashboard_page_get_score_text (CsDashboardPage *self)
   g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
 
   return gtk_label_get_text (self->score_label);
+}
+
+/**
+ * cs_dashboard_page_get_assessed_text:
+ * @self: a #CsDashboardPage
+ *
+ * Returns: how much of the checklist has an answer, as shown, e.g. "Assessed: 64 %"
+ */
+const char *
+cs_dashboard_page_get_assessed_text (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->assessed_label);
 }
 
 /**

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, Cs
 
 GtkWidget   *cs_dashboard_page_new               (CsReviewState *review_state);
 const char  *cs_dashboard_page_get_score_text    (CsDashboardPage *self);
+const char  *cs_dashboard_page_get_assessed_text (CsDashboardPage *self);
 GListModel  *cs_dashboard_page_get_findings      (CsDashboardPage *self);
 GtkGridView *cs_dashboard_page_get_findings_view (CsDashboardPage *self);
 void         cs_dashboard_page_set_show_all      (CsDashboardPage *self,

@@ -302,15 +302,9 @@ cs_score_chart_set_report (CsScoreChart *self,
 CsScoreBand
 cs_score_band_from_score (double score)
 {
-  if (isnan (score))
-    return CS_SCORE_BAND_NONE;
-  if (score < 0.30)
-    return CS_SCORE_BAND_RED;
-  if (score < 0.50)
-    return CS_SCORE_BAND_AMBER;
-  if (score < 0.80)
-    return CS_SCORE_BAND_GREEN;
-  return CS_SCORE_BAND_BLUE;
+  /* The bands are the checklist pack's (its <scoring> element). */
+  return (CsScoreBand) MIN (cs_checklist_get_band (cs_checklist_get_default (), score),
+                            (guint) CS_SCORE_BAND_BLUE);
 }
 
 /**
