@@ -78,8 +78,21 @@ stem_word (LangData   *lang,
            const char *word,
            gsize       length)
 {
-  g_autofree char *key = g_strndup (word, length);
-  const char *stem = g_hash_table_lookup (lang->stems, key);
+  char buffer[64];
+  g_autofree char *key = NULL;
+  const char *stem = NULL;
+
+  /* most words fit the buffer: a lookup that hits the cache allocates nothing */
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, word, length);
+      buffer[length] = '\0';
+      stem = g_hash_table_lookup (lang->stems, buffer);
+      if (stem != NULL)
+        return stem;
+    }
+  key = g_strndup (word, length);
+  stem = g_hash_table_lookup (lang->stems, key);
 
   if (stem == NULL)
     {
