@@ -431,6 +431,13 @@ test_clause_scope (void)
   g_assert_false (flags_rule (linter,
                               "The provider monitors the servers and restores the service within 4 hours.",
                               CS_LANGUAGE_EN, "L08"));
+  /* a title is not a commitment: "Monitoring" and "Sauvegardes" as headings are not weak */
+  g_assert_false (flags_rule (linter,
+                              "Article 6 - Monitoring\nThe provider monitors the servers and "
+                              "fixes faults within 4 hours.", CS_LANGUAGE_EN, "L08"));
+  g_assert_false (flags_rule (linter,
+                              "Article 4 - Sauvegardes\nLe prestataire sauvegarde chaque nuit les "
+                              "serveurs de l'annexe 4.", CS_LANGUAGE_FR, "L31"));
   g_assert_true (flags_rule (linter,
                              "Article 4 - Sécurité\nLe prestataire notifie le client sans retard injustifié.\n\n"
                              "Article 5 - Support\nLe support répond sous 24 heures.",
@@ -570,6 +577,27 @@ test_clause_split (void)
     { "one. two\nthree. Four", CS_CLAUSE_SPLIT_LINES, { "one. two", "three. Four" }, { 1, 2 } },
     { "  \n\n  ", 0, { NULL }, { 0 } },
   };
+
+  static const struct {
+    const char *text;
+    gboolean    heading[2];
+  } headings[] = {
+    { "Article 4 - Sauvegardes\nLe prestataire sauvegarde.", { TRUE, FALSE } },
+    { "5.2 Backup\nThe provider backs up.", { TRUE, FALSE } },
+    { "ANNEXE 3 – Exclusions\nLes exclusions sont listées.", { TRUE, FALSE } },
+    { "1) servers\n2) laptops", { FALSE, FALSE } },
+    { "Article 5 of the DPA applies.\nIt is signed.", { FALSE, FALSE } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autoptr(GArray) clauses = cs_clauses_split (headings[i].text, -1, 0);
+
+      g_assert_cmpuint (clauses->len, ==, 2);
+      for (guint c = 0; c < 2; c++)
+        if (g_array_index (clauses, CsClauseSpan, c).heading != headings[i].heading[c])
+          g_error ("“%s”: clause %u heading is wrong", headings[i].text, c);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

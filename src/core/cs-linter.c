@@ -606,6 +606,12 @@ check_clauses (Check      *check,
         v_end++;
 
       g_array_set_size (check->tokens, 0);
+      if (clause->heading)
+        {
+          /* a title names a subject, it does not commit to anything */
+          n = n_end;
+          continue;
+        }
       _cs_linter_tokenize (norm->text, n, n_end, check->tokens);
 
       if (clause_language == CS_LANGUAGE_ANY)
