@@ -409,6 +409,14 @@ test_issue_clauses (void)
   g_assert_true (flags_rule (linter, "The agreement renews automatically.", CS_LANGUAGE_EN, "L23"));
   g_assert_true (flags_rule (linter, "Automatic renewal applies.", CS_LANGUAGE_EN, "L23"));
   g_assert_true (flags_rule (linter, "It is automatically renewed.", CS_LANGUAGE_EN, "L23"));
+  /* the initial term before the renewal wording is not a renewal period */
+  g_assert_false (flags_rule (linter,
+                              "This agreement starts on 1 April 2026 for 36 months and then renews "
+                              "automatically for periods of 1 month; either party may terminate "
+                              "with 30 days' notice.", CS_LANGUAGE_EN, "L23"));
+  g_assert_true (flags_rule (linter,
+                             "This agreement runs for 1 month and then renews automatically for "
+                             "periods of 12 months.", CS_LANGUAGE_EN, "L23"));
   /* negation: restores that are not charged are not a finding */
   g_assert_true (flags_rule (linter, "Restores are charged.", CS_LANGUAGE_EN, "L19"));
   g_assert_false (flags_rule (linter, "Restores are not charged.", CS_LANGUAGE_EN, "L19"));

@@ -63,6 +63,7 @@ typedef struct
   double      min_hours;
   double      max_hours;
   gboolean    absent_ok;
+  gboolean    after;              /* only values after the words that triggered the rule */
 } ValueCond;
 
 typedef struct

@@ -362,6 +362,7 @@ parse_value_cond (xmlNode *node)
   g_autofree char *min = _cs_rulefile_get_prop (node, "min-hours");
   g_autofree char *max = _cs_rulefile_get_prop (node, "max-hours");
   g_autofree char *absent = _cs_rulefile_get_prop (node, "absent-ok");
+  g_autofree char *after = _cs_rulefile_get_prop (node, "after");
   ValueCond cond = { .period = -1, .min_hours = NAN, .max_hours = NAN };
 
   cond.any_kind = kind == NULL || g_str_equal (kind, "any");
@@ -375,6 +376,7 @@ parse_value_cond (xmlNode *node)
   if (max != NULL)
     cond.max_hours = g_ascii_strtod (max, NULL);
   cond.absent_ok = g_strcmp0 (absent, "yes") == 0;
+  cond.after = g_strcmp0 (after, "yes") == 0;
 
   return cond;
 }

@@ -399,18 +399,23 @@ value_matches (const ValueCond *cond,
   return TRUE;
 }
 
-/* Whether the values of the clause, @values[@from, @to), meet @cond. */
+/* Whether the values of the clause, @values[@from, @to), meet @cond; with cond->after, only
+ * the values that start at or after @trigger (an offset in the original text) count. */
 static gboolean
 values_meet (const ValueCond *cond,
              GArray          *values,
              guint            from,
-             guint            to)
+             guint            to,
+             gsize            trigger)
 {
   gboolean kind_seen = FALSE;
 
   for (guint i = from; i < to; i++)
     {
       const CsValue *v = &g_array_index (values, CsValue, i);
+
+      if (cond->after && v->start < trigger)
+        continue;
 
       kind_seen = kind_seen || cond->any_kind || v->kind == cond->kind;
       if (value_matches (cond, v))
@@ -484,6 +489,7 @@ apply_rules (Check      *check,
       guint first = 0, last = 0;
       gboolean matched = FALSE;
       gboolean ok = TRUE;
+      gsize trigger = 0;
 
       if (rule->language != language)
         continue;
@@ -499,12 +505,13 @@ apply_rules (Check      *check,
       if (rule->requires->len > 0 && !rule->requires_text
           && !has_any (check, rule->requires, FALSE))
         continue;
+      trigger = check->norm->starts[g_array_index (check->tokens, Token, first).start];
       for (guint i = 0; ok && i < rule->unless_values->len; i++)
         ok = !values_meet (&g_array_index (rule->unless_values, ValueCond, i), check->values,
-                           v_from, v_to);
+                           v_from, v_to, trigger);
       for (guint i = 0; ok && i < rule->requires_values->len; i++)
         ok = values_meet (&g_array_index (rule->requires_values, ValueCond, i), check->values,
-                          v_from, v_to);
+                          v_from, v_to, trigger);
       if (!ok)
         continue;
 
