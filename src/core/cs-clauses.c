@@ -116,7 +116,8 @@ list_marker_length (const char *p,
 
   if (g_ascii_isdigit (*q))
     {
-      while (q < end && (g_ascii_isdigit (*q) || (*q == '.' && q + 1 < end && g_ascii_isdigit (q[1]))))
+      while (q < end
+             && (g_ascii_isdigit (*q) || (*q == '.' && q + 1 < end && g_ascii_isdigit (q[1]))))
         q++;
       if (q < end && (*q == '.' || *q == ')'))
         q++;

@@ -222,38 +222,42 @@ add_term (CsLinter    *self,
           const char  *special)
 {
   LangData *lang = &self->langs[language];
-  g_auto(GStrv) pieces = g_strsplit_set (phrase, " \t\n", -1);
+  g_autoptr(CsNormalizedText) norm = cs_normalized_text_new (phrase, -1);
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
   g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   GPtrArray *list = NULL;
   Term *term = NULL;
+  gsize start = 0;
 
-  for (guint i = 0; pieces[i] != NULL; i++)
+  /* the phrase is normalised once, then read piece by piece: "*", "=word" or words */
+  while (start < norm->length)
     {
-      g_autoptr(CsNormalizedText) norm = NULL;
-      gboolean is_exact = FALSE;
+      gsize end = start;
+      gboolean is_exact = norm->text[start] == '=';
 
-      if (*pieces[i] == '\0')
-        continue;
-      is_exact = pieces[i][0] == '=';
-      if (g_str_equal (pieces[i], "*"))
+      while (end < norm->length && norm->text[end] != ' ')
+        end++;
+      if (end == start + 1 && norm->text[start] == '*')
         {
           g_ptr_array_add (words, (gpointer) g_intern_static_string ("*"));
           g_ptr_array_add (exact, NULL);
-          continue;
         }
-      norm = cs_normalized_text_new (pieces[i] + is_exact, -1);
-      g_array_set_size (tokens, 0);
-      _cs_linter_tokenize (norm->text, 0, norm->length, tokens);
-      for (guint t = 0; t < tokens->len; t++)
+      else
         {
-          Token *token = &g_array_index (tokens, Token, t);
+          g_array_set_size (tokens, 0);
+          _cs_linter_tokenize (norm->text, start + is_exact, end, tokens);
+          for (guint t = 0; t < tokens->len; t++)
+            {
+              Token *token = &g_array_index (tokens, Token, t);
 
-          g_ptr_array_add (words, (gpointer) _cs_linter_token_stem (lang, language, norm->text, token));
-          g_ptr_array_add (exact, is_exact ? g_strndup (norm->text + token->start,
-                                                        token->end - token->start) : NULL);
+              g_ptr_array_add (words, (gpointer) _cs_linter_token_stem (lang, language, norm->text,
+                                                                        token));
+              g_ptr_array_add (exact, is_exact ? g_strndup (norm->text + token->start,
+                                                            token->end - token->start) : NULL);
+            }
         }
+      start = end + 1;
     }
 
   if (words->len == 0 || g_str_equal (words->pdata[0], "*"))

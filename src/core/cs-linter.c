@@ -283,9 +283,8 @@ find_occurrences (Check      *check,
   for (guint t = 0; t < check->tokens->len; t++)
     {
       Token *token = &g_array_index (check->tokens, Token, t);
-      GPtrArray *terms = g_hash_table_lookup (lang->terms,
-                                              _cs_linter_token_stem (lang, language, check->norm->text,
-                                                          token));
+      const char *stem = _cs_linter_token_stem (lang, language, check->norm->text, token);
+      GPtrArray *terms = g_hash_table_lookup (lang->terms, stem);
 
       for (guint k = 0; terms != NULL && k < terms->len; k++)
         {

@@ -46,7 +46,8 @@
                     "septembre|octobre|novembre|decembre"
 #define PERIOD_RE   "(?:(?:per|par|a|an|each|every|chaque|/) ?(?:calendar |civil )?" \
                     "(month|mois|year|annee|an|week|semaine|day|jour|quarter|trimestre)\\b" \
-                    "|\\b(monthly|mensuel\\w*|yearly|annual\\w*|annuel\\w*|weekly|hebdomadaire\\w*|" \
+                    "|\\b(monthly|mensuel\\w*|yearly|annual\\w*|annuel\\w*|weekly|" \
+                    "hebdomadaire\\w*|" \
                     "daily|quotidien\\w*|quarterly|trimestriel\\w*)\\b)"
 
 static const char *duration_pattern =
@@ -517,7 +518,8 @@ preceded_by_reference (CsNormalizedText *norm,
   if (start == end)
     return FALSE;
   for (guint i = 0; words[i] != NULL; i++)
-    if (strlen (words[i]) == end - start && strncmp (norm->text + start, words[i], end - start) == 0)
+    if (strlen (words[i]) == end - start
+        && strncmp (norm->text + start, words[i], end - start) == 0)
       return TRUE;
   return FALSE;
 }
