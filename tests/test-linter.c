@@ -207,6 +207,8 @@ test_values (void)
     { "within 2 business days", CS_VALUE_DURATION, 2, 2, CS_TIME_UNIT_DAYS, CS_CLOCK_BUSINESS, 0, "", "2 business days" },
     { "sous 24 h calendaires", CS_VALUE_DURATION, 24, 24, CS_TIME_UNIT_HOURS, CS_CLOCK_CALENDAR, 0, "", "24 h calendaires" },
     { "in 30 minutes", CS_VALUE_DURATION, 30, 30, CS_TIME_UNIT_MINUTES, CS_CLOCK_UNSPECIFIED, 0, "", "30 minutes" },
+    { "within 60 seconds", CS_VALUE_DURATION, 60, 60, CS_TIME_UNIT_SECONDS, CS_CLOCK_UNSPECIFIED, 0, "", "60 seconds" },
+    { "sous 30 secondes", CS_VALUE_DURATION, 30, 30, CS_TIME_UNIT_SECONDS, CS_CLOCK_UNSPECIFIED, 0, "", "30 secondes" },
     { "logs kept 6 mois", CS_VALUE_DURATION, 6, 6, CS_TIME_UNIT_MONTHS, CS_CLOCK_UNSPECIFIED, 0, "", "6 mois" },
     { "5 jours ouvrés", CS_VALUE_DURATION, 5, 5, CS_TIME_UNIT_DAYS, CS_CLOCK_BUSINESS, 0, "", "5 jours ouvrés" },
     { "Logs are kept six months.", CS_VALUE_DURATION, 6, 6, CS_TIME_UNIT_MONTHS, CS_CLOCK_UNSPECIFIED, 0, "", "six months" },
@@ -417,6 +419,15 @@ test_issue_clauses (void)
   g_assert_true (flags_rule (linter,
                              "This agreement runs for 1 month and then renews automatically for "
                              "periods of 12 months.", CS_LANGUAGE_EN, "L23"));
+  /* a time limit on the reaction excuses monitoring; an interval is not one */
+  g_assert_true (flags_rule (linter, "The provider monitors the servers every 5 minutes.",
+                             CS_LANGUAGE_EN, "L08"));
+  g_assert_false (flags_rule (linter, "The servers are watched and any outage goes to the "
+                              "engineer on call within 20 minutes.", CS_LANGUAGE_EN, "L08"));
+  g_assert_true (flags_rule (linter, "Le prestataire surveille les serveurs toutes les 5 minutes.",
+                             CS_LANGUAGE_FR, "L08"));
+  g_assert_false (flags_rule (linter, "Les serveurs sont surveillés et toute coupure part à "
+                              "l'astreinte dans les 20 minutes.", CS_LANGUAGE_FR, "L08"));
   /* negation: restores that are not charged are not a finding */
   g_assert_true (flags_rule (linter, "Restores are charged.", CS_LANGUAGE_EN, "L19"));
   g_assert_false (flags_rule (linter, "Restores are not charged.", CS_LANGUAGE_EN, "L19"));

@@ -367,7 +367,7 @@ parse_value_cond (xmlNode *node)
   g_autofree char *max = _cs_rulefile_get_prop (node, "max-hours");
   g_autofree char *absent = _cs_rulefile_get_prop (node, "absent-ok");
   g_autofree char *after = _cs_rulefile_get_prop (node, "after");
-  ValueCond cond = { .period = -1, .min_hours = NAN, .max_hours = NAN };
+  ValueCond cond = { .period = -1, .min_hours = NAN, .max_hours = NAN, .limit = NO_CONCEPT };
 
   cond.any_kind = kind == NULL || g_str_equal (kind, "any");
   for (guint k = CS_VALUE_DURATION; !cond.any_kind && k <= CS_VALUE_DATE; k++)
@@ -383,6 +383,32 @@ parse_value_cond (xmlNode *node)
   cond.after = g_strcmp0 (after, "yes") == 0;
 
   return cond;
+}
+
+/* limit="yes": only the values given as a time limit count, those right after a word of the
+ * "time-limit" concept of the rule's language ("within 4 hours", "sous 4 heures"), not an
+ * interval or a duration of something else ("every 5 minutes", "for 12 months"). */
+static gboolean
+parse_value_limit (CsLinter    *self,
+                   CsLanguage   language,
+                   xmlNode     *node,
+                   const char  *name,
+                   ValueCond   *cond,
+                   GError     **error)
+{
+  g_autofree char *limit = _cs_rulefile_get_prop (node, "limit");
+
+  if (g_strcmp0 (limit, "yes") != 0)
+    return TRUE;
+  cond->limit = lookup_concept (self, language, "time-limit");
+  if (cond->limit == NO_CONCEPT)
+    {
+      g_autofree char *detail = g_strdup_printf (_("unknown concept “%s”"), "time-limit");
+
+      set_invalid (error, name, node, detail);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -445,17 +471,15 @@ load_language (CsLinter    *self,
           if (!parse_concepts (self, rule->language, child, name, rule->requires, error))
             return FALSE;
         }
-      else if (g_str_equal (element, "unless-value"))
+      else if (g_str_equal (element, "unless-value") || g_str_equal (element, "requires-value"))
         {
           ValueCond cond = parse_value_cond (child);
 
-          g_array_append_val (rule->unless_values, cond);
-        }
-      else if (g_str_equal (element, "requires-value"))
-        {
-          ValueCond cond = parse_value_cond (child);
-
-          g_array_append_val (rule->requires_values, cond);
+          if (!parse_value_limit (self, rule->language, child, name, &cond, error))
+            return FALSE;
+          g_array_append_val (g_str_equal (element, "unless-value") ? rule->unless_values
+                                                                    : rule->requires_values,
+                              cond);
         }
       else if (g_str_equal (element, "why"))
         rule->why = _cs_rulefile_get_text (child);

@@ -398,10 +398,40 @@ value_matches (const ValueCond *cond,
   return TRUE;
 }
 
+/* Whether @value comes at most two words after an occurrence of the concept @limit in the
+ * clause: "within 4 hours", "dans les 20 minutes", "at most 8 business hours", "within the
+ * next 15 minutes", but not "every 5 minutes". */
+static gboolean
+value_after_limit (Check         *check,
+                   guint          limit,
+                   const CsValue *value)
+{
+  if (check->heads[limit] < 0)
+    return FALSE;
+  for (int o = check->heads[limit]; o >= 0;
+       o = g_array_index (check->occurrences, Occurrence, o).next)
+    {
+      guint gap = 0;
+
+      for (guint j = g_array_index (check->occurrences, Occurrence, o).last + 1;
+           j < check->tokens->len && gap <= 2; j++, gap++)
+        {
+          gsize start = check->norm->starts[g_array_index (check->tokens, Token, j).start];
+
+          if (start == value->start)
+            return TRUE;
+          if (start > value->start)
+            break;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether the values of the clause, @values[@from, @to), meet @cond; with cond->after, only
  * the values that start at or after @trigger (an offset in the original text) count. */
 static gboolean
-values_meet (const ValueCond *cond,
+values_meet (Check           *check,
+             const ValueCond *cond,
              GArray          *values,
              guint            from,
              guint            to,
@@ -414,6 +444,8 @@ values_meet (const ValueCond *cond,
       const CsValue *v = &g_array_index (values, CsValue, i);
 
       if (cond->after && v->start < trigger)
+        continue;
+      if (cond->limit != NO_CONCEPT && !value_after_limit (check, cond->limit, v))
         continue;
 
       kind_seen = kind_seen || cond->any_kind || v->kind == cond->kind;
@@ -506,11 +538,11 @@ apply_rules (Check      *check,
         continue;
       trigger = check->norm->starts[g_array_index (check->tokens, Token, first).start];
       for (guint i = 0; ok && i < rule->unless_values->len; i++)
-        ok = !values_meet (&g_array_index (rule->unless_values, ValueCond, i), check->values,
-                           v_from, v_to, trigger);
+        ok = !values_meet (check, &g_array_index (rule->unless_values, ValueCond, i),
+                           check->values, v_from, v_to, trigger);
       for (guint i = 0; ok && i < rule->requires_values->len; i++)
-        ok = values_meet (&g_array_index (rule->requires_values, ValueCond, i), check->values,
-                          v_from, v_to, trigger);
+        ok = values_meet (check, &g_array_index (rule->requires_values, ValueCond, i),
+                          check->values, v_from, v_to, trigger);
       if (!ok)
         continue;
 

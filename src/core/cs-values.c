@@ -37,7 +37,8 @@
 #define RANGE_RE    "(?: ?(?:-|to|a|and|et|or|ou) ?(" NUMW_RE "))?"
 /* An amount may also group thousands with spaces, points or commas. */
 #define AMOUNT_RE   "\\d{1,3}(?:[ .,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?"
-#define UNIT_RE     "minutes?|mins?|mn|hours?|hrs?|heures?|h|days?|jours?|j|weeks?|semaines?|" \
+#define UNIT_RE     "seconds?|secondes?|secs?|minutes?|mins?|mn|hours?|hrs?|heures?|h|" \
+                    "days?|jours?|j|weeks?|semaines?|" \
                     "months?|mois|years?|annees?|ans?|quarters?|trimestres?"
 #define QUAL_RE     "ouvrees?|ouvres?|ouvrables?|calendaires?|business|working|calendar"
 #define CURRENCY_RE "k€|keur|€|eur|euros?|\\$|usd|£|gbp"
@@ -320,8 +321,9 @@ parse_unit (const char *unit)
     case 'd':
     case 'j':
       return CS_TIME_UNIT_DAYS;
-    case 'w':
     case 's':
+      return g_str_has_prefix (unit, "sec") ? CS_TIME_UNIT_SECONDS : CS_TIME_UNIT_WEEKS;
+    case 'w':
       return CS_TIME_UNIT_WEEKS;
     case 'y':
     case 'a':
@@ -796,6 +798,8 @@ cs_value_to_hours (const CsValue *value)
 
   switch (value->unit)
     {
+    case CS_TIME_UNIT_SECONDS:
+      return value->value / 3600.0;
     case CS_TIME_UNIT_MINUTES:
       return value->value / 60.0;
     case CS_TIME_UNIT_HOURS:
@@ -837,13 +841,13 @@ cs_value_kind_to_string (CsValueKind kind)
  * @unit: a time unit
  *
  * Returns: the stable name of @unit: "none", "minutes", "hours", "days", "weeks", "months",
- *   "years" or "quarters"
+ *   "years", "quarters" or "seconds"
  */
 const char *
 cs_time_unit_to_string (CsTimeUnit unit)
 {
   static const char * const names[] = {
-    "none", "minutes", "hours", "days", "weeks", "months", "years", "quarters"
+    "none", "minutes", "hours", "days", "weeks", "months", "years", "quarters", "seconds"
   };
 
   g_return_val_if_fail ((guint) unit < G_N_ELEMENTS (names), NULL);
