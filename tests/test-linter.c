@@ -264,6 +264,17 @@ test_values (void)
       g_assert_cmpstr (matched, ==, cases[i].matched);
     }
 
+  /* a period belongs to the nearest value before it, not to one before another number */
+  {
+    g_autoptr(GArray) values = cs_values_extract ("six months, 1 500 € per month", -1);
+
+    g_assert_cmpuint (values->len, ==, 2);
+    g_assert_cmpint (g_array_index (values, CsValue, 0).kind, ==, CS_VALUE_DURATION);
+    g_assert_cmpint (g_array_index (values, CsValue, 0).period, ==, CS_TIME_UNIT_NONE);
+    g_assert_cmpint (g_array_index (values, CsValue, 1).kind, ==, CS_VALUE_AMOUNT);
+    g_assert_cmpint (g_array_index (values, CsValue, 1).period, ==, CS_TIME_UNIT_MONTHS);
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (none); i++)
     {
       g_autoptr(GArray) values = cs_values_extract (none[i], -1);

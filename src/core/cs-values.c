@@ -425,8 +425,9 @@ fetch_group (GMatchInfo *match,
   return text;
 }
 
-/* The period a value is given per, read just after it (up to the end of its sentence part) or
- * as an adjective just before it ("monthly availability of 99.5 %"). */
+/* The period a value is given per, read just after it (up to the end of its sentence part or
+ * the next number, whose period it would be) or as an adjective just before it ("monthly
+ * availability of 99.5 %"). */
 static CsTimeUnit
 find_period (CsNormalizedText *norm,
              gsize             start,
@@ -440,7 +441,8 @@ find_period (CsNormalizedText *norm,
   CsTimeUnit period = CS_TIME_UNIT_NONE;
 
   for (gsize i = end; i < limit; i++)
-    if (norm->text[i] == '.' || norm->text[i] == ';' || norm->text[i] == '\n')
+    if (norm->text[i] == '.' || norm->text[i] == ';' || norm->text[i] == '\n'
+        || g_ascii_isdigit (norm->text[i]))
       limit = i;
   for (gsize i = start; i > from; i--)
     if (norm->text[i - 1] == '.' || norm->text[i - 1] == ';')
