@@ -233,6 +233,15 @@ test_clause_editor_values (void)
   cs_ui_test_iterate_rounds (3);
   cs_ui_test_save_shot (window, "clause-editor-values.png");
 
+  /* weak wording with a value: the value line and the findings both show */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            "Availability is 99.5 %; incidents are handled as soon as possible.",
+                            -1);
+  g_assert_true (cs_ui_test_wait_until (has_findings, editor));
+  g_assert_cmpstr (gtk_label_get_text (values), ==, "99.5\u00a0%");
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "clause-editor-values-findings.png");
+
   /* wording without a value: the line goes */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
                             "The provider restores the service promptly.", -1);
