@@ -168,14 +168,15 @@ main (int   argc,
   cli_cpu = median (cpu);
   g_print ("lint a %.2f MB contract (%u findings), medians of %d rounds:\n", length / 1e6, n_full,
            N_ROUNDS);
-  g_print ("  contract-scope-cli lint: %.3f s wall, %.3f s CPU (target ≤ %.1f s) — %s\n", cli_wall,
-           cli_cpu, TARGET_S, cli_wall <= TARGET_S ? "met" : cli_cpu <= TARGET_S
+  g_print ("  contract-scope-cli lint: %.3f s wall, %.3f s CPU (target ≤ %.1f s) — %s\n",
+           cli_wall, cli_cpu, TARGET_S, cli_wall <= TARGET_S ? "met" : cli_cpu <= TARGET_S
            ? "met in CPU time, not in wall time on this loaded machine" : "NOT met");
   g_print ("  ratio CLI wall / target: %.2f×, CLI CPU / target: %.2f×\n", cli_wall / TARGET_S,
            cli_cpu / TARGET_S);
   g_print ("  in process, whole text: %.3f s; a quarter of it: %.3f s (%u findings)\n",
            median (full), median (quarter), n_quarter);
-  g_print ("  ratio whole / quarter: %.2f× (4× is linear)\n", median (full) / MAX (median (quarter), 1e-6));
+  g_print ("  ratio whole / quarter: %.2f× (4× is linear)\n",
+           median (full) / MAX (median (quarter), 1e-6));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -147,6 +147,112 @@ test_clause_editor_edit (void)
   cs_store_close (reopened);
 }
 
+/* The values line of the row: the label with the "clause-values" style class. */
+static GtkLabel *
+find_values_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "clause-values"))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_values_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+values_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
+values_shown (gpointer data)
+{
+  return gtk_widget_get_visible (data) && *gtk_label_get_text (data) != '\0';
+}
+
+/* Under each clause, a compact line lists the typed values read in it, in the user's words;
+ * it follows the text as it is edited and is hidden when there is no value. */
+static void
+test_clause_editor_values (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "projects", NULL);
+  g_autofree char *path = g_build_filename (dir, "values.contractscope", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsOffer) offer = NULL;
+  GtkWidget *window, *overlay, *editor;
+  GtkListBoxRow *row = NULL;
+  GtkTextView *text_view;
+  GtkLabel *values;
+  guint before;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  store = cs_demo_create (path, &error);
+  g_assert_no_error (error);
+  offer = g_list_model_get_item (cs_store_get_offers (store), 0);
+  before = count_clauses (store, cs_record_get_id (CS_RECORD (offer)), "sla", NULL);
+
+  overlay = adw_toast_overlay_new ();
+  editor = cs_clause_editor_new (store, CS_SECTION_SLA);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), editor);
+  window = cs_ui_test_present (overlay, 900, 700);
+  cs_clause_editor_set_offer (CS_CLAUSE_EDITOR (editor), offer);
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (editor, "clause-editor.add", NULL));
+  cs_ui_test_iterate ();
+
+  {
+    GtkWidget *first = cs_ui_test_find_descendant (editor, GTK_TYPE_TEXT_VIEW);
+    GtkWidget *first_row = gtk_widget_get_ancestor (first, GTK_TYPE_LIST_BOX_ROW);
+
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_parent (first_row)),
+                                         before);
+  }
+  g_assert_nonnull (row);
+  text_view = cs_ui_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW);
+  values = find_values_label (GTK_WIDGET (row));
+  g_assert_nonnull (text_view);
+  g_assert_nonnull (values);
+  /* a new, empty clause has no value: no line */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (values)));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            "P1 incidents are restored within 4 business hours; availability is "
+                            "99.5 % per month; an on-site day costs €720 per day; "
+                            "2 to 4 calendar days for a new laptop.", -1);
+  g_assert_true (cs_ui_test_wait_until (values_shown, values));
+  g_assert_cmpstr (gtk_label_get_text (values), ==,
+                   "4 business hours · 99.5\u00a0% per month · €720 per day · "
+                   "2–4 calendar days");
+  g_assert_false (gtk_label_get_use_markup (values));
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "clause-editor-values.png");
+
+  /* weak wording with a value: the value line and the findings both show */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            "Availability is 99.5 %; incidents are handled as soon as possible.",
+                            -1);
+  g_assert_true (cs_ui_test_wait_until (has_findings, editor));
+  g_assert_cmpstr (gtk_label_get_text (values), ==, "99.5\u00a0%");
+  cs_ui_test_iterate_rounds (3);
+  cs_ui_test_save_shot (window, "clause-editor-values-findings.png");
+
+  /* wording without a value: the line goes */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
+                            "The provider restores the service promptly.", -1);
+  g_assert_true (cs_ui_test_wait_until (values_hidden, values));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_ui_test_iterate ();
+  cs_store_close (store);
+}
+
 /* Deleting a clause removes it from the store. */
 static void
 test_clause_editor_delete (void)
@@ -236,6 +342,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/ui/clause-editor/edit", test_clause_editor_edit);
+  g_test_add_func ("/ui/clause-editor/values", test_clause_editor_values);
   g_test_add_func ("/ui/clause-editor/delete", test_clause_editor_delete);
   g_test_add_func ("/ui/clause-editor/destroy", test_clause_editor_destroy);
 

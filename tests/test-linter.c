@@ -15,15 +15,22 @@
 #include "cs-test-utils.h"
 #include "cs-values.h"
 
+/* One default linter for the whole run (loading it is the slow part under ASan); each test
+ * holds its own reference. */
 static CsLinter *
 default_linter (void)
 {
-  g_autoptr(GError) error = NULL;
-  CsLinter *linter = cs_linter_new_default (&error);
+  static CsLinter *linter = NULL;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (linter);
-  return linter;
+  if (linter == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      linter = cs_linter_new_default (&error);
+      g_assert_no_error (error);
+      g_assert_nonnull (linter);
+    }
+  return g_object_ref (linter);
 }
 
 static gboolean
@@ -201,6 +208,8 @@ test_values (void)
     { "within 2 business days", CS_VALUE_DURATION, 2, 2, CS_TIME_UNIT_DAYS, CS_CLOCK_BUSINESS, 0, "", "2 business days" },
     { "sous 24 h calendaires", CS_VALUE_DURATION, 24, 24, CS_TIME_UNIT_HOURS, CS_CLOCK_CALENDAR, 0, "", "24 h calendaires" },
     { "in 30 minutes", CS_VALUE_DURATION, 30, 30, CS_TIME_UNIT_MINUTES, CS_CLOCK_UNSPECIFIED, 0, "", "30 minutes" },
+    { "within 60 seconds", CS_VALUE_DURATION, 60, 60, CS_TIME_UNIT_SECONDS, CS_CLOCK_UNSPECIFIED, 0, "", "60 seconds" },
+    { "sous 30 secondes", CS_VALUE_DURATION, 30, 30, CS_TIME_UNIT_SECONDS, CS_CLOCK_UNSPECIFIED, 0, "", "30 secondes" },
     { "logs kept 6 mois", CS_VALUE_DURATION, 6, 6, CS_TIME_UNIT_MONTHS, CS_CLOCK_UNSPECIFIED, 0, "", "6 mois" },
     { "5 jours ouvrés", CS_VALUE_DURATION, 5, 5, CS_TIME_UNIT_DAYS, CS_CLOCK_BUSINESS, 0, "", "5 jours ouvrés" },
     { "Logs are kept six months.", CS_VALUE_DURATION, 6, 6, CS_TIME_UNIT_MONTHS, CS_CLOCK_UNSPECIFIED, 0, "", "six months" },
@@ -255,6 +264,17 @@ test_values (void)
       matched = g_strndup (cases[i].text + v->start, v->end - v->start);
       g_assert_cmpstr (matched, ==, cases[i].matched);
     }
+
+  /* a period belongs to the nearest value before it, not to one before another number */
+  {
+    g_autoptr(GArray) values = cs_values_extract ("six months, 1 500 € per month", -1);
+
+    g_assert_cmpuint (values->len, ==, 2);
+    g_assert_cmpint (g_array_index (values, CsValue, 0).kind, ==, CS_VALUE_DURATION);
+    g_assert_cmpint (g_array_index (values, CsValue, 0).period, ==, CS_TIME_UNIT_NONE);
+    g_assert_cmpint (g_array_index (values, CsValue, 1).kind, ==, CS_VALUE_AMOUNT);
+    g_assert_cmpint (g_array_index (values, CsValue, 1).period, ==, CS_TIME_UNIT_MONTHS);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (none); i++)
     {
@@ -403,6 +423,23 @@ test_issue_clauses (void)
   g_assert_true (flags_rule (linter, "The agreement renews automatically.", CS_LANGUAGE_EN, "L23"));
   g_assert_true (flags_rule (linter, "Automatic renewal applies.", CS_LANGUAGE_EN, "L23"));
   g_assert_true (flags_rule (linter, "It is automatically renewed.", CS_LANGUAGE_EN, "L23"));
+  /* the initial term before the renewal wording is not a renewal period */
+  g_assert_false (flags_rule (linter,
+                              "This agreement starts on 1 April 2026 for 36 months and then renews "
+                              "automatically for periods of 1 month; either party may terminate "
+                              "with 30 days' notice.", CS_LANGUAGE_EN, "L23"));
+  g_assert_true (flags_rule (linter,
+                             "This agreement runs for 1 month and then renews automatically for "
+                             "periods of 12 months.", CS_LANGUAGE_EN, "L23"));
+  /* a time limit on the reaction excuses monitoring; an interval is not one */
+  g_assert_true (flags_rule (linter, "The provider monitors the servers every 5 minutes.",
+                             CS_LANGUAGE_EN, "L08"));
+  g_assert_false (flags_rule (linter, "The servers are watched and any outage goes to the "
+                              "engineer on call within 20 minutes.", CS_LANGUAGE_EN, "L08"));
+  g_assert_true (flags_rule (linter, "Le prestataire surveille les serveurs toutes les 5 minutes.",
+                             CS_LANGUAGE_FR, "L08"));
+  g_assert_false (flags_rule (linter, "Les serveurs sont surveillés et toute coupure part à "
+                              "l'astreinte dans les 20 minutes.", CS_LANGUAGE_FR, "L08"));
   /* negation: restores that are not charged are not a finding */
   g_assert_true (flags_rule (linter, "Restores are charged.", CS_LANGUAGE_EN, "L19"));
   g_assert_false (flags_rule (linter, "Restores are not charged.", CS_LANGUAGE_EN, "L19"));
@@ -425,6 +462,13 @@ test_clause_scope (void)
   g_assert_false (flags_rule (linter,
                               "The provider monitors the servers and restores the service within 4 hours.",
                               CS_LANGUAGE_EN, "L08"));
+  /* a title is not a commitment: "Monitoring" and "Sauvegardes" as headings are not weak */
+  g_assert_false (flags_rule (linter,
+                              "Article 6 - Monitoring\nThe provider monitors the servers and "
+                              "fixes faults within 4 hours.", CS_LANGUAGE_EN, "L08"));
+  g_assert_false (flags_rule (linter,
+                              "Article 4 - Sauvegardes\nLe prestataire sauvegarde chaque nuit les "
+                              "serveurs de l'annexe 4.", CS_LANGUAGE_FR, "L31"));
   g_assert_true (flags_rule (linter,
                              "Article 4 - Sécurité\nLe prestataire notifie le client sans retard injustifié.\n\n"
                              "Article 5 - Support\nLe support répond sous 24 heures.",
@@ -564,6 +608,27 @@ test_clause_split (void)
     { "one. two\nthree. Four", CS_CLAUSE_SPLIT_LINES, { "one. two", "three. Four" }, { 1, 2 } },
     { "  \n\n  ", 0, { NULL }, { 0 } },
   };
+
+  static const struct {
+    const char *text;
+    gboolean    heading[2];
+  } headings[] = {
+    { "Article 4 - Sauvegardes\nLe prestataire sauvegarde.", { TRUE, FALSE } },
+    { "5.2 Backup\nThe provider backs up.", { TRUE, FALSE } },
+    { "ANNEXE 3 – Exclusions\nLes exclusions sont listées.", { TRUE, FALSE } },
+    { "1) servers\n2) laptops", { FALSE, FALSE } },
+    { "Article 5 of the DPA applies.\nIt is signed.", { FALSE, FALSE } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autoptr(GArray) clauses = cs_clauses_split (headings[i].text, -1, 0);
+
+      g_assert_cmpuint (clauses->len, ==, 2);
+      for (guint c = 0; c < 2; c++)
+        if (g_array_index (clauses, CsClauseSpan, c).heading != headings[i].heading[c])
+          g_error ("“%s”: clause %u heading is wrong", headings[i].text, c);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -231,6 +231,8 @@ print_json (Walk        *walk,
       add_int (builder, "start", clause->start);
       add_int (builder, "end", clause->end);
       add_string (builder, "text", clause_text);
+      json_builder_set_member_name (builder, "heading");
+      json_builder_add_boolean_value (builder, clause->heading);
       json_builder_set_member_name (builder, "findings");
       json_builder_begin_array (builder);
       for (guint i = walk->f; i < f_end; i++)

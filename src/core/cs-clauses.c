@@ -39,6 +39,30 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static gboolean starts_heading (const char *p,
+                                const char *end);
+
+/* A title line: short, on one line, not ending a sentence, and starting with an article word
+ * or a section number ("Article 4 - Sauvegardes", "5.2 Backup"). */
+static gboolean
+is_heading (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  const char *p = text + start;
+  char last = text[end - 1];
+
+  if (end - start > 80 || memchr (p, '\n', end - start) != NULL
+      || strchr (".;:!?,", last) != NULL)
+    return FALSE;
+  if (starts_heading (p, text + end))
+    return TRUE;
+  /* a section number with a point inside: "5.2 Backup", not the list item "1) servers" */
+  while (p < text + end && g_ascii_isdigit (*p))
+    p++;
+  return p > text + start && p + 1 < text + end && *p == '.' && g_ascii_isdigit (p[1]);
+}
+
 static void
 emit (Splitter *s,
       gsize     end)
@@ -55,6 +79,7 @@ emit (Splitter *s,
       clause.start = s->start;
       clause.end = end;
       clause.line = s->start_line;
+      clause.heading = is_heading (s->text, clause.start, clause.end);
       g_array_append_val (s->clauses, clause);
     }
   s->start = -1;
@@ -91,7 +116,8 @@ list_marker_length (const char *p,
 
   if (g_ascii_isdigit (*q))
     {
-      while (q < end && (g_ascii_isdigit (*q) || (*q == '.' && q + 1 < end && g_ascii_isdigit (q[1]))))
+      while (q < end
+             && (g_ascii_isdigit (*q) || (*q == '.' && q + 1 < end && g_ascii_isdigit (q[1]))))
         q++;
       if (q < end && (*q == '.' || *q == ')'))
         q++;

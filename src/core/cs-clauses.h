@@ -29,14 +29,18 @@ typedef enum {
  * @start: byte offset of the first character of the clause
  * @end: byte offset just after its last character (white space trimmed)
  * @line: the line of @start, from 1
+ * @heading: the clause is a title line ("Article 4 - Sauvegardes", "5.2 Backup"): a short line
+ *   that starts with an article word or a section number and does not end a sentence
  *
- * One clause or sentence of a text. The clause linter never looks across clauses.
+ * One clause or sentence of a text. The clause linter never looks across clauses, and does not
+ * check headings.
  */
 typedef struct
 {
-  gsize start;
-  gsize end;
-  guint line;
+  gsize    start;
+  gsize    end;
+  guint    line;
+  gboolean heading;
 } CsClauseSpan;
 
 GArray *cs_clauses_split (const char         *text,

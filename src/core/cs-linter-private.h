@@ -63,6 +63,9 @@ typedef struct
   double      min_hours;
   double      max_hours;
   gboolean    absent_ok;
+  gboolean    after;              /* only values after the words that triggered the rule */
+  guint       limit;              /* only values right after this concept ("within 4 hours",
+                                   * not "every 5 minutes"), or NO_CONCEPT */
 } ValueCond;
 
 typedef struct

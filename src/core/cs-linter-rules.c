@@ -78,8 +78,21 @@ stem_word (LangData   *lang,
            const char *word,
            gsize       length)
 {
-  g_autofree char *key = g_strndup (word, length);
-  const char *stem = g_hash_table_lookup (lang->stems, key);
+  char buffer[64];
+  g_autofree char *key = NULL;
+  const char *stem = NULL;
+
+  /* most words fit the buffer: a lookup that hits the cache allocates nothing */
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, word, length);
+      buffer[length] = '\0';
+      stem = g_hash_table_lookup (lang->stems, buffer);
+      if (stem != NULL)
+        return stem;
+    }
+  key = g_strndup (word, length);
+  stem = g_hash_table_lookup (lang->stems, key);
 
   if (stem == NULL)
     {
@@ -209,38 +222,42 @@ add_term (CsLinter    *self,
           const char  *special)
 {
   LangData *lang = &self->langs[language];
-  g_auto(GStrv) pieces = g_strsplit_set (phrase, " \t\n", -1);
+  g_autoptr(CsNormalizedText) norm = cs_normalized_text_new (phrase, -1);
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
   g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   GPtrArray *list = NULL;
   Term *term = NULL;
+  gsize start = 0;
 
-  for (guint i = 0; pieces[i] != NULL; i++)
+  /* the phrase is normalised once, then read piece by piece: "*", "=word" or words */
+  while (start < norm->length)
     {
-      g_autoptr(CsNormalizedText) norm = NULL;
-      gboolean is_exact = FALSE;
+      gsize end = start;
+      gboolean is_exact = norm->text[start] == '=';
 
-      if (*pieces[i] == '\0')
-        continue;
-      is_exact = pieces[i][0] == '=';
-      if (g_str_equal (pieces[i], "*"))
+      while (end < norm->length && norm->text[end] != ' ')
+        end++;
+      if (end == start + 1 && norm->text[start] == '*')
         {
           g_ptr_array_add (words, (gpointer) g_intern_static_string ("*"));
           g_ptr_array_add (exact, NULL);
-          continue;
         }
-      norm = cs_normalized_text_new (pieces[i] + is_exact, -1);
-      g_array_set_size (tokens, 0);
-      _cs_linter_tokenize (norm->text, 0, norm->length, tokens);
-      for (guint t = 0; t < tokens->len; t++)
+      else
         {
-          Token *token = &g_array_index (tokens, Token, t);
+          g_array_set_size (tokens, 0);
+          _cs_linter_tokenize (norm->text, start + is_exact, end, tokens);
+          for (guint t = 0; t < tokens->len; t++)
+            {
+              Token *token = &g_array_index (tokens, Token, t);
 
-          g_ptr_array_add (words, (gpointer) _cs_linter_token_stem (lang, language, norm->text, token));
-          g_ptr_array_add (exact, is_exact ? g_strndup (norm->text + token->start,
-                                                        token->end - token->start) : NULL);
+              g_ptr_array_add (words, (gpointer) _cs_linter_token_stem (lang, language, norm->text,
+                                                                        token));
+              g_ptr_array_add (exact, is_exact ? g_strndup (norm->text + token->start,
+                                                            token->end - token->start) : NULL);
+            }
         }
+      start = end + 1;
     }
 
   if (words->len == 0 || g_str_equal (words->pdata[0], "*"))
@@ -349,7 +366,8 @@ parse_value_cond (xmlNode *node)
   g_autofree char *min = _cs_rulefile_get_prop (node, "min-hours");
   g_autofree char *max = _cs_rulefile_get_prop (node, "max-hours");
   g_autofree char *absent = _cs_rulefile_get_prop (node, "absent-ok");
-  ValueCond cond = { .period = -1, .min_hours = NAN, .max_hours = NAN };
+  g_autofree char *after = _cs_rulefile_get_prop (node, "after");
+  ValueCond cond = { .period = -1, .min_hours = NAN, .max_hours = NAN, .limit = NO_CONCEPT };
 
   cond.any_kind = kind == NULL || g_str_equal (kind, "any");
   for (guint k = CS_VALUE_DURATION; !cond.any_kind && k <= CS_VALUE_DATE; k++)
@@ -362,8 +380,35 @@ parse_value_cond (xmlNode *node)
   if (max != NULL)
     cond.max_hours = g_ascii_strtod (max, NULL);
   cond.absent_ok = g_strcmp0 (absent, "yes") == 0;
+  cond.after = g_strcmp0 (after, "yes") == 0;
 
   return cond;
+}
+
+/* limit="yes": only the values given as a time limit count, those right after a word of the
+ * "time-limit" concept of the rule's language ("within 4 hours", "sous 4 heures"), not an
+ * interval or a duration of something else ("every 5 minutes", "for 12 months"). */
+static gboolean
+parse_value_limit (CsLinter    *self,
+                   CsLanguage   language,
+                   xmlNode     *node,
+                   const char  *name,
+                   ValueCond   *cond,
+                   GError     **error)
+{
+  g_autofree char *limit = _cs_rulefile_get_prop (node, "limit");
+
+  if (g_strcmp0 (limit, "yes") != 0)
+    return TRUE;
+  cond->limit = lookup_concept (self, language, "time-limit");
+  if (cond->limit == NO_CONCEPT)
+    {
+      g_autofree char *detail = g_strdup_printf (_("unknown concept “%s”"), "time-limit");
+
+      set_invalid (error, name, node, detail);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -426,17 +471,15 @@ load_language (CsLinter    *self,
           if (!parse_concepts (self, rule->language, child, name, rule->requires, error))
             return FALSE;
         }
-      else if (g_str_equal (element, "unless-value"))
+      else if (g_str_equal (element, "unless-value") || g_str_equal (element, "requires-value"))
         {
           ValueCond cond = parse_value_cond (child);
 
-          g_array_append_val (rule->unless_values, cond);
-        }
-      else if (g_str_equal (element, "requires-value"))
-        {
-          ValueCond cond = parse_value_cond (child);
-
-          g_array_append_val (rule->requires_values, cond);
+          if (!parse_value_limit (self, rule->language, child, name, &cond, error))
+            return FALSE;
+          g_array_append_val (g_str_equal (element, "unless-value") ? rule->unless_values
+                                                                    : rule->requires_values,
+                              cond);
         }
       else if (g_str_equal (element, "why"))
         rule->why = _cs_rulefile_get_text (child);

@@ -283,9 +283,8 @@ find_occurrences (Check      *check,
   for (guint t = 0; t < check->tokens->len; t++)
     {
       Token *token = &g_array_index (check->tokens, Token, t);
-      GPtrArray *terms = g_hash_table_lookup (lang->terms,
-                                              _cs_linter_token_stem (lang, language, check->norm->text,
-                                                          token));
+      const char *stem = _cs_linter_token_stem (lang, language, check->norm->text, token);
+      GPtrArray *terms = g_hash_table_lookup (lang->terms, stem);
 
       for (guint k = 0; terms != NULL && k < terms->len; k++)
         {
@@ -399,18 +398,55 @@ value_matches (const ValueCond *cond,
   return TRUE;
 }
 
-/* Whether the values of the clause, @values[@from, @to), meet @cond. */
+/* Whether @value comes at most two words after an occurrence of the concept @limit in the
+ * clause: "within 4 hours", "dans les 20 minutes", "at most 8 business hours", "within the
+ * next 15 minutes", but not "every 5 minutes". */
 static gboolean
-values_meet (const ValueCond *cond,
+value_after_limit (Check         *check,
+                   guint          limit,
+                   const CsValue *value)
+{
+  if (check->heads[limit] < 0)
+    return FALSE;
+  for (int o = check->heads[limit]; o >= 0;
+       o = g_array_index (check->occurrences, Occurrence, o).next)
+    {
+      guint gap = 0;
+
+      for (guint j = g_array_index (check->occurrences, Occurrence, o).last + 1;
+           j < check->tokens->len && gap <= 2; j++, gap++)
+        {
+          gsize start = check->norm->starts[g_array_index (check->tokens, Token, j).start];
+
+          if (start == value->start)
+            return TRUE;
+          if (start > value->start)
+            break;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether the values of the clause, @values[@from, @to), meet @cond; with cond->after, only
+ * the values that start at or after @trigger (an offset in the original text) count. */
+static gboolean
+values_meet (Check           *check,
+             const ValueCond *cond,
              GArray          *values,
              guint            from,
-             guint            to)
+             guint            to,
+             gsize            trigger)
 {
   gboolean kind_seen = FALSE;
 
   for (guint i = from; i < to; i++)
     {
       const CsValue *v = &g_array_index (values, CsValue, i);
+
+      if (cond->after && v->start < trigger)
+        continue;
+      if (cond->limit != NO_CONCEPT && !value_after_limit (check, cond->limit, v))
+        continue;
 
       kind_seen = kind_seen || cond->any_kind || v->kind == cond->kind;
       if (value_matches (cond, v))
@@ -484,6 +520,7 @@ apply_rules (Check      *check,
       guint first = 0, last = 0;
       gboolean matched = FALSE;
       gboolean ok = TRUE;
+      gsize trigger = 0;
 
       if (rule->language != language)
         continue;
@@ -499,12 +536,13 @@ apply_rules (Check      *check,
       if (rule->requires->len > 0 && !rule->requires_text
           && !has_any (check, rule->requires, FALSE))
         continue;
+      trigger = check->norm->starts[g_array_index (check->tokens, Token, first).start];
       for (guint i = 0; ok && i < rule->unless_values->len; i++)
-        ok = !values_meet (&g_array_index (rule->unless_values, ValueCond, i), check->values,
-                           v_from, v_to);
+        ok = !values_meet (check, &g_array_index (rule->unless_values, ValueCond, i),
+                           check->values, v_from, v_to, trigger);
       for (guint i = 0; ok && i < rule->requires_values->len; i++)
-        ok = values_meet (&g_array_index (rule->requires_values, ValueCond, i), check->values,
-                          v_from, v_to);
+        ok = values_meet (check, &g_array_index (rule->requires_values, ValueCond, i),
+                          check->values, v_from, v_to, trigger);
       if (!ok)
         continue;
 
@@ -606,6 +644,12 @@ check_clauses (Check      *check,
         v_end++;
 
       g_array_set_size (check->tokens, 0);
+      if (clause->heading)
+        {
+          /* a title names a subject, it does not commit to anything */
+          n = n_end;
+          continue;
+        }
       _cs_linter_tokenize (norm->text, n, n_end, check->tokens);
 
       if (clause_language == CS_LANGUAGE_ANY)

@@ -37,7 +37,8 @@
 #define RANGE_RE    "(?: ?(?:-|to|a|and|et|or|ou) ?(" NUMW_RE "))?"
 /* An amount may also group thousands with spaces, points or commas. */
 #define AMOUNT_RE   "\\d{1,3}(?:[ .,]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?"
-#define UNIT_RE     "minutes?|mins?|mn|hours?|hrs?|heures?|h|days?|jours?|j|weeks?|semaines?|" \
+#define UNIT_RE     "seconds?|secondes?|secs?|minutes?|mins?|mn|hours?|hrs?|heures?|h|" \
+                    "days?|jours?|j|weeks?|semaines?|" \
                     "months?|mois|years?|annees?|ans?|quarters?|trimestres?"
 #define QUAL_RE     "ouvrees?|ouvres?|ouvrables?|calendaires?|business|working|calendar"
 #define CURRENCY_RE "k€|keur|€|eur|euros?|\\$|usd|£|gbp"
@@ -46,7 +47,8 @@
                     "septembre|octobre|novembre|decembre"
 #define PERIOD_RE   "(?:(?:per|par|a|an|each|every|chaque|/) ?(?:calendar |civil )?" \
                     "(month|mois|year|annee|an|week|semaine|day|jour|quarter|trimestre)\\b" \
-                    "|\\b(monthly|mensuel\\w*|yearly|annual\\w*|annuel\\w*|weekly|hebdomadaire\\w*|" \
+                    "|\\b(monthly|mensuel\\w*|yearly|annual\\w*|annuel\\w*|weekly|" \
+                    "hebdomadaire\\w*|" \
                     "daily|quotidien\\w*|quarterly|trimestriel\\w*)\\b)"
 
 static const char *duration_pattern =
@@ -319,8 +321,9 @@ parse_unit (const char *unit)
     case 'd':
     case 'j':
       return CS_TIME_UNIT_DAYS;
-    case 'w':
     case 's':
+      return g_str_has_prefix (unit, "sec") ? CS_TIME_UNIT_SECONDS : CS_TIME_UNIT_WEEKS;
+    case 'w':
       return CS_TIME_UNIT_WEEKS;
     case 'y':
     case 'a':
@@ -422,8 +425,9 @@ fetch_group (GMatchInfo *match,
   return text;
 }
 
-/* The period a value is given per, read just after it (up to the end of its sentence part) or
- * as an adjective just before it ("monthly availability of 99.5 %"). */
+/* The period a value is given per, read just after it (up to the end of its sentence part or
+ * the next number, whose period it would be) or as an adjective just before it ("monthly
+ * availability of 99.5 %"). */
 static CsTimeUnit
 find_period (CsNormalizedText *norm,
              gsize             start,
@@ -437,7 +441,8 @@ find_period (CsNormalizedText *norm,
   CsTimeUnit period = CS_TIME_UNIT_NONE;
 
   for (gsize i = end; i < limit; i++)
-    if (norm->text[i] == '.' || norm->text[i] == ';' || norm->text[i] == '\n')
+    if (norm->text[i] == '.' || norm->text[i] == ';' || norm->text[i] == '\n'
+        || g_ascii_isdigit (norm->text[i]))
       limit = i;
   for (gsize i = start; i > from; i--)
     if (norm->text[i - 1] == '.' || norm->text[i - 1] == ';')
@@ -517,7 +522,8 @@ preceded_by_reference (CsNormalizedText *norm,
   if (start == end)
     return FALSE;
   for (guint i = 0; words[i] != NULL; i++)
-    if (strlen (words[i]) == end - start && strncmp (norm->text + start, words[i], end - start) == 0)
+    if (strlen (words[i]) == end - start
+        && strncmp (norm->text + start, words[i], end - start) == 0)
       return TRUE;
   return FALSE;
 }
@@ -794,6 +800,8 @@ cs_value_to_hours (const CsValue *value)
 
   switch (value->unit)
     {
+    case CS_TIME_UNIT_SECONDS:
+      return value->value / 3600.0;
     case CS_TIME_UNIT_MINUTES:
       return value->value / 60.0;
     case CS_TIME_UNIT_HOURS:
@@ -835,13 +843,13 @@ cs_value_kind_to_string (CsValueKind kind)
  * @unit: a time unit
  *
  * Returns: the stable name of @unit: "none", "minutes", "hours", "days", "weeks", "months",
- *   "years" or "quarters"
+ *   "years", "quarters" or "seconds"
  */
 const char *
 cs_time_unit_to_string (CsTimeUnit unit)
 {
   static const char * const names[] = {
-    "none", "minutes", "hours", "days", "weeks", "months", "years", "quarters"
+    "none", "minutes", "hours", "days", "weeks", "months", "years", "quarters", "seconds"
   };
 
   g_return_val_if_fail ((guint) unit < G_N_ELEMENTS (names), NULL);

@@ -40,6 +40,7 @@ typedef enum {
  * @CS_TIME_UNIT_MONTHS: months
  * @CS_TIME_UNIT_YEARS: years
  * @CS_TIME_UNIT_QUARTERS: quarters (three months)
+ * @CS_TIME_UNIT_SECONDS: seconds ("answered within 60 seconds")
  */
 typedef enum {
   CS_TIME_UNIT_NONE,
@@ -50,6 +51,7 @@ typedef enum {
   CS_TIME_UNIT_MONTHS,
   CS_TIME_UNIT_YEARS,
   CS_TIME_UNIT_QUARTERS,
+  CS_TIME_UNIT_SECONDS,
 } CsTimeUnit;
 
 /**

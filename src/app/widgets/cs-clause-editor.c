@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "cs-clause-editor.h"
@@ -16,6 +18,7 @@
 #include "cs-linter.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
+#include "cs-values.h"
 
 /* How long typing may pause before the text is committed and checked again. */
 #define COMMIT_DELAY_MS 600
@@ -29,7 +32,9 @@
  * store when the field loses the focus, when the reference is activated and after a short
  * pause in typing. The clause linter checks every clause as it is typed; weak wording is
  * underlined (colour by severity) with a tooltip, and listed under the clause so keyboard and
- * screen-reader users get the same explanation.
+ * screen-reader users get the same explanation. Under each clause a compact line shows the
+ * typed values the linter read in it ("4 business hours · 99.5 % per month · €720 per day"),
+ * in the user's language and number format.
  *
  * Actions: `clause-editor.add`, `clause-editor.delete` (a clause id, "x").
  */
@@ -59,9 +64,11 @@ typedef struct
   GtkTextView    *text_view;
   GtkTextBuffer  *buffer;
   GtkLabel       *findings_label;
+  GtkLabel       *values_label;
   GtkWidget      *delete_button;
   GPtrArray      *findings;
   GArray         *char_offsets;   /* glong start and end of each finding, in characters */
+  GArray         *values;         /* CsValue read in the clause, or NULL */
   GError         *lint_error;
   guint           commit_id;
   guint           lint_id;
@@ -302,6 +309,186 @@ update_findings_label (ClauseRow *cr)
   gtk_widget_set_visible (GTK_WIDGET (cr->findings_label), markup->len > 0);
 }
 
+/* A number as the user's locale writes it ("99.5", "99,5"): no exponent, no trailing zeros. */
+static char *
+format_number (double value)
+{
+  return g_strdup_printf ("%.10g", value);
+}
+
+/* "4", or "2–4" for a range. */
+static char *
+format_quantity (const CsValue *value)
+{
+  g_autofree char *low = format_number (value->value);
+  g_autofree char *high = NULL;
+
+  if (isnan (value->max) || value->max <= value->value)
+    return g_steal_pointer (&low);
+  high = format_number (value->max);
+  /* Translators: a range of two numbers, "2–4" */
+  return g_strdup_printf (_("%s–%s"), low, high);
+}
+
+static const char *
+period_text (CsTimeUnit period)
+{
+  switch (period)
+    {
+    case CS_TIME_UNIT_SECONDS:
+      return _("per second");
+    case CS_TIME_UNIT_MINUTES:
+      return _("per minute");
+    case CS_TIME_UNIT_HOURS:
+      return _("per hour");
+    case CS_TIME_UNIT_DAYS:
+      return _("per day");
+    case CS_TIME_UNIT_WEEKS:
+      return _("per week");
+    case CS_TIME_UNIT_MONTHS:
+      return _("per month");
+    case CS_TIME_UNIT_QUARTERS:
+      return _("per quarter");
+    case CS_TIME_UNIT_YEARS:
+      return _("per year");
+    case CS_TIME_UNIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* "4 business hours", "2–4 days", with the plural of the larger bound. */
+static char *
+format_duration (const CsValue *value,
+                 const char    *q)
+{
+  double larger = isnan (value->max) ? value->value : MAX (value->value, value->max);
+  gulong n = (gulong) MIN (ceil (fabs (larger)), (double) G_MAXULONG);
+
+  if (value->clock == CS_CLOCK_BUSINESS && value->unit == CS_TIME_UNIT_HOURS)
+    return g_strdup_printf (ngettext ("%s business hour", "%s business hours", n), q);
+  if (value->clock == CS_CLOCK_BUSINESS && value->unit == CS_TIME_UNIT_DAYS)
+    return g_strdup_printf (ngettext ("%s business day", "%s business days", n), q);
+  if (value->clock == CS_CLOCK_CALENDAR && value->unit == CS_TIME_UNIT_HOURS)
+    return g_strdup_printf (ngettext ("%s calendar hour", "%s calendar hours", n), q);
+  if (value->clock == CS_CLOCK_CALENDAR && value->unit == CS_TIME_UNIT_DAYS)
+    return g_strdup_printf (ngettext ("%s calendar day", "%s calendar days", n), q);
+
+  switch (value->unit)
+    {
+    case CS_TIME_UNIT_SECONDS:
+      return g_strdup_printf (ngettext ("%s second", "%s seconds", n), q);
+    case CS_TIME_UNIT_MINUTES:
+      return g_strdup_printf (ngettext ("%s minute", "%s minutes", n), q);
+    case CS_TIME_UNIT_HOURS:
+      return g_strdup_printf (ngettext ("%s hour", "%s hours", n), q);
+    case CS_TIME_UNIT_DAYS:
+      return g_strdup_printf (ngettext ("%s day", "%s days", n), q);
+    case CS_TIME_UNIT_WEEKS:
+      return g_strdup_printf (ngettext ("%s week", "%s weeks", n), q);
+    case CS_TIME_UNIT_MONTHS:
+      return g_strdup_printf (ngettext ("%s month", "%s months", n), q);
+    case CS_TIME_UNIT_QUARTERS:
+      return g_strdup_printf (ngettext ("%s quarter", "%s quarters", n), q);
+    case CS_TIME_UNIT_YEARS:
+      return g_strdup_printf (ngettext ("%s year", "%s years", n), q);
+    case CS_TIME_UNIT_NONE:
+    default:
+      return g_strdup (q);
+    }
+}
+
+static char *
+format_amount (const CsValue *value,
+               const char    *quantity)
+{
+  if (g_str_equal (value->currency, "EUR"))
+    /* Translators: an amount in euros; French writes "720 €" */
+    return g_strdup_printf (_("€%s"), quantity);
+  if (g_str_equal (value->currency, "USD"))
+    /* Translators: an amount in US dollars; French writes "720 $ US" */
+    return g_strdup_printf (_("US$%s"), quantity);
+  if (g_str_equal (value->currency, "GBP"))
+    /* Translators: an amount in pounds sterling; French writes "720 £" */
+    return g_strdup_printf (_("£%s"), quantity);
+  /* Translators: an amount and its ISO 4217 currency code, "720 CHF" */
+  return g_strdup_printf (_("%s %s"), quantity, value->currency);
+}
+
+/* One typed value as the user reads it, in the user's language: "4 business hours",
+ * "99.5 % per month", "€720 per day", "1 March 2026". @text is the clause, for the words a
+ * count is of ("3 servers"). */
+static char *
+format_value (const CsValue *value,
+              const char    *text)
+{
+  g_autofree char *quantity = format_quantity (value);
+  g_autofree char *base = NULL;
+  const char *period = period_text (value->period);
+
+  switch (value->kind)
+    {
+    case CS_VALUE_DURATION:
+      base = format_duration (value, quantity);
+      break;
+    case CS_VALUE_PERCENT:
+      /* Translators: a percentage, "99.5 %", with a no-break space */
+      base = g_strdup_printf (_("%s %%"), quantity);
+      break;
+    case CS_VALUE_AMOUNT:
+      base = format_amount (value, quantity);
+      break;
+    case CS_VALUE_COUNT:
+      /* the number and the things counted, as the clause words them */
+      base = g_strndup (text + value->start, value->end - value->start);
+      break;
+    case CS_VALUE_DATE:
+      {
+        int ymd = (int) value->value;
+        g_autoptr(GDateTime) date = g_date_time_new_local (ymd / 10000, ymd / 100 % 100,
+                                                           ymd % 100, 0, 0, 0);
+
+        base = date != NULL ? g_date_time_format (date, "%x") : g_strdup (quantity);
+        return g_steal_pointer (&base);
+      }
+    default:
+      base = g_strdup (quantity);
+      break;
+    }
+
+  if (period == NULL)
+    return g_steal_pointer (&base);
+  /* Translators: a value and its period, "99.5 % per month", "€720 per day" */
+  return g_strdup_printf (_("%s %s"), base, period);
+}
+
+/* The line of typed values under the clause; hidden when the clause has none. */
+static void
+update_values_label (ClauseRow  *cr,
+                     const char *text)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; cr->values != NULL && i < cr->values->len; i++)
+    {
+      g_autofree char *formatted = format_value (&g_array_index (cr->values, CsValue, i), text);
+
+      if (line->len > 0)
+        /* Translators: the separator between two values in the line under a clause */
+        g_string_append (line, _(" · "));
+      g_string_append (line, formatted);
+    }
+
+  gtk_label_set_text (cr->values_label, line->str);
+  /* Translators: what a screen reader says for the line of values under a clause */
+  accessible = g_strdup_printf (_("Values in this clause: %s"), line->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cr->values_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (cr->values_label), line->len > 0);
+}
+
 static void
 lint_row (ClauseRow *cr)
 {
@@ -313,6 +500,7 @@ lint_row (ClauseRow *cr)
 
   g_clear_pointer (&cr->findings, g_ptr_array_unref);
   g_clear_pointer (&cr->char_offsets, g_array_unref);
+  g_clear_pointer (&cr->values, g_array_unref);
   g_clear_error (&cr->lint_error);
 
   gtk_text_buffer_get_bounds (cr->buffer, &start_iter, &end_iter);
@@ -321,9 +509,10 @@ lint_row (ClauseRow *cr)
 
   linter = cs_review_state_get_linter (&error);
   if (linter != NULL)
-    cr->findings = cs_linter_check (linter, text, length, CS_LANGUAGE_ANY,
-                                    cr->editor->section, cs_record_get_id (CS_RECORD (cr->clause)),
-                                    &error);
+    cr->findings = cs_linter_check_text (linter, text, length, CS_LANGUAGE_ANY,
+                                         cr->editor->section,
+                                         cs_record_get_id (CS_RECORD (cr->clause)),
+                                         CS_CLAUSE_SPLIT_DEFAULT, NULL, &cr->values, &error);
 
   if (cr->findings == NULL)
     cr->lint_error = g_steal_pointer (&error);
@@ -347,6 +536,7 @@ lint_row (ClauseRow *cr)
     }
 
   update_findings_label (cr);
+  update_values_label (cr, text);
   update_summary (cr->editor);
 }
 
@@ -631,6 +821,7 @@ clause_row_kill (gpointer data)
   g_clear_object (&cr->clause);
   g_clear_pointer (&cr->findings, g_ptr_array_unref);
   g_clear_pointer (&cr->char_offsets, g_array_unref);
+  g_clear_pointer (&cr->values, g_array_unref);
   g_clear_error (&cr->lint_error);
   clause_row_release (cr);
 }
@@ -735,6 +926,17 @@ create_row (gpointer item,
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (cr->text_view));
   gtk_box_append (GTK_BOX (box), frame);
+
+  cr->values_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_use_markup (cr->values_label, FALSE);
+  gtk_label_set_wrap (cr->values_label, TRUE);
+  gtk_label_set_wrap_mode (cr->values_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (cr->values_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (cr->values_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (cr->values_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (cr->values_label), "clause-values");
+  gtk_widget_set_visible (GTK_WIDGET (cr->values_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cr->values_label));
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
