@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "cs-store.h"
 
 G_BEGIN_DECLS
@@ -28,5 +30,8 @@ CsStore *_cs_store_open_full (const char         *path,
                               guint               n_migrations,
                               int                 target_version,
                               GError            **error);
+
+/* For the other cs-store-*.c files, the only other code that runs SQL. */
+sqlite3 *_cs_store_get_db    (CsStore            *self);
 
 G_END_DECLS

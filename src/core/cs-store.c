@@ -4983,3 +4983,12 @@ cs_store_count_coverage (CsStore           *self,
 
   return TRUE;
 }
+
+/* For cs-store-*.c: the connection, or NULL once closed. */
+sqlite3 *
+_cs_store_get_db (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  return self->db;
+}
