@@ -912,6 +912,51 @@ test_fixture_v1 (void)
   g_assert_true (cs_record_get_boolean (offer, "compared"));
 }
 
+static void
+test_fixture_v2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v2.contractscope",
+                                                    NULL);
+  g_autofree char *path = cs_test_build_path ("fixture-v2.contractscope");
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsRecord) weight = NULL;
+  g_autoptr(CsRecord) question = NULL;
+  GListModel *weights = NULL;
+  GListModel *questions = NULL;
+  g_autoptr(CsRecord) proposal = NULL;
+  CsRecord *project;
+
+  cs_test_copy_file (fixture, path);
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  project = CS_RECORD (cs_store_get_project (store));
+  g_assert_cmpstr (cs_record_get_string (project, "language"), ==, "fr");
+  g_assert_cmpint (cs_record_get_int (project, "compare_horizon_months"), ==, 48);
+  g_assert_cmpint (cs_record_get_int (project, "compare_growth_percent"), ==, 10);
+
+  proposal = g_list_model_get_item (cs_store_get_offers (store), 1);
+  g_assert_false (cs_record_get_boolean (proposal, "compared"));
+
+  weights = cs_store_list (store, CS_TYPE_SECTION_WEIGHT, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (weights), ==, 3);
+  weight = g_list_model_get_item (weights, 0);
+  g_assert_cmpstr (cs_record_get_string (weight, "section"), ==, "sla");
+  g_assert_cmpint (cs_record_get_int (weight, "weight"), ==, 30);
+
+  questions = cs_store_list (store, CS_TYPE_PROVIDER_QUESTION, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 1);
+  question = g_list_model_get_item (questions, 0);
+  g_assert_cmpstr (cs_record_get_string (question, "item_id"), ==, "BCK-09");
+  g_assert_cmpstr (cs_record_get_string (question, "answer"), ==, "Quarterly, with a signed report.");
+  g_assert_cmpstr (cs_record_get_string (question, "reference"), ==, "Annex 4 §2");
+
+  /* And it can be edited. */
+  g_assert_true (cs_store_set_string (store, question, "answer", "Monthly.", &error));
+  g_assert_no_error (error);
+}
+
 static char *
 read_schema (const char *path)
 {
@@ -1070,6 +1115,7 @@ main (int   argc,
   g_test_add_func ("/core/store/plain-copy-is-complete", test_plain_copy_is_complete);
   g_test_add_func ("/core/store/migration", test_migration);
   g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
+  g_test_add_func ("/core/store/fixture-v2", test_fixture_v2);
   g_test_add_func ("/core/store/upgraded-schema", test_upgraded_schema_matches_new);
   g_test_add_func ("/core/store/sigkill", test_sigkill);
 

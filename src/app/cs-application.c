@@ -13,6 +13,7 @@
 
 #include "cs-application.h"
 #include "cs-demo.h"
+#include "cs-exchange-actions.h"
 #include "cs-new-project-dialog.h"
 #include "cs-preferences-window.h"
 #include "cs-window.h"
@@ -548,6 +549,7 @@ cs_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  cs_exchange_actions_install (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,

@@ -38,4 +38,12 @@ gboolean run_export        (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_import_xml    (int      argc,
+                            char   **argv,
+                            GError **error);
+
+gboolean run_export_xml    (int      argc,
+                            char   **argv,
+                            GError **error);
+
 G_END_DECLS

@@ -474,6 +474,16 @@ static const Command commands[] = {
     N_("Export a document: the reversibility checklist, the review report or the questions for the provider."),
     run_export,
   },
+  {
+    "import-xml", N_("FILE.xml NEW_PROJECT"), N_("import-xml FILE.xml NEW_PROJECT"),
+    N_("Create a new review project from a Contract Scope XML exchange file."),
+    run_import_xml,
+  },
+  {
+    "export-xml", N_("PROJECT"), N_("export-xml PROJECT -o FILE [--force]"),
+    N_("Export a whole review project as a Contract Scope XML exchange file."),
+    run_export_xml,
+  },
 };
 
 static gboolean

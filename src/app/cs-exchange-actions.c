@@ -1,0 +1,479 @@
+/* cs-exchange-actions.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-exchange-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cs-exchange-actions.h"
+#include "cs-exchange.h"
+
+/*
+ * The XML exchange in the application: two app-wide actions.
+ *
+ * `app.import-xml` asks for an exchange file, then where to save the new project (beside the
+ * file, named after it), builds the project and opens it in a window. `app.export-xml` writes
+ * the project of the active window as an exchange file chosen in a save dialog (whose
+ * confirmation is the only way an existing file is replaced), and says so in a toast. It is
+ * enabled only while the active window shows a project. Failures are shown in a dialog (import)
+ * or a toast (export) with the translated message of the core, which says what is safe.
+ */
+
+#define XML_SUFFIX ".xml"
+
+typedef struct
+{
+  CsApplication *app;
+  GFile         *xml;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->app);
+  g_clear_object (&data->xml);
+  g_free (data);
+}
+
+static GtkWindow *
+get_active_window (CsApplication *app)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app));
+}
+
+static void
+show_error_dialog (GtkWindow  *parent,
+                   const char *heading,
+                   const char *message)
+{
+  AdwMessageDialog *dialog;
+
+  /* Heading and body are plain text: file names and messages are never markup. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_import_error (GtkWindow  *parent,
+                   GFile      *xml,
+                   const char *message)
+{
+  g_autofree char *basename = g_file_get_basename (xml);
+  g_autofree char *display_name = g_filename_display_name (basename);
+  g_autofree char *heading = NULL;
+
+  /* Translators: %s is the name of the XML file being imported */
+  heading = g_strdup_printf (_("Could Not Import “%s”"), display_name);
+  show_error_dialog (parent, heading, message);
+}
+
+static GtkFileFilter *
+create_xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Contract Scope Exchange Files (XML)"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+
+  return filter;
+}
+
+/* The file name without @suffix, or the whole name. */
+static char *
+strip_suffix (const char *basename,
+              const char *suffix)
+{
+  if (g_str_has_suffix (basename, suffix) && strlen (basename) > strlen (suffix))
+    return g_strndup (basename, strlen (basename) - strlen (suffix));
+
+  return g_strdup (basename);
+}
+
+/* The chosen path, with @suffix added when the name has none. */
+static char *
+path_with_suffix (GFile      *file,
+                  const char *suffix)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+
+  return g_strconcat (path, suffix, NULL);
+}
+
+/* Import */
+
+/**
+ * cs_exchange_actions_import_file:
+ * @app: the application
+ * @xml: an exchange file
+ * @destination: the new project file; it must not exist
+ * @parent: (nullable): the window the request came from, for dialogs
+ *
+ * Creates a new project at @destination from @xml and opens it. Failures are shown in a
+ * dialog; nothing is created then.
+ *
+ * Returns: (transfer none) (nullable): the window showing the new project, or %NULL
+ */
+GtkWindow *
+cs_exchange_actions_import_file (CsApplication *app,
+                                 GFile         *xml,
+                                 GFile         *destination,
+                                 GtkWindow     *parent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autofree char *xml_path = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (CS_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (G_IS_FILE (xml), NULL);
+  g_return_val_if_fail (G_IS_FILE (destination), NULL);
+
+  xml_path = g_file_get_path (xml);
+  path = g_file_get_path (destination);
+  if (xml_path == NULL || path == NULL)
+    {
+      show_import_error (parent, xml, _("Only files on this computer can be imported; no project was created."));
+      return NULL;
+    }
+
+  /* The size first: an oversized file is refused without being read. */
+  if (g_stat (xml_path, &st) == 0 && (guint64) st.st_size > CS_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (&error, CS_EXCHANGE_ERROR, CS_EXCHANGE_ERROR_TOO_LARGE,
+                   _("The exchange file is larger than %u MiB, more than any project needs; it was not read. No project was created."),
+                   (guint) (CS_EXCHANGE_MAX_SIZE / (1024 * 1024)));
+      show_import_error (parent, xml, error->message);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (xml_path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      show_import_error (parent, xml, error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+
+  store = cs_exchange_import_to_new_project (bytes, path, &error);
+  if (store == NULL)
+    {
+      show_import_error (parent, xml, error->message);
+      return NULL;
+    }
+
+  cs_application_note_recent (path);
+  return cs_application_show_store (app, store, parent);
+}
+
+static void
+on_import_destination_response_cb (GtkNativeDialog *chooser,
+                                   int              response,
+                                   ImportData      *data)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = chosen != NULL ? path_with_suffix (chosen, CS_PROJECT_SUFFIX) : NULL;
+
+      if (path != NULL)
+        {
+          g_autoptr(GFile) destination = g_file_new_for_path (path);
+
+          cs_exchange_actions_import_file (data->app, data->xml, destination, parent);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  import_data_free (data);
+}
+
+/* Second step: where the new project goes, beside the XML file and named after it. */
+static void
+choose_import_destination (CsApplication *app,
+                           GFile         *xml,
+                           GtkWindow     *parent)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (xml);
+  g_autofree char *basename = g_file_get_basename (xml);
+  g_autofree char *stem = strip_suffix (basename, XML_SUFFIX);
+  g_autofree char *suggested = g_strconcat (stem, CS_PROJECT_SUFFIX, NULL);
+  ImportData *data = g_new0 (ImportData, 1);
+  GtkFileChooserNative *chooser;
+
+  data->app = g_object_ref (app);
+  data->xml = g_object_ref (xml);
+
+  chooser = gtk_file_chooser_native_new (_("Save the Imported Project"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_destination_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_import_source_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              CsApplication   *app)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) xml = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (xml != NULL)
+        choose_import_destination (app, xml, parent);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (app);
+}
+
+static void
+import_xml_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CsApplication *app = user_data;
+  g_autoptr(GtkFileFilter) filter = create_xml_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Project from XML"), get_active_window (app),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_source_response_cb),
+                    g_object_ref (app));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export */
+
+static void
+show_toast (CsWindow   *window,
+            const char *title,
+            gboolean    keep)
+{
+  AdwToast *toast = adw_toast_new ("");
+
+  /* Toast titles are markup: the text is set escaped. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_toast_set_title (toast, escaped);
+  if (keep)
+    adw_toast_set_timeout (toast, 0);
+  cs_window_add_toast (window, toast);
+}
+
+/**
+ * cs_exchange_actions_export_file:
+ * @window: a window showing a project
+ * @destination: the XML file to write; an existing file is replaced
+ *
+ * Writes the window's project as an exchange file and says so in a toast, or shows why not.
+ *
+ * Returns: %TRUE when @destination holds the export
+ */
+gboolean
+cs_exchange_actions_export_file (CsWindow *window,
+                                 GFile    *destination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  CsStore *store;
+
+  g_return_val_if_fail (CS_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  store = cs_window_get_store (window);
+  path = g_file_get_path (destination);
+  if (store == NULL || path == NULL)
+    {
+      show_toast (window, _("Could not export: only files on this computer can be written."), TRUE);
+      return FALSE;
+    }
+
+  if (!cs_exchange_export_to_file (store, path, &error))
+    {
+      /* Translators: %s is the reason; the project itself is untouched */
+      title = g_strdup_printf (_("Could not export: %s"), error->message);
+      show_toast (window, title, TRUE);
+      return FALSE;
+    }
+
+  basename = g_file_get_basename (destination);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Project exported as “%s”"), basename);
+  show_toast (window, title, FALSE);
+
+  return TRUE;
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               CsWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT && cs_window_get_store (window) != NULL)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = chosen != NULL ? path_with_suffix (chosen, XML_SUFFIX) : NULL;
+      g_autofree char *chosen_path = chosen != NULL ? g_file_get_path (chosen) : NULL;
+
+      /* The chooser confirmed replacing the name typed; a name we completed must be new. */
+      if (path != NULL && g_strcmp0 (path, chosen_path) != 0
+          && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* Translators: %s is a file name */
+          g_autofree char *title = g_strdup_printf (_("Could not export: “%s” already exists; it was left unchanged."),
+                                                    name);
+
+          show_toast (window, title, TRUE);
+        }
+      else if (path != NULL)
+        {
+          g_autoptr(GFile) destination = g_file_new_for_path (path);
+
+          cs_exchange_actions_export_file (window, destination);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+static void
+export_xml_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CsApplication *app = user_data;
+  GtkWindow *active = get_active_window (app);
+  g_autoptr(GtkFileFilter) filter = create_xml_filter ();
+  g_autoptr(GFile) current = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooserNative *chooser;
+  CsStore *store;
+
+  if (!CS_IS_WINDOW (active) || (store = cs_window_get_store (CS_WINDOW (active))) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Project as XML"), active,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  current = g_file_new_for_path (cs_store_get_path (store));
+  basename = g_file_get_basename (current);
+  stem = strip_suffix (basename, CS_PROJECT_SUFFIX);
+  suggested = g_strconcat (stem, XML_SUFFIX, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  folder = g_file_get_parent (current);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
+                    g_object_ref (active));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* app.export-xml is enabled while the active window shows a project. */
+
+static void
+update_export_enabled (CsApplication *app)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), "export-xml");
+  GtkWindow *active = get_active_window (app);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               CS_IS_WINDOW (active)
+                               && cs_window_get_store (CS_WINDOW (active)) != NULL);
+}
+
+static void
+on_window_store_changed_cb (GObject       *window,
+                            GParamSpec    *pspec,
+                            CsApplication *app)
+{
+  update_export_enabled (app);
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *window,
+                    gpointer        user_data)
+{
+  if (CS_IS_WINDOW (window))
+    g_signal_connect_object (window, "notify::store", G_CALLBACK (on_window_store_changed_cb),
+                             application, 0);
+}
+
+static void
+on_active_window_changed_cb (GObject    *application,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  update_export_enabled (CS_APPLICATION (application));
+}
+
+static const GActionEntry exchange_actions[] = {
+  { "import-xml", import_xml_action_cb },
+  { "export-xml", export_xml_action_cb },
+};
+
+/**
+ * cs_exchange_actions_install:
+ * @app: the application, in its startup
+ *
+ * Adds `app.import-xml` and `app.export-xml`.
+ */
+void
+cs_exchange_actions_install (CsApplication *app)
+{
+  g_return_if_fail (CS_IS_APPLICATION (app));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), exchange_actions,
+                                   G_N_ELEMENTS (exchange_actions), app);
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  g_signal_connect (app, "notify::active-window", G_CALLBACK (on_active_window_changed_cb), NULL);
+  update_export_enabled (app);
+}

@@ -1,0 +1,25 @@
+/* cs-exchange-actions.h
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cs-application.h"
+#include "cs-window.h"
+
+G_BEGIN_DECLS
+
+void        cs_exchange_actions_install      (CsApplication *app);
+GtkWindow  *cs_exchange_actions_import_file  (CsApplication *app,
+                                              GFile         *xml,
+                                              GFile         *destination,
+                                              GtkWindow     *parent);
+gboolean    cs_exchange_actions_export_file  (CsWindow      *window,
+                                              GFile         *destination);
+
+G_END_DECLS

@@ -1,0 +1,153 @@
+/* test-exchange-actions.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cs-application.h"
+#include "cs-exchange-actions.h"
+#include "cs-window.h"
+#include "cs-ui-test-utils.h"
+
+/* app.import-xml and app.export-xml, past their file choosers. */
+
+static CsApplication *app;
+
+static void
+destroy_all_windows (void)
+{
+  GList *windows = g_list_copy (gtk_window_list_toplevels ());
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  cs_ui_test_iterate ();
+}
+
+static gboolean
+export_enabled (void)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export-xml");
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export_import (void)
+{
+  g_autofree char *project = cs_ui_test_project_path ("R&D <b>demo.contractscope");
+  g_autofree char *xml_path = cs_ui_test_project_path ("R&D <b>demo.xml");
+  g_autofree char *copy_path = cs_ui_test_project_path ("copy.contractscope");
+  g_autoptr(GFile) xml = g_file_new_for_path (xml_path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(CsStore) store = cs_ui_test_create_demo (project);
+  g_autofree char *client = g_strdup (cs_project_get_client_name (cs_store_get_project (store)));
+  GtkWindow *window;
+  GtkWindow *imported;
+  CsStore *imported_store;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "import-xml"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import-xml"));
+
+  window = cs_application_show_store (app, store, NULL);
+  cs_ui_test_iterate ();
+  gtk_window_present (window);
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
+  g_assert_true (export_enabled ());
+
+  /* A file name that is not markup makes a toast, not a warning. */
+  g_assert_true (cs_exchange_actions_export_file (CS_WINDOW (window), xml));
+  g_assert_true (g_file_test (xml_path, G_FILE_TEST_IS_REGULAR));
+  cs_ui_test_iterate ();
+
+  imported = cs_exchange_actions_import_file (app, xml, copy, window);
+  g_assert_nonnull (imported);
+  g_assert_true (imported != window);
+  imported_store = cs_window_get_store (CS_WINDOW (imported));
+  g_assert_nonnull (imported_store);
+  g_assert_cmpstr (cs_store_get_path (imported_store), ==, copy_path);
+  g_assert_cmpstr (cs_project_get_client_name (cs_store_get_project (imported_store)), ==, client);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_offers (imported_store)), ==,
+                    g_list_model_get_n_items (cs_store_get_offers (store)));
+  cs_ui_test_iterate ();
+  cs_ui_test_save_shot (GTK_WIDGET (imported), "exchange-imported.png");
+
+  /* Closing the project disables the export. */
+  gtk_window_present (imported);
+  cs_ui_test_iterate ();
+  cs_window_close_project (CS_WINDOW (imported));
+  cs_ui_test_iterate ();
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == imported)
+    g_assert_false (export_enabled ());
+
+  destroy_all_windows ();
+}
+
+static void
+test_import_refused (void)
+{
+  g_autofree char *bomb_path = cs_ui_test_project_path ("bomb.xml");
+  g_autofree char *target = cs_ui_test_project_path ("bomb.contractscope");
+  g_autoptr(GFile) bomb = g_file_new_for_path (bomb_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (target);
+  const char *text = "<?xml version=\"1.0\"?>\n"
+                     "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>\n"
+                     "<contract-scope-exchange>&lol2;</contract-scope-exchange>\n";
+  CsWindow *window = cs_window_new (app);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cs_ui_test_iterate ();
+  g_assert_false (export_enabled ());
+
+  g_assert_true (g_file_set_contents (bomb_path, text, -1, NULL));
+  g_assert_null (cs_exchange_actions_import_file (app, bomb, destination, GTK_WINDOW (window)));
+  cs_ui_test_iterate ();
+
+  dialog = cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import “bomb.xml”");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Line 2 "));
+  g_assert_false (file_exists (target));
+  cs_ui_test_save_shot (GTK_WIDGET (dialog), "exchange-refused.png");
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  destroy_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
+
+  app = g_object_new (CS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/ui/exchange/export-import", test_export_import);
+  g_test_add_func ("/ui/exchange/import-refused", test_import_refused);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
