@@ -12,10 +12,12 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "cs-document-private.h"
+#include "cs-i18n.h"
 
 /*
  * The painter lays a document out page after page on any cairo context, in points: the PDF
@@ -168,13 +170,13 @@ draw_header_footer (Page *page)
   line = g_strjoinv (" · ", (char **) parts->pdata);
 
   set_color (cr, 0x555555);
-  prepare (page->layout, cs_document_get_title (doc), page->body_width * 0.45, SMALL_FONT, TRUE);
+  prepare (page->layout, cs_document_get_title (doc), page->body_width * 0.34, SMALL_FONT, TRUE);
   pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (page->layout, 0);
   show_at (page, page->left, MARGIN);
-  prepare (page->layout, line, page->body_width * 0.53, SMALL_FONT, FALSE);
+  prepare (page->layout, line, page->body_width * 0.64, SMALL_FONT, FALSE);
   pango_layout_set_alignment (page->layout, PANGO_ALIGN_RIGHT);
-  show_at (page, page->left + page->body_width * 0.47, MARGIN);
+  show_at (page, page->left + page->body_width * 0.36, MARGIN);
   pango_layout_set_alignment (page->layout, PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (page->layout, -1);
@@ -360,6 +362,69 @@ draw_signature (Page            *page,
         }
     }
   page->y += height;
+  return TRUE;
+}
+
+static guint32
+score_color (double value)
+{
+  if (value < 0.5)
+    return 0xe01b24;
+  if (value < 0.75)
+    return 0xe5a50a;
+  return 0x2ec27e;
+}
+
+static gboolean
+draw_chart (Page            *page,
+            CsDocumentBlock *block)
+{
+  CsDocument *doc = page->painter->document;
+  guint n = g_strv_length (block->parties);
+  double label_width = MIN (170, page->body_width * 0.3);
+  double track = page->body_width - label_width - 50;
+  double height = 18 + n * 14 + 8;
+  double title_height;
+
+  if (page->y + height > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+    return FALSE;
+
+  title_height = prepare (page->layout, block->text, page->body_width, BODY_FONT, TRUE);
+  show_at (page, page->left, page->y);
+  page->y += title_height + 5;
+  for (guint i = 0; i < n; i++)
+    {
+      double value = block->values[i];
+      double y = page->y + i * 14;
+      g_autofree char *percent = NULL;
+
+      set_color (page->cr, 0x222222);
+      prepare (page->layout, block->parties[i], label_width - 6, BODY_FONT, FALSE);
+      pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (page->layout, 0);
+      show_at (page, page->left, y);
+      pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (page->layout, -1);
+
+      set_color (page->cr, 0xe4e7eb);
+      cairo_rectangle (page->cr, page->left + label_width, y + 2, track, 8);
+      cairo_fill (page->cr);
+      if (!isnan (value))
+        {
+          g_autofree char *number = cs_i18n_format_number (cs_document_get_language (doc),
+                                                           round (value * 100), 0);
+
+          set_color (page->cr, score_color (value));
+          cairo_rectangle (page->cr, page->left + label_width, y + 2, track * CLAMP (value, 0, 1), 8);
+          cairo_fill (page->cr);
+          percent = g_strconcat (number, g_str_equal (cs_i18n_resolve_language (cs_document_get_language (doc)), "fr")
+                                 ? "\u202f%" : "%", NULL);
+        }
+      set_color (page->cr, 0x222222);
+      prepare (page->layout, percent != NULL ? percent : "—", 44, BODY_FONT, FALSE);
+      show_at (page, page->left + label_width + track + 6, y);
+    }
+  page->y += n * 14 + 10;
   return TRUE;
 }
 
@@ -758,6 +823,8 @@ cs_document_painter_draw_page (CsDocumentPainter  *painter,
         }
       else if (block->kind == CS_BLOCK_SIGNATURE)
         done = draw_signature (&page, block);
+      else if (block->kind == CS_BLOCK_CHART)
+        done = draw_chart (&page, block);
       else
         done = draw_text_block (&page, block);
 

@@ -72,6 +72,19 @@ add_summary (CsHandoverContext *ctx,
                           score, assessed, overall->n_knock_outs, overall->n_lint_findings);
   cs_document_add_paragraph (doc, text);
 
+  {
+    const char *labels[G_N_ELEMENTS (scored_sections) + 1];
+    double values[G_N_ELEMENTS (scored_sections)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (scored_sections); i++)
+      {
+        labels[i] = _cs_handover_text (ctx, cs_section_get_title (scored_sections[i]));
+        values[i] = cs_report_get_score (report, scored_sections[i])->score;
+      }
+    labels[G_N_ELEMENTS (scored_sections)] = NULL;
+    cs_document_add_bar_chart (doc, T (N_("Completeness by section")), labels, values);
+  }
+
   table = cs_document_add_table (doc, T (N_("Scores by section")));
   cs_document_table_add_column (table, T (N_("Section")), 2.4);
   cs_document_table_add_column (table, T (N_("Assessed")), 1);
