@@ -70,6 +70,78 @@ file_written (gpointer data)
   return g_file_test ((const char *) data, G_FILE_TEST_EXISTS);
 }
 
+/* The primary menu has an Export submenu with every document; a picture of it. */
+static void
+test_export_menu (void)
+{
+  CsStore *store = NULL;
+  CsWindow *window = open_demo (&store);
+  GtkWidget *button = NULL;
+  GMenuModel *model;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+
+  /* the project view's, not the welcome page's */
+  for (guint i = 0; (button = cs_ui_test_find_nth (GTK_WIDGET (cs_window_get_project_view (window)),
+                                                   GTK_TYPE_MENU_BUTTON, NULL, i)) != NULL; i++)
+    if (gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)))
+      break;
+  g_assert_nonnull (button);
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+
+  /* every item of every section and submenu that calls export.* */
+  {
+    g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+    g_ptr_array_add (todo, model);
+    while (todo->len > 0)
+      {
+        GMenuModel *menu = g_ptr_array_steal_index (todo, todo->len - 1);
+
+        for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+          {
+            g_autofree char *action = NULL;
+            g_autoptr(GVariant) target = NULL;
+            GMenuModel *link;
+
+            if ((link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION)) != NULL)
+              g_ptr_array_add (todo, link);
+            if ((link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU)) != NULL)
+              g_ptr_array_add (todo, link);
+            if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+                && g_str_has_prefix (action, "export."))
+              {
+                g_autofree char *printed = NULL;
+
+                target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                NULL);
+                printed = g_variant_print (target, FALSE);
+
+                g_ptr_array_add (targets, g_strdup_printf ("%s%s", action, printed));
+              }
+          }
+        /* the links were referenced by g_menu_model_get_item_link */
+        if (menu != model)
+          g_object_unref (menu);
+      }
+  }
+  g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.export('reversibility', 'offer')",
+                                                   g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.export('report', 'all')",
+                                                   g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.export('questions', 'offer')",
+                                                   g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.print('reversibility', 'offer')",
+                                                   g_str_equal, NULL));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cs_ui_test_iterate_rounds (10);
+  cs_ui_test_save_shot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                        "export-menu.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  cs_ui_test_close ((GtkWindow **) &window, &store);
+}
+
 /* The menu's way: export.export opens the file chooser with a default name; accepting it
  * writes the PDF in a worker thread. */
 static void
@@ -166,8 +238,10 @@ main (int   argc,
                       NULL);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  /* First: the file chooser's recent manager keeps the data folder of the first test. */
   g_test_add_func ("/ui/export/from-action", test_export_from_action);
   g_test_add_func ("/ui/export/print-to-file", test_print_to_file);
+  g_test_add_func ("/ui/export/menu", test_export_menu);
 
   status = g_test_run ();
   g_clear_object (&app);
