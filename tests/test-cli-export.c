@@ -131,7 +131,8 @@ test_export_reversibility_pdf (void)
   g_auto(Run) text = { 0 };
 
   run_program (&run, CS_CLI_PATH, "export", project, "--document", "reversibility", "--offer",
-               "altimance", "--paper", "letter", "--lang", "fr", "-o", output, NULL);
+               "altimance", "--paper", "letter", "--lang", "fr", "--notice-date", "2027-01-15",
+               "-o", output, NULL);
   assert_success (&run);
   run_program (&info, "pdfinfo", output, NULL);
   assert_success (&info);
@@ -140,6 +141,9 @@ test_export_reversibility_pdf (void)
   assert_success (&text);
   g_assert_nonnull (strstr (text.out, "Checklist de réversibilité"));
   g_assert_nonnull (strstr (text.out, "Altimance Infogérance"));
+  /* deadlines as dates after the notice */
+  g_assert_true (g_regex_match_simple ("\\d+(er)? (janvier|février|mars|avril|mai) 2027", text.out,
+                                       0, 0));
 }
 
 static void

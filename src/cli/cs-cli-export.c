@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "cs-checklist.h"
@@ -112,6 +113,7 @@ typedef struct
   char *lang;
   char *paper;
   char *output;
+  char *notice;
   gboolean force;
 } Options;
 
@@ -124,6 +126,7 @@ options_clear (Options *options)
   g_free (options->lang);
   g_free (options->paper);
   g_free (options->output);
+  g_free (options->notice);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -271,6 +274,7 @@ run_export (int      argc,
   CsDocumentFormat format = CS_DOCUMENT_FORMAT_PDF;
   CsPaperSize paper = CS_PAPER_A4;
   gboolean xml = FALSE;
+  g_autoptr(GDate) notice_date = NULL;
   gint64 offer_id = 0;
   const GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING, &options.document,
@@ -285,6 +289,9 @@ run_export (int      argc,
       N_("The language of the document: en or fr (default: the project’s)"), N_("LANG") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("The paper of a PDF: a4 or letter (default: the locale’s)"), N_("PAPER") },
+    { "notice-date", 0, 0, G_OPTION_ARG_STRING, &options.notice,
+      N_("Reversibility checklist: the day notice was given, so that deadlines become dates"),
+      N_("YYYY-MM-DD") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
       N_("Replace the output file if it exists"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("The file to write"),
@@ -305,6 +312,23 @@ run_export (int      argc,
     }
   if (!check_options (&options, argc, &xml, &kind, &format, &paper, error))
     return FALSE;
+  if (options.notice != NULL)
+    {
+      int year = 0, month = 0, day = 0;
+      char end = 0;
+
+      notice_date = g_date_new ();
+      if (sscanf (options.notice, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
+          && g_date_valid_dmy (day, month, year))
+        g_date_set_dmy (notice_date, day, month, year);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date: give it as "
+                                                        "YYYY-MM-DD"), options.notice);
+          set_usage_error (error, message);
+          return FALSE;
+        }
+    }
 
   display = g_filename_display_name (options.output);
   /* Never the project itself, even with --force. */
@@ -344,7 +368,11 @@ run_export (int      argc,
       offer_id = cs_record_get_id (offer);
     }
 
-  doc = cs_handover_build (store, checklist, linter, kind, offer_id, options.lang, error);
+  if (kind == CS_HANDOVER_REVERSIBILITY && notice_date != NULL)
+    doc = cs_handover_build_reversibility (store, checklist, linter, offer_id, options.lang,
+                                           notice_date, error);
+  else
+    doc = cs_handover_build (store, checklist, linter, kind, offer_id, options.lang, error);
   if (doc == NULL)
     {
       cs_store_close (store);

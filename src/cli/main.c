@@ -470,7 +470,7 @@ static const Command commands[] = {
   },
   {
     "export", N_("PROJECT"),
-    N_("export PROJECT --document reversibility|report|questions|xml --format pdf|html|csv|xlsx|md|xml [--offer NAME] [--lang en|fr] [--paper a4|letter] [--force] -o FILE"),
+    N_("export PROJECT --document reversibility|report|questions|xml --format pdf|html|csv|xlsx|md|xml [--offer NAME] [--lang en|fr] [--paper a4|letter] [--notice-date YYYY-MM-DD] [--force] -o FILE"),
     N_("Export a document: the reversibility checklist, the review report or the questions for the provider."),
     run_export,
   },
