@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cs-export.h"
+#include "cs-test-utils.h"
 #include "cs-ui-test-utils.h"
 #include "cs-window.h"
 
@@ -193,6 +194,60 @@ test_export_from_action (void)
   cs_ui_test_close ((GtkWindow **) &window, &store);
 }
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Result;
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Result *outcome = user_data;
+
+  cs_export_to_file_finish (CS_WINDOW (source), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+result_done (gpointer data)
+{
+  return ((Result *) data)->done;
+}
+
+/* A cancelled export reports it and leaves no file; the project itself is never written over. */
+static void
+test_export_cancelled (void)
+{
+  CsStore *store = NULL;
+  CsWindow *window = open_demo (&store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = cs_ui_test_project_path ("cancelled.xlsx");
+  g_autofree char *project = g_strdup (cs_store_get_path (store));
+  g_autofree char *hash = cs_test_file_sha256 (project);
+  Result cancelled = { FALSE, NULL };
+  Result itself = { FALSE, NULL };
+
+  g_cancellable_cancel (cancellable);
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_XLSX, path,
+                           cancellable, on_exported_cb, &cancelled);
+  g_assert_true (cs_ui_test_wait_until (result_done, &cancelled));
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&cancelled.error);
+
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_PDF, project, NULL,
+                           on_exported_cb, &itself);
+  g_assert_true (cs_ui_test_wait_until (result_done, &itself));
+  g_assert_error (itself.error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&itself.error);
+  cs_test_assert_unchanged (project, hash);
+
+  cs_ui_test_close ((GtkWindow **) &window, &store);
+}
+
 /* Printing draws with the PDF's painter: printed to a file, it holds the same text. */
 static void
 test_print_to_file (void)
@@ -241,6 +296,7 @@ main (int   argc,
   /* First: the file chooser's recent manager keeps the data folder of the first test. */
   g_test_add_func ("/ui/export/from-action", test_export_from_action);
   g_test_add_func ("/ui/export/print-to-file", test_print_to_file);
+  g_test_add_func ("/ui/export/cancelled", test_export_cancelled);
   g_test_add_func ("/ui/export/menu", test_export_menu);
 
   status = g_test_run ();
