@@ -286,8 +286,8 @@ draw_text_block (Page            *page,
       const char *font = block->level == 1 ? "Sans 13" : block->level == 2 ? "Sans 11" : "Sans 9.5";
 
       height = prepare (page->layout, block->text, page->body_width, font, TRUE);
-      /* A heading keeps the start of what follows with it. */
-      if (page->y + height + 40 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+      /* A heading keeps the start of what follows (a table's header and first row) with it. */
+      if (page->y + height + 70 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
         return FALSE;
       page->y += block->level == 1 ? 8 : 4;
       show_at (page, page->left, page->y);
@@ -588,11 +588,15 @@ draw_row (Page             *page,
       pango_cairo_show_layout (cr, layouts[i]);
     }
 
-  set_color (cr, 0xb0b4b9);
-  cairo_set_line_width (cr, 0.4);
-  cairo_move_to (cr, page->left, page->y + height);
-  cairo_line_to (cr, page->left + page->body_width, page->y + height);
-  cairo_stroke (cr);
+  /* Striped rows need no rule between them: a stroke per row costs much in a large table. */
+  if (row == NULL)
+    {
+      set_color (cr, 0xb0b4b9);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, page->left, page->y + height);
+      cairo_line_to (cr, page->left + page->body_width, page->y + height);
+      cairo_stroke (cr);
+    }
   set_color (cr, 0x222222);
 }
 
