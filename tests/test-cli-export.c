@@ -131,7 +131,8 @@ test_export_reversibility_pdf (void)
   g_auto(Run) text = { 0 };
 
   run_program (&run, CS_CLI_PATH, "export", project, "--document", "reversibility", "--offer",
-               "altimance", "--paper", "letter", "--lang", "fr", "-o", output, NULL);
+               "altimance", "--paper", "letter", "--lang", "fr", "--notice-date", "2027-01-15",
+               "-o", output, NULL);
   assert_success (&run);
   run_program (&info, "pdfinfo", output, NULL);
   assert_success (&info);
@@ -140,6 +141,9 @@ test_export_reversibility_pdf (void)
   assert_success (&text);
   g_assert_nonnull (strstr (text.out, "Checklist de réversibilité"));
   g_assert_nonnull (strstr (text.out, "Altimance Infogérance"));
+  /* deadlines as dates after the notice */
+  g_assert_true (g_regex_match_simple ("\\d+(er)? (janvier|février|mars|avril|mai) 2027", text.out,
+                                       0, 0));
 }
 
 static void
@@ -156,6 +160,32 @@ test_export_questions_recorded (void)
   run_program (&count, "sqlite3", project, "SELECT count(*) > 5 FROM provider_question", NULL);
   assert_success (&count);
   g_assert_cmpstr (count.out, ==, "1\n");
+}
+
+/* --document xml: the whole project in the exchange format, as export-xml writes it. */
+static void
+test_export_xml (void)
+{
+  g_autofree char *project = new_demo ("xml.contractscope");
+  g_autofree char *output = cs_test_build_path ("project.xml");
+  g_autofree char *again = cs_test_build_path ("again.xml");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) reference = { 0 };
+  g_auto(Run) refused = { 0 };
+
+  run_program (&run, CS_CLI_PATH, "export", project, "--document", "xml", "-o", output, NULL);
+  assert_success (&run);
+  run_program (&reference, CS_CLI_PATH, "export-xml", project, "-o", again, NULL);
+  assert_success (&reference);
+  g_assert_true (g_file_get_contents (output, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (first, "Maison Verdier Distribution"));
+
+  run_program (&refused, CS_CLI_PATH, "export", project, "--document", "xml", "-o", output, NULL);
+  assert_failure (&refused, 1, "already exists");
 }
 
 static void
@@ -186,9 +216,9 @@ test_export_refusals (void)
   assert_failure (&itself, 1, "is the project itself");
   cs_test_assert_unchanged (project, project_hash);
 
-  run_program (&xml, CS_CLI_PATH, "export", project, "--document", "xml", "-o",
-               "/nonexistent/out.xml", NULL);
-  assert_failure (&xml, 1, "XML");
+  run_program (&xml, CS_CLI_PATH, "export", project, "--document", "xml", "--format", "pdf",
+               "-o", "/nonexistent/out.pdf", NULL);
+  assert_failure (&xml, 2, "xml format only");
 
   run_program (&format, CS_CLI_PATH, "export", project, "--document", "report", "-o",
                "/nonexistent/out.docx", NULL);
@@ -214,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/cli/export/formats", test_export_formats);
   g_test_add_func ("/cli/export/reversibility-pdf", test_export_reversibility_pdf);
   g_test_add_func ("/cli/export/questions-recorded", test_export_questions_recorded);
+  g_test_add_func ("/cli/export/xml", test_export_xml);
   g_test_add_func ("/cli/export/refusals", test_export_refusals);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "cs-document.h"
@@ -119,6 +120,9 @@ build_document (const char *language,
       cs_document_row_add_text (row, *p);
     }
 
+  cs_document_add_bar_chart (doc, "Completeness <by> section",
+                             (const char * const[]) { "Exit", "Backup", "SLA", NULL },
+                             (const double[]) { 0.5, NAN, 0.875 });
   cs_document_add_signature_block (doc, parties);
   return doc;
 }
@@ -224,7 +228,9 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "<script>alert(1)</script>"));
   g_assert_nonnull (strstr (text, "Page 1"));
   g_assert_nonnull (strstr (text, "knock-out"));
-  g_assert_nonnull (strstr (info, "Pages:           1"));
+  g_assert_nonnull (strstr (text, "Completeness <by> section"));
+  g_assert_nonnull (strstr (text, "88"));
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
   /* every font embedded: pdffonts' "emb" column says yes on each line */
   g_assert_null (strstr (fonts, " no  "));
@@ -370,6 +376,8 @@ test_html (void)
   g_assert_null (strstr (contents, "<b>x"));
   g_assert_nonnull (strstr (contents, "&lt;script&gt;alert(1)&lt;/script&gt; R&amp;D"));
   g_assert_nonnull (strstr (contents, "@media print"));
+  g_assert_nonnull (strstr (contents, "<caption>Completeness &lt;by&gt; section</caption>"));
+  g_assert_nonnull (strstr (contents, "style=\"width:88%\"></span></div></td><td>88 %</td>"));
   g_assert_nonnull (strstr (contents, "<html lang=\"en\">"));
 
   /* it parses without a complaint, and the hostile text is text */
@@ -440,6 +448,7 @@ test_markdown (void)
   g_assert_nonnull (strstr (contents, "\\<script\\>alert\\(1\\)\\</script\\> R\\&D \\<b\\>x\\</b\\> "
                                       "\\| \\[link\\]\\(http://x\\)"));
   g_assert_nonnull (strstr (contents, "\n- 1\\. not a numbered list\n"));
+  g_assert_nonnull (strstr (contents, "- Exit: `█████░░░░░` 50 %\n- Backup: `░░░░░░░░░░` —\n"));
 }
 
 int

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cs-window.h"
+#include "cs-export.h"
 #include "cs-labels.h"
 #include "cs-project-properties.h"
 #include "cs-welcome-page.h"
@@ -402,6 +403,7 @@ cs_window_new (CsApplication *application)
   /* GtkWindow:application is not a construct property: constructed() is too early. */
   g_set_object (&self->settings, cs_application_get_settings (application));
   load_window_state (self);
+  cs_export_attach (self);
 
   return self;
 }

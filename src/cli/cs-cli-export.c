@@ -11,17 +11,20 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "cs-checklist.h"
 #include "cs-cli-commands.h"
+#include "cs-exchange.h"
 #include "cs-handover.h"
 #include "cs-store.h"
 
 /*
  * `contract-scope-cli export`: the documents handed over, through the same core calls as the
  * application. The project is opened read-only, except for the questions, which are recorded in
- * it so that the answers can be entered later.
+ * it so that the answers can be entered later. `--document xml` writes the whole project in the
+ * XML exchange format (the same as `export-xml`).
  */
 
 static void
@@ -110,6 +113,7 @@ typedef struct
   char *lang;
   char *paper;
   char *output;
+  char *notice;
   gboolean force;
 } Options;
 
@@ -122,6 +126,7 @@ options_clear (Options *options)
   g_free (options->lang);
   g_free (options->paper);
   g_free (options->output);
+  g_free (options->notice);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -129,6 +134,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static gboolean
 check_options (Options           *options,
                int                argc,
+               gboolean          *out_xml,
                CsHandoverKind    *out_kind,
                CsDocumentFormat  *out_format,
                CsPaperSize       *out_paper,
@@ -136,6 +142,7 @@ check_options (Options           *options,
 {
   const char *dot;
 
+  *out_xml = FALSE;
   if (argc < 2)
     {
       set_usage_error (error, _("No project file given"));
@@ -157,11 +164,20 @@ check_options (Options           *options,
       set_usage_error (error, _("No output file given: -o FILE"));
       return FALSE;
     }
+  /* The whole project in the exchange format (cs-exchange): XML only, no offer, no language. */
   if (g_str_equal (options->document, "xml"))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The XML exchange format is not available in this version; nothing "
-                             "was written"));
+      if (options->format != NULL && g_ascii_strcasecmp (options->format, "xml") != 0)
+        {
+          set_usage_error (error, _("The xml document is written in the xml format only"));
+          return FALSE;
+        }
+      *out_xml = TRUE;
+      return TRUE;
+    }
+  if (options->format != NULL && g_ascii_strcasecmp (options->format, "xml") == 0)
+    {
+      set_usage_error (error, _("The xml format is for --document xml only"));
       return FALSE;
     }
   if (!cs_handover_kind_from_string (options->document, out_kind))
@@ -206,6 +222,31 @@ check_options (Options           *options,
   return TRUE;
 }
 
+static gboolean
+export_xml (const char  *project,
+            Options     *options,
+            GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (options->output);
+  g_autoptr(CsStore) store = NULL;
+  gboolean ok;
+
+  if (!options->force && g_file_test (options->output, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, CS_DOCUMENT_ERROR, CS_DOCUMENT_ERROR_EXISTS,
+                   _("“%s” already exists; it was left as it was"), display);
+      return FALSE;
+    }
+  store = cs_store_open (project, CS_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return FALSE;
+  ok = cs_exchange_export_to_file (store, options->output, error);
+  cs_store_close (store);
+  if (ok)
+    g_print (_("Wrote %s\n"), display);
+  return ok;
+}
+
 /**
  * run_export:
  * @argc: the number of arguments, the command name first
@@ -232,6 +273,8 @@ run_export (int      argc,
   CsHandoverKind kind = CS_HANDOVER_REPORT;
   CsDocumentFormat format = CS_DOCUMENT_FORMAT_PDF;
   CsPaperSize paper = CS_PAPER_A4;
+  gboolean xml = FALSE;
+  g_autoptr(GDate) notice_date = NULL;
   gint64 offer_id = 0;
   const GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING, &options.document,
@@ -246,6 +289,9 @@ run_export (int      argc,
       N_("The language of the document: en or fr (default: the project’s)"), N_("LANG") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("The paper of a PDF: a4 or letter (default: the locale’s)"), N_("PAPER") },
+    { "notice-date", 0, 0, G_OPTION_ARG_STRING, &options.notice,
+      N_("Reversibility checklist: the day notice was given, so that deadlines become dates"),
+      N_("YYYY-MM-DD") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &options.force,
       N_("Replace the output file if it exists"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("The file to write"),
@@ -264,8 +310,25 @@ run_export (int      argc,
       set_usage_error (error, local_error->message);
       return FALSE;
     }
-  if (!check_options (&options, argc, &kind, &format, &paper, error))
+  if (!check_options (&options, argc, &xml, &kind, &format, &paper, error))
     return FALSE;
+  if (options.notice != NULL)
+    {
+      int year = 0, month = 0, day = 0;
+      char end = 0;
+
+      notice_date = g_date_new ();
+      if (sscanf (options.notice, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
+          && g_date_valid_dmy (day, month, year))
+        g_date_set_dmy (notice_date, day, month, year);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date: give it as "
+                                                        "YYYY-MM-DD"), options.notice);
+          set_usage_error (error, message);
+          return FALSE;
+        }
+    }
 
   display = g_filename_display_name (options.output);
   /* Never the project itself, even with --force. */
@@ -275,6 +338,9 @@ run_export (int      argc,
                    _("“%s” is the project itself; choose another output file"), display);
       return FALSE;
     }
+
+  if (xml)
+    return export_xml (argv[1], &options, error);
 
   checklist = cs_checklist_new_default (error);
   if (checklist == NULL)
@@ -302,7 +368,11 @@ run_export (int      argc,
       offer_id = cs_record_get_id (offer);
     }
 
-  doc = cs_handover_build (store, checklist, linter, kind, offer_id, options.lang, error);
+  if (kind == CS_HANDOVER_REVERSIBILITY && notice_date != NULL)
+    doc = cs_handover_build_reversibility (store, checklist, linter, offer_id, options.lang,
+                                           notice_date, error);
+  else
+    doc = cs_handover_build (store, checklist, linter, kind, offer_id, options.lang, error);
   if (doc == NULL)
     {
       cs_store_close (store);

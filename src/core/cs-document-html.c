@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cs-document-private.h"
 #include "cs-i18n.h"
@@ -35,7 +36,12 @@ static const char style[] =
   ".tick{font-size:120%}"
   ".signatures{display:flex;gap:2em;margin-top:2em;page-break-inside:avoid}"
   ".signatures div{flex:1}.signatures p{border-bottom:1px solid #222;padding-top:1.5em;margin:.3em 0}"
-  "@media print{body{margin:0;max-width:none;font-size:9pt}"
+  "table.chart{width:auto;min-width:60%}table.chart th{background:none;font-weight:normal}"
+  "table.chart td,table.chart th{border:none;padding:.1em .4em}"
+  ".bar{background:#e4e7eb;width:20em;height:.8em}.bar span{display:block;height:100%}"
+  ".bar .low{background:#e01b24}.bar .mid{background:#e5a50a}.bar .high{background:#2ec27e}"
+  "@media print{.bar,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+  "body{margin:0;max-width:none;font-size:9pt}"
   "thead{display:table-header-group}tr{page-break-inside:avoid}"
   "h1,h2,h3{page-break-after:avoid}a{color:inherit}}";
 
@@ -259,6 +265,29 @@ _cs_document_write_html (CsDocument     *self,
         case CS_BLOCK_TABLE:
           if (!write_table (self, stream, out, block->table, cancellable, error))
             return FALSE;
+          break;
+        case CS_BLOCK_CHART:
+          g_string_append (out, "<table class=\"chart\">\n<caption>");
+          append_escaped (out, block->text);
+          g_string_append (out, "</caption>\n");
+          for (guint i = 0; block->parties[i] != NULL; i++)
+            {
+              double value = block->values[i];
+              int percent = isnan (value) ? 0 : (int) round (CLAMP (value, 0, 1) * 100);
+
+              g_string_append (out, "<tr><th scope=\"row\">");
+              append_escaped (out, block->parties[i]);
+              g_string_append_printf (out, "</th><td><div class=\"bar\"><span class=\"%s\" "
+                                      "style=\"width:%d%%\"></span></div></td><td>",
+                                      value < 0.5 ? "low" : value < 0.75 ? "mid" : "high",
+                                      percent);
+              if (isnan (value))
+                g_string_append (out, "—");
+              else
+                g_string_append_printf (out, "%d %%", percent);
+              g_string_append (out, "</td></tr>\n");
+            }
+          g_string_append (out, "</table>\n");
           break;
         case CS_BLOCK_SIGNATURE:
           g_string_append (out, "<div class=\"signatures\">\n");

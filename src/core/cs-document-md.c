@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cs-document-private.h"
@@ -206,6 +207,27 @@ _cs_document_write_markdown (CsDocument     *self,
         case CS_BLOCK_TABLE:
           if (!write_table (self, stream, out, block->table, cancellable, error))
             return FALSE;
+          break;
+        case CS_BLOCK_CHART:
+          g_string_append (out, "**");
+          append_escaped (out, block->text, FALSE);
+          g_string_append (out, "**\n\n");
+          for (guint i = 0; block->parties[i] != NULL; i++)
+            {
+              double value = block->values[i];
+              int tenths = isnan (value) ? 0 : (int) round (CLAMP (value, 0, 1) * 10);
+
+              g_string_append (out, "- ");
+              append_escaped (out, block->parties[i], FALSE);
+              g_string_append (out, ": `");
+              for (int k = 0; k < 10; k++)
+                g_string_append (out, k < tenths ? "█" : "░");
+              if (isnan (value))
+                g_string_append (out, "` —\n");
+              else
+                g_string_append_printf (out, "` %d %%\n", (int) round (CLAMP (value, 0, 1) * 100));
+            }
+          g_string_append_c (out, '\n');
           break;
         case CS_BLOCK_SIGNATURE:
           for (guint i = 0; block->parties[i] != NULL; i++)

@@ -12,10 +12,12 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "cs-document-private.h"
+#include "cs-i18n.h"
 
 /*
  * The painter lays a document out page after page on any cairo context, in points: the PDF
@@ -44,6 +46,8 @@ struct _CsDocumentPainter
   CsTableIter  iter;
   CsDocumentRow *pending;     /* a row that did not fit on the previous page */
   guint        row_number;    /* rows of the current table drawn, for the stripes */
+  GHashTable **shaped;        /* per column of the current table: text → laid-out PangoLayout */
+  guint        n_shaped;
   gboolean     finished;
 };
 
@@ -66,15 +70,31 @@ set_color (cairo_t *cr,
                         (rgb & 0xff) / 255.0);
 }
 
+/* Parsing a font description costs more than laying out a short cell: parse each once. */
+G_LOCK_DEFINE_STATIC (fonts);
+static GHashTable *fonts; /* "description|bold" → PangoFontDescription */
+
 static void
 set_font (PangoLayout *layout,
           const char  *description,
           gboolean     bold)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (description);
+  g_autofree char *key = g_strdup_printf ("%s|%d", description, bold);
+  PangoFontDescription *font;
 
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  G_LOCK (fonts);
+  if (fonts == NULL)
+    fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) pango_font_description_free);
+  font = g_hash_table_lookup (fonts, key);
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string (description);
+      if (bold)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      g_hash_table_insert (fonts, g_steal_pointer (&key), font);
+    }
+  G_UNLOCK (fonts);
   pango_layout_set_font_description (layout, font);
 }
 
@@ -150,13 +170,13 @@ draw_header_footer (Page *page)
   line = g_strjoinv (" · ", (char **) parts->pdata);
 
   set_color (cr, 0x555555);
-  prepare (page->layout, cs_document_get_title (doc), page->body_width * 0.45, SMALL_FONT, TRUE);
+  prepare (page->layout, cs_document_get_title (doc), page->body_width * 0.34, SMALL_FONT, TRUE);
   pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (page->layout, 0);
   show_at (page, page->left, MARGIN);
-  prepare (page->layout, line, page->body_width * 0.53, SMALL_FONT, FALSE);
+  prepare (page->layout, line, page->body_width * 0.64, SMALL_FONT, FALSE);
   pango_layout_set_alignment (page->layout, PANGO_ALIGN_RIGHT);
-  show_at (page, page->left + page->body_width * 0.47, MARGIN);
+  show_at (page, page->left + page->body_width * 0.36, MARGIN);
   pango_layout_set_alignment (page->layout, PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (page->layout, -1);
@@ -266,8 +286,8 @@ draw_text_block (Page            *page,
       const char *font = block->level == 1 ? "Sans 13" : block->level == 2 ? "Sans 11" : "Sans 9.5";
 
       height = prepare (page->layout, block->text, page->body_width, font, TRUE);
-      /* A heading keeps the start of what follows with it. */
-      if (page->y + height + 40 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+      /* A heading keeps the start of what follows (a table's header and first row) with it. */
+      if (page->y + height + 70 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
         return FALSE;
       page->y += block->level == 1 ? 8 : 4;
       show_at (page, page->left, page->y);
@@ -345,6 +365,69 @@ draw_signature (Page            *page,
   return TRUE;
 }
 
+static guint32
+score_color (double value)
+{
+  if (value < 0.5)
+    return 0xe01b24;
+  if (value < 0.75)
+    return 0xe5a50a;
+  return 0x2ec27e;
+}
+
+static gboolean
+draw_chart (Page            *page,
+            CsDocumentBlock *block)
+{
+  CsDocument *doc = page->painter->document;
+  guint n = g_strv_length (block->parties);
+  double label_width = MIN (170, page->body_width * 0.3);
+  double track = page->body_width - label_width - 50;
+  double height = 18 + n * 14 + 8;
+  double title_height;
+
+  if (page->y + height > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
+    return FALSE;
+
+  title_height = prepare (page->layout, block->text, page->body_width, BODY_FONT, TRUE);
+  show_at (page, page->left, page->y);
+  page->y += title_height + 5;
+  for (guint i = 0; i < n; i++)
+    {
+      double value = block->values[i];
+      double y = page->y + i * 14;
+      g_autofree char *percent = NULL;
+
+      set_color (page->cr, 0x222222);
+      prepare (page->layout, block->parties[i], label_width - 6, BODY_FONT, FALSE);
+      pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (page->layout, 0);
+      show_at (page, page->left, y);
+      pango_layout_set_ellipsize (page->layout, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_height (page->layout, -1);
+
+      set_color (page->cr, 0xe4e7eb);
+      cairo_rectangle (page->cr, page->left + label_width, y + 2, track, 8);
+      cairo_fill (page->cr);
+      if (!isnan (value))
+        {
+          g_autofree char *number = cs_i18n_format_number (cs_document_get_language (doc),
+                                                           round (value * 100), 0);
+
+          set_color (page->cr, score_color (value));
+          cairo_rectangle (page->cr, page->left + label_width, y + 2, track * CLAMP (value, 0, 1), 8);
+          cairo_fill (page->cr);
+          percent = g_strconcat (number, g_str_equal (cs_i18n_resolve_language (cs_document_get_language (doc)), "fr")
+                                 ? "\u202f%" : "%", NULL);
+        }
+      set_color (page->cr, 0x222222);
+      prepare (page->layout, percent != NULL ? percent : "—", 44, BODY_FONT, FALSE);
+      show_at (page, page->left + label_width + track + 6, y);
+    }
+  page->y += n * 14 + 10;
+  return TRUE;
+}
+
 static void
 column_geometry (Page            *page,
                  CsDocumentTable *table,
@@ -380,89 +463,149 @@ mark_color (CsCellMark mark)
     }
 }
 
-/* Measures (draw = FALSE) or draws one row; the header row when @row is NULL. */
-static double
-table_row (Page            *page,
-           CsDocumentTable *table,
-           CsDocumentRow   *row,
-           const double    *x,
-           const double    *w,
-           gboolean         draw,
-           double           height,
-           gboolean         stripe)
+static char *
+cell_text (CsDocument           *doc,
+           const CsDocumentCell *cell)
 {
-  CsDocument *doc = page->painter->document;
-  double max = 0;
+  g_autofree char *text = _cs_document_format_cell (doc, cell);
+  const char *mark = _cs_document_mark_label (doc, cell->mark);
 
-  if (draw)
+  if (mark == NULL)
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s (%s)", text, mark);
+}
+
+/* Most cells of a large table repeat a few texts (a category, a site, a coverage state): a
+ * column keeps up to this many of them laid out, so each is shaped once per table. */
+#define MAX_SHAPED_PER_COLUMN 64
+
+static void
+clear_shaped (CsDocumentPainter *painter)
+{
+  for (guint i = 0; i < painter->n_shaped; i++)
+    g_hash_table_unref (painter->shaped[i]);
+  g_clear_pointer (&painter->shaped, g_free);
+  painter->n_shaped = 0;
+}
+
+/* Lays out one row (the header row when @row is NULL) and returns its height; @layouts[i] is
+ * then the layout draw_row() shows for column i: a shared one reused across rows when the text
+ * repeats, else @scratch[i], laid out for this row. */
+static double
+measure_row (Page             *page,
+             CsDocumentTable  *table,
+             CsDocumentRow    *row,
+             PangoLayout     **scratch,
+             PangoLayout     **layouts,
+             const double     *w)
+{
+  CsDocumentPainter *painter = page->painter;
+  CsDocument *doc = painter->document;
+  double max = 12;
+
+  if (painter->n_shaped != table->columns->len)
     {
-      if (row == NULL || stripe)
-        {
-          set_color (page->cr, row == NULL ? 0xe4e7eb : 0xf5f6f7);
-          cairo_rectangle (page->cr, page->left, page->y, page->body_width, height);
-          cairo_fill (page->cr);
-        }
+      clear_shaped (painter);
+      painter->shaped = g_new0 (GHashTable *, table->columns->len);
+      painter->n_shaped = table->columns->len;
+      for (guint i = 0; i < table->columns->len; i++)
+        painter->shaped[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    g_object_unref);
     }
 
   for (guint i = 0; i < table->columns->len; i++)
     {
       const CsDocumentCell *cell = row != NULL ? _cs_document_row_get_cell (row, i) : NULL;
+      gboolean bold = cell == NULL || cell->mark == CS_CELL_MARK_KNOCK_OUT;
       g_autofree char *text = NULL;
-      const char *mark = NULL;
-      double h;
+      PangoLayout *shared;
+      int height;
 
+      layouts[i] = scratch[i];
       if (cell != NULL && cell->kind == CS_CELL_TICK)
         {
-          if (draw)
-            draw_tick (page->cr, x[i] + CELL_PAD, page->y + CELL_PAD + 1.5, cell->ticked);
           max = MAX (max, TICK_SIZE + 2 * CELL_PAD + 2);
           continue;
         }
-
-      if (cell == NULL)
-        text = g_strdup (g_array_index (table->columns, CsDocumentColumn, i).title);
-      else
+      text = cell == NULL ? g_strdup (g_array_index (table->columns, CsDocumentColumn, i).title)
+                          : cell_text (doc, cell);
+      shared = bold ? NULL : g_hash_table_lookup (painter->shaped[i], text);
+      if (shared == NULL)
         {
-          text = _cs_document_format_cell (doc, cell);
-          mark = _cs_document_mark_label (doc, cell->mark);
-          if (mark != NULL)
+          prepare (scratch[i], text, w[i] - 2 * CELL_PAD, BODY_FONT, bold);
+          if (!bold && g_hash_table_size (painter->shaped[i]) < MAX_SHAPED_PER_COLUMN)
             {
-              char *marked = g_strdup_printf ("%s (%s)", text, mark);
-
-              g_free (text);
-              text = marked;
+              shared = pango_layout_copy (scratch[i]);
+              g_hash_table_insert (painter->shaped[i], g_steal_pointer (&text), shared);
             }
         }
-      if (*text == '\0')
-        continue;
-
-      h = prepare (page->layout, text, w[i] - 2 * CELL_PAD, BODY_FONT,
-                   cell == NULL || (cell != NULL && cell->mark == CS_CELL_MARK_KNOCK_OUT));
-      max = MAX (max, h + 2 * CELL_PAD);
-      if (draw)
-        {
-          if (cell != NULL && cell->mark != CS_CELL_MARK_NONE)
-            {
-              set_color (page->cr, mark_color (cell->mark));
-              cairo_rectangle (page->cr, x[i], page->y, w[i], height);
-              cairo_fill (page->cr);
-            }
-          set_color (page->cr, cell != NULL && cell->mark == CS_CELL_MARK_KNOCK_OUT
-                     ? 0x9b1c1c : 0x222222);
-          show_at (page, x[i] + CELL_PAD, page->y + CELL_PAD);
-        }
+      if (shared != NULL)
+        layouts[i] = shared;
+      pango_layout_get_size (layouts[i], NULL, &height);
+      max = MAX (max, (double) height / PANGO_SCALE + 2 * CELL_PAD);
     }
+  return max;
+}
 
-  if (draw)
+static void
+draw_row (Page             *page,
+          CsDocumentTable  *table,
+          CsDocumentRow    *row,
+          PangoLayout     **layouts,
+          const double     *x,
+          const double     *w,
+          double            height,
+          gboolean          stripe)
+{
+  cairo_t *cr = page->cr;
+
+  if (row == NULL || stripe)
     {
-      set_color (page->cr, 0xb0b4b9);
-      cairo_set_line_width (page->cr, 0.4);
-      cairo_move_to (page->cr, page->left, page->y + height);
-      cairo_line_to (page->cr, page->left + page->body_width, page->y + height);
-      cairo_stroke (page->cr);
-      set_color (page->cr, 0x222222);
+      set_color (cr, row == NULL ? 0xe4e7eb : 0xf5f6f7);
+      cairo_rectangle (cr, page->left, page->y, page->body_width, height);
+      cairo_fill (cr);
     }
-  return MAX (max, 12);
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const CsDocumentCell *cell = row != NULL ? _cs_document_row_get_cell (row, i) : NULL;
+
+      if (cell != NULL && cell->mark != CS_CELL_MARK_NONE)
+        {
+          set_color (cr, mark_color (cell->mark));
+          cairo_rectangle (cr, x[i], page->y, w[i], height);
+          cairo_fill (cr);
+        }
+      if (cell != NULL && cell->kind == CS_CELL_TICK)
+        {
+          draw_tick (cr, x[i] + CELL_PAD, page->y + CELL_PAD + 1.5, cell->ticked);
+          continue;
+        }
+      if (cell != NULL && cell->kind == CS_CELL_EMPTY && cell->mark == CS_CELL_MARK_NONE)
+        continue;
+      set_color (cr, cell != NULL && cell->mark == CS_CELL_MARK_KNOCK_OUT ? 0x9b1c1c : 0x222222);
+      cairo_move_to (cr, x[i] + CELL_PAD, page->y + CELL_PAD);
+      pango_cairo_show_layout (cr, layouts[i]);
+    }
+
+  /* Striped rows need no rule between them: a stroke per row costs much in a large table. */
+  if (row == NULL)
+    {
+      set_color (cr, 0xb0b4b9);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, page->left, page->y + height);
+      cairo_line_to (cr, page->left + page->body_width, page->y + height);
+      cairo_stroke (cr);
+    }
+  set_color (cr, 0x222222);
+}
+
+static void
+free_layouts (PangoLayout **layouts)
+{
+  for (guint i = 0; layouts[i] != NULL; i++)
+    g_object_unref (layouts[i]);
+  g_free (layouts);
 }
 
 static gboolean
@@ -475,6 +618,8 @@ draw_table (Page             *page,
   CsDocumentTable *table = block->table;
   g_autofree double *x = g_new (double, MAX (table->columns->len, 1));
   g_autofree double *w = g_new (double, MAX (table->columns->len, 1));
+  PangoLayout **layouts = NULL;
+  g_autofree PangoLayout **current = g_new0 (PangoLayout *, table->columns->len + 1);
   double header;
   guint on_page = 0;
 
@@ -511,10 +656,17 @@ draw_table (Page             *page,
       painter->pending = NULL;
     }
 
-  header = table_row (page, table, NULL, x, w, FALSE, 0, FALSE);
+  layouts = g_new0 (PangoLayout *, table->columns->len + 1);
+  for (guint i = 0; i < table->columns->len; i++)
+    layouts[i] = pango_layout_new (pango_layout_get_context (page->layout));
+
+  header = measure_row (page, table, NULL, layouts, current, w);
   if (page->y + header + 30 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
-    return TRUE;
-  table_row (page, table, NULL, x, w, TRUE, header, FALSE);
+    {
+      free_layouts (layouts);
+      return TRUE;
+    }
+  draw_row (page, table, NULL, current, x, w, header, FALSE);
   page->y += header;
 
   for (;;)
@@ -527,6 +679,8 @@ draw_table (Page             *page,
         {
           _cs_table_iter_clear (&painter->iter);
           painter->in_table = FALSE;
+          clear_shaped (painter);
+          free_layouts (layouts);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
@@ -538,14 +692,15 @@ draw_table (Page             *page,
         }
       painter->pending = NULL;
 
-      height = table_row (page, table, row, x, w, FALSE, 0, FALSE);
+      height = measure_row (page, table, row, layouts, current, w);
       /* A row taller than a page is cut rather than pushed forever to the next one. */
       if (page->y + height > page->bottom && on_page > 0)
         {
           painter->pending = row;
+          free_layouts (layouts);
           return TRUE;
         }
-      table_row (page, table, row, x, w, TRUE, height, painter->row_number % 2 == 1);
+      draw_row (page, table, row, current, x, w, height, painter->row_number % 2 == 1);
       page->y += height;
       painter->row_number++;
       on_page++;
@@ -672,6 +827,8 @@ cs_document_painter_draw_page (CsDocumentPainter  *painter,
         }
       else if (block->kind == CS_BLOCK_SIGNATURE)
         done = draw_signature (&page, block);
+      else if (block->kind == CS_BLOCK_CHART)
+        done = draw_chart (&page, block);
       else
         done = draw_text_block (&page, block);
 
@@ -700,6 +857,7 @@ cs_document_painter_free (CsDocumentPainter *painter)
     return;
   if (painter->in_table)
     _cs_table_iter_clear (&painter->iter);
+  clear_shaped (painter);
   g_object_unref (painter->document);
   g_free (painter);
 }

@@ -60,6 +60,7 @@ typedef enum {
   CS_BLOCK_TASK,
   CS_BLOCK_TABLE,
   CS_BLOCK_SIGNATURE,
+  CS_BLOCK_CHART,
 } CsBlockKind;
 
 typedef struct
@@ -69,7 +70,8 @@ typedef struct
   char            *text;
   gboolean         done;
   CsDocumentTable *table;
-  GStrv            parties;
+  GStrv            parties;   /* signature: the parties; chart: the bar labels */
+  double          *values;    /* chart: one per label, 0 to 1, NaN when none */
 } CsDocumentBlock;
 
 /* Reads a table's rows, stored or from its source, one at a time. */

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -38,6 +39,7 @@ typedef struct
   lxw_format    *title;
   lxw_format    *header;
   lxw_format    *wrap;
+  lxw_format    *percent;
 } Writer;
 
 static lxw_format *
@@ -317,6 +319,16 @@ write_text_sheet (Writer        *writer,
           if (block->table->title != NULL)
             write_string (sheet, r++, 1, block->table->title, writer->wrap);
           break;
+        case CS_BLOCK_CHART:
+          write_string (sheet, r++, 0, block->text, writer->bold);
+          for (guint i = 0; block->parties[i] != NULL; i++)
+            {
+              write_string (sheet, r, 0, block->parties[i], NULL);
+              if (!isnan (block->values[i]))
+                worksheet_write_number (sheet, r, 1, block->values[i], writer->percent);
+              r++;
+            }
+          break;
         case CS_BLOCK_SIGNATURE:
           for (guint i = 0; block->parties[i] != NULL; i++)
             {
@@ -344,7 +356,7 @@ _cs_document_write_xlsx (CsDocument    *self,
   g_autoptr(GHashTable) sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *blocks = _cs_document_get_blocks (self);
   lxw_doc_properties properties = { 0, };
-  Writer writer = { self, NULL, formats, sheet_names, NULL, NULL, NULL, NULL };
+  Writer writer = { self, NULL, formats, sheet_names, NULL, NULL, NULL, NULL, NULL };
   lxw_error status;
   gboolean ok = TRUE;
 
@@ -368,6 +380,9 @@ _cs_document_write_xlsx (CsDocument    *self,
   writer.wrap = workbook_add_format (writer.workbook);
   format_set_text_wrap (writer.wrap);
   format_set_align (writer.wrap, LXW_ALIGN_VERTICAL_TOP);
+  writer.percent = workbook_add_format (writer.workbook);
+  format_set_num_format (writer.percent, "0%");
+  format_set_align (writer.percent, LXW_ALIGN_LEFT);
   writer.header = workbook_add_format (writer.workbook);
   format_set_bold (writer.header);
   format_set_bg_color (writer.header, 0xE4E7EB);

@@ -100,6 +100,7 @@ block_free (gpointer data)
   g_free (block->text);
   g_clear_pointer (&block->table, table_free);
   g_strfreev (block->parties);
+  g_free (block->values);
   g_free (block);
 }
 
@@ -399,6 +400,35 @@ cs_document_add_signature_block (CsDocument         *self,
   g_return_if_fail (parties != NULL);
 
   add_block (self, CS_BLOCK_SIGNATURE, NULL)->parties = g_strdupv ((GStrv) parties);
+}
+
+/**
+ * cs_document_add_bar_chart:
+ * @self: a #CsDocument
+ * @title: the chart's title
+ * @labels: (array zero-terminated=1): one label per bar
+ * @values: (array): one value per label, from 0 to 1 (shown as a percentage), NaN for none
+ *
+ * Adds a horizontal bar chart: drawn in PDF and HTML, text bars in Markdown, the values in
+ * XLSX's first sheet; CSV leaves it out (put the figures in a table too).
+ */
+void
+cs_document_add_bar_chart (CsDocument         *self,
+                           const char         *title,
+                           const char * const *labels,
+                           const double       *values)
+{
+  CsDocumentBlock *block;
+  guint n;
+
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (labels != NULL && values != NULL);
+
+  n = g_strv_length ((GStrv) labels);
+  block = add_block (self, CS_BLOCK_CHART, title);
+  block->parties = g_strdupv ((GStrv) labels);
+  block->values = g_memdup2 (values, sizeof (double) * MAX (n, 1));
 }
 
 /**

@@ -201,6 +201,10 @@ void              cs_document_add_signature_block  (CsDocument              *sel
                                                     const char * const      *parties);
 CsDocumentTable  *cs_document_add_table            (CsDocument              *self,
                                                     const char              *title);
+void              cs_document_add_bar_chart        (CsDocument              *self,
+                                                    const char              *title,
+                                                    const char * const      *labels,
+                                                    const double            *values);
 
 void              cs_document_table_add_column     (CsDocumentTable         *table,
                                                     const char              *title,

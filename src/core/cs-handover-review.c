@@ -15,6 +15,7 @@
 #include "cs-handover-private.h"
 #include "cs-perimeter.h"
 #include "cs-sections.h"
+#include "cs-store-export.h"
 
 /*
  * The review report: for one offer or each offer, the scores, knock-outs, findings by section,
@@ -70,6 +71,19 @@ add_summary (CsHandoverContext *ctx,
                                 "%u knock-out(s) and %u weak wording(s).")),
                           score, assessed, overall->n_knock_outs, overall->n_lint_findings);
   cs_document_add_paragraph (doc, text);
+
+  {
+    const char *labels[G_N_ELEMENTS (scored_sections) + 1];
+    double values[G_N_ELEMENTS (scored_sections)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (scored_sections); i++)
+      {
+        labels[i] = _cs_handover_text (ctx, cs_section_get_title (scored_sections[i]));
+        values[i] = cs_report_get_score (report, scored_sections[i])->score;
+      }
+    labels[G_N_ELEMENTS (scored_sections)] = NULL;
+    cs_document_add_bar_chart (doc, T (N_("Completeness by section")), labels, values);
+  }
 
   table = cs_document_add_table (doc, T (N_("Scores by section")));
   cs_document_table_add_column (table, T (N_("Section")), 2.4);
@@ -286,16 +300,8 @@ typedef struct
 {
   CsStore    *store;
   GArray     *offer_ids;
-  GHashTable *site_names; /* id → name */
   char       *lang;
 } Annex;
-
-typedef struct
-{
-  Annex  *annex;
-  GArray *asset_ids;
-  guint   next;
-} AnnexCursor;
 
 static void
 annex_free (gpointer data)
@@ -304,27 +310,31 @@ annex_free (gpointer data)
 
   g_object_unref (annex->store);
   g_array_unref (annex->offer_ids);
-  g_hash_table_unref (annex->site_names);
   g_free (annex->lang);
   g_free (annex);
 }
+
+typedef struct
+{
+  Annex         *annex;
+  CsAssetCursor *assets;
+} AnnexCursor;
 
 static gpointer
 annex_open (gpointer   user_data,
             GError   **error)
 {
   Annex *annex = user_data;
-  CsAssetQuery query = { 0, };
+  CsAssetCursor *assets;
   AnnexCursor *cursor;
-  GArray *ids;
 
-  query.sort = CS_ASSET_SORT_CATEGORY;
-  ids = cs_store_query_asset_ids (annex->store, &query, error);
-  if (ids == NULL)
+  assets = cs_store_open_asset_cursor (annex->store, (const gint64 *) annex->offer_ids->data,
+                                       annex->offer_ids->len, error);
+  if (assets == NULL)
     return NULL;
   cursor = g_new0 (AnnexCursor, 1);
   cursor->annex = annex;
-  cursor->asset_ids = ids;
+  cursor->assets = assets;
   return cursor;
 }
 
@@ -335,32 +345,23 @@ annex_next (gpointer        data,
 {
   AnnexCursor *cursor = data;
   Annex *annex = cursor->annex;
-  g_autoptr(CsRecord) asset = NULL;
-  gint64 id;
+  CsAssetCursorRow asset;
 
-  while (asset == NULL)
-    {
-      if (cursor->next >= cursor->asset_ids->len)
-        return FALSE;
-      id = g_array_index (cursor->asset_ids, gint64, cursor->next++);
-      /* not kept in the store's cache: the annex never holds more than one asset */
-      asset = cs_store_ref_record (annex->store, CS_TYPE_ASSET, id);
-    }
+  if (!cs_asset_cursor_next (cursor->assets, &asset, error))
+    return FALSE;
 
-  cs_document_row_add_text (row, cs_asset_get_name (CS_ASSET (asset)));
+  cs_document_row_add_text (row, asset.name);
   cs_document_row_add_text (row, cs_i18n_translate (annex->lang,
-                                                    cs_asset_category_get_label (cs_asset_get_category (CS_ASSET (asset)))));
-  cs_document_row_add_text (row, g_hash_table_lookup (annex->site_names,
-                                                      &(gint64) { cs_asset_get_site_id (CS_ASSET (asset)) }));
-  cs_document_row_add_number (row, cs_record_get_int (asset, "quantity"), 0, NULL);
-  cs_document_row_add_number (row, cs_record_get_int (asset, "criticality"), 0, NULL);
+                                                    cs_asset_category_get_label (asset.category)));
+  cs_document_row_add_text (row, asset.site);
+  cs_document_row_add_number (row, asset.quantity, 0, NULL);
+  cs_document_row_add_number (row, asset.criticality, 0, NULL);
   for (guint i = 0; i < annex->offer_ids->len; i++)
     {
-      CsCoverageState state = cs_store_get_coverage_state (annex->store,
-                                                           g_array_index (annex->offer_ids, gint64, i),
-                                                           id);
+      CsCoverageState state = asset.coverage[i];
 
-      cs_document_row_add_text (row, cs_i18n_translate (annex->lang, cs_coverage_state_get_label (state)));
+      cs_document_row_add_text (row, cs_i18n_translate (annex->lang,
+                                                        cs_coverage_state_get_label (state)));
       if (state == CS_COVERAGE_NOT_ADDRESSED || state == CS_COVERAGE_EXCLUDED)
         cs_document_row_set_mark (row, 5 + i, CS_CELL_MARK_WORST);
     }
@@ -372,7 +373,7 @@ annex_close (gpointer data)
 {
   AnnexCursor *cursor = data;
 
-  g_array_unref (cursor->asset_ids);
+  cs_asset_cursor_free (cursor->assets);
   g_free (cursor);
 }
 
@@ -384,7 +385,6 @@ add_annex (CsHandoverContext  *ctx,
            GPtrArray          *offers,
            GError            **error)
 {
-  GListModel *sites = cs_store_get_sites (ctx->store);
   CsDocumentTable *table;
   Annex *annex;
 
@@ -417,15 +417,6 @@ add_annex (CsHandoverContext  *ctx,
   annex->store = g_object_ref (ctx->store);
   annex->lang = g_strdup (ctx->lang);
   annex->offer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  annex->site_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
-    {
-      g_autoptr(CsRecord) site = g_list_model_get_item (sites, i);
-
-      g_hash_table_insert (annex->site_names, g_memdup2 (&(gint64) { cs_record_get_id (site) },
-                                                         sizeof (gint64)),
-                           g_strdup (cs_record_get_string (site, "name")));
-    }
 
   table = cs_document_add_table (doc, T (N_("Inventory")));
   cs_document_table_add_column (table, T (N_("Asset")), 2.2);

@@ -247,11 +247,11 @@ _cs_handover_add_gaps_table (CsHandoverContext *ctx,
         {
           table = cs_document_add_table (doc, title);
           cs_document_table_add_column (table, T (N_("Gap")), 2.2);
-          cs_document_table_add_column (table, T (N_("Severity")), 0.8);
-          cs_document_table_add_column (table, T (N_("Status")), 0.8);
+          cs_document_table_add_column (table, T (N_("Severity")), 0.95);
+          cs_document_table_add_column (table, T (N_("Status")), 0.95);
           cs_document_table_add_column (table, T (N_("Why it matters")), 2.5);
           cs_document_table_add_column (table, T (N_("Remedy")), 2.5);
-          cs_document_table_add_column (table, T (N_("Reference")), 0.9);
+          cs_document_table_add_column (table, T (N_("Reference")), 1.1);
         }
 
       row = cs_document_table_add_row (table);

@@ -280,4 +280,7 @@ void _cs_store_cache_removed (CsStore  *self,
 /* cs-store-import.c */
 guint64 _cs_store_bulk_count_scan_steps (CsStoreBulk *bulk);
 
+/* For the other cs-store-*.c files, the only other code that runs SQL. */
+sqlite3 *_cs_store_get_db    (CsStore            *self);
+
 G_END_DECLS

@@ -1229,3 +1229,12 @@ cs_store_reload (CsStore *self)
   _cs_store_reload_caches (self);
   g_signal_emit (self, _cs_store_signals[SAVED], 0);
 }
+
+/* For cs-store-*.c: the connection, or NULL once closed. */
+sqlite3 *
+_cs_store_get_db (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), NULL);
+
+  return self->db;
+}
