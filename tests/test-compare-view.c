@@ -304,6 +304,49 @@ test_weights (Fixture       *fixture,
   g_assert_true (cs_ui_test_wait_until (weights_saved, compare));
 }
 
+static gboolean
+compares_two (gpointer data)
+{
+  CsComparison *comparison = cs_compare_view_get_comparison (data);
+
+  return comparison != NULL && cs_comparison_get_n_offers (comparison) == 2;
+}
+
+static gboolean
+kerveo_first (gpointer data)
+{
+  CsComparison *comparison = cs_compare_view_get_comparison (data);
+
+  return comparison != NULL
+         && g_str_has_prefix (cs_offer_get_provider (cs_comparison_get_offer (comparison, 0)),
+                              "Kerveo");
+}
+
+/* Offers are left out, put back and moved from the view; the choice is kept in the project. */
+static void
+test_choose_offers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CsCompareView *compare = open_compare (fixture);
+  CsComparison *comparison = cs_compare_view_get_comparison (compare);
+  CsOffer *incumbent = cs_comparison_get_offer (comparison, 0);
+  gint64 incumbent_id = cs_record_get_id (CS_RECORD (incumbent));
+  gint64 kerveo_id = cs_record_get_id (CS_RECORD (cs_comparison_get_offer (comparison, 2)));
+
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.exclude", "x", incumbent_id);
+  g_assert_false (cs_record_get_boolean (CS_RECORD (incumbent), "compared"));
+  g_assert_true (cs_ui_test_wait_until (compares_two, compare));
+
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.include", "x", incumbent_id);
+  g_assert_true (cs_record_get_boolean (CS_RECORD (incumbent), "compared"));
+
+  /* Kerveo, third, moves left twice: first. */
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.move", "(xi)", kerveo_id, -1);
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.move", "(xi)", kerveo_id, -1);
+  g_assert_true (cs_ui_test_wait_until (kerveo_first, compare));
+  g_assert_cmpuint (cs_comparison_get_n_offers (cs_compare_view_get_comparison (compare)), ==, 3);
+}
+
 /* Five offers at 1280 × 800: the figures scroll sideways, the labels stay. */
 static void
 test_five_offers (Fixture       *fixture,
@@ -356,6 +399,8 @@ main (int   argc,
   g_test_add ("/ui/compare/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
               fixture_tear_down);
   g_test_add ("/ui/compare/weights", Fixture, NULL, fixture_set_up, test_weights,
+              fixture_tear_down);
+  g_test_add ("/ui/compare/choose-offers", Fixture, NULL, fixture_set_up, test_choose_offers,
               fixture_tear_down);
   g_test_add ("/ui/compare/five-offers", Fixture, NULL, fixture_set_up, test_five_offers,
               fixture_tear_down);
