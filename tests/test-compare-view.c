@@ -175,6 +175,7 @@ test_best_and_worst (Fixture       *fixture,
   GtkWidget *incumbent = gtk_widget_get_first_child (line);
   GtkWidget *proposal = gtk_widget_get_next_sibling (incumbent);
   guint all_lines = count_visible_lines (compare);
+  GtkWidget *focus = NULL;
 
   g_assert_cmpuint (cs_comparison_get_n_offers (cs_compare_view_get_comparison (compare)), ==, 3);
   g_assert_true (gtk_widget_has_css_class (incumbent, "compare-worst"));
@@ -196,6 +197,11 @@ test_best_and_worst (Fixture       *fixture,
   cs_ui_test_iterate ();
   g_assert_cmpuint (count_visible_lines (compare), <, all_lines);
   g_assert_false (gtk_widget_get_visible (find_line (compare, "28 of 60 ▼")));
+  /* The focus stays on the section's title. */
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==,
+                   "compare.toggle-section");
   gtk_widget_activate_action (GTK_WIDGET (compare), "compare.toggle-section", "i", 1);
   cs_ui_test_iterate ();
   g_assert_cmpuint (count_visible_lines (compare), ==, all_lines);
@@ -263,19 +269,30 @@ weights_saved (gpointer data)
   return comparison != NULL && cs_comparison_get_weights (comparison)[3] == 40;
 }
 
+static gboolean
+horizon_is_24 (gpointer data)
+{
+  CsComparison *comparison = cs_compare_view_get_comparison (data);
+
+  return comparison != NULL && cs_comparison_find_row (comparison, "money.total.horizon") != NULL
+         && g_str_equal (cs_comparison_find_row (comparison, "money.total.horizon")->label,
+                         "Total over 24 months");
+}
+
 /* Weights are edited in the view, kept in the project only when they sum to 100 %. */
 static void
 test_weights (Fixture       *fixture,
               gconstpointer  data)
 {
   CsCompareView *compare = open_compare (fixture);
+  GtkWidget *weights_button = NULL;
   GtkWidget *popover = NULL;
   GtkWidget *spins[CS_COMPARISON_N_WEIGHTS];
   guint stored[CS_COMPARISON_N_WEIGHTS];
   guint n = 0;
 
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_button (GTK_WIDGET (compare),
-                                                                                "_Weights"))));
+  weights_button = find_button (GTK_WIDGET (compare), "_Weights");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (weights_button)));
   g_assert_nonnull (popover);
   for (n = 0; n < CS_COMPARISON_N_WEIGHTS; n++)
     {
@@ -302,6 +319,15 @@ test_weights (Fixture       *fixture,
   g_assert_cmpuint (stored[3], ==, 40);
   g_assert_cmpuint (stored[0], ==, 0);
   g_assert_true (cs_ui_test_wait_until (weights_saved, compare));
+
+  /* The horizon of the totals is kept in the project, and the money rows follow it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cs_ui_test_find_nth (popover, GTK_TYPE_SPIN_BUTTON,
+                                                                   NULL,
+                                                                   CS_COMPARISON_N_WEIGHTS)),
+                             24);
+  g_assert_cmpint (cs_record_get_int (CS_RECORD (cs_store_get_project (fixture->store)),
+                                      "compare_horizon_months"), ==, 24);
+  g_assert_true (cs_ui_test_wait_until (horizon_is_24, compare));
 }
 
 static gboolean

@@ -62,6 +62,8 @@ struct _CsCompareView
   GMenu          *offers_menu;
   GtkWidget      *weight_spins[CS_COMPARISON_N_WEIGHTS];
   GtkLabel       *weights_sum_label;
+  GtkWidget      *horizon_spin;
+  GtkWidget      *growth_spin;
   GtkFileChooserNative *chooser;
   CsDocumentFormat export_format;
 
@@ -89,6 +91,8 @@ enum {
 G_DEFINE_FINAL_TYPE (CsCompareView, cs_compare_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_setting_spins (CsCompareView *self);
 
 static CsChecklist *
 get_checklist (GError **error)
@@ -481,10 +485,11 @@ update_offers_menu (CsCompareView *self)
       g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
       gboolean is_compared = cs_record_get_boolean (CS_RECORD (offer), "compared");
       g_autoptr(GMenuItem) item = g_menu_item_new (offer_name (offer), NULL);
+      gint64 id = cs_record_get_id (CS_RECORD (offer));
 
       g_menu_item_set_action_and_target_value (item,
                                                is_compared ? "compare.exclude" : "compare.include",
-                                               g_variant_new_int64 (cs_record_get_id (CS_RECORD (offer))));
+                                               g_variant_new_int64 (id));
       g_menu_append_item (is_compared ? compared : others, item);
     }
   /* Translators: a section of the Offers menu: choosing an offer there leaves it out */
@@ -536,6 +541,7 @@ recompute (CsCompareView *self)
   g_clear_pointer (&self->comparison, cs_comparison_unref);
   self->comparison = comparison;
   update_weight_spins (self);
+  update_setting_spins (self);
 
   if (self->comparison == NULL)
     {
@@ -640,6 +646,55 @@ on_weight_changed_cb (GtkSpinButton *spin,
   update_weights_sum (self);
 }
 
+static void
+on_setting_changed_cb (GtkSpinButton *spin,
+                       CsCompareView *self)
+{
+  g_autoptr(GError) error = NULL;
+  CsRecord *project = CS_RECORD (cs_store_get_project (self->store));
+  const char *column = GTK_WIDGET (spin) == self->horizon_spin ? "compare_horizon_months"
+                                                               : "compare_growth_percent";
+  gint64 value = gtk_spin_button_get_value_as_int (spin);
+
+  if (cs_store_is_read_only (self->store) || cs_record_get_int (project, column) == value)
+    return;
+  if (!cs_store_set_int (self->store, project, column, value, &error))
+    cs_toast_show_error (GTK_WIDGET (self), error);
+}
+
+static GtkWidget *
+add_setting_row (CsCompareView *self,
+                 GtkGrid       *grid,
+                 int            line,
+                 const char    *title,
+                 double         min,
+                 double         max)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_setting_changed_cb), self);
+  gtk_grid_attach (grid, label, 0, line, 1, 1);
+  gtk_grid_attach (grid, spin, 1, line, 1, 1);
+
+  return spin;
+}
+
+static void
+update_setting_spins (CsCompareView *self)
+{
+  CsRecord *project = CS_RECORD (cs_store_get_project (self->store));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->horizon_spin),
+                             cs_record_get_int (project, "compare_horizon_months"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->growth_spin),
+                             cs_record_get_int (project, "compare_growth_percent"));
+  gtk_widget_set_sensitive (self->horizon_spin, !cs_store_is_read_only (self->store));
+  gtk_widget_set_sensitive (self->growth_spin, !cs_store_is_read_only (self->store));
+}
+
 static GtkWidget *
 weights_popover_new (CsCompareView *self)
 {
@@ -674,6 +729,14 @@ weights_popover_new (CsCompareView *self)
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_grid_attach (GTK_GRID (grid), save, 0, CS_COMPARISON_N_WEIGHTS + 1, 2, 1);
 
+  /* The money rows: horizon of the totals and perimeter growth, kept in the project. */
+  gtk_grid_attach (GTK_GRID (grid), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0,
+                   CS_COMPARISON_N_WEIGHTS + 2, 2, 1);
+  self->horizon_spin = add_setting_row (self, GTK_GRID (grid), CS_COMPARISON_N_WEIGHTS + 3,
+                                        _("Cost _horizon (months)"), 1, 600);
+  self->growth_spin = add_setting_row (self, GTK_GRID (grid), CS_COMPARISON_N_WEIGHTS + 4,
+                                       _("Perimeter _growth (%)"), 0, 1000);
+
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
 
   return popover;
@@ -693,8 +756,16 @@ toggle_section_action (GtkWidget  *widget,
     return;
 
   self->collapsed ^= 1u << index;
-  /* The section title's arrow and state change: rebuild the lines (a few hundred widgets). */
+  /* The section title's arrow and state change: rebuild the lines (a few hundred widgets),
+   * then give the focus back to the title, for the keyboard. */
   build_rows (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      ViewRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->header && row->section == index)
+        gtk_widget_grab_focus (row->label);
+    }
 }
 
 static CsRecord *
@@ -916,6 +987,7 @@ cs_compare_view_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.exclude", writable);
   update_weight_spins (self);
   update_weights_sum (self);
+  update_setting_spins (self);
   self->dirty = TRUE;
 }
 

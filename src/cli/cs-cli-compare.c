@@ -330,8 +330,8 @@ comparison_to_text (CsComparison *comparison)
           for (guint c = 0; c < row->n_cells; c++)
             {
               const CsComparisonCell *cell = &row->cells[c];
-              g_autofree char *text = g_strdup_printf ("%s%s%s", cell->text,
-                                                       cell->best ? " ▲" : cell->worst ? " ▼" : "",
+              const char *mark = cell->best ? " ▲" : cell->worst ? " ▼" : "";
+              g_autofree char *text = g_strdup_printf ("%s%s%s", cell->text, mark,
                                                        cell->knock_out ? " ✗" : "");
 
               g_string_append (out, "  ");
