@@ -373,6 +373,28 @@ test_choose_offers (Fixture       *fixture,
   g_assert_cmpuint (cs_comparison_get_n_offers (cs_compare_view_get_comparison (compare)), ==, 3);
 }
 
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return cs_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* Export asks where to write the file. */
+static void
+test_export_asks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CsCompareView *compare = open_compare (fixture);
+  GtkWidget *chooser = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compare), "compare.export", "s", "xlsx"));
+  g_assert_true (cs_ui_test_wait_until (has_file_chooser, NULL));
+  chooser = cs_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export the Comparison");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  cs_ui_test_iterate ();
+}
+
 /* Five offers at 1280 × 800: the figures scroll sideways, the labels stay. */
 static void
 test_five_offers (Fixture       *fixture,
@@ -427,6 +449,8 @@ main (int   argc,
   g_test_add ("/ui/compare/weights", Fixture, NULL, fixture_set_up, test_weights,
               fixture_tear_down);
   g_test_add ("/ui/compare/choose-offers", Fixture, NULL, fixture_set_up, test_choose_offers,
+              fixture_tear_down);
+  g_test_add ("/ui/compare/export-asks", Fixture, NULL, fixture_set_up, test_export_asks,
               fixture_tear_down);
   g_test_add ("/ui/compare/five-offers", Fixture, NULL, fixture_set_up, test_five_offers,
               fixture_tear_down);

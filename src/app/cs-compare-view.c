@@ -71,6 +71,7 @@ struct _CsCompareView
   GtkMenuButton  *empty_offers_button;
   GtkMenuButton  *offers_button;
   GtkMenuButton  *weights_button;
+  GtkMenuButton  *export_button;
   GtkToggleButton *hide_equal_button;
   GtkLabel       *ranking_label;
   GtkLabel       *sensitivity_label;
@@ -940,6 +941,7 @@ export_action (GtkWidget  *widget,
 
   if (self->comparison == NULL || !cs_document_format_from_string (format, &self->export_format))
     return;
+  gtk_menu_button_popdown (self->export_button);
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Comparison"),
@@ -1087,6 +1089,7 @@ cs_compare_view_class_init (CsCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, empty_offers_button);
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, offers_button);
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, weights_button);
+  gtk_widget_class_bind_template_child (widget_class, CsCompareView, export_button);
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, hide_equal_button);
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, ranking_label);
   gtk_widget_class_bind_template_child (widget_class, CsCompareView, sensitivity_label);
