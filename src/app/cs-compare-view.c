@@ -26,7 +26,7 @@
  * knock-outs standing out, a "not comparable" line under the rows that cannot be compared, the
  * ranking and its sensitivity. The row labels and the offer titles stay in place while the
  * figures scroll: three scrolled windows share their adjustments. Every cell is a button that
- * shows where its value is edited (`project.show-section`, offer and section).
+ * shows where its value is edited (`project.show-offer-section`, offer and section).
  *
  * Computed by #CsComparison shortly after each commit, and only while shown.
  *
@@ -332,7 +332,7 @@ make_cell (CsCompareView          *self,
   if (row->order != CS_COMPARE_NONE && !row->coded)
     gtk_widget_add_css_class (label, "numeric");
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "project.show-section");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "project.show-offer-section");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new ("(xs)",
                                                          cs_record_get_id (CS_RECORD (offer)),
@@ -922,8 +922,10 @@ on_export_response_cb (GtkNativeDialog *dialog,
 
   {
     g_autofree char *basename = g_path_get_basename (path);
+    g_autofree char *title = NULL;
+
     /* Translators: %s is a file name */
-    g_autofree char *title = g_markup_printf_escaped (_("Comparison exported to “%s”"), basename);
+    title = g_markup_printf_escaped (_("Comparison exported to “%s”"), basename);
 
     cs_toast_add (GTK_WIDGET (self), adw_toast_new (title));
   }

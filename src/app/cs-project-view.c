@@ -33,7 +33,7 @@
  *
  * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
  * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`,
- * `project.show-section` ((xs): an offer id, 0 for the one shown, and a section id).
+ * `project.show-offer-section` ((xs): an offer id, 0 for the one shown, and a section id).
  *
  * Below the sections, the sidebar's last row shows the Compare view (#CsCompareView).
  */
@@ -495,9 +495,9 @@ cs_project_view_show_sidebar_action (GtkWidget  *widget,
 }
 
 static void
-cs_project_view_show_section_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *parameter)
+cs_project_view_show_offer_section_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
   gint64 offer_id = 0;
@@ -710,8 +710,8 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "project.show-section", "(xs)",
-                                   cs_project_view_show_section_action);
+  gtk_widget_class_install_action (widget_class, "project.show-offer-section", "(xs)",
+                                   cs_project_view_show_offer_section_action);
 }
 
 static void
