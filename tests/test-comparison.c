@@ -54,12 +54,12 @@ add_offer (Fixture    *fixture,
            const char *provider)
 {
   g_autoptr(GError) error = NULL;
-  CsRecord *offer = g_object_new (CS_TYPE_OFFER, "provider", provider, NULL);
+  g_autoptr(CsRecord) offer = g_object_new (CS_TYPE_OFFER, "provider", provider, NULL);
 
   g_assert_true (cs_store_add (fixture->store, offer, &error));
   g_assert_no_error (error);
 
-  return offer; /* the live list keeps it */
+  return cs_store_find (fixture->store, CS_TYPE_OFFER, cs_record_get_id (offer));
 }
 
 static void

@@ -138,8 +138,12 @@ test_window_sections (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme — Contract Scope");
 
   list = cs_project_view_get_sections_list (view);
-  g_assert_cmpuint (count_rows (list), ==, CS_N_SECTIONS);
-  g_assert_cmpuint (count_rows (list), ==, 10);
+  /* The sections, then the Compare view. */
+  g_assert_cmpuint (count_rows (list), ==, CS_N_SECTIONS + 1);
+  g_assert_cmpuint (count_rows (list), ==, 11);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (list,
+                                                                                   CS_N_SECTIONS))),
+                   ==, "compare");
 
   page = cs_project_view_get_section_page (view);
   g_assert_true (CS_IS_SECTION_PAGE (page));

@@ -13,6 +13,7 @@
 
 #include "cs-project-view.h"
 #include "cs-backup-page.h"
+#include "cs-compare-view.h"
 #include "cs-dashboard-page.h"
 #include "cs-exclusions-page.h"
 #include "cs-exit-page.h"
@@ -43,7 +44,10 @@
  * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`, and those
  * through which the pages reach their container: `project.show-section` (a section id),
  * `project.show-target` (section id, table, record id, field, start and end of the wording
- * for a clause, -1 otherwise) and `project.toast` (a plain-text message).
+ * for a clause, -1 otherwise), `project.toast` (a plain-text message) and
+ * `project.show-offer-section` ((xs): an offer id, 0 for the one shown, and a section id).
+ *
+ * Below the sections, the sidebar's last row shows the Compare view (#CsCompareView).
  */
 struct _CsProjectView
 {
@@ -59,6 +63,7 @@ struct _CsProjectView
   CsReviewState   *review_state;
   GtkLabel        *score_labels[CS_N_SECTIONS];
   GtkLabel        *knock_out_labels[CS_N_SECTIONS];
+  GtkWidget       *compare_view;
 
   /* template children (not the bin's own child, which AdwBin disposes of itself) */
   AdwLeaflet      *leaflet;
@@ -176,6 +181,29 @@ create_section_row (CsProjectView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, cs_section_get_title (section),
                                   -1);
+
+  return row;
+}
+
+static GtkWidget *
+create_compare_row (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name ("view-dual-symbolic");
+  /* Translators: the sidebar row that shows the offers side by side */
+  GtkWidget *label = gtk_label_new (_("Compare Offers"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, "compare");
+  gtk_widget_add_css_class (row, "compare-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Compare Offers"), -1);
 
   return row;
 }
@@ -317,7 +345,20 @@ on_sections_list_row_selected_cb (GtkListBox    *list,
     return;
 
   index = gtk_list_box_row_get_index (row);
-  g_assert (index >= 0 && index < CS_N_SECTIONS);
+  g_assert (index >= 0 && index <= CS_N_SECTIONS);
+
+  /* The row after the sections: the offers side by side. */
+  if (index == CS_N_SECTIONS)
+    {
+      if (self->compare_view == NULL)
+        {
+          self->compare_view = cs_compare_view_new (self->store);
+          gtk_widget_set_vexpand (self->compare_view, TRUE);
+          gtk_stack_add_named (self->pages_stack, self->compare_view, "compare");
+        }
+      gtk_stack_set_visible_child (self->pages_stack, self->compare_view);
+      return;
+    }
 
   show_page (self, index);
 }
@@ -541,6 +582,31 @@ cs_project_view_toast_action (GtkWidget  *widget,
   cs_project_view_add_toast (self, adw_toast_new (escaped));
 }
 
+static void
+cs_project_view_show_offer_section_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  gint64 offer_id = 0;
+  const char *section_id = NULL;
+  CsSection section;
+
+  g_variant_get (parameter, "(x&s)", &offer_id, &section_id);
+  if (!cs_section_from_id (section_id, &section))
+    return;
+
+  if (offer_id > 0)
+    {
+      CsRecord *offer = cs_store_find (self->store, CS_TYPE_OFFER, offer_id);
+
+      if (offer != NULL)
+        cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (offer));
+    }
+  cs_project_view_set_section (self, section);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 /* GObject vfuncs */
 
 static void
@@ -571,6 +637,7 @@ cs_project_view_constructed (GObject *object)
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     gtk_list_box_append (self->sections_list, create_section_row (self, section));
+  gtk_list_box_append (self->sections_list, create_compare_row ());
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
 
@@ -749,6 +816,8 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_show_target_action);
   gtk_widget_class_install_action (widget_class, "project.toast", "s",
                                    cs_project_view_toast_action);
+  gtk_widget_class_install_action (widget_class, "project.show-offer-section", "(xs)",
+                                   cs_project_view_show_offer_section_action);
 }
 
 static void
@@ -898,7 +967,8 @@ cs_project_view_set_offer (CsProjectView *self,
  * cs_project_view_get_sections_list:
  * @self: a #CsProjectView
  *
- * Returns: (transfer none): the sidebar's list of sections, one row per #CsSection
+ * Returns: (transfer none): the sidebar's list of sections, one row per #CsSection, then the
+ *   row of the Compare view
  */
 GtkListBox *
 cs_project_view_get_sections_list (CsProjectView *self)

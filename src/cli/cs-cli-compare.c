@@ -330,8 +330,8 @@ comparison_to_text (CsComparison *comparison)
           for (guint c = 0; c < row->n_cells; c++)
             {
               const CsComparisonCell *cell = &row->cells[c];
-              g_autofree char *text = g_strdup_printf ("%s%s%s", cell->text,
-                                                       cell->best ? " ▲" : cell->worst ? " ▼" : "",
+              const char *mark = cell->best ? " ▲" : cell->worst ? " ▼" : "";
+              g_autofree char *text = g_strdup_printf ("%s%s%s", cell->text, mark,
                                                        cell->knock_out ? " ✗" : "");
 
               g_string_append (out, "  ");
@@ -386,6 +386,37 @@ write_output (const char  *output,
   return TRUE;
 }
 
+static gboolean
+write_comparison (CsComparison  *comparison,
+                  const char    *format,
+                  const char    *output,
+                  const char    *client,
+                  const char    *consultant,
+                  GError       **error)
+{
+  CsDocumentFormat document_format = CS_DOCUMENT_FORMAT_CSV;
+  g_autofree char *data = NULL;
+
+  if (format != NULL && cs_document_format_from_string (format, &document_format))
+    {
+      g_autoptr(CsDocument) document = cs_comparison_to_document (comparison, client,
+                                                                  consultant);
+
+      return cs_document_write (document, document_format, output, TRUE, NULL, error);
+    }
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autofree char *json = comparison_to_json (comparison);
+
+      data = g_strconcat (json, "\n", NULL);
+    }
+  else
+    data = comparison_to_text (comparison);
+
+  return write_output (output, data, error);
+}
+
 /**
  * run_compare:
  * @argc: the number of arguments, the command name first
@@ -412,7 +443,6 @@ run_compare (int      argc,
   g_autofree char *weights_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *data = NULL;
   guint weights[CS_COMPARISON_N_WEIGHTS];
   CsComparisonOptions options = { NULL, };
   CsDocumentFormat document_format = CS_DOCUMENT_FORMAT_CSV;
@@ -505,22 +535,5 @@ run_compare (int      argc,
   if (comparison == NULL)
     return FALSE;
 
-  if (is_document)
-    {
-      g_autoptr(CsDocument) document = cs_comparison_to_document (comparison, client,
-                                                                  consultant);
-
-      return cs_document_write (document, document_format, output, TRUE, NULL, error);
-    }
-
-  if (format != NULL && g_str_equal (format, "json"))
-    {
-      g_autofree char *json = comparison_to_json (comparison);
-
-      data = g_strconcat (json, "\n", NULL);
-    }
-  else
-    data = comparison_to_text (comparison);
-
-  return write_output (output, data, error);
+  return write_comparison (comparison, format, output, client, consultant, error);
 }

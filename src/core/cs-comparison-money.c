@@ -280,7 +280,9 @@ read_money (CsComparison *self,
   const char *period = cs_record_get_string (offer, "price_period");
   g_autofree char *unit = g_utf8_strdown (cs_record_get_string (offer, "price_unit"), -1);
   g_autoptr(GString) note = g_string_new (NULL);
-  double divisor = g_strcmp0 (period, "year") == 0 ? 12 : g_strcmp0 (period, "quarter") == 0 ? 3 : 1;
+  double divisor = g_strcmp0 (period, "year") == 0      ? 12
+                   : g_strcmp0 (period, "quarter") == 0 ? 3
+                                                        : 1;
 
   money->one_off = cs_record_get_number (offer, "price_one_off");
   if (isnan (money->one_off))

@@ -521,7 +521,9 @@ void
 _cs_comparison_add_security_rows (CsComparison *self)
 {
   g_autoptr(GPtrArray) controls = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) per_offer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) per_offer = NULL;
+
+  per_offer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < self->offers->len; i++)
     {

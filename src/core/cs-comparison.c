@@ -452,9 +452,10 @@ check_options (CsComparison              *self,
   else
     cs_comparison_read_weights (self->store, self->weights);
 
-  self->horizon_months = options != NULL && options->horizon_months > 0
-                         ? options->horizon_months
-                         : (guint) cs_record_get_int (CS_RECORD (project), "compare_horizon_months");
+  if (options != NULL && options->horizon_months > 0)
+    self->horizon_months = options->horizon_months;
+  else
+    self->horizon_months = cs_record_get_int (CS_RECORD (project), "compare_horizon_months");
   self->growth_percent = options != NULL && options->growth_percent >= 0
                          ? options->growth_percent
                          : (int) cs_record_get_int (CS_RECORD (project), "compare_growth_percent");
@@ -911,12 +912,12 @@ cs_comparison_weight_groups (void)
 
 /**
  * cs_comparison_default_weights:
- * @weights: (out caller-allocates): the weights
+ * @weights: (out caller-allocates) (array fixed-size=11): the weights
  *
  * The weights of a project that has not set any (they sum to 100).
  */
 void
-cs_comparison_default_weights (guint weights[CS_COMPARISON_N_WEIGHTS])
+cs_comparison_default_weights (guint *weights)
 {
   memcpy (weights, default_weights, sizeof default_weights);
 }
@@ -934,14 +935,14 @@ weight_index (const char *group)
 /**
  * cs_comparison_read_weights:
  * @store: a project
- * @weights: (out caller-allocates): the weights
+ * @weights: (out caller-allocates) (array fixed-size=11): the weights
  *
  * Reads the section weights kept in the project; a project that keeps none gets the
  * defaults.
  */
 void
 cs_comparison_read_weights (CsStore *store,
-                            guint    weights[CS_COMPARISON_N_WEIGHTS])
+                            guint   *weights)
 {
   GListModel *list = NULL;
   guint n;
@@ -1075,7 +1076,7 @@ cs_comparison_save_weights (CsStore      *store,
 /**
  * cs_comparison_parse_weights:
  * @text: "section=N,…" with checklist group ids ("sla=30,backup=20")
- * @weights: (inout caller-allocates): the weights to change
+ * @weights: (inout caller-allocates) (array fixed-size=11): the weights to change
  * @error: return location for a #GError
  *
  * Changes the weights @text names; the others keep their value. Does not check the sum.
@@ -1085,7 +1086,7 @@ cs_comparison_save_weights (CsStore      *store,
  */
 gboolean
 cs_comparison_parse_weights (const char  *text,
-                             guint        weights[CS_COMPARISON_N_WEIGHTS],
+                             guint       *weights,
                              GError     **error)
 {
   g_auto(GStrv) parts = NULL;

@@ -155,16 +155,16 @@ const char * const *cs_comparison_sections          (void);
 const char         *cs_comparison_section_get_title (const char                *section);
 
 const char * const *cs_comparison_weight_groups     (void);
-void                cs_comparison_default_weights   (guint                      weights[CS_COMPARISON_N_WEIGHTS]);
+void                cs_comparison_default_weights   (guint                     *weights);
 void                cs_comparison_read_weights      (CsStore                   *store,
-                                                     guint                      weights[CS_COMPARISON_N_WEIGHTS]);
+                                                     guint                     *weights);
 gboolean            cs_comparison_check_weights     (const guint               *weights,
                                                      GError                   **error);
 gboolean            cs_comparison_save_weights      (CsStore                   *store,
                                                      const guint               *weights,
                                                      GError                   **error);
 gboolean            cs_comparison_parse_weights     (const char                *text,
-                                                     guint                      weights[CS_COMPARISON_N_WEIGHTS],
+                                                     guint                     *weights,
                                                      GError                   **error);
 
 GPtrArray          *cs_comparison_list_compared_offers (CsStore                *store);

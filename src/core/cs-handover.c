@@ -170,8 +170,10 @@ _cs_handover_days (CsHandoverContext *ctx,
   if (isnan (days))
     return g_strdup (T (N_("Not stated")));
   number = cs_i18n_format_number (ctx->lang, days, fabs (days - round (days)) < 1e-9 ? 0 : 1);
-  /* Translators: a number of days; %s is the number */
-  return g_strdup_printf (days == 1 ? T (N_("%s day")) : T (N_("%s days")), number);
+  if (days == 1)
+    return g_strdup (T (N_("1 day")));
+  /* Translators: a number of days other than 1; %s is the number */
+  return g_strdup_printf (T (N_("%s days")), number);
 }
 
 const char *
