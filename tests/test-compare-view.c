@@ -13,6 +13,7 @@
 #include "cs-comparison.h"
 #include "cs-demo.h"
 #include "cs-project-view.h"
+#include "cs-review-state.h"
 #include "cs-ui-test-utils.h"
 
 typedef struct
@@ -33,7 +34,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = cs_demo_create (fixture->path, &error);
   g_assert_no_error (error);
 
-  fixture->view = cs_project_view_new (fixture->store);
+  {
+    g_autoptr(CsReviewState) review_state = cs_review_state_new (fixture->store);
+
+    fixture->view = cs_project_view_new (review_state);
+  }
   fixture->window = GTK_WINDOW (cs_ui_test_present (GTK_WIDGET (fixture->view), 1280, 800));
   cs_ui_test_iterate ();
 }

@@ -17,7 +17,8 @@
 #include <string.h>
 
 #include "cs-demo.h"
-#include "cs-section-editor.h"
+#include "cs-project-view.h"
+#include "cs-review-state.h"
 #include "cs-ui-test-utils.h"
 
 static const char hostile[] = "R&D <b>x</b> <i>";
@@ -71,6 +72,7 @@ test_hostile_text (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = cs_ui_test_project_path ("hostile.contractscope");
   g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  g_autoptr(CsReviewState) review_state = NULL;
   GListModel *offers = NULL;
   guint n_columns;
 
@@ -83,12 +85,13 @@ test_hostile_text (void)
 
   store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  review_state = cs_review_state_new (store);
   offers = cs_store_get_offers (store);
   g_assert_cmpuint (g_list_model_get_n_items (offers), >, 0);
 
   for (CsSection section = CS_SECTION_PERIMETER; section < CS_N_SECTIONS; section++)
     {
-      GtkWidget *page = cs_section_editor_new (section, store);
+      GtkWidget *page = cs_project_view_create_page (section, review_state);
       GtkWidget *window = cs_ui_test_present (page, 1280, 900);
 
       g_test_message ("section %s", cs_section_get_id (section));
@@ -97,7 +100,7 @@ test_hostile_text (void)
         {
           g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
 
-          cs_section_editor_set_offer (CS_SECTION_EDITOR (page), offer);
+          g_object_set (page, "offer", offer, NULL);
           cs_ui_test_iterate_rounds (3);
         }
       gtk_window_destroy (GTK_WINDOW (window));
