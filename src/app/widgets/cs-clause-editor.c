@@ -309,11 +309,12 @@ update_findings_label (ClauseRow *cr)
   gtk_widget_set_visible (GTK_WIDGET (cr->findings_label), markup->len > 0);
 }
 
-/* A number as the user's locale writes it ("99.5", "99,5"): no exponent, no trailing zeros. */
+/* A number as the user's locale writes it ("99.5", "99,5"; "1,500", "1 500"): no exponent,
+ * no trailing zeros. */
 static char *
 format_number (double value)
 {
-  return g_strdup_printf ("%.10g", value);
+  return g_strdup_printf ("%'.10g", value);
 }
 
 /* "4", or "2–4" for a range. */
