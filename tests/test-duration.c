@@ -64,6 +64,8 @@ static const struct
   { "audit annuel", YEAR, YEAR },
   { "revue trimestrielle", 3 * MONTH, 3 * MONTH },
   { "monthly report", MONTH, MONTH },
+  { "One audit per year", YEAR, YEAR },
+  { "un test chaque trimestre", 3 * MONTH, 3 * MONTH },
   /* several values: the governing one */
   { "3 months online; archived 12 months", 3 * MONTH, 12 * MONTH },
   { "critical patches within 72 hours, others within 30 days", 72, 30 * DAY },

@@ -435,12 +435,16 @@ _cs_cross_sla_termination (Ctx         *ctx,
 {
   static GRegex *sla = NULL;
   CsRecord *exit_terms = _cs_check_get_section (ctx, CS_TYPE_EXIT_TERMS);
+  CsRecord *terms = _cs_check_get_section (ctx, CS_TYPE_TERMS);
 
   if (g_once_init_enter (&sla))
     g_once_init_leave (&sla, g_regex_new ("\\b(?:sla|service levels?|niveaux? de service|"
                                           "gti|gtr|repeated|repetes?|penalit\\w*|service credits?)\\b",
                                           G_REGEX_OPTIMIZE, 0, NULL));
 
+  /* The early-termination terms may give the right as well. */
+  if (terms != NULL && _cs_check_text_matches (sla, cs_record_get_string (terms, "early_termination")))
+    return CS_ITEM_SATISFIED;
   if (exit_terms == NULL || !_cs_check_field_is_stated (exit_terms, "triggers"))
     {
       *detail = g_strdup (_("No exit trigger is stated."));

@@ -71,6 +71,18 @@ static const struct
   { "yearly", HOURS_PER_YEAR }, { "annual", HOURS_PER_YEAR }, { "annuel", HOURS_PER_YEAR },
 };
 
+/* "per year", "chaque mois": the last word names the period. */
+static const struct
+{
+  const char *word;
+  double      hours;
+} period_words[] = {
+  { "day", HOURS_PER_DAY }, { "jour", HOURS_PER_DAY }, { "week", HOURS_PER_WEEK },
+  { "semaine", HOURS_PER_WEEK }, { "month", HOURS_PER_MONTH }, { "mois", HOURS_PER_MONTH },
+  { "quarter", 3 * HOURS_PER_MONTH }, { "trimestre", 3 * HOURS_PER_MONTH },
+  { "year", HOURS_PER_YEAR }, { "an", HOURS_PER_YEAR }, { "annee", HOURS_PER_YEAR },
+};
+
 static const char qualifier_pattern[] =
   "business|working|calendar|ouvre(?:e)?s?|ouvrables?|calendaires?";
 
@@ -108,7 +120,9 @@ get_period_regex (void)
 
   if (g_once_init_enter (&regex))
     {
-      GRegex *compiled = g_regex_new ("\\b(?:daily|quotidien(?:ne)?s?|weekly|hebdomadaires?"
+      GRegex *compiled = g_regex_new ("\\b(?:(?:per|every|each|a|once a) (?:day|week|month|quarter|year)"
+                                      "|(?:par|chaque) (?:jour|semaine|mois|trimestre|an|annee)"
+                                      "|daily|quotidien(?:ne)?s?|weekly|hebdomadaires?"
                                       "|monthly|mensuel(?:le)?s?|quarterly|trimestriel(?:le)?s?"
                                       "|semi-annual(?:ly)?|biannual(?:ly)?|semestriel(?:le)?s?"
                                       "|yearly|annual(?:ly)?|annuel(?:le)?s?|annuellement)\\b",
@@ -222,13 +236,22 @@ cs_duration_extract (const char *text,
       CsDuration duration = { 0 };
       int start = 0, end = 0;
 
+      const char *last = strrchr (word, ' ');
+
       g_match_info_fetch_pos (match, 0, &start, &end);
-      for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
-        if (g_str_has_prefix (word, periods[i].prefix))
-          {
-            duration.hours = periods[i].hours;
-            break;
-          }
+      if (last != NULL)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (period_words); i++)
+            if (g_str_equal (last + 1, period_words[i].word))
+              duration.hours = period_words[i].hours;
+        }
+      else
+        for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+          if (g_str_has_prefix (word, periods[i].prefix))
+            {
+              duration.hours = periods[i].hours;
+              break;
+            }
       duration.start = start;
       duration.end = end;
       if (duration.hours > 0)
