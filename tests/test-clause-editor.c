@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 
 #include <glib/gstdio.h>
 
@@ -176,6 +178,13 @@ values_shown (gpointer data)
   return gtk_widget_get_visible (data) && *gtk_label_get_text (data) != '\0';
 }
 
+static gboolean
+values_single (gpointer data)
+{
+  /* The row has been linted again once the line lists the one value of the new wording. */
+  return values_shown (data) && strstr (gtk_label_get_text (data), " · ") == NULL;
+}
+
 /* Under each clause, a compact line lists the typed values read in it, in the user's words;
  * it follows the text as it is edited and is hidden when there is no value. */
 static void
@@ -238,6 +247,7 @@ test_clause_editor_values (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view),
                             "Availability is 99.5 %; incidents are handled as soon as possible.",
                             -1);
+  g_assert_true (cs_ui_test_wait_until (values_single, values));
   g_assert_true (cs_ui_test_wait_until (has_findings, editor));
   g_assert_cmpstr (gtk_label_get_text (values), ==, "99.5\u00a0%");
   cs_ui_test_iterate_rounds (3);
