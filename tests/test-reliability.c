@@ -1070,7 +1070,6 @@ dup_data (const void *data,
 
 static GBytes *
 flip_bytes (GBytes  *base,
-            GRand   *rand,
             gsize    offset,
             guint8   mask)
 {
@@ -1082,7 +1081,6 @@ flip_bytes (GBytes  *base,
   data = dup_data (base_data, length);
 
   data[offset % length] ^= mask;
-  (void) rand;
   return g_bytes_new_take (data, length);
 }
 
@@ -1097,7 +1095,7 @@ mutate_bytes (Mutants *m,
       /* Half in the first pages (header, schema, roots), where a flip matters most. */
       gsize offset = i % 2 == 0 ? (gsize) g_rand_int_range (m->rand, 0, MIN (length, 16384))
                                 : (gsize) g_rand_int_range (m->rand, 0, length);
-      g_autoptr(GBytes) mutant = flip_bytes (m->base, m->rand, offset,
+      g_autoptr(GBytes) mutant = flip_bytes (m->base, offset,
                                              (guint8) (1 << g_rand_int_range (m->rand, 0, 8)));
       g_autofree char *label = g_strdup_printf ("bit flip at %" G_GSIZE_FORMAT, offset);
 
