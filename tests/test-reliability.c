@@ -395,6 +395,27 @@ test_fifo_refused (void)
   g_test_trap_assert_passed ();
 }
 
+/* Item 6, for the CSV to import: a FIFO is refused, not waited on. */
+static void
+test_fifo_csv_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = cs_test_build_path ("fifo.csv");
+      g_autoptr(CsCsvImport) import = NULL;
+
+      g_assert_no_errno (mkfifo (path, 0600));
+      import = cs_csv_import_new_for_path (path, &error);
+      g_assert_null (import);
+      g_assert_error (error, CS_CSV_ERROR, CS_CSV_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 5 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* Item 5: values the schema forbids are refused by every open, read-only included. */
 static void
 test_values_checked_read_only (void)
@@ -1049,7 +1070,6 @@ dup_data (const void *data,
 
 static GBytes *
 flip_bytes (GBytes  *base,
-            GRand   *rand,
             gsize    offset,
             guint8   mask)
 {
@@ -1061,7 +1081,6 @@ flip_bytes (GBytes  *base,
   data = dup_data (base_data, length);
 
   data[offset % length] ^= mask;
-  (void) rand;
   return g_bytes_new_take (data, length);
 }
 
@@ -1076,7 +1095,7 @@ mutate_bytes (Mutants *m,
       /* Half in the first pages (header, schema, roots), where a flip matters most. */
       gsize offset = i % 2 == 0 ? (gsize) g_rand_int_range (m->rand, 0, MIN (length, 16384))
                                 : (gsize) g_rand_int_range (m->rand, 0, length);
-      g_autoptr(GBytes) mutant = flip_bytes (m->base, m->rand, offset,
+      g_autoptr(GBytes) mutant = flip_bytes (m->base, offset,
                                              (guint8) (1 << g_rand_int_range (m->rand, 0, 8)));
       g_autofree char *label = g_strdup_printf ("bit flip at %" G_GSIZE_FORMAT, offset);
 
@@ -1291,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/reliability/schema-tampered", test_schema_tampered_subprocess);
   g_test_add_func ("/reliability/wal-refused", test_wal_refused);
   g_test_add_func ("/reliability/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/reliability/fifo-csv-refused", test_fifo_csv_refused);
   g_test_add_func ("/reliability/values-checked-read-only", test_values_checked_read_only);
   g_test_add_func ("/reliability/import-sites-linear", test_import_sites_linear);
   g_test_add_func ("/reliability/report-path-refused", test_report_path_refused);

@@ -11,6 +11,7 @@
 
 #include <csv.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cs-csv-import.h"
@@ -1401,11 +1402,21 @@ cs_csv_import_new_for_path (const char  *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_filename_display_basename (path);
+
+  /* stat() before open(): opening a FIFO blocks until something writes to it. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_IO,
+                   _("“%s” is not a regular file; nothing was imported."), display_name);
+      return NULL;
+    }
+
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {

@@ -627,6 +627,8 @@ show_report (CsImportDialog *self)
 {
   CsCsvReport *report = self->report;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *described = cs_csv_import_describe (self->import);
+  g_auto(GStrv) how = NULL;
   guint r = 0, d = 0;
 
   clear_list_box (self->report_list);
@@ -637,7 +639,12 @@ show_report (CsImportDialog *self)
   gtk_list_box_append (self->report_list, make_figure_row (_("Rows rejected"), report->rejected->len));
   gtk_list_box_append (self->report_list, make_figure_row (_("Sites created"), report->n_sites_created));
 
-  /* Every row not imported as it was, in file order. */
+  /* How the file was read (encoding, delimiter, mapping, defaults), then every row not
+   * imported as it was, in file order. */
+  how = g_strsplit (described, "\n", -1);
+  for (guint i = 0; how[i] != NULL; i++)
+    if (how[i][0] != '\0')
+      g_ptr_array_add (lines, g_strdup (how[i]));
   while (r < report->rejected->len || d < report->duplicates->len)
     {
       CsCsvRejection *rejection = r < report->rejected->len
