@@ -117,7 +117,7 @@ bench_report (const char *self,
 
   /* On a shared machine the wall-clock time includes waiting for a CPU: the process's own CPU
    * time (whole process, opening included) is printed next to it. */
-  g_print ("review report PDF, %d assets × %d offers: %.2f s, target 10 s, ratio %.2f "
+  g_print ("review report PDF, %d assets x %d offers: %.2f s, target 10 s, ratio %.2f "
            "(CPU time %.2f s, ratio %.2f)\n", CS_BENCH_N_ASSETS, CS_BENCH_N_OFFERS, seconds,
            seconds / 10.0, cpu, cpu / 10.0);
   g_print ("review report PDF, peak resident memory: %.0f MB, target 300 MB, ratio %.2f "

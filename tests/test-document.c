@@ -432,6 +432,31 @@ test_xlsx (void)
   g_assert_nonnull (strstr (workbook, "name=\"Deliverables\""));
 }
 
+/* Tables with the same title (one per offer) get sheets of their own: "Scores", "Scores (2)". */
+static void
+test_xlsx_same_titles (void)
+{
+  g_autoptr(CsDocument) doc = cs_document_new ("Report");
+  g_autofree char *path = NULL;
+  g_autofree char *workbook = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      CsDocumentTable *table = cs_document_add_table (doc, i == 2 ? "scores: [BY] section"
+                                                                  : "Scores: [by] section");
+      CsDocumentRow *row;
+
+      cs_document_table_add_column (table, "Section", 1);
+      row = cs_document_table_add_row (table);
+      cs_document_row_add_text (row, "Exit");
+    }
+  path = write_document (doc, CS_DOCUMENT_FORMAT_XLSX, "same.xlsx");
+  workbook = run ((const char * const[]) { "unzip", "-p", path, "xl/workbook.xml", NULL });
+  g_assert_nonnull (strstr (workbook, "name=\"Scores   by  section\""));
+  g_assert_nonnull (strstr (workbook, "name=\"Scores   by  section (2)\""));
+  g_assert_nonnull (strstr (workbook, "name=\"scores   BY  section (3)\""));
+}
+
 static void
 test_markdown (void)
 {
@@ -465,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/core/document/html", test_html);
   g_test_add_func ("/core/document/csv", test_csv);
   g_test_add_func ("/core/document/xlsx", test_xlsx);
+  g_test_add_func ("/core/document/xlsx-same-titles", test_xlsx_same_titles);
   g_test_add_func ("/core/document/markdown", test_markdown);
 
   return g_test_run ();

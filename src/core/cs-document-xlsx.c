@@ -184,7 +184,7 @@ add_sheet (Writer     *writer,
   g_strstrip (clean);
   while (clean[0] == '\'')
     clean[0] = ' ';
-  for (guint n = 1; name == NULL || g_hash_table_contains (writer->sheet_names, name); n++)
+  for (guint n = 1;; n++)
     {
       g_autofree char *suffix = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
       g_autofree char *base = g_utf8_substring (clean, 0, 31 - strlen (suffix));
@@ -195,6 +195,7 @@ add_sheet (Writer     *writer,
         base[strlen (base) - 1] = ' ';
       g_free (name);
       name = g_strconcat (*base != '\0' ? base : "Table", suffix, NULL);
+      /* Excel compares sheet names without regard to case */
       folded = g_utf8_casefold (name, -1);
       if (!g_hash_table_contains (writer->sheet_names, folded))
         {
