@@ -395,6 +395,7 @@ test_terms (Fixture       *fixture,
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
+  cs_ui_test_save_shot (GTK_WIDGET (fixture->window), "terms-page.png");
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "gdpr-no-breach-delay"),
                     ==, 1);
   g_assert_cmpuint (count_shown_flags (fixture->page, "gdpr-no-breach-delay"), ==, 1);
