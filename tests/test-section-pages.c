@@ -252,6 +252,12 @@ test_subcontracting (Fixture       *fixture,
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
 
+  /* A point about the list as a whole leads to its first subcontractor, adding none. */
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page), "subcontracting",
+                                               0, NULL));
+  cs_ui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
+
   /* A yes/no/not stated answer through its buttons. */
   choice = cs_field_editors_find (fixture->page, "subcontracting", 0, "right_to_object");
   g_assert_true (CS_IS_TRISTATE_ROW (choice));

@@ -674,7 +674,8 @@ cs_field_editors_reveal (GtkWidget *target)
   g_timeout_add_full (G_PRIORITY_DEFAULT, 250, grab_focus_cb, g_object_ref (target),
                       g_object_unref);
 
-  return gtk_widget_grab_focus (target);
+  /* A row that does not take the focus itself (an expander row) gives it to its first child. */
+  return gtk_widget_grab_focus (target) || gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
 }
 
 /**
