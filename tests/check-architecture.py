@@ -6,9 +6,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The layering rules of DESIGN.md, checked on the sources: nothing under src/core/ includes
-# GTK or libadwaita (core runs without a display), and only the store (src/core/cs-store*.c)
+# GTK or libadwaita (core runs without a display), only the store (src/core/cs-store*.c)
 # speaks SQL: no other source has a string with SQL in it, nor calls SQLite's statement
-# functions. Each check first runs on a sample that breaks it, so that it is seen to fail.
+# functions; and the files of src/app include each other without cycles, but for the
+# application and its window. Each check first runs on a sample that breaks it, so that it
+# is seen to fail.
 #
 # Usage: check-architecture.py SOURCE_ROOT. Prints TAP.
 
@@ -41,6 +43,52 @@ def sql_uses(text):
     return found
 
 
+INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
+# cs-application creates windows, a window asks its application for settings and actions.
+ALLOWED_CYCLES = [{'cs-application', 'cs-window'}]
+
+
+def include_cycles(files):
+    """files: {path: text}. Returns the cycles (sets of modules, a module being a .c and its
+    .h) of the include graph, as strongly connected components of more than one module."""
+    modules = {os.path.basename(p).rsplit('.', 1)[0] for p in files}
+    graph = {m: set() for m in modules}
+    for path, text in files.items():
+        module = os.path.basename(path).rsplit('.', 1)[0]
+        for name in INCLUDE.findall(strip_comments(text)):
+            target = os.path.basename(name).rsplit('.', 1)[0]
+            if target in modules and target != module:
+                graph[module].add(target)
+
+    index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = set()
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.add(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(component)
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return cycles
+
+
 def sources(root, folder):
     for directory, _, names in os.walk(os.path.join(root, folder)):
         for name in sorted(names):
@@ -65,6 +113,10 @@ def main():
     results.append(('the SQL check lets prose through',
                     sql_uses('_("Select the assets from the list, then commit.");\n') == []))
 
+    results.append(('the include-cycle check catches a.c -> b.h -> a.h',
+                    include_cycles({'a.c': '#include "b.h"\n', 'b.h': '#include "a.h"\n',
+                                    'a.h': ''}) == [{'a', 'b'}]))
+
     offenders = []
     for path in sources(root, 'src/core'):
         with open(path, encoding='utf-8') as f:
@@ -83,6 +135,15 @@ def main():
             offenders.append('%s (%s)' % (os.path.relpath(path, root), uses[0]))
     results.append(('no source outside src/core/cs-store*.c speaks SQL%s'
                     % (': ' + '; '.join(offenders) if offenders else ''), not offenders))
+
+    app = {}
+    for path in sources(root, 'src/app'):
+        with open(path, encoding='utf-8') as f:
+            app[path] = f.read()
+    cycles = [c for c in include_cycles(app) if c not in ALLOWED_CYCLES]
+    results.append(('no include cycle in src/app beyond the application and its window%s'
+                    % (': ' + '; '.join(' '.join(sorted(c)) for c in cycles) if cycles else ''),
+                    not cycles))
 
     print('1..%d' % len(results))
     for number, (title, ok) in enumerate(results, 1):

@@ -269,6 +269,12 @@ test_subcontracting (Fixture       *fixture,
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
 
+  /* A point about the list as a whole leads to its first subcontractor, adding none. */
+  g_assert_true (cs_section_page_focus_target (CS_SECTION_PAGE (fixture->page), "subcontracting",
+                                               0, NULL));
+  cs_ui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
+
   /* A yes/no/not stated answer through its buttons. */
   choice = cs_field_editors_find (fixture->page, "subcontracting", 0, "right_to_object");
   g_assert_true (CS_IS_TRISTATE_ROW (choice));
@@ -415,6 +421,7 @@ test_terms (Fixture       *fixture,
 
   cs_section_page_set_offer (CS_SECTION_PAGE (fixture->page), offer);
   cs_ui_test_iterate ();
+  cs_ui_test_save_shot (GTK_WIDGET (fixture->window), "terms-page.png");
   g_assert_cmpuint (count_flags (fixture->store, CS_SECTION_TERMS, offer, "GDP-09"),
                     ==, 1);
   g_assert_cmpuint (count_shown_flags (fixture->page, "GDP-09"), ==, 1);

@@ -30,6 +30,8 @@ struct _CsBackupScopeDialog
   CsBackupPolicy      *policy;
   GtkStringList       *ids;
   GHashTable          *in_scope;    /* asset id (gint64 *) → CsBackupScope */
+  GHashTable          *checks;      /* bound check button → its asset id (gint64 *) */
+  gboolean             syncing;     /* a check shows the scope, the user did not tick it */
 
   /* template children */
   AdwWindowTitle      *window_title;
@@ -152,19 +154,19 @@ on_check_toggled_cb (GtkCheckButton      *check,
                      CsBackupScopeDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 *asset_id = g_object_get_data (G_OBJECT (check), "cs-asset-id");
+  gint64 *asset_id = g_hash_table_lookup (self->checks, check);
   gboolean active = gtk_check_button_get_active (check);
 
-  if (asset_id == NULL || g_object_get_data (G_OBJECT (check), "cs-binding") != NULL)
+  if (asset_id == NULL || self->syncing)
     return;
 
   if (!is_writable (self) || !set_in_scope (self, *asset_id, active, &error))
     {
       if (error != NULL)
         cs_toast_show_error (GTK_WIDGET (self->list_view), error);
-      g_object_set_data (G_OBJECT (check), "cs-binding", GINT_TO_POINTER (TRUE));
+      self->syncing = TRUE;
       gtk_check_button_set_active (check, g_hash_table_contains (self->in_scope, asset_id));
-      g_object_set_data (G_OBJECT (check), "cs-binding", NULL);
+      self->syncing = FALSE;
     }
 }
 
@@ -211,33 +213,35 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  g_object_set_data_full (G_OBJECT (check), "cs-asset-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data (G_OBJECT (check), "cs-binding", GINT_TO_POINTER (TRUE));
+  g_hash_table_replace (self->checks, check, g_memdup2 (&id, sizeof id));
+  self->syncing = TRUE;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_hash_table_contains (self->in_scope, &id));
-  g_object_set_data (G_OBJECT (check), "cs-binding", NULL);
+  self->syncing = FALSE;
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CsBackupScopeDialog      *self)
+{
+  g_hash_table_remove (self->checks, gtk_list_item_get_child (item));
 }
 
 static void
 refresh_checks (CsBackupScopeDialog *self)
 {
+  GHashTableIter iter;
+  gpointer check;
+  gpointer asset_id;
+
   /* Bound rows follow the scope when it changes (an Undo, another window). */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = gtk_widget_get_first_child (child);
-      gint64 *asset_id;
-
-      if (!GTK_IS_CHECK_BUTTON (check) ||
-          (asset_id = g_object_get_data (G_OBJECT (check), "cs-asset-id")) == NULL)
-        continue;
-
-      g_object_set_data (G_OBJECT (check), "cs-binding", GINT_TO_POINTER (TRUE));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_hash_table_contains (self->in_scope, asset_id));
-      g_object_set_data (G_OBJECT (check), "cs-binding", NULL);
-    }
+  self->syncing = TRUE;
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &check, &asset_id))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                 g_hash_table_contains (self->in_scope, asset_id));
+  self->syncing = FALSE;
 }
 
 static void
@@ -286,6 +290,7 @@ cs_backup_scope_dialog_constructed (GObject *object)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_unbind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
@@ -323,6 +328,7 @@ cs_backup_scope_dialog_finalize (GObject *object)
   CsBackupScopeDialog *self = CS_BACKUP_SCOPE_DIALOG (object);
 
   g_clear_pointer (&self->in_scope, g_hash_table_unref);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_backup_scope_dialog_parent_class)->finalize (object);
 }
@@ -424,6 +430,7 @@ cs_backup_scope_dialog_init (CsBackupScopeDialog *self)
 {
   self->ids = gtk_string_list_new (NULL);
   self->in_scope = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->checks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

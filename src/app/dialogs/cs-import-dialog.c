@@ -253,7 +253,8 @@ load_column_rows (CsImportDialog *self)
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "cs-column"));
+      /* One row per column of the file, in order. */
+      guint column = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (child));
 
       adw_combo_row_set_selected (ADW_COMBO_ROW (child),
                                   cs_csv_import_get_column_field (self->import, column));
@@ -266,7 +267,7 @@ on_column_selected_cb (AdwComboRow    *row,
                        GParamSpec     *pspec,
                        CsImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cs-column"));
+  guint column = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   guint field = adw_combo_row_get_selected (row);
 
   if (self->loading || field == GTK_INVALID_LIST_POSITION || field >= CS_CSV_N_FIELDS)
@@ -306,7 +307,6 @@ build_column_rows (CsImportDialog *self)
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       title, -1);
-      g_object_set_data (G_OBJECT (row), "cs-column", GUINT_TO_POINTER (c));
       gtk_list_box_append (self->columns_list, row);
     }
 
@@ -385,14 +385,29 @@ on_preview_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* What a preview column shows: one field of the import, for the dialog. */
+typedef struct
+{
+  CsImportDialog *self;
+  guint           field;
+} PreviewColumn;
+
+static void
+preview_column_free (gpointer  data,
+                     GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 on_preview_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    CsImportDialog           *self)
+                    PreviewColumn            *preview)
 {
+  CsImportDialog *self = preview->self;
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   GtkStringObject *object = gtk_list_item_get_item (item);
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "cs-field"));
+  guint field = preview->field;
   guint row = (guint) g_ascii_strtoull (gtk_string_object_get_string (object), NULL, 10);
   const char *rejection = NULL;
   const char * const *values;
@@ -435,10 +450,13 @@ add_preview_column (CsImportDialog *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  PreviewColumn *preview = g_new (PreviewColumn, 1);
 
-  g_object_set_data (G_OBJECT (factory), "cs-field", GUINT_TO_POINTER (field));
+  preview->self = self;
+  preview->field = field;
   g_signal_connect (factory, "setup", G_CALLBACK (on_preview_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_preview_bind_cb), self);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_preview_bind_cb), preview,
+                         preview_column_free, 0);
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);

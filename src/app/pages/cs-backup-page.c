@@ -443,42 +443,55 @@ create_policy_group (CsBackupPage *self,
                                            create_header_buttons (policy, index, n_policies));
   g_hash_table_replace (self->groups, new_id (id), group);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_text_row_new (_("Name"), "name"), store,
-                                                    policy));
+  cs_field_editor_add_bound (group, cs_text_row_new (_("Name"), "name"), store, policy);
 
   row = create_assets_row (self, policy);
   g_hash_table_replace (self->asset_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_long_text_row_new (_("Named data sets (mailboxes, shares, databases …)"), "scope"), store, policy));
+  cs_field_editor_add_bound (group,
+                             cs_long_text_row_new (_("Named data sets (mailboxes, shares, databases …)"),
+                                                   "scope"),
+                             store, policy);
 
   row = create_frequency_row (self, policy);
   g_hash_table_replace (self->frequency_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("Retention"), "retention_days", _("days")), store, policy));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("RPO (maximum data loss)"), "rpo_hours", _("hours")), store, policy));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("RTO (time to restore)"), "rto_hours", _("hours")), store, policy));
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("Retention"), "retention_days", _("days")),
+                             store, policy);
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("RPO (maximum data loss)"),
+                                                "rpo_hours",
+                                                _("hours")),
+                             store, policy);
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("RTO (time to restore)"),
+                                                "rto_hours",
+                                                _("hours")),
+                             store, policy);
 
   expander = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Copies and Encryption"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Offline or immutable copy, off-site location, encryption"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_tristate_row_new (_("Offline copy"), "offline_copy"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_tristate_row_new (_("Immutable copy"), "immutable_copy"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_text_row_new (_("Off-site location"), "offsite_location"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_text_row_new (_("Off-site country"), "offsite_country"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_tristate_row_new (_("Encrypted"), "encrypted"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_text_row_new (_("Encryption key holder"), "key_holder"), store, policy));
+  cs_field_editor_add_bound (expander,
+                             cs_tristate_row_new (_("Offline copy"), "offline_copy"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_tristate_row_new (_("Immutable copy"), "immutable_copy"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_text_row_new (_("Off-site location"), "offsite_location"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_text_row_new (_("Off-site country"), "offsite_country"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_tristate_row_new (_("Encrypted"), "encrypted"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_text_row_new (_("Encryption key holder"), "key_holder"),
+                             store, policy);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
   expander = adw_expander_row_new ();
@@ -486,18 +499,26 @@ create_policy_group (CsBackupPage *self,
                                  _("Restore Tests and Monitoring"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("How restores are proved, how failures are caught"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_number_row_new (_("Restore test every"), "restore_test_months", _("months")), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_text_row_new (_("Evidence delivered (test report …)"), "restore_evidence"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_long_text_row_new (_("Failure monitoring"), "monitoring"), store, policy));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_long_text_row_new (_("Escalation on failure"), "escalation"), store, policy));
+  cs_field_editor_add_bound (expander,
+                             cs_number_row_new (_("Restore test every"),
+                                                "restore_test_months",
+                                                _("months")),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_text_row_new (_("Evidence delivered (test report …)"),
+                                              "restore_evidence"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_long_text_row_new (_("Failure monitoring"), "monitoring"),
+                             store, policy);
+  cs_field_editor_add_bound (expander,
+                             cs_long_text_row_new (_("Escalation on failure"), "escalation"),
+                             store, policy);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), store, policy));
+  cs_field_editor_add_bound (group,
+                             cs_text_row_new (_("Contract reference"), "reference"),
+                             store, policy);
 
   return group;
 }

@@ -36,6 +36,7 @@ struct _CsExclusionsPage
   GtkFilterListModel  *custom_model;
   CsDeletion          *last_deletion;
   guint                n_hollowing;
+  GHashTable          *rows;     /* exclusion id (gint64 *) → ExclusionRow, while shown */
 
   /* template children */
   GtkWidget           *hollow_box;
@@ -46,6 +47,28 @@ struct _CsExclusionsPage
 };
 
 G_DEFINE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS_TYPE_SECTION_PAGE)
+
+/* The row of an exclusion and the widgets a finding can lead to; it goes with the row. */
+typedef struct
+{
+  CsExclusionsPage *self;
+  CsExclusion      *exclusion;
+  gint64            id;
+  gulong            notify_id;
+  GtkWidget        *row;
+  GtkWidget        *warning;
+  GtkWidget        *decision;
+  GtkWidget        *wording;
+  GtkWidget        *price;
+} ExclusionRow;
+
+/* An entry editing one column of an exclusion (shared by its "apply" and focus handlers). */
+typedef struct
+{
+  CsExclusionsPage *self;
+  CsRecord         *exclusion;
+  const char       *column;
+} EntryBinding;
 
 static const char * const decisions[] = { "not_stated", "excluded", "included", NULL };
 static const char * const decision_labels[] = {
@@ -176,12 +199,13 @@ update_hollow_box (CsExclusionsPage *self)
 /* rows */
 
 static void
-update_row (GtkWidget *row)
+update_row (ExclusionRow *er)
 {
-  CsExclusionsPage *self = g_object_get_data (G_OBJECT (row), "cs-page");
-  CsExclusion *exclusion = g_object_get_data (G_OBJECT (row), "cs-exclusion");
+  CsExclusionsPage *self = er->self;
+  CsExclusion *exclusion = er->exclusion;
   CsRecord *record = CS_RECORD (exclusion);
-  GtkWidget *warning = g_object_get_data (G_OBJECT (row), "cs-warning");
+  GtkWidget *row = er->row;
+  GtkWidget *warning = er->warning;
   CsCoreObligation hollowed = cs_exclusion_get_hollowed_obligations (exclusion);
   const char *decision = cs_record_get_string (record, "decision");
   double price = cs_record_get_number (record, "price");
@@ -216,14 +240,38 @@ update_row (GtkWidget *row)
 }
 
 static void
-on_exclusion_notify_cb (CsExclusion *exclusion,
-                        GParamSpec  *pspec,
-                        GtkWidget   *row)
+on_exclusion_notify_cb (CsExclusion  *exclusion,
+                        GParamSpec   *pspec,
+                        ExclusionRow *er)
 {
-  CsExclusionsPage *self = g_object_get_data (G_OBJECT (row), "cs-page");
+  update_row (er);
+  update_hollow_box (er->self);
+}
 
-  update_row (row);
-  update_hollow_box (self);
+static void
+on_row_destroy_cb (GtkWidget    *row,
+                   ExclusionRow *er)
+{
+  if (er->self->rows != NULL && g_hash_table_lookup (er->self->rows, &er->id) == er)
+    g_hash_table_remove (er->self->rows, &er->id);
+  g_clear_signal_handler (&er->notify_id, er->exclusion);
+  g_clear_object (&er->exclusion);
+  g_free (er);
+}
+
+static void
+entry_binding_clear (gpointer data)
+{
+  EntryBinding *binding = data;
+
+  g_clear_object (&binding->exclusion);
+}
+
+static void
+entry_binding_release (gpointer  data,
+                       GClosure *closure)
+{
+  g_rc_box_release_full (data, entry_binding_clear);
 }
 
 static void
@@ -244,11 +292,12 @@ restore_entry (AdwEntryRow *entry,
 }
 
 static void
-on_entry_apply_cb (AdwEntryRow      *entry,
-                   CsExclusionsPage *self)
+on_entry_apply_cb (AdwEntryRow  *entry,
+                   EntryBinding *binding)
 {
-  CsRecord *record = g_object_get_data (G_OBJECT (entry), "cs-exclusion");
-  const char *column = g_object_get_data (G_OBJECT (entry), "cs-column");
+  CsExclusionsPage *self = binding->self;
+  CsRecord *record = binding->exclusion;
+  const char *column = binding->column;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -297,19 +346,21 @@ on_entry_apply_cb (AdwEntryRow      *entry,
 
 static gboolean
 on_entry_focus_leave_cb (GtkEventControllerFocus *controller,
-                         CsExclusionsPage        *self)
+                         EntryBinding            *binding)
 {
-  on_entry_apply_cb (ADW_ENTRY_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
-                     self);
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  on_entry_apply_cb (ADW_ENTRY_ROW (entry), binding);
   return FALSE;
 }
 
 static void
-on_decision_selected_cb (AdwComboRow      *combo,
-                         GParamSpec       *pspec,
-                         CsExclusionsPage *self)
+on_decision_selected_cb (AdwComboRow  *combo,
+                         GParamSpec   *pspec,
+                         ExclusionRow *er)
 {
-  CsRecord *record = g_object_get_data (G_OBJECT (combo), "cs-exclusion");
+  CsExclusionsPage *self = er->self;
+  CsRecord *record = CS_RECORD (er->exclusion);
   guint selected = adw_combo_row_get_selected (combo);
   g_autoptr(GError) error = NULL;
 
@@ -335,15 +386,20 @@ add_entry (CsExclusionsPage *self,
   GtkWidget *entry = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *escaped = g_markup_escape_text (title, -1);
+  EntryBinding *binding = g_rc_box_new0 (EntryBinding);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), escaped);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-  g_object_set_data (G_OBJECT (entry), "cs-exclusion", exclusion);
-  g_object_set_data (G_OBJECT (entry), "cs-column", (gpointer) column);
+  binding->self = self;
+  binding->exclusion = g_object_ref (CS_RECORD (exclusion));
+  binding->column = column;
   restore_entry (ADW_ENTRY_ROW (entry), CS_RECORD (exclusion), column);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_signal_connect_object (entry, "apply", G_CALLBACK (on_entry_apply_cb), self, 0);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb), self, 0);
+  /* The entry and its focus controller each hold the binding. */
+  g_signal_connect_data (entry, "apply", G_CALLBACK (on_entry_apply_cb),
+                         g_rc_box_acquire (binding), entry_binding_release, 0);
+  g_signal_connect_data (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb),
+                         binding, entry_binding_release, 0);
   gtk_widget_add_controller (entry, focus);
   gtk_widget_set_sensitive (entry, cs_page_is_writable (self));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), entry);
@@ -365,11 +421,16 @@ create_row_cb (gpointer item,
   g_autofree char *price_title = NULL;
   gboolean custom = g_strcmp0 (cs_record_get_string (record, "category"), "custom") == 0;
   const char *label = cs_record_get_string (record, "label");
+  ExclusionRow *er = g_new0 (ExclusionRow, 1);
 
-  g_object_set_data (G_OBJECT (row), "cs-page", self);
-  g_object_set_data_full (G_OBJECT (row), "cs-exclusion", g_object_ref (exclusion), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "cs-warning", warning);
-  g_object_set_data (G_OBJECT (row), "cs-id", GSIZE_TO_POINTER ((gsize) cs_record_get_id (record)));
+  er->self = self;
+  er->exclusion = g_object_ref (exclusion);
+  er->id = cs_record_get_id (record);
+  er->row = row;
+  er->warning = warning;
+  er->decision = decision;
+  g_hash_table_replace (self->rows, &er->id, er);
+  g_signal_connect (row, "destroy", G_CALLBACK (on_row_destroy_cb), er);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 
   gtk_widget_add_css_class (warning, "warning");
@@ -384,25 +445,20 @@ create_row_cb (gpointer item,
   adw_combo_row_set_model (ADW_COMBO_ROW (decision), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (decision),
                               decision_index (cs_record_get_string (record, "decision")));
-  g_object_set_data (G_OBJECT (decision), "cs-exclusion", exclusion);
   gtk_accessible_update_property (GTK_ACCESSIBLE (decision), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Decision"), -1);
-  g_signal_connect_object (decision, "notify::selected", G_CALLBACK (on_decision_selected_cb), self,
-                           0);
+  g_signal_connect (decision, "notify::selected", G_CALLBACK (on_decision_selected_cb), er);
   gtk_widget_set_sensitive (decision, cs_page_is_writable (self));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), decision);
-  g_object_set_data (G_OBJECT (row), "cs-decision", decision);
 
   if (custom)
     add_entry (self, row, exclusion, "label", _("Name"));
-  g_object_set_data (G_OBJECT (row), "cs-wording",
-                     add_entry (self, row, exclusion, "wording", _("Contract wording")));
+  er->wording = GTK_WIDGET (add_entry (self, row, exclusion, "wording", _("Contract wording")));
   add_entry (self, row, exclusion, "reference", _("Contract reference"));
   /* Translators: title of the price entry; %s is the project's currency */
   price_title = g_strdup_printf (_("Price of the excluded work (%s, empty if not stated)"),
                                  currency (self));
-  g_object_set_data (G_OBJECT (row), "cs-price",
-                     add_entry (self, row, exclusion, "price", price_title));
+  er->price = GTK_WIDGET (add_entry (self, row, exclusion, "price", price_title));
   add_entry (self, row, exclusion, "price_unit", _("Price unit (e.g. per hour, per intervention)"));
 
   if (custom)
@@ -425,8 +481,8 @@ create_row_cb (gpointer item,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
     }
 
-  g_signal_connect_object (exclusion, "notify", G_CALLBACK (on_exclusion_notify_cb), row, 0);
-  update_row (row);
+  er->notify_id = g_signal_connect (exclusion, "notify", G_CALLBACK (on_exclusion_notify_cb), er);
+  update_row (er);
 
   return row;
 }
@@ -558,9 +614,9 @@ cs_exclusions_page_focus_target (CsSectionPage *page,
                                  const char    *field)
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (page);
-  GtkWidget *row;
+  ExclusionRow *er = record_id > 0 ? g_hash_table_lookup (self->rows, &record_id) : NULL;
+  GtkWidget *row = er != NULL ? er->row : NULL;
 
-  row = record_id > 0 ? cs_exclusions_page_get_row (self, record_id) : NULL;
   if (row == NULL)
     {
       GtkWidget *first = GTK_WIDGET (gtk_list_box_get_row_at_index (self->standard_list, 0));
@@ -570,11 +626,11 @@ cs_exclusions_page_focus_target (CsSectionPage *page,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   if (g_strcmp0 (field, "price") == 0)
-    return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "cs-price"));
+    return gtk_widget_grab_focus (er->price);
   if (g_strcmp0 (field, "wording") == 0)
-    return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "cs-wording"));
+    return gtk_widget_grab_focus (er->wording);
   if (g_strcmp0 (field, "decision") == 0)
-    return gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "cs-decision"));
+    return gtk_widget_grab_focus (er->decision);
 
   return gtk_widget_grab_focus (row);
 }
@@ -619,6 +675,7 @@ cs_exclusions_page_dispose (GObject *object)
   g_clear_object (&self->standard_model);
   g_clear_object (&self->custom_model);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_exclusions_page_parent_class)->dispose (object);
 }
@@ -658,6 +715,8 @@ cs_exclusions_page_class_init (CsExclusionsPageClass *klass)
 static void
 cs_exclusions_page_init (CsExclusionsPage *self)
 {
+  self->rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->standard_model =
@@ -744,19 +803,12 @@ GtkWidget *
 cs_exclusions_page_get_row (CsExclusionsPage *self,
                             gint64            exclusion_id)
 {
-  GtkListBox *lists[2];
+  ExclusionRow *er;
 
   g_return_val_if_fail (CS_IS_EXCLUSIONS_PAGE (self), NULL);
 
-  lists[0] = self->standard_list;
-  lists[1] = self->custom_list;
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[l])); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "cs-id")) == exclusion_id)
-        return child;
-
-  return NULL;
+  er = g_hash_table_lookup (self->rows, &exclusion_id);
+  return er != NULL ? er->row : NULL;
 }
 
 /**

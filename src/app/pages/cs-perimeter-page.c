@@ -60,6 +60,13 @@ typedef struct
   guint            column;
 } ColumnInfo;
 
+/* A cell of the inventory bound to an asset: its list item and its column. */
+typedef struct
+{
+  GtkListItem *item;
+  ColumnInfo  *info;
+} BoundCell;
+
 struct _CsPerimeterPage
 {
   CsSectionPage        parent_instance;
@@ -356,11 +363,10 @@ refresh_bound_cells (CsPerimeterPage *self)
   g_hash_table_iter_init (&iter, self->bound_cells);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkListItem *item = value;
+      BoundCell *cell = value;
 
-      refresh_cell (self, GTK_LABEL (key),
-                    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (key), "cs-column")),
-                    gtk_list_item_get_item (item));
+      refresh_cell (self, GTK_LABEL (key), cell->info->column,
+                    gtk_list_item_get_item (cell->item));
     }
 }
 
@@ -376,7 +382,6 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), info->column == COL_QUANTITY ? 1.0 : 0.0);
   if (info->column == COL_QUANTITY)
     gtk_widget_add_css_class (label, "numeric");
-  g_object_set_data (G_OBJECT (label), "cs-column", GUINT_TO_POINTER (info->column));
   gtk_list_item_set_child (item, label);
 }
 
@@ -386,8 +391,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  ColumnInfo               *info)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
+  BoundCell *cell = g_new (BoundCell, 1);
 
-  g_hash_table_insert (info->self->bound_cells, label, item);
+  cell->item = item;
+  cell->info = info;
+  g_hash_table_insert (info->self->bound_cells, label, cell);
   refresh_cell (info->self, GTK_LABEL (label), info->column, gtk_list_item_get_item (item));
 }
 
@@ -669,7 +677,10 @@ static void
 on_site_name_apply_cb (AdwEntryRow     *row,
                        CsPerimeterPage *self)
 {
-  CsSite *site = g_object_get_data (G_OBJECT (row), "cs-site");
+  /* The list box shows the project's sites in order, one row each. */
+  g_autoptr(CsSite) site = g_list_model_get_item (cs_store_get_sites (cs_page_store (self)),
+                                                  gtk_list_box_row_get_index (GTK_LIST_BOX_ROW
+                                                                              (row)));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
@@ -706,7 +717,6 @@ create_site_row_cb (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Site name"));
   gtk_editable_set_text (GTK_EDITABLE (row), cs_site_get_name (site));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "cs-site", g_object_ref (site), g_object_unref);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_site_name_apply_cb), self, 0);
   gtk_widget_set_sensitive (row, cs_page_is_writable (self));
   /* Translators: accessible name of the entry renaming a site; %s is its name */
@@ -1698,7 +1708,7 @@ cs_perimeter_page_init (CsPerimeterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->site_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->bound_cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->probed_sort = -1;
 
   for (guint i = 0; i < N_COLUMNS; i++)

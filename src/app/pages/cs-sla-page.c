@@ -361,13 +361,15 @@ create_definition_row (CsSlaPage  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("What the contract calls this priority, with examples"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_long_text_row_new (_("Definition"), "definition"), cs_page_store (self), target));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_long_text_row_new (_("Examples"), "examples"),
-                                                   cs_page_store (self), target));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                            cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), target));
+  cs_field_editor_add_bound (expander,
+                             cs_long_text_row_new (_("Definition"), "definition"),
+                             cs_page_store (self), target);
+  cs_field_editor_add_bound (expander,
+                             cs_long_text_row_new (_("Examples"), "examples"),
+                             cs_page_store (self), target);
+  cs_field_editor_add_bound (expander,
+                             cs_text_row_new (_("Contract reference"), "reference"),
+                             cs_page_store (self), target);
 
   return expander;
 }
@@ -497,8 +499,9 @@ build_requests (CsSlaPage  *self,
                                         cs_record_get_id (target));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete_button);
 
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_editor_bound (cs_long_text_row_new (_("Request type"), "definition"), cs_page_store (self), target));
+      cs_field_editor_add_bound (expander,
+                                 cs_long_text_row_new (_("Request type"), "definition"),
+                                 cs_page_store (self), target);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_time_row (self, target, prefix, "response",
                                                  _("response")));
@@ -509,8 +512,9 @@ build_requests (CsSlaPage  *self,
                                                  _("resolution")));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                                 create_worst_row (self, target, prefix, TRUE));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), target));
+      cs_field_editor_add_bound (expander,
+                                 cs_text_row_new (_("Contract reference"), "reference"),
+                                 cs_page_store (self), target);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
 
@@ -590,15 +594,17 @@ build_window (CsSlaPage *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                      _("An end before the start runs overnight; equal times "
                                        "mean 24 hours"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 cs_field_editor_bound (row, cs_page_store (self), terms));
+      cs_field_editor_add_bound (group, row, cs_page_store (self), terms);
     }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_time_zone_row (self, terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_text_row_new (_("Public holidays"), "holidays"), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_tristate_row_new (_("On-call for P1 outside the window"), "oncall_p1"), cs_page_store (self), terms));
+  cs_field_editor_add_bound (group,
+                             cs_text_row_new (_("Public holidays"), "holidays"),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_tristate_row_new (_("On-call for P1 outside the window"),
+                                                  "oncall_p1"),
+                             cs_page_store (self), terms);
   add_group (self, group);
 }
 
@@ -609,14 +615,25 @@ build_availability (CsSlaPage *self,
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Availability"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("Target"), "availability_target", C_("unit", "%")), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_text_row_new (_("Measurement period"), "availability_period"), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("Planned maintenance allowed"), "maintenance_hours", /* Translators: unit */ _("hours per period")), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("Maintenance notice"), "maintenance_notice_days", _("days")), cs_page_store (self), terms));
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("Target"),
+                                                "availability_target",
+                                                C_("unit", "%")),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_text_row_new (_("Measurement period"), "availability_period"),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("Planned maintenance allowed"),
+                                                "maintenance_hours",
+                                                /* Translators: unit */
+                                                _("hours per period")),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("Maintenance notice"),
+                                                "maintenance_notice_days",
+                                                _("days")),
+                             cs_page_store (self), terms);
 
   self->downtime_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->downtime_row),
@@ -634,16 +651,24 @@ build_commitments (CsSlaPage *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    _("Escalation, Credits and Reporting"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_long_text_row_new (_("Escalation levels"), "escalation"), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_long_text_row_new (_("Service credits"), "credits"), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_number_row_new (_("Credits cap"), "credits_cap_percent", /* Translators: unit */ _("% of the fee")), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_long_text_row_new (_("Reporting"), "reporting"), cs_page_store (self), terms));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             cs_field_editor_bound (cs_text_row_new (_("Contract reference"), "reference"), cs_page_store (self), terms));
+  cs_field_editor_add_bound (group,
+                             cs_long_text_row_new (_("Escalation levels"), "escalation"),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_long_text_row_new (_("Service credits"), "credits"),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_number_row_new (_("Credits cap"),
+                                                "credits_cap_percent",
+                                                /* Translators: unit */
+                                                _("% of the fee")),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_long_text_row_new (_("Reporting"), "reporting"),
+                             cs_page_store (self), terms);
+  cs_field_editor_add_bound (group,
+                             cs_text_row_new (_("Contract reference"), "reference"),
+                             cs_page_store (self), terms);
   add_group (self, group);
 }
 

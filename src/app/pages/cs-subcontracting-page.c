@@ -154,11 +154,11 @@ cs_subcontracting_page_focus_target (CsSectionPage *page,
   else if (g_strcmp0 (table, "subcontracting") == 0 && field == NULL)
     {
       /* A flag about the list as a whole ("allowed, but nobody is named"). */
-      GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->subcontractors_list));
+      GListModel *subcontractors = cs_record_list_get_model (self->subcontractors);
 
-      target = first != NULL && GTK_IS_LIST_BOX_ROW (first) &&
-               g_object_get_data (G_OBJECT (first), "cs-record") != NULL
-               ? first : NULL;
+      target = subcontractors != NULL && g_list_model_get_n_items (subcontractors) > 0
+               ? GTK_WIDGET (gtk_list_box_get_row_at_index (self->subcontractors_list, 0))
+               : NULL;
       if (target == NULL)
         {
           gtk_widget_activate_action (GTK_WIDGET (self), "subcontractors.add", NULL);

@@ -273,6 +273,30 @@ cs_field_editor_bound (GtkWidget *editor,
 }
 
 /**
+ * cs_field_editor_add_bound:
+ * @parent: an #AdwPreferencesGroup or an #AdwExpanderRow
+ * @editor: (transfer floating): a new #CsFieldEditor row
+ * @store: the project
+ * @record: the record to edit
+ *
+ * Binds @editor to @record and adds it to @parent, for building a form in code.
+ */
+void
+cs_field_editor_add_bound (GtkWidget *parent,
+                           GtkWidget *editor,
+                           CsStore   *store,
+                           CsRecord  *record)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (parent) || ADW_IS_EXPANDER_ROW (parent));
+
+  cs_field_editor_bound (editor, store, record);
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), editor);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), editor);
+}
+
+/**
  * cs_field_editor_sync:
  * @self: a #CsFieldEditor
  *
@@ -650,7 +674,8 @@ cs_field_editors_reveal (GtkWidget *target)
   g_timeout_add_full (G_PRIORITY_DEFAULT, 250, grab_focus_cb, g_object_ref (target),
                       g_object_unref);
 
-  return gtk_widget_grab_focus (target);
+  /* A row that does not take the focus itself (an expander row) gives it to its first child. */
+  return gtk_widget_grab_focus (target) || gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
 }
 
 /**

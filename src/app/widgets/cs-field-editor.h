@@ -86,6 +86,10 @@ void            cs_field_editor_bind         (CsFieldEditor  *self,
 GtkWidget      *cs_field_editor_bound        (GtkWidget      *editor,
                                               CsStore        *store,
                                               CsRecord       *record);
+void            cs_field_editor_add_bound    (GtkWidget      *parent,
+                                              GtkWidget      *editor,
+                                              CsStore        *store,
+                                              CsRecord       *record);
 void            cs_field_editor_sync         (CsFieldEditor  *self);
 gboolean        cs_field_editor_commit       (CsFieldEditor  *self,
                                               gboolean        final);

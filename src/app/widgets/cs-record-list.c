@@ -62,10 +62,15 @@ struct _CsRecordList
 
 G_DEFINE_FINAL_TYPE (CsRecordList, cs_record_list, G_TYPE_OBJECT)
 
+/* A row following its record: its title is updated on every change of the record, until
+ * the row goes (the records outlive the rows the list makes for them). */
 typedef struct
 {
-  CsRecordListRowFunc update_row;
-} RowData;
+  CsRecordListRowFunc  update_row;
+  GtkWidget           *row;       /* unowned: the watch goes with the row */
+  CsRecord            *record;
+  gulong               notify_id;
+} RowWatch;
 
 static char *
 get_data_key (const char *action_prefix)
@@ -119,11 +124,18 @@ create_button (const char *icon_name,
 static void
 on_record_notify_cb (CsRecord   *record,
                      GParamSpec *pspec,
-                     GtkWidget  *row)
+                     RowWatch   *watch)
 {
-  RowData *data = g_object_get_data (G_OBJECT (row), "cs-record-list-row");
+  watch->update_row (ADW_EXPANDER_ROW (watch->row), record);
+}
 
-  data->update_row (ADW_EXPANDER_ROW (row), record);
+static void
+on_row_destroy_cb (GtkWidget *row,
+                   RowWatch  *watch)
+{
+  g_clear_signal_handler (&watch->notify_id, watch->record);
+  g_clear_object (&watch->record);
+  g_free (watch);
 }
 
 static GtkWidget *
@@ -135,7 +147,7 @@ create_row (gpointer item,
   gint64 id = cs_record_get_id (record);
   GtkWidget *row = adw_expander_row_new ();
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  RowData *data = g_new0 (RowData, 1);
+  RowWatch *watch = g_new0 (RowWatch, 1);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   self->update_row (ADW_EXPANDER_ROW (row), record);
@@ -159,10 +171,11 @@ create_row (gpointer item,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
     }
 
-  data->update_row = self->update_row;
-  g_object_set_data_full (G_OBJECT (row), "cs-record-list-row", data, g_free);
-  g_object_set_data_full (G_OBJECT (row), "cs-record", g_object_ref (record), g_object_unref);
-  g_signal_connect_object (record, "notify", G_CALLBACK (on_record_notify_cb), row, 0);
+  watch->update_row = self->update_row;
+  watch->row = row;
+  watch->record = g_object_ref (record);
+  watch->notify_id = g_signal_connect (record, "notify", G_CALLBACK (on_record_notify_cb), watch);
+  g_signal_connect (row, "destroy", G_CALLBACK (on_row_destroy_cb), watch);
 
   return row;
 }
@@ -590,14 +603,16 @@ cs_record_list_find_row (CsRecordList *self,
 {
   g_return_val_if_fail (CS_IS_RECORD_LIST (self), NULL);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      CsRecord *record = g_object_get_data (G_OBJECT (row), "cs-record");
+  if (self->sorted == NULL)
+    return NULL;
 
-      if (record != NULL && cs_record_get_id (record) == record_id)
-        return row;
+  /* The list box shows the model's records in order, one row each. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (cs_record_get_id (record) == record_id)
+        return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, i));
     }
 
   return NULL;
