@@ -48,15 +48,28 @@ INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 ALLOWED_CYCLES = [{'cs-application', 'cs-window'}]
 
 
+# Files that implement part of one type, as STYLE.md's cs-window-actions.c does, belong to it.
+TYPE_PARTS = ('cs-application', 'cs-window')
+
+
+def module_of(path):
+    stem = os.path.basename(path).rsplit('.', 1)[0]
+    for owner in TYPE_PARTS:
+        if stem.startswith(owner + '-'):
+            return owner
+    return stem
+
+
 def include_cycles(files):
     """files: {path: text}. Returns the cycles (sets of modules, a module being a .c and its
-    .h) of the include graph, as strongly connected components of more than one module."""
-    modules = {os.path.basename(p).rsplit('.', 1)[0] for p in files}
+    .h, with the files implementing part of the application or the window) of the include
+    graph, as strongly connected components of more than one module."""
+    modules = {module_of(p) for p in files}
     graph = {m: set() for m in modules}
     for path, text in files.items():
-        module = os.path.basename(path).rsplit('.', 1)[0]
+        module = module_of(path)
         for name in INCLUDE.findall(strip_comments(text)):
-            target = os.path.basename(name).rsplit('.', 1)[0]
+            target = module_of(name)
             if target in modules and target != module:
                 graph[module].add(target)
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "cs-application.h"
-#include "cs-exchange-actions.h"
+#include "cs-application-exchange.h"
 #include "cs-window.h"
 #include "cs-ui-test-utils.h"
 

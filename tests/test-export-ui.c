@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "cs-export.h"
+#include "cs-window-export.h"
 #include "cs-test-utils.h"
 #include "cs-ui-test-utils.h"
 #include "cs-window.h"

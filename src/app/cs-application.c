@@ -13,7 +13,7 @@
 
 #include "cs-application.h"
 #include "cs-demo.h"
-#include "cs-exchange-actions.h"
+#include "cs-application-exchange.h"
 #include "cs-labels.h"
 #include "cs-new-project-dialog.h"
 #include "cs-preferences-window.h"

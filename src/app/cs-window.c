@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cs-window.h"
-#include "cs-export.h"
+#include "cs-window-export.h"
 #include "cs-labels.h"
 #include "cs-project-properties.h"
 #include "cs-welcome-page.h"

@@ -1,4 +1,4 @@
-/* cs-export.c
+/* cs-window-export.c
  *
  * Copyright 2026 The Contract Scope Authors
  *
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cs-export.h"
+#include "cs-window-export.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
 

@@ -1,4 +1,4 @@
-/* cs-exchange-actions.h
+/* cs-application-exchange.h
  *
  * Copyright 2026 The Contract Scope Authors
  *

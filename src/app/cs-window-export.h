@@ -1,4 +1,4 @@
-/* cs-export.h
+/* cs-window-export.h
  *
  * Copyright 2026 The Contract Scope Authors
  *

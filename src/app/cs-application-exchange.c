@@ -1,4 +1,4 @@
-/* cs-exchange-actions.c
+/* cs-application-exchange.c
  *
  * Copyright 2026 The Contract Scope Authors
  *
@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cs-exchange-actions.h"
+#include "cs-application-exchange.h"
 #include "cs-exchange.h"
 #include "cs-labels.h"
 
