@@ -187,7 +187,9 @@ add_sheet (Writer     *writer,
   for (guint n = 1;; n++)
     {
       g_autofree char *suffix = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
-      g_autofree char *base = g_utf8_substring (clean, 0, 31 - strlen (suffix));
+      /* g_utf8_substring() reads past the end of a string shorter than the end given. */
+      glong end = MIN (g_utf8_strlen (clean, -1), (glong) (31 - strlen (suffix)));
+      g_autofree char *base = g_utf8_substring (clean, 0, end);
       g_autofree char *folded = NULL;
 
       g_strchomp (base);
