@@ -443,6 +443,20 @@ test_terms (Fixture       *fixture,
   /* The page's points to check follow the change. */
   g_assert_cmpuint (count_shown_flags (fixture->page, "GDP-09"), ==, 0);
 
+  /* The offer's prices are edited here too, in the project's currency. */
+  {
+    GtkWidget *recurring = find_field_row (fixture->page, "offer", 0, "price_recurring");
+
+    g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (recurring)), ==, "EUR");
+    type_and_enter (recurring, "7450");
+    g_assert_cmpfloat (cs_record_get_number (CS_RECORD (offer), "price_recurring"), ==, 7450);
+    g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (find_field_row (fixture->page, "offer",
+                                                                           0, "price_period")),
+                                            "quarter"));
+    cs_ui_test_iterate ();
+    g_assert_cmpstr (cs_record_get_string (CS_RECORD (offer), "price_period"), ==, "quarter");
+  }
+
   /* The renewal mode, and a date. */
   g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (cs_field_editors_find (fixture->page,
                                                                             "terms", 0,

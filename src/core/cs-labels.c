@@ -48,6 +48,9 @@ static const struct
   { "flat", N_("Flat fee") },
   { "per_user", N_("Per user") },
   { "per_device", N_("Per device") },
+  { "month", N_("Every month") },
+  { "quarter", N_("Every quarter") },
+  { "year", N_("Every year") },
   { "block_hours", N_("Block of hours") },
   { "time_and_materials", N_("Time and materials") },
   /* Translators: a billing model combining several */

@@ -47,6 +47,10 @@ struct _CsTermsPage
   GtkLabel            *cancel_by_label;
   GtkLabel            *days_left_label;
   GtkLabel            *dates_detail_label;
+  AdwPreferencesGroup *prices_group;
+  CsNumberRow         *price_one_off_row;
+  CsNumberRow         *price_recurring_row;
+  CsNumberRow         *price_per_unit_row;
   AdwPreferencesGroup *term_group;
   AdwPreferencesGroup *billing_group;
   AdwPreferencesGroup *governance_group;
@@ -235,6 +239,20 @@ cs_terms_page_offer_changed (CsSectionPage *page)
   for (AdwPreferencesGroup **group = get_field_groups (self); *group != NULL; group++)
     cs_field_editors_bind (GTK_WIDGET (*group), store, terms);
 
+  /* The prices are the offer's own fields, in the project's currency. */
+  cs_field_editors_bind (GTK_WIDGET (self->prices_group), store,
+                         offer != NULL ? CS_RECORD (offer) : NULL);
+  {
+    const char *currency = cs_record_get_string (CS_RECORD (cs_store_get_project (store)),
+                                                 "currency");
+    CsNumberRow *money_rows[] = {
+      self->price_one_off_row, self->price_recurring_row, self->price_per_unit_row,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (money_rows); i++)
+      g_object_set (money_rows[i], "unit", currency, NULL);
+  }
+
   if (terms != NULL)
     update_dates (self);
 }
@@ -254,6 +272,8 @@ cs_terms_page_focus_target (CsSectionPage *page,
        *group != NULL && target == NULL;
        group++)
     target = cs_field_editors_find (GTK_WIDGET (*group), table, record_id, field);
+  if (target == NULL)
+    target = cs_field_editors_find (GTK_WIDGET (self->prices_group), table, record_id, field);
 
   /* A field the page does not edit (or none): the first field of the term. */
   for (AdwPreferencesGroup **group = get_field_groups (self);
@@ -321,6 +341,10 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-terms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, dates_group);
+  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, prices_group);
+  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, price_one_off_row);
+  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, price_recurring_row);
+  gtk_widget_class_bind_template_child (widget_class, CsTermsPage, price_per_unit_row);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, cancel_by_label);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, days_left_label);
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, dates_detail_label);
