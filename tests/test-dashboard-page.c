@@ -572,6 +572,113 @@ test_dashboard_same_as_page (Fixture       *fixture,
   g_assert_true (seen);
 }
 
+typedef struct
+{
+  CsDashboardPage *page;
+  guint            n_items;
+} CountWait;
+
+static gboolean
+findings_count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (cs_dashboard_page_get_findings (wait->page)) == wait->n_items;
+}
+
+/* Waits (the entry reports a search after a short delay) for the list to show @n_items. */
+static void
+wait_for_count (CsDashboardPage *page,
+                guint            n_items)
+{
+  CountWait wait = { page, n_items };
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!findings_count_is (&wait) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (cs_dashboard_page_get_findings (page)), ==, n_items);
+}
+
+/* The search entry (Ctrl+F) keeps the findings that contain its words, whatever their case,
+ * and brings a finding far down the list into view; Escape shows them all again. */
+static void
+test_dashboard_search (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CsDashboardPage *page = get_dashboard (fixture);
+  GtkEditable *entry = cs_dashboard_page_get_search_entry (page);
+  GListModel *findings = cs_dashboard_page_get_findings (page);
+  guint n_all = g_list_model_get_n_items (findings);
+  guint n_matching = 0;
+  const char *item_id = NULL;
+  guint position = 0;
+
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(CsFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (cs_finding_get_title (finding), "Service description") == 0)
+        {
+          item_id = g_intern_string (cs_finding_get_id (finding));
+          position = i;
+        }
+    }
+  /* The demo's finding is down the list: its row is not shown before the search. */
+  g_assert_nonnull (item_id);
+  g_assert_cmpuint (position, >, 0);
+  g_assert_null (find_built_row (page, item_id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.focus-search", NULL));
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry))),
+                                         GTK_WIDGET (entry)));
+
+  gtk_editable_set_text (entry, "sERVICE   description");
+  {
+    CountWait fewer = { page, n_all };
+    RowLookup lookup = { page, item_id };
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (findings_count_is (&fewer) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    n_matching = g_list_model_get_n_items (findings);
+    g_assert_cmpuint (n_matching, >, 0);
+    g_assert_cmpuint (n_matching, <, n_all);
+    for (guint i = 0; i < n_matching; i++)
+      {
+        g_autoptr(CsFinding) finding = g_list_model_get_item (findings, i);
+        g_autofree char *texts = g_strjoin (" ", cs_finding_get_title (finding), cs_finding_get_id (finding),
+                                            cs_finding_get_message (finding) ?: "",
+                                            cs_finding_get_group (finding) ?: "",
+                                            cs_finding_get_matched_text (finding) ?: "",
+                                            cs_finding_get_section (finding) < CS_N_SECTIONS
+                                            ? cs_section_get_title (cs_finding_get_section (finding))
+                                            : "", NULL);
+        g_autofree char *folded = g_utf8_casefold (texts, -1);
+
+        g_assert_nonnull (strstr (folded, "service"));
+        g_assert_nonnull (strstr (folded, "description"));
+      }
+    /* The row is now near the top of the list, hence built and mapped. */
+    g_assert_true (cs_ui_test_wait_until (row_is_built, &lookup));
+  }
+
+  gtk_editable_set_text (entry, "no finding says this");
+  wait_for_count (page, 0);
+
+  /* Escape empties the entry and lists every finding again. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  wait_for_count (page, n_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +695,8 @@ main (int   argc,
   g_test_add ("/ui/dashboard/override", Fixture, NULL, fixture_set_up, test_dashboard_override,
               fixture_tear_down);
   g_test_add ("/ui/dashboard/weak-clause", Fixture, NULL, fixture_set_up, test_dashboard_weak_clause,
+              fixture_tear_down);
+  g_test_add ("/ui/dashboard/search", Fixture, NULL, fixture_set_up, test_dashboard_search,
               fixture_tear_down);
 
   return g_test_run ();

@@ -25,6 +25,7 @@
 # buses exist.
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -211,6 +212,35 @@ def type_into(accessible, text):
         raise StepFailed('could not type into "%s"' % name_of(accessible))
     wait_for('"%s" to read "%s"' % (name_of(accessible), text),
              lambda: text_of(accessible) == text, timeout=5)
+
+
+def search_findings(window, text, timeout=STEP_TIMEOUT):
+    """Types @text in the dashboard's "Search findings" entry, as a user filters a long list:
+    the findings list is virtualised, so only the rows in view are in the accessibility tree."""
+    def editable():
+        for entry in descendants(window):
+            if not (matches(entry, 'Search findings', None) and is_showing(entry)):
+                continue
+            for accessible in descendants(entry, 3):
+                if safe(lambda: accessible.queryEditableText()) is not None:
+                    return accessible
+        return None
+
+    def filtered():
+        # The findings' heading then counts the matches ("2 items match the search.").
+        for accessible in descendants(window):
+            if role_of(accessible) == 'label' and is_showing(accessible) and \
+                    re.fullmatch(r'\d+ items? match(es)? the search\.',
+                                 safe(lambda: text_of(accessible), '') or name_of(accessible)):
+                return True
+        return False
+
+    entry = wait_for('the "Search findings" entry', editable, timeout)
+    # A new search shows the list from its top, where the heading counts the matches.
+    if safe(lambda: text_of(entry), '') != '':
+        type_into(entry, '')
+    type_into(entry, text)
+    wait_for('the findings to be filtered', filtered, timeout)
 
 
 def text_of(accessible):

@@ -24,17 +24,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cs_e2e  # noqa: E402
 from cs_e2e import (  # noqa: E402
-    StepFailed, click, descendants, find, is_showing, log, name_of, role_of, safe, text_of,
-    wait_application, wait_find, wait_for
+    StepFailed, click, descendants, find, is_showing, log, name_of, role_of, safe, search_findings,
+    text_of, wait_application, wait_find, wait_for
 )
 
-ITEM = 'Service description'
+# A manual Perimeter item the demo's incumbent offer leaves to assess. (Not "Service
+# description": its weak Art. 2 wording, "Perimeter not enumerated", now computes it as missing.)
+ITEM = 'Location-change notice'
 SCORE_DESCRIPTION = 'How good the answers are, over the items assessed'
 
 STEPS = [
     'the application appears with the demo project',
     'the dashboard shows the overall score as a percentage, as the sidebar does',
-    'the findings list offers "Assess…" for the manual item "%s"' % ITEM,
+    'searching the findings for "%s" offers "Assess…" for that manual item' % ITEM,
     'the dialog starts from "Not assessed"; choosing "Satisfied" lets it save',
     'the overall score and the Perimeter score in the sidebar rise',
     'the item leaves the findings list',
@@ -90,6 +92,9 @@ def make_steps(run):
         log('perimeter row: %r' % state['perimeter'])
 
     def finds_item():
+        # The list is virtualised (only the rows in view are accessible): search, as a user
+        # does among a hundred findings.
+        search_findings(state['window'], ITEM)
         state['assess'] = wait_find(state['window'], 'Assess…: %s' % ITEM, ['push button'])
 
     def assesses():

@@ -27,7 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cs_e2e  # noqa: E402
 from cs_e2e import (  # noqa: E402
     CLICK_PAUSE, StepFailed, click, descendants, find, is_showing, log, name_of, role_of,
-    safe, text_of, type_into, wait_application, wait_find, wait_for, wait_project_window
+    safe, search_findings, text_of, type_into, wait_application, wait_find, wait_for,
+    wait_project_window
 )
 
 ITEM = 'Responsibility for outcome'
@@ -107,6 +108,8 @@ def make_steps(run):
         state['before'] = wait_for('the knock-outs label', lambda: (
             knock_outs(window) is not None and knock_outs(window) + 1), timeout=COMMIT_TIMEOUT) - 1
         log('knock-outs before: %d' % state['before'])
+        # Only the rows in view are accessible: search, as a user does among many findings.
+        search_findings(window, ITEM, timeout=COMMIT_TIMEOUT)
         if finding_row(window) is not None:
             raise StepFailed('"%s" is already a gap: %r' % (
                 ITEM, safe(lambda: finding_row(window).description)))
@@ -134,6 +137,7 @@ def make_steps(run):
     def dashboard_after():
         window = state['window']
         select_section(window, 'Dashboard')
+        search_findings(window, ITEM, timeout=COMMIT_TIMEOUT)
         row = wait_for('"%s" among the findings' % ITEM, lambda: finding_row(window),
                        timeout=COMMIT_TIMEOUT)
         description = safe(lambda: row.description, '')

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -39,6 +40,8 @@
  * wrapped labels): its model is the overview, then the findings, then the wording area, so
  * that only the rows in view are built and laid out. The findings are spliced, not
  * replaced, when the report changes, and rows are recycled with cs_finding_row_set_finding().
+ * A search entry above the list (Ctrl+F) keeps only the findings whose title, identifier,
+ * message, section or quoted wording contains its words.
  */
 struct _CsDashboardPage
 {
@@ -66,6 +69,7 @@ struct _CsDashboardPage
   CsScoreChart        *chart;
   AdwPreferencesGroup *findings_group;
   GtkSwitch           *show_all_switch;
+  GtkSearchEntry      *search_entry;
 };
 
 G_DEFINE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS_TYPE_SECTION_PAGE)
@@ -336,11 +340,84 @@ same_finding (GListModel *a,
   return g_str_equal (sx, sy);
 }
 
+/* filter */
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || *haystack == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+/* Whether @finding contains every word of @words (casefolded), in any of its texts. */
+static gboolean
+finding_matches (CsFinding   *finding,
+                 char       **words)
+{
+  CsSection section = cs_finding_get_section (finding);
+  const char *texts[] = {
+    cs_finding_get_title (finding),
+    cs_finding_get_id (finding),
+    cs_finding_get_message (finding),
+    cs_finding_get_group (finding),
+    cs_finding_get_matched_text (finding),
+    section < CS_N_SECTIONS ? cs_section_get_title (section) : NULL,
+  };
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      gboolean found = FALSE;
+
+      if (*words[w] == '\0')
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (texts) && !found; i++)
+        found = contains_casefolded (texts[i], words[w]);
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The findings of @model that match the search entry: @model itself when it is empty. */
+static GListModel *
+filter_findings (CsDashboardPage *self,
+                 GListModel      *model)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  GListStore *filtered;
+
+  folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_strstrip (folded);
+  if (model == NULL || *folded == '\0')
+    return model != NULL ? g_object_ref (model) : NULL;
+
+  words = g_strsplit_set (folded, " \t", -1);
+  filtered = g_list_store_new (CS_TYPE_FINDING);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CsFinding) finding = g_list_model_get_item (model, i);
+
+      if (finding_matches (finding, words))
+        g_list_store_append (filtered, finding);
+    }
+
+  return G_LIST_MODEL (filtered);
+}
+
 static void
 update_findings (CsDashboardPage *self,
                  CsReport        *report)
 {
-  GListModel *model = NULL;
+  g_autoptr(GListModel) model = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
   GListModel *shown = G_LIST_MODEL (self->shown);
@@ -350,8 +427,9 @@ update_findings (CsDashboardPage *self,
   guint suffix = 0;
 
   if (report != NULL)
-    model = gtk_switch_get_active (self->show_all_switch) ? cs_report_get_results (report)
-                                                         : cs_report_get_findings (report);
+    model = filter_findings (self, gtk_switch_get_active (self->show_all_switch)
+                                   ? cs_report_get_results (report)
+                                   : cs_report_get_findings (report));
   if (model != NULL)
     n_new = g_list_model_get_n_items (model);
 
@@ -374,8 +452,16 @@ update_findings (CsDashboardPage *self,
   if (report != NULL)
     {
       guint n = g_list_model_get_n_items (cs_report_get_findings (report));
+      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-      if (gtk_switch_get_active (self->show_all_switch))
+      if (search != NULL && *search != '\0')
+        /* Translators: description of the findings list when the search entry filters it */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u item matches the search.",
+                                                    "%u items match the search.",
+                                                    n_new),
+                                       n_new);
+      else if (gtk_switch_get_active (self->show_all_switch))
         /* Translators: description of the findings list when every item is listed */
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "Every checklist item; %u finding to fix or annotate.",
@@ -522,6 +608,34 @@ on_show_all_switch_active_cb (GtkSwitch       *sw,
                               CsDashboardPage *self)
 {
   update_findings (self, get_report (self));
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry  *entry,
+                      CsDashboardPage *self)
+{
+  update_findings (self, get_report (self));
+
+  /* A new search reads from the top: the heading that counts the matches, then the first. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (self->list_view))) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
+on_search_stopped_cb (GtkSearchEntry  *entry,
+                      CsDashboardPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+cs_dashboard_page_focus_search_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -712,10 +826,17 @@ cs_dashboard_page_class_init (CsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, findings_group);
   gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, show_all_switch);
+  gtk_widget_class_bind_template_child (widget_class, CsDashboardPage, search_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_switch_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
 
   gtk_widget_class_install_action (widget_class, "dashboard.show-wording", NULL,
                                    cs_dashboard_page_show_wording_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.focus-search", NULL,
+                                   cs_dashboard_page_focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "dashboard.focus-search", NULL);
 }
 
 static void
@@ -811,4 +932,18 @@ cs_dashboard_page_set_show_all (CsDashboardPage *self,
   g_return_if_fail (CS_IS_DASHBOARD_PAGE (self));
 
   gtk_switch_set_active (self->show_all_switch, show_all);
+}
+
+/**
+ * cs_dashboard_page_get_search_entry:
+ * @self: a #CsDashboardPage
+ *
+ * Returns: (transfer none): the entry that filters the findings
+ */
+GtkEditable *
+cs_dashboard_page_get_search_entry (CsDashboardPage *self)
+{
+  g_return_val_if_fail (CS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
 }

@@ -24,5 +24,6 @@ GListModel  *cs_dashboard_page_get_findings      (CsDashboardPage *self);
 GtkGridView *cs_dashboard_page_get_findings_view (CsDashboardPage *self);
 void         cs_dashboard_page_set_show_all      (CsDashboardPage *self,
                                                   gboolean         show_all);
+GtkEditable *cs_dashboard_page_get_search_entry  (CsDashboardPage *self);
 
 G_END_DECLS
