@@ -15,6 +15,7 @@
 #include "cs-demo.h"
 #include "cs-sections.h"
 #include "cs-store.h"
+#include "cs-store-export.h"
 #include "cs-test-utils.h"
 
 /* Two offers on the same two assets (one critical): "good" states what the computed checks
@@ -405,6 +406,59 @@ assert_scores_consistent (CsReport *report)
   g_assert_cmpuint (cs_report_get_n_knock_outs (report), ==, knock_outs);
 }
 
+/* PER-03: a site counts when the offer manages or partly manages one of its assets. */
+static const char sites_fixture[] =
+  "{ \"version\": 1,"
+  "  \"project\": { \"client_name\": \"Sites\" },"
+  "  \"sites\": [ { \"id\": \"hq\", \"name\": \"HQ\" }, { \"id\": \"branch\", \"name\": \"Branch\" } ],"
+  "  \"assets\": ["
+  "    { \"id\": \"erp\", \"category\": \"server\", \"name\": \"ERP\", \"site\": \"hq\" },"
+  "    { \"id\": \"pc\", \"category\": \"endpoint\", \"name\": \"PC\", \"site\": \"branch\" } ],"
+  "  \"offers\": ["
+  "    { \"provider\": \"Both\","
+  "      \"coverages\": [ { \"asset\": \"erp\", \"state\": \"managed\" },"
+  "                       { \"asset\": \"pc\", \"state\": \"partial\" } ] },"
+  "    { \"provider\": \"One\","
+  "      \"coverages\": [ { \"asset\": \"erp\", \"state\": \"managed\" },"
+  "                       { \"asset\": \"pc\", \"state\": \"excluded\" } ] } ] }";
+
+static void
+test_sites_covered (void)
+{
+  g_autoptr(CsChecklist) checklist = default_checklist ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_test_build_path ("sites.contractscope");
+  g_autoptr(GBytes) json = g_bytes_new_static (sites_fixture, sizeof sites_fixture - 1);
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsRecord) both = NULL;
+  g_autoptr(CsRecord) one = NULL;
+  g_autoptr(CsReport) both_report = NULL;
+  g_autoptr(CsReport) one_report = NULL;
+  g_autoptr(GHashTable) covered = NULL;
+  CsFinding *result;
+
+  g_unlink (path);
+  store = cs_store_create_from_json_data (path, json, &error);
+  g_assert_no_error (error);
+  both = g_list_model_get_item (cs_store_get_offers (store), 0);
+  one = g_list_model_get_item (cs_store_get_offers (store), 1);
+
+  covered = cs_store_list_covered_sites (store, cs_record_get_id (one), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (covered), ==, 1);
+
+  both_report = cs_checklist_evaluate (checklist, store, NULL, cs_record_get_id (both), &error);
+  g_assert_no_error (error);
+  one_report = cs_checklist_evaluate (checklist, store, NULL, cs_record_get_id (one), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (both_report, "PER-03"), ==, CS_ITEM_SATISFIED);
+  g_assert_cmpint (status_of (one_report, "PER-03"), !=, CS_ITEM_SATISFIED);
+  result = cs_report_lookup_result (one_report, "PER-03");
+  g_assert_nonnull (strstr (cs_finding_get_detail (result), "Branch"));
+  cs_store_close (store);
+  g_unlink (path);
+}
+
 static void
 test_scores_and_regulatory (void)
 {
@@ -561,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/core/checklist/broken-pack", test_broken_pack);
   g_test_add_func ("/core/checklist/check-kinds", test_check_kinds);
   g_test_add_func ("/core/checklist/cross-checks", test_cross_checks);
+  g_test_add_func ("/core/checklist/sites-covered", test_sites_covered);
   g_test_add_func ("/core/checklist/scores", test_scores_and_regulatory);
   g_test_add_func ("/core/checklist/demo", test_demo_scores);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-checklist-private.h"
+#include "cs-store-export.h"
 
 #include <math.h>
 
@@ -248,15 +249,17 @@ _cs_cross_raci_activity (Ctx         *ctx,
   return n_ok > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
-/* Every site of the project has at least one asset the offer manages. */
+/* Every site of the project has at least one asset the offer manages (or partly manages), read
+ * in one query: looking each coverage's asset up cost seconds on 100,000 assets. */
 CsItemStatus
 _cs_cross_sites_covered (Ctx         *ctx,
                      const Item  *item,
                      char       **detail)
 {
   GListModel *sites = cs_store_list (ctx->store, CS_TYPE_SITE, 0);
-  g_autoptr(GPtrArray) coverages = _cs_check_get_records (ctx, CS_TYPE_COVERAGE);
   guint n_sites = g_list_model_get_n_items (sites), n_covered = 0;
+  g_autoptr(GHashTable) covered = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (n_sites == 0)
     {
@@ -264,22 +267,18 @@ _cs_cross_sites_covered (Ctx         *ctx,
       return CS_ITEM_MISSING;
     }
 
+  covered = cs_store_list_covered_sites (ctx->store, ctx->offer_id, &error);
+  if (covered == NULL)
+    {
+      *detail = g_strdup (error->message);
+      return CS_ITEM_MISSING;
+    }
   for (guint s = 0; s < n_sites; s++)
     {
       g_autoptr(CsRecord) site = g_list_model_get_item (sites, s);
-      gboolean covered = FALSE;
+      gint64 site_id = cs_record_get_id (site);
 
-      for (guint c = 0; c < coverages->len && !covered; c++)
-        {
-          CsRecord *coverage = coverages->pdata[c];
-          CsRecord *asset = cs_store_find (ctx->store, CS_TYPE_ASSET,
-                                           cs_record_get_int (coverage, "asset_id"));
-          const char *state = cs_record_get_string (coverage, "state");
-
-          covered = asset != NULL && cs_record_get_int (asset, "site_id") == cs_record_get_id (site)
-                    && (g_strcmp0 (state, "managed") == 0 || g_strcmp0 (state, "partial") == 0);
-        }
-      if (covered)
+      if (g_hash_table_contains (covered, &site_id))
         n_covered++;
       else if (*detail == NULL)
         *detail = g_strdup_printf (_("No asset of the site “%s” is managed by the offer."),

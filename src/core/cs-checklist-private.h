@@ -94,6 +94,10 @@ void          _cs_checklist_ctx_clear      (Ctx         *ctx);
 CsSlaReport  *_cs_sla_report_compute       (CsStore     *store,
                                             gint64       offer_id,
                                             int          year);
+CsBackupReport *_cs_backup_report_compute  (CsStore     *store,
+                                            gint64       offer_id);
+CsExitReport *_cs_exit_report_compute      (CsStore     *store,
+                                            gint64       offer_id);
 
 /* Helpers shared by the checks (cs-checklist-checks.c) */
 GPtrArray    *_cs_check_get_records        (Ctx         *ctx,

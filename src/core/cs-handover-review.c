@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cs-checklist-private.h"
 #include "cs-handover-private.h"
 #include "cs-perimeter.h"
 #include "cs-sections.h"
@@ -182,8 +183,9 @@ add_sla_figures (CsHandoverContext *ctx,
                  gint64             offer_id)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(CsSlaReport) sla = cs_sla_report_new (ctx->store, offer_id,
-                                                  g_date_time_get_year (now));
+  /* The figures only: the checklist's results are evaluated once, for the findings. */
+  g_autoptr(CsSlaReport) sla = _cs_sla_report_compute (ctx->store, offer_id,
+                                                       g_date_time_get_year (now));
 
   if (sla == NULL)
     return;
@@ -214,8 +216,8 @@ add_key_figures (CsHandoverContext *ctx,
                  CsOffer           *offer)
 {
   gint64 offer_id = cs_record_get_id (CS_RECORD (offer));
-  g_autoptr(CsBackupReport) backup = cs_backup_report_new (ctx->store, offer_id);
-  g_autoptr(CsExitReport) exit_report = cs_exit_report_new (ctx->store, offer_id);
+  g_autoptr(CsBackupReport) backup = _cs_backup_report_compute (ctx->store, offer_id);
+  g_autoptr(CsExitReport) exit_report = _cs_exit_report_compute (ctx->store, offer_id);
   CsDocumentTable *table;
 
   cs_document_add_heading (doc, 2, T (N_("Key figures")));

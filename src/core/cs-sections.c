@@ -908,6 +908,30 @@ cs_backup_report_new (CsStore *store,
                       gint64   offer_id)
 {
   CsBackupReport *report = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+
+  report = _cs_backup_report_compute (store, offer_id);
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_BACKUP, offer_id, 0);
+  return report;
+}
+
+/**
+ * _cs_backup_report_compute:
+ * @store: a store
+ * @offer_id: an offer
+ *
+ * The backup checks alone, without the checklist's results (which evaluating the whole
+ * checklist costs): what a document that shows the figures only reads.
+ *
+ * Returns: (transfer full): the report, with an empty @flags
+ */
+CsBackupReport *
+_cs_backup_report_compute (CsStore *store,
+                           gint64   offer_id)
+{
+  CsBackupReport *report = NULL;
   g_autoptr(GPtrArray) policies = NULL;
   g_autoptr(GPtrArray) assets = NULL;
   g_autoptr(GHashTable) protected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -966,9 +990,6 @@ cs_backup_report_new (CsStore *store,
 
       g_ptr_array_add (report->unprotected_critical, g_object_ref (asset));
     }
-
-  g_ptr_array_unref (report->flags);
-  report->flags = section_flags_for_year (store, CS_SECTION_BACKUP, offer_id, 0);
 
   return report;
 }
@@ -1213,6 +1234,29 @@ cs_exit_report_new (CsStore *store,
                     gint64   offer_id)
 {
   CsExitReport *report = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+
+  report = _cs_exit_report_compute (store, offer_id);
+  g_ptr_array_unref (report->flags);
+  report->flags = section_flags_for_year (store, CS_SECTION_EXIT, offer_id, 0);
+  return report;
+}
+
+/**
+ * _cs_exit_report_compute:
+ * @store: a store
+ * @offer_id: an offer
+ *
+ * The reversibility checks alone, without the checklist's results.
+ *
+ * Returns: (transfer full): the report, with an empty @flags
+ */
+CsExitReport *
+_cs_exit_report_compute (CsStore *store,
+                         gint64   offer_id)
+{
+  CsExitReport *report = NULL;
   CsRecord *terms = NULL;
   g_autoptr(GPtrArray) deliverables = NULL;
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
@@ -1266,10 +1310,6 @@ cs_exit_report_new (CsStore *store,
       g_strv_builder_add (missing, exit_item_ids[i]);
     }
   report->missing_items = g_strv_builder_end (missing);
-
-
-  g_ptr_array_unref (report->flags);
-  report->flags = section_flags_for_year (store, CS_SECTION_EXIT, offer_id, 0);
 
   return report;
 }

@@ -52,6 +52,10 @@ gboolean       cs_asset_cursor_next       (CsAssetCursor    *cursor,
                                            GError          **error);
 void           cs_asset_cursor_free       (CsAssetCursor    *cursor);
 
+GHashTable    *cs_store_list_covered_sites (CsStore         *self,
+                                            gint64           offer_id,
+                                            GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsAssetCursor, cs_asset_cursor_free)
 
 G_END_DECLS
