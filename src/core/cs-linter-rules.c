@@ -72,6 +72,33 @@ term_list_free (gpointer data)
   g_ptr_array_unref (terms);
 }
 
+/* Stems are compared by address, so each is kept once for the life of the process, here rather
+ * than with g_intern_string(): GLib's quark table drops its old index each time it grows, which
+ * LeakSanitizer rightly reports once a long run (the fuzzer's) has read enough distinct words. */
+G_LOCK_DEFINE_STATIC (stem_pool);
+static GHashTable *stem_pool;
+
+static const char *
+intern_stem (char *stem)
+{
+  const char *interned;
+
+  G_LOCK (stem_pool);
+  if (stem_pool == NULL)
+    stem_pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  interned = g_hash_table_lookup (stem_pool, stem);
+  if (interned == NULL)
+    {
+      g_hash_table_add (stem_pool, stem);
+      interned = stem;
+    }
+  else
+    g_free (stem);
+  G_UNLOCK (stem_pool);
+
+  return interned;
+}
+
 /* The interned stem of @word (lowercase, accents removed) in @language. */
 static const char *
 stem_word (LangData   *lang,
@@ -112,7 +139,7 @@ stem_word (LangData   *lang,
       if (out == NULL)
         g_error ("out of memory");
       copy = g_strndup ((const char *) out, sb_stemmer_length (lang->stemmer));
-      stem = g_intern_string (copy);
+      stem = intern_stem (g_steal_pointer (&copy));
       g_hash_table_insert (lang->stems, g_steal_pointer (&key), (gpointer) stem);
     }
 
