@@ -142,7 +142,7 @@ cs_i18n_resolve_language (const char *language)
 /**
  * cs_i18n_translate:
  * @language: (nullable): "en", "fr", or "" / %NULL for the interface's language
- * @msgid: an English text marked with N_()
+ * @msgid: an English text marked for extraction (with the N_ macro)
  *
  * Translates @msgid into @language, whatever the interface's language. Thread-safe.
  *
