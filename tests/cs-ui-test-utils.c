@@ -26,6 +26,11 @@
  * `G_DEBUG=fatal-warnings` makes fatal: the shared database is loaded before g_test_init()
  * hides it, and the system's MIME folders are kept for content types afterwards.
  *
+ * GSettings reads where its schemas are once, the first time a schema is looked up. That must
+ * happen before the folders are isolated, or GTK's own schemas (the file chooser's) are not
+ * found later: libadwaita used to look one up while starting, but not when a settings portal
+ * answers on the session bus, so the lookup is made here, whoever answers.
+ *
  * When there is no display, prints the TAP plan that skips the whole test.
  *
  * Returns: %TRUE to go on and add the tests, %FALSE when main() should return 0
@@ -47,6 +52,7 @@ cs_ui_test_init (int    *argc,
     }
   system_mime_dirs = g_strv_builder_end (mime_dirs);
   content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
+  g_settings_schema_source_get_default ();
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);
