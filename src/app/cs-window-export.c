@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "cs-window-export.h"
+#include "cs-questions-dialog.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
 
@@ -32,6 +33,8 @@
  *   ("offer": the selected offer, "all": every offer)
  * - export.print (ss): the same, printed
  * - export.open (s): opens a URI with the default application
+ * - export.answers: opens the dialog recording the provider's answers to the questions about
+ *   the selected offer
  */
 
 #define PROGRESS_DELAY_MS 400
@@ -574,10 +577,38 @@ open_action (GSimpleAction *action,
                                            on_launched_cb, g_object_ref (user_data));
 }
 
+static void
+answers_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CsWindow *window = user_data;
+  CsProjectView *view = cs_window_get_project_view (window);
+  CsOffer *offer = view != NULL ? cs_project_view_get_offer (view) : NULL;
+  g_autoptr(GError) error = NULL;
+  CsChecklist *checklist;
+  GtkWidget *dialog;
+  gint64 offer_id = 0;
+
+  if (cs_window_get_store (window) == NULL || !resolve_offer (window, "offer", &offer_id))
+    return;
+  checklist = get_checklist (&error);
+  if (checklist == NULL)
+    {
+      cs_toast_show_error (GTK_WIDGET (window), error);
+      return;
+    }
+  dialog = cs_questions_dialog_new (cs_window_get_store (window), offer, checklist,
+                                    cs_review_state_get_linter (NULL));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry export_actions[] = {
   { "export", export_action, "(ss)", NULL, NULL },
   { "print", print_action, "(ss)", NULL, NULL },
   { "open", open_action, "s", NULL, NULL },
+  { "answers", answers_action, NULL, NULL, NULL },
 };
 
 /**
