@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "cs-window-export.h"
+#include "cs-application.h"
 #include "cs-questions-dialog.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
@@ -71,6 +72,21 @@ resolve_offer (CsWindow   *window,
   return TRUE;
 }
 
+/* The paper the preferences ask for ("paper-size"), else the region's. */
+static CsPaperSize
+preferred_paper (CsWindow *window)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+  GSettings *settings = CS_IS_APPLICATION (application)
+                        ? cs_application_get_settings (CS_APPLICATION (application)) : NULL;
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "paper-size") : NULL;
+  CsPaperSize paper;
+
+  if (!cs_paper_size_from_string (name, &paper))
+    paper = cs_paper_size_for_locale ();
+  return paper;
+}
+
 static CsDocument *
 build_document (CsWindow        *window,
                 CsHandoverKind   kind,
@@ -79,6 +95,7 @@ build_document (CsWindow        *window,
 {
   CsStore *store = cs_window_get_store (window);
   CsChecklist *checklist = get_checklist (error);
+  CsDocument *document;
 
   if (store == NULL || checklist == NULL)
     {
@@ -86,8 +103,11 @@ build_document (CsWindow        *window,
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("No project is open"));
       return NULL;
     }
-  return cs_handover_build (store, checklist, cs_review_state_get_linter (NULL), kind, offer_id,
-                            NULL, error);
+  document = cs_handover_build (store, checklist, cs_review_state_get_linter (NULL), kind,
+                                offer_id, NULL, error);
+  if (document != NULL)
+    cs_document_set_paper (document, preferred_paper (window));
+  return document;
 }
 
 /* Writing in a worker thread */
