@@ -247,19 +247,80 @@ test_export_cancelled (void)
 
   g_cancellable_cancel (cancellable);
   cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_XLSX, path,
-                           cancellable, on_exported_cb, &cancelled);
+                           NULL, NULL, cancellable, on_exported_cb, &cancelled);
   g_assert_true (cs_ui_test_wait_until (result_done, &cancelled));
   g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&cancelled.error);
 
   cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_PDF, project, NULL,
-                           on_exported_cb, &itself);
+                           NULL, NULL, on_exported_cb, &itself);
   g_assert_true (cs_ui_test_wait_until (result_done, &itself));
   g_assert_error (itself.error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&itself.error);
   cs_test_assert_unchanged (project, hash);
 
+  cs_ui_test_close ((GtkWindow **) &window, &store);
+}
+
+typedef struct
+{
+  GMutex        lock;
+  GArray       *fractions;
+  GCancellable *cancel_after;  /* cancelled past a third, when set */
+} Fractions;
+
+/* In the worker thread */
+static void
+on_fraction_cb (double   fraction,
+                gpointer user_data)
+{
+  Fractions *seen = user_data;
+
+  g_mutex_lock (&seen->lock);
+  g_array_append_val (seen->fractions, fraction);
+  g_mutex_unlock (&seen->lock);
+  if (seen->cancel_after != NULL && fraction > 0.33)
+    g_cancellable_cancel (seen->cancel_after);
+}
+
+/* The review report (its annex has a row per asset) reports fractions that grow up to 1;
+ * cancelled midway, it leaves no file. */
+static void
+test_export_progress (void)
+{
+  CsStore *store = NULL;
+  CsWindow *window = open_demo (&store);
+  g_autofree char *path = cs_ui_test_project_path ("progress.pdf");
+  g_autofree char *cancelled_path = cs_ui_test_project_path ("progress-cancelled.html");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Fractions seen = { .fractions = g_array_new (FALSE, FALSE, sizeof (double)) };
+  Result done = { FALSE, NULL };
+  Result cancelled = { FALSE, NULL };
+
+  g_mutex_init (&seen.lock);
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_PDF, path,
+                           on_fraction_cb, &seen, NULL, on_exported_cb, &done);
+  g_assert_true (cs_ui_test_wait_until (result_done, &done));
+  g_assert_no_error (done.error);
+  g_assert_cmpuint (seen.fractions->len, >, 5);
+  for (guint i = 1; i < seen.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (seen.fractions, double, i), >,
+                       g_array_index (seen.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen.fractions, double, seen.fractions->len - 1), ==, 1.0);
+
+  g_array_set_size (seen.fractions, 0);
+  seen.cancel_after = cancellable;
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_HTML, cancelled_path,
+                           on_fraction_cb, &seen, cancellable, on_exported_cb, &cancelled);
+  g_assert_true (cs_ui_test_wait_until (result_done, &cancelled));
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+  g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpfloat (g_array_index (seen.fractions, double, seen.fractions->len - 1), <, 1.0);
+
+  g_array_unref (seen.fractions);
+  g_mutex_clear (&seen.lock);
   cs_ui_test_close ((GtkWindow **) &window, &store);
 }
 
@@ -284,7 +345,7 @@ exported_paper (CsWindow   *window,
   int status = 0;
 
   cs_export_to_file_async (window, CS_HANDOVER_REVERSIBILITY, cs_record_get_id (CS_RECORD (offer)),
-                           CS_DOCUMENT_FORMAT_PDF, path, NULL, on_exported_cb, &done);
+                           CS_DOCUMENT_FORMAT_PDF, path, NULL, NULL, NULL, on_exported_cb, &done);
   g_assert_true (cs_ui_test_wait_until (result_done, &done));
   g_assert_no_error (done.error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
@@ -391,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/ui/export/print-to-file", test_print_to_file);
   g_test_add_func ("/ui/export/cancelled", test_export_cancelled);
   g_test_add_func ("/ui/export/paper-preference", test_paper_preference);
+  g_test_add_func ("/ui/export/progress", test_export_progress);
   g_test_add_func ("/ui/export/menu", test_export_menu);
 
   status = g_test_run ();

@@ -162,6 +162,9 @@ same_file (const char *a,
  * @offer_id: the offer, or 0 (the report of every offer)
  * @format: the format
  * @path: the file to write (replaced if it exists; never the project itself)
+ * @progress: (nullable): called from the worker thread with the fraction written, when the
+ *   document's size is known (see #CsDocumentProgressFunc)
+ * @progress_data: data for @progress, which must live until @callback is called
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the file is written or the export failed
  * @user_data: data for @callback
@@ -174,6 +177,8 @@ cs_export_to_file_async (CsWindow            *window,
                          gint64               offer_id,
                          CsDocumentFormat     format,
                          const char          *path,
+                         CsDocumentProgressFunc progress,
+                         gpointer             progress_data,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -207,6 +212,7 @@ cs_export_to_file_async (CsWindow            *window,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  cs_document_set_progress_func (write->document, progress, progress_data);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -240,6 +246,7 @@ typedef struct
   guint           progress_id;
   guint           pulse_id;
   char           *path;
+  int             permille;     /* written so far, set by the worker thread; -1: unknown */
 } Export;
 
 static void
@@ -268,12 +275,27 @@ on_progress_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (export->cancellable);
 }
 
+/* In the worker thread: only a number crosses to the main thread. */
+static void
+on_export_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  Export *export = user_data;
+
+  g_atomic_int_set (&export->permille, (int) (fraction * 1000));
+}
+
+/* A document of known size shows how far it is, another one pulses. */
 static gboolean
 pulse_cb (gpointer data)
 {
   Export *export = data;
+  int permille = g_atomic_int_get (&export->permille);
 
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (export->bar));
+  if (permille >= 0)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (export->bar), permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (export->bar));
   return G_SOURCE_CONTINUE;
 }
 
@@ -339,9 +361,11 @@ start_export (Export           *export,
               CsDocumentFormat  format)
 {
   export->cancellable = g_cancellable_new ();
+  export->permille = -1;
   export->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, export);
   cs_export_to_file_async (export->window, export->kind, export->offer_id, format, export->path,
-                           export->cancellable, export_done_cb, export);
+                           on_export_progress_cb, export, export->cancellable, export_done_cb,
+                           export);
 }
 
 static const char * const format_ids[] = { "pdf", "html", "csv", "xlsx", "md", NULL };
