@@ -138,6 +138,12 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--report"))
     return run_report (argv[2], argv[3]);
+  /* For profiling the report alone: --build PROJECT, then --report PROJECT OUTPUT. */
+  if (argc == 3 && g_str_equal (argv[1], "--build"))
+    {
+      cs_bench_build_project (argv[2]);
+      return 0;
+    }
 
   dir = g_dir_make_tmp ("cs-bench-export-XXXXXX", NULL);
   g_assert_nonnull (dir);

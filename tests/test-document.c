@@ -287,8 +287,169 @@ test_pdf_streamed (void)
   g_assert_nonnull (strstr (page2, "Asset name"));
   g_assert_nonnull (strstr (page2, "Page 2"));
   last = run ((const char * const[]) { "pdftotext", path, "-", NULL });
-  g_assert_nonnull (strstr (last, "Asset 00000"));
-  g_assert_nonnull (strstr (last, "Asset 02999"));
+  /* every cell's text is in the PDF, in order: the cells' glyphs are shown page by page in
+   * one batch, with their text */
+  {
+    const char *at = last;
+
+    for (guint i = 0; i < 3000; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Asset %05u", i);
+
+        at = strstr (at, name);
+        g_assert_nonnull (at);
+      }
+  }
+}
+
+/* Cells the batch cannot show (right-to-left text) are drawn by pango, wrapped cells line by
+ * line: all of it stays searchable text. */
+static void
+test_pdf_mixed_cells (void)
+{
+  g_autoptr(CsDocument) doc = cs_document_new ("Cells");
+  CsDocumentTable *table = cs_document_add_table (doc, "Mixed");
+  CsDocumentRow *row;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  cs_document_table_add_column (table, "Name", 1);
+  cs_document_table_add_column (table, "Note", 1);
+  row = cs_document_table_add_row (table);
+  cs_document_row_add_text (row, "Contrôleur de domaine");
+  cs_document_row_add_text (row, "مركز البيانات DC-Nord");
+  row = cs_document_table_add_row (table);
+  cs_document_row_add_text (row, "Pare-feu");
+  cs_document_row_add_text (row, "word01 word02 word03 word04 word05 word06 word07 word08 word09 "
+                                 "word10 word11 word12 word13 word14 word15 word16 word17 word18 "
+                                 "word19 word20 word21 word22 word23 word24 wordend");
+  path = write_document (doc, CS_DOCUMENT_FORMAT_PDF, "mixed.pdf");
+  text = run ((const char * const[]) { "pdftotext", path, "-", NULL });
+
+  g_assert_nonnull (strstr (text, "Contrôleur de domaine"));
+  g_assert_nonnull (strstr (text, "Pare-feu"));
+  g_assert_nonnull (strstr (text, "word01"));
+  g_assert_nonnull (strstr (text, "word13"));
+  g_assert_nonnull (strstr (text, "wordend"));
+  g_assert_nonnull (strstr (text, "DC-Nord"));
+  /* pdftotext gives Arabic in its own order and letter forms: look for any Arabic letter */
+  {
+    gboolean arabic = FALSE;
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        arabic |= (c >= 0x0600 && c <= 0x06ff) || (c >= 0xfe70 && c <= 0xfeff);
+      }
+    g_assert_true (arabic);
+  }
+}
+
+typedef struct
+{
+  GArray       *fractions;
+  GCancellable *cancel_after;  /* cancelled once a third is written, when set */
+} Progress;
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->fractions, fraction);
+  if (progress->cancel_after != NULL && fraction > 0.33)
+    g_cancellable_cancel (progress->cancel_after);
+}
+
+/* A document whose size is known reports increasing fractions up to 1 in every format; one
+ * without a row count reports only the end; cancelled midway, it leaves nothing behind. */
+static void
+test_progress (void)
+{
+  g_autoptr(CsDocument) doc = cs_document_new ("Annex");
+  Source source = { 3000, 0, 0 };
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), NULL };
+  CsDocumentTable *table;
+  CsDocumentRow *row;
+  const CsDocumentFormat formats[] = { CS_DOCUMENT_FORMAT_PDF, CS_DOCUMENT_FORMAT_HTML,
+                                       CS_DOCUMENT_FORMAT_CSV, CS_DOCUMENT_FORMAT_XLSX,
+                                       CS_DOCUMENT_FORMAT_MARKDOWN };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "progress", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  table = cs_document_add_table (doc, "Summary");
+  cs_document_table_add_column (table, "Offer", 1);
+  row = cs_document_table_add_row (table);
+  cs_document_row_add_text (row, "Rhône Informatique");
+  table = cs_document_add_table (doc, "Inventory");
+  cs_document_table_add_column (table, "Asset name", 3);
+  cs_document_table_set_row_source (table, &source_funcs, &source, NULL);
+  cs_document_set_progress_func (doc, on_progress_cb, &progress);
+
+  /* without a row count: no fraction until the end */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = g_build_filename (dir, "unknown.csv", NULL);
+
+    g_assert_true (cs_document_write (doc, CS_DOCUMENT_FORMAT_CSV, path, FALSE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (progress.fractions->len, ==, 1);
+    g_assert_cmpfloat (g_array_index (progress.fractions, double, 0), ==, 1.0);
+    g_array_set_size (progress.fractions, 0);
+  }
+
+  cs_document_table_set_n_rows_hint (table, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/out.%s", dir,
+                                               cs_document_format_get_extension (formats[i]));
+
+      g_assert_true (cs_document_write (doc, formats[i], path, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (progress.fractions->len, >, 50);
+      g_assert_cmpfloat (g_array_index (progress.fractions, double, 0), ==, 0.0);
+      for (guint j = 1; j < progress.fractions->len; j++)
+        g_assert_cmpfloat (g_array_index (progress.fractions, double, j), >,
+                           g_array_index (progress.fractions, double, j - 1));
+      g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len - 1),
+                         ==, 1.0);
+      /* the middle is reached while rows are written, not only at the end */
+      g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len / 2),
+                         >, 0.2);
+      g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len / 2),
+                         <, 0.8);
+      g_array_set_size (progress.fractions, 0);
+    }
+
+  /* cancelled once a third is written: an error, and no file nor temporary file */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *cancelled = g_build_filename (dir, "cancelled", NULL);
+      g_autoptr(GDir) listing = NULL;
+      const char *name;
+
+      g_mkdir_with_parents (cancelled, 0700);
+      progress.cancel_after = cancellable;
+      {
+        g_autofree char *path = g_build_filename (cancelled, "out", NULL);
+
+        g_assert_false (cs_document_write (doc, formats[i], path, FALSE, cancellable, &error));
+      }
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len - 1),
+                         <, 1.0);
+      listing = g_dir_open (cancelled, 0, NULL);
+      name = g_dir_read_name (listing);
+      g_assert_cmpstr (name, ==, NULL);
+      progress.cancel_after = NULL;
+      g_array_set_size (progress.fractions, 0);
+    }
+  g_array_unref (progress.fractions);
 }
 
 static void
@@ -485,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/core/document/pdf", test_pdf);
   g_test_add_func ("/core/document/pdf-french-letter", test_pdf_french_letter);
   g_test_add_func ("/core/document/pdf-streamed", test_pdf_streamed);
+  g_test_add_func ("/core/document/pdf-mixed-cells", test_pdf_mixed_cells);
+  g_test_add_func ("/core/document/progress", test_progress);
   g_test_add_func ("/core/document/failure-leaves-nothing", test_failure_leaves_nothing);
   g_test_add_func ("/core/document/no-overwrite", test_no_overwrite);
   g_test_add_func ("/core/document/html", test_html);

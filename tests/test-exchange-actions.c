@@ -11,6 +11,7 @@
 
 #include "cs-application.h"
 #include "cs-application-exchange.h"
+#include "cs-exchange.h"
 #include "cs-window.h"
 #include "cs-ui-test-utils.h"
 
@@ -68,6 +69,90 @@ message_dialog_shown (gpointer data)
   return cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Outcome;
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  cs_exchange_actions_export_file_finish (CS_WINDOW (source), result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gboolean
+outcome_done (gpointer data)
+{
+  return ((Outcome *) data)->done;
+}
+
+static gboolean
+app_idle (gpointer data)
+{
+  return !g_application_get_is_busy (G_APPLICATION (app));
+}
+
+/* Cancelled, the export (in its worker thread) leaves no file, and the import no project:
+ * no error dialog either, the user asked for it. */
+static void
+check_cancel (GtkWindow  *window,
+              const char *project)
+{
+  g_autofree char *xml_path = cs_ui_test_project_path ("cancel.xml");
+  g_autofree char *new_path = cs_ui_test_project_path ("never.contractscope");
+  g_autoptr(GFile) xml = g_file_new_for_path (xml_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (new_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Outcome cancelled = { FALSE, NULL };
+  Outcome exported = { FALSE, NULL };
+
+  g_cancellable_cancel (cancellable);
+  cs_exchange_actions_export_file_async (CS_WINDOW (window), xml, cancellable, on_exported_cb,
+                                         &cancelled);
+  g_assert_true (cs_ui_test_wait_until (outcome_done, &cancelled));
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+  g_assert_false (g_file_test (xml_path, G_FILE_TEST_EXISTS));
+
+  /* the project itself is never the destination */
+  {
+    g_autoptr(GFile) itself = g_file_new_for_path (project);
+    Outcome refused = { FALSE, NULL };
+
+    cs_exchange_actions_export_file_async (CS_WINDOW (window), itself, NULL, on_exported_cb,
+                                           &refused);
+    g_assert_true (cs_ui_test_wait_until (outcome_done, &refused));
+    g_assert_error (refused.error, CS_EXCHANGE_ERROR, CS_EXCHANGE_ERROR_SAME_FILE);
+    g_clear_error (&refused.error);
+  }
+
+  cs_exchange_actions_export_file_async (CS_WINDOW (window), xml, NULL, on_exported_cb,
+                                         &exported);
+  g_assert_true (cs_ui_test_wait_until (outcome_done, &exported));
+  g_assert_no_error (exported.error);
+
+  cs_exchange_actions_import_file (app, xml, destination, window, cancellable);
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (app)));
+  g_assert_true (cs_ui_test_wait_until (app_idle, NULL));
+  cs_ui_test_iterate ();
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  g_assert_null (cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  {
+    g_autofree char *folder = g_path_get_dirname (new_path);
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".never.contractscope"));
+  }
+}
+
 static void
 test_export_import (void)
 {
@@ -93,12 +178,19 @@ test_export_import (void)
   g_assert_true (export_enabled ());
 
   /* A file name that is not markup makes a toast, not a warning. */
-  g_assert_true (cs_exchange_actions_export_file (CS_WINDOW (window), xml));
+  {
+    Outcome exported = { FALSE, NULL };
+
+    cs_exchange_actions_export_file_async (CS_WINDOW (window), xml, NULL, on_exported_cb,
+                                           &exported);
+    g_assert_true (cs_ui_test_wait_until (outcome_done, &exported));
+    g_assert_no_error (exported.error);
+  }
   g_assert_true (g_file_test (xml_path, G_FILE_TEST_IS_REGULAR));
   cs_ui_test_iterate ();
 
   /* The import runs in a worker thread; the window opens when it is done. */
-  cs_exchange_actions_import_file (app, xml, copy, window);
+  cs_exchange_actions_import_file (app, xml, copy, window, NULL);
   g_assert_true (cs_ui_test_wait_until (window_shows, copy_path));
   imported = find_window_showing (copy_path);
   g_assert_true (imported != window);
@@ -110,6 +202,9 @@ test_export_import (void)
                     g_list_model_get_n_items (cs_store_get_offers (store)));
   cs_ui_test_iterate ();
   cs_ui_test_save_shot (GTK_WIDGET (imported), "exchange-imported.png");
+
+  /* Cancelled export and import leave nothing behind. */
+  check_cancel (window, project);
 
   /* Closing the project disables the export. */
   gtk_window_present (imported);
@@ -140,7 +235,7 @@ test_import_refused (void)
   g_assert_false (export_enabled ());
 
   g_assert_true (g_file_set_contents (bomb_path, text, -1, NULL));
-  cs_exchange_actions_import_file (app, bomb, destination, GTK_WINDOW (window));
+  cs_exchange_actions_import_file (app, bomb, destination, GTK_WINDOW (window), NULL);
   g_assert_true (cs_ui_test_wait_until (message_dialog_shown, NULL));
 
   dialog = cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

@@ -550,6 +550,48 @@ assert_refused (GBytes     *xml,
   assert_nothing_left ("refused.contractscope");
 }
 
+/* Cancelled, an export leaves an existing file as it was and no temporary file; an import
+ * leaves no project file and no temporary folder. The same calls not cancelled succeed. */
+static void
+test_cancel (void)
+{
+  g_autoptr(CsStore) store = create_project ("cancel.contractscope");
+  g_autoptr(GBytes) xml = export_bytes (store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) not_cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_test_build_path ("cancelled.xml");
+  g_autofree char *project = cs_test_build_path ("imported.contractscope");
+  g_autofree char *contents = NULL;
+  CsStore *imported;
+
+  g_cancellable_cancel (cancellable);
+  cs_test_write_file (path, "old", 3);
+  g_assert_false (cs_exchange_export_to_file_full (store, path, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_unlink (path);
+  assert_nothing_left ("cancelled.xml");
+
+  imported = cs_exchange_import_to_new_project_full (xml, project, cancellable, &error);
+  g_assert_null (imported);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_nothing_left ("imported.contractscope");
+
+  /* control */
+  g_assert_true (cs_exchange_export_to_file_full (store, path, not_cancelled, &error));
+  g_assert_no_error (error);
+  imported = cs_exchange_import_to_new_project_full (xml, project, not_cancelled, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  cs_store_close (imported);
+  g_object_unref (imported);
+  g_assert_true (g_file_test (project, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_refuse_invalid (void)
 {
@@ -856,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/core/exchange/fixtures", test_fixtures);
   g_test_add_func ("/core/exchange/export-to-file", test_export_to_file);
   g_test_add_func ("/core/exchange/refuse-invalid", test_refuse_invalid);
+  g_test_add_func ("/core/exchange/cancel", test_cancel);
 
   g_test_add_func ("/core/exchange/hostile/memory-cap-control", test_memory_cap_control);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_names); i++)

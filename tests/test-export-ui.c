@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "cs-preferences-window.h"
+#include "cs-questions-dialog.h"
 #include "cs-window-export.h"
 #include "cs-test-utils.h"
 #include "cs-ui-test-utils.h"
@@ -115,7 +117,7 @@ test_export_menu (void)
 
                 target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
                                                                 NULL);
-                printed = g_variant_print (target, FALSE);
+                printed = target != NULL ? g_variant_print (target, FALSE) : g_strdup ("");
 
                 g_ptr_array_add (targets, g_strdup_printf ("%s%s", action, printed));
               }
@@ -133,6 +135,19 @@ test_export_menu (void)
                                                    g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.print('reversibility', 'offer')",
                                                    g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (targets, "export.answers", g_str_equal, NULL));
+
+  /* the provider's answers open in their dialog, about the selected offer */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "export.answers", NULL));
+  cs_ui_test_iterate ();
+  {
+    GtkWidget *answers = cs_ui_test_find_toplevel (CS_TYPE_QUESTIONS_DIALOG);
+
+    g_assert_nonnull (answers);
+    g_assert_cmpuint (cs_questions_dialog_get_n_questions (CS_QUESTIONS_DIALOG (answers)), >, 0);
+    gtk_window_destroy (GTK_WINDOW (answers));
+    cs_ui_test_iterate ();
+  }
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   cs_ui_test_iterate_rounds (10);
@@ -232,18 +247,157 @@ test_export_cancelled (void)
 
   g_cancellable_cancel (cancellable);
   cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_XLSX, path,
-                           cancellable, on_exported_cb, &cancelled);
+                           NULL, NULL, cancellable, on_exported_cb, &cancelled);
   g_assert_true (cs_ui_test_wait_until (result_done, &cancelled));
   g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_error (&cancelled.error);
 
   cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_PDF, project, NULL,
-                           on_exported_cb, &itself);
+                           NULL, NULL, on_exported_cb, &itself);
   g_assert_true (cs_ui_test_wait_until (result_done, &itself));
   g_assert_error (itself.error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&itself.error);
   cs_test_assert_unchanged (project, hash);
+
+  cs_ui_test_close ((GtkWindow **) &window, &store);
+}
+
+typedef struct
+{
+  GMutex        lock;
+  GArray       *fractions;
+  GCancellable *cancel_after;  /* cancelled past a third, when set */
+} Fractions;
+
+/* In the worker thread */
+static void
+on_fraction_cb (double   fraction,
+                gpointer user_data)
+{
+  Fractions *seen = user_data;
+
+  g_mutex_lock (&seen->lock);
+  g_array_append_val (seen->fractions, fraction);
+  g_mutex_unlock (&seen->lock);
+  if (seen->cancel_after != NULL && fraction > 0.33)
+    g_cancellable_cancel (seen->cancel_after);
+}
+
+/* The review report (its annex has a row per asset) reports fractions that grow up to 1;
+ * cancelled midway, it leaves no file. */
+static void
+test_export_progress (void)
+{
+  CsStore *store = NULL;
+  CsWindow *window = open_demo (&store);
+  g_autofree char *path = cs_ui_test_project_path ("progress.pdf");
+  g_autofree char *cancelled_path = cs_ui_test_project_path ("progress-cancelled.html");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Fractions seen = { .fractions = g_array_new (FALSE, FALSE, sizeof (double)) };
+  Result done = { FALSE, NULL };
+  Result cancelled = { FALSE, NULL };
+
+  g_mutex_init (&seen.lock);
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_PDF, path,
+                           on_fraction_cb, &seen, NULL, on_exported_cb, &done);
+  g_assert_true (cs_ui_test_wait_until (result_done, &done));
+  g_assert_no_error (done.error);
+  g_assert_cmpuint (seen.fractions->len, >, 5);
+  for (guint i = 1; i < seen.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (seen.fractions, double, i), >,
+                       g_array_index (seen.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (seen.fractions, double, seen.fractions->len - 1), ==, 1.0);
+
+  g_array_set_size (seen.fractions, 0);
+  seen.cancel_after = cancellable;
+  cs_export_to_file_async (window, CS_HANDOVER_REPORT, 0, CS_DOCUMENT_FORMAT_HTML, cancelled_path,
+                           on_fraction_cb, &seen, cancellable, on_exported_cb, &cancelled);
+  g_assert_true (cs_ui_test_wait_until (result_done, &cancelled));
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+  g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpfloat (g_array_index (seen.fractions, double, seen.fractions->len - 1), <, 1.0);
+
+  g_array_unref (seen.fractions);
+  g_mutex_clear (&seen.lock);
+  cs_ui_test_close ((GtkWindow **) &window, &store);
+}
+
+static void
+assert_paper_setting (GSettings  *settings,
+                      const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, "paper-size");
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static char *
+exported_paper (CsWindow   *window,
+                const char *name)
+{
+  CsOffer *offer = cs_project_view_get_offer (cs_window_get_project_view (window));
+  g_autofree char *path = cs_ui_test_project_path (name);
+  g_autofree char *info = NULL;
+  Result done = { FALSE, NULL };
+  const char *argv[] = { "pdfinfo", path, NULL };
+  int status = 0;
+
+  cs_export_to_file_async (window, CS_HANDOVER_REVERSIBILITY, cs_record_get_id (CS_RECORD (offer)),
+                           CS_DOCUMENT_FORMAT_PDF, path, NULL, NULL, NULL, on_exported_cb, &done);
+  g_assert_true (cs_ui_test_wait_until (result_done, &done));
+  g_assert_no_error (done.error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, &status, NULL));
+  return g_steal_pointer (&info);
+}
+
+/* The Preferences' paper size is kept in "paper-size" and used by the exports (the
+ * reversibility checklist is landscape). */
+static void
+test_paper_preference (void)
+{
+  CsStore *store = NULL;
+  CsWindow *window = open_demo (&store);
+  GSettings *settings = cs_application_get_settings (app);
+  CsPreferencesWindow *preferences = NULL;
+  GtkWidget *row;
+  g_autofree char *automatic = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *a4 = NULL;
+
+  g_assert_nonnull (settings);
+  assert_paper_setting (settings, "automatic");
+  automatic = exported_paper (window, "automatic.pdf");
+  g_assert_nonnull (strstr (automatic, cs_paper_size_for_locale () == CS_PAPER_LETTER
+                                       ? "792 x 612 pts" : "841.89 x 595.276 pts (A4)"));
+
+  /* chosen in the Preferences window */
+  preferences = cs_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  cs_ui_test_iterate ();
+  row = cs_ui_test_find_nth (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Paper Size", 0);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  assert_paper_setting (settings, "letter");
+  letter = exported_paper (window, "letter.pdf");
+  g_assert_nonnull (strstr (letter, "792 x 612 pts"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  assert_paper_setting (settings, "a4");
+  a4 = exported_paper (window, "a4.pdf");
+  g_assert_nonnull (strstr (a4, "841.89 x 595.276 pts (A4)"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* a new Preferences window shows the setting */
+  g_settings_set_string (settings, "paper-size", "letter");
+  preferences = cs_preferences_window_new (settings);
+  row = cs_ui_test_find_nth (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Paper Size", 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "paper-size");
 
   cs_ui_test_close ((GtkWindow **) &window, &store);
 }
@@ -297,6 +451,8 @@ main (int   argc,
   g_test_add_func ("/ui/export/from-action", test_export_from_action);
   g_test_add_func ("/ui/export/print-to-file", test_print_to_file);
   g_test_add_func ("/ui/export/cancelled", test_export_cancelled);
+  g_test_add_func ("/ui/export/paper-preference", test_paper_preference);
+  g_test_add_func ("/ui/export/progress", test_export_progress);
   g_test_add_func ("/ui/export/menu", test_export_menu);
 
   status = g_test_run ();

@@ -215,6 +215,53 @@ test_questions (Fixture       *fixture,
   g_assert_nonnull (strstr (text, " 1 "));
 }
 
+/* The listing the application shows: the document's numbers and sections, every stored
+ * question once, and an answered question whose gap was closed kept at the end. */
+static void
+test_list_questions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CsRecord) offer = g_list_model_get_item (cs_store_get_offers (fixture->store), 0);
+  gint64 offer_id = cs_record_get_id (offer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(CsProviderQuestion) closed = NULL;
+  GListModel *stored;
+  int section = -1;
+
+  listed = cs_handover_list_questions (fixture->store, fixture->checklist, fixture->linter,
+                                       offer_id, "en", &error);
+  g_assert_no_error (error);
+  stored = cs_store_list (fixture->store, CS_TYPE_PROVIDER_QUESTION, offer_id);
+  g_assert_cmpuint (listed->len, >, 5);
+  g_assert_cmpuint (listed->len, ==, g_list_model_get_n_items (stored));
+  for (guint i = 0; i < listed->len; i++)
+    {
+      CsHandoverQuestion *question = g_ptr_array_index (listed, i);
+
+      g_assert_cmpuint (question->number, ==, i + 1);
+      g_assert_cmpint ((int) question->section, >=, section);
+      g_assert_cmpint ((int) question->section, <, CS_N_SECTIONS);
+      section = question->section;
+    }
+
+  /* an answered question whose gap disappeared (here: its item id no longer matches) stays */
+  closed = g_object_new (CS_TYPE_PROVIDER_QUESTION, "offer-id", offer_id,
+                         "item-id", "gone:item", "question", "Closed question?",
+                         "answer", "Closed answer", NULL);
+  g_assert_true (cs_store_add (fixture->store, CS_RECORD (closed), &error));
+  g_assert_no_error (error);
+  again = cs_handover_list_questions (fixture->store, fixture->checklist, fixture->linter,
+                                      offer_id, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, listed->len + 1);
+  g_assert_true (((CsHandoverQuestion *) g_ptr_array_index (again, listed->len))->record == closed);
+  g_assert_cmpuint (((CsHandoverQuestion *) g_ptr_array_index (again, listed->len))->number, ==, 0);
+  g_assert_cmpint (((CsHandoverQuestion *) g_ptr_array_index (again, listed->len))->section, ==,
+                   CS_N_SECTIONS);
+}
+
 static void
 test_report (Fixture       *fixture,
              gconstpointer  data)
@@ -284,6 +331,7 @@ main (int   argc,
   ADD ("/core/handover/reversibility", test_reversibility);
   ADD ("/core/handover/reversibility-french", test_reversibility_french);
   ADD ("/core/handover/questions", test_questions);
+  ADD ("/core/handover/list-questions", test_list_questions);
   ADD ("/core/handover/report", test_report);
   ADD ("/core/handover/default-file-name", test_default_file_name);
 #undef ADD

@@ -24,7 +24,9 @@
  * file, named after it), builds the project in a worker thread (a large file takes seconds)
  * and opens it in a window. `app.export-xml` writes
  * the project of the active window as an exchange file chosen in a save dialog (whose
- * confirmation is the only way an existing file is replaced), and says so in a toast. It is
+ * confirmation is the only way an existing file is replaced), in a worker thread, and says so
+ * in a toast. Both show their progress with a Cancel button when they last; cancelled, they
+ * leave nothing behind. It is
  * enabled only while the active window shows a project. Failures are shown in a dialog (import)
  * or a toast (export) with the translated message of the core, which says what is safe.
  */
@@ -133,6 +135,94 @@ show_toast (CsWindow   *window,
   cs_window_add_toast (window, toast);
 }
 
+/* Progress: shown only when the work lasts, with a Cancel button */
+
+#define PROGRESS_DELAY_MS 400
+
+typedef struct
+{
+  GtkWindow    *parent;
+  char         *heading;
+  char         *body;
+  GCancellable *cancellable;
+  GtkWidget    *dialog;
+  GtkWidget    *bar;
+  guint         show_id;
+  guint         pulse_id;
+} Progress;
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Progress         *progress)
+{
+  /* The dialog closes itself after a response. */
+  g_clear_handle_id (&progress->pulse_id, g_source_remove);
+  progress->dialog = NULL;
+  progress->bar = NULL;
+  if (g_str_equal (response, "cancel"))
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (progress->bar));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  progress->show_id = 0;
+  /* Heading and body are plain text: file names are never markup. */
+  progress->dialog = adw_message_dialog_new (progress->parent, progress->heading, progress->body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (progress->dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (progress->dialog), "cancel");
+  progress->bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  progress->heading, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (progress->dialog), progress->bar);
+  g_signal_connect (progress->dialog, "response", G_CALLBACK (on_progress_response_cb), progress);
+  gtk_window_present (GTK_WINDOW (progress->dialog));
+  progress->pulse_id = g_timeout_add (120, pulse_cb, progress);
+  return G_SOURCE_REMOVE;
+}
+
+static Progress *
+progress_start (GtkWindow    *parent,
+                const char   *heading,
+                const char   *body,
+                GCancellable *cancellable)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  progress->heading = g_strdup (heading);
+  progress->body = g_strdup (body);
+  progress->cancellable = g_object_ref (cancellable);
+  progress->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, progress);
+  return progress;
+}
+
+static void
+progress_stop (Progress *progress)
+{
+  g_clear_handle_id (&progress->show_id, g_source_remove);
+  g_clear_handle_id (&progress->pulse_id, g_source_remove);
+  if (progress->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (progress->dialog));
+  g_clear_object (&progress->parent);
+  g_clear_object (&progress->cancellable);
+  g_free (progress->heading);
+  g_free (progress->body);
+  g_free (progress);
+}
+
 /* Import */
 
 typedef struct
@@ -160,7 +250,7 @@ import_thread_cb (GTask        *task,
   g_autoptr(CsStore) store = NULL;
   GError *error = NULL;
 
-  store = cs_exchange_import_to_new_project (job->bytes, job->path, &error);
+  store = cs_exchange_import_to_new_project_full (job->bytes, job->path, cancellable, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -173,14 +263,16 @@ import_thread_cb (GTask        *task,
 
 typedef struct
 {
-  GFile   *xml;
-  char    *path;
-  GWeakRef parent;
+  GFile    *xml;
+  char     *path;
+  GWeakRef  parent;
+  Progress *progress;
 } ImportRequest;
 
 static void
 import_request_free (ImportRequest *request)
 {
+  g_clear_pointer (&request->progress, progress_stop);
   g_clear_object (&request->xml);
   g_clear_pointer (&request->path, g_free);
   g_weak_ref_clear (&request->parent);
@@ -198,9 +290,13 @@ on_import_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
+  g_clear_pointer (&request->progress, progress_stop);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_import_error (parent, request->xml, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_import_error (parent, request->xml, error->message);
+      else if (CS_IS_WINDOW (parent))
+        show_toast (CS_WINDOW (parent), _("Import cancelled; no project was created."), FALSE);
     }
   else
     {
@@ -209,6 +305,7 @@ on_import_done_cb (GObject      *source,
       cs_application_open_file (app, file, parent);
     }
 
+  g_application_unmark_busy (G_APPLICATION (app));
   g_application_release (G_APPLICATION (app));
   import_request_free (request);
 }
@@ -219,16 +316,22 @@ on_import_done_cb (GObject      *source,
  * @xml: an exchange file
  * @destination: the new project file; it must not exist
  * @parent: (nullable): the window the request came from, for dialogs
+ * @cancellable: (nullable): a #GCancellable; without one, the progress dialog's Cancel
+ *   button uses its own
  *
  * Creates a new project at @destination from @xml in a worker thread, then opens it in a
- * window. Failures are shown in a dialog; nothing is created then.
+ * window. A long import shows its progress with a Cancel button. Failures are shown in a
+ * dialog; nothing is created then, nor when the import is cancelled. The application is busy
+ * (g_application_get_is_busy()) until the import is over.
  */
 void
 cs_exchange_actions_import_file (CsApplication *app,
                                  GFile         *xml,
                                  GFile         *destination,
-                                 GtkWindow     *parent)
+                                 GtkWindow     *parent,
+                                 GCancellable  *cancellable)
 {
+  g_autoptr(GCancellable) own_cancellable = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GTask) task = NULL;
@@ -276,18 +379,22 @@ cs_exchange_actions_import_file (CsApplication *app,
   request->path = g_steal_pointer (&path);
   g_weak_ref_init (&request->parent, parent);
 
-  if (CS_IS_WINDOW (parent))
-    {
-      g_autofree char *basename = g_file_get_basename (xml);
-      /* Translators: %s is the name of the XML file being imported */
-      g_autofree char *title = g_strdup_printf (_("Importing “%s”…"), basename);
+  if (cancellable == NULL)
+    cancellable = own_cancellable = g_cancellable_new ();
+  {
+    g_autofree char *basename = g_file_get_basename (xml);
+    /* Translators: %s is the name of the XML file being imported */
+    g_autofree char *title = g_strdup_printf (_("Importing “%s”…"), basename);
 
+    if (CS_IS_WINDOW (parent))
       show_toast (CS_WINDOW (parent), title, FALSE);
-    }
+    request->progress = progress_start (parent, _("Importing"), title, cancellable);
+  }
 
   /* The application stays up until the project is open or the failure is shown. */
   g_application_hold (G_APPLICATION (app));
-  task = g_task_new (app, NULL, on_import_done_cb, request);
+  g_application_mark_busy (G_APPLICATION (app));
+  task = g_task_new (app, cancellable, on_import_done_cb, request);
   g_task_set_source_tag (task, cs_exchange_actions_import_file);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, import_thread_cb);
@@ -309,7 +416,7 @@ on_import_destination_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) destination = g_file_new_for_path (path);
 
-          cs_exchange_actions_import_file (data->app, data->xml, destination, parent);
+          cs_exchange_actions_import_file (data->app, data->xml, destination, parent, NULL);
         }
     }
 
@@ -388,50 +495,165 @@ import_xml_action_cb (GSimpleAction *action,
 
 /* Export */
 
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+typedef struct
+{
+  CsStore *store;
+  char    *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In a worker thread: the core reads the project through a connection of its own, so the
+ * window's store may go on editing meanwhile. */
+static void
+export_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (cs_exchange_export_to_file_full (job->store, job->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /**
- * cs_exchange_actions_export_file:
+ * cs_exchange_actions_export_file_async:
  * @window: a window showing a project
  * @destination: the XML file to write; an existing file is replaced
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written or the export failed
+ * @user_data: data for @callback
  *
- * Writes the window's project as an exchange file and says so in a toast, or shows why not.
+ * Writes the window's project as an exchange file in a worker thread.
+ */
+void
+cs_exchange_actions_export_file_async (CsWindow            *window,
+                                       GFile               *destination,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CsStore *store;
+  ExportJob *job;
+
+  g_return_if_fail (CS_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (window, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_exchange_actions_export_file_async);
+  store = cs_window_get_store (window);
+  job = g_new0 (ExportJob, 1);
+  job->store = store != NULL ? g_object_ref (store) : NULL;
+  job->path = g_file_get_path (destination);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  if (job->store == NULL || job->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("only files on this computer can be written"));
+      return;
+    }
+  if (is_same_file (job->path, cs_store_get_path (job->store)))
+    {
+      g_autofree char *name = g_filename_display_basename (job->path);
+
+      g_task_return_new_error (task, CS_EXCHANGE_ERROR, CS_EXCHANGE_ERROR_SAME_FILE,
+                               _("“%s” is the project being exported; it was left unchanged. Choose another file."),
+                               name);
+      return;
+    }
+  g_task_run_in_thread (task, export_thread_cb);
+}
+
+/**
+ * cs_exchange_actions_export_file_finish:
+ * @window: the window
+ * @result: the result given to the callback
+ * @error: return location for an error
  *
- * Returns: %TRUE when @destination holds the export
+ * Returns: %TRUE when the destination holds the export
  */
 gboolean
-cs_exchange_actions_export_file (CsWindow *window,
-                                 GFile    *destination)
+cs_exchange_actions_export_file_finish (CsWindow      *window,
+                                        GAsyncResult  *result,
+                                        GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, window), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  CsWindow *window;
+  char     *basename;
+  Progress *progress;
+} ExportRequest;
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExportRequest *request = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
-  CsStore *store;
 
-  g_return_val_if_fail (CS_IS_WINDOW (window), FALSE);
-  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
-
-  store = cs_window_get_store (window);
-  path = g_file_get_path (destination);
-  if (store == NULL || path == NULL)
+  g_clear_pointer (&request->progress, progress_stop);
+  if (cs_exchange_actions_export_file_finish (request->window, result, &error))
     {
-      show_toast (window, _("Could not export: only files on this computer can be written."), TRUE);
-      return FALSE;
+      /* Translators: %s is a file name */
+      title = g_strdup_printf (_("Project exported as “%s”"), request->basename);
+      show_toast (request->window, title, FALSE);
     }
-
-  if (!cs_exchange_export_to_file (store, path, &error))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (request->window, _("Export cancelled; nothing was written"), FALSE);
+  else
     {
       /* Translators: %s is the reason; the project itself is untouched */
       title = g_strdup_printf (_("Could not export: %s"), error->message);
-      show_toast (window, title, TRUE);
-      return FALSE;
+      show_toast (request->window, title, TRUE);
     }
+  g_object_unref (request->window);
+  g_free (request->basename);
+  g_free (request);
+}
 
-  basename = g_file_get_basename (destination);
+/* The export from the menu: in a worker thread, with its progress and Cancel, then a toast. */
+static void
+export_file (CsWindow *window,
+             GFile    *destination)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+  g_autofree char *body = NULL;
+
+  request->window = g_object_ref (window);
+  request->basename = g_file_get_basename (destination);
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Project exported as “%s”"), basename);
-  show_toast (window, title, FALSE);
-
-  return TRUE;
+  body = g_strdup_printf (_("Writing “%s”…"), request->basename);
+  request->progress = progress_start (GTK_WINDOW (window), _("Exporting"), body, cancellable);
+  cs_exchange_actions_export_file_async (window, destination, cancellable, on_export_done_cb,
+                                         request);
 }
 
 static void
@@ -460,7 +682,7 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) destination = g_file_new_for_path (path);
 
-          cs_exchange_actions_export_file (window, destination);
+          export_file (window, destination);
         }
     }
 

@@ -18,8 +18,15 @@ void        cs_exchange_actions_install      (CsApplication *app);
 void        cs_exchange_actions_import_file  (CsApplication *app,
                                               GFile         *xml,
                                               GFile         *destination,
-                                              GtkWindow     *parent);
-gboolean    cs_exchange_actions_export_file  (CsWindow      *window,
-                                              GFile         *destination);
+                                              GtkWindow     *parent,
+                                              GCancellable  *cancellable);
+void        cs_exchange_actions_export_file_async  (CsWindow            *window,
+                                                    GFile               *destination,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean    cs_exchange_actions_export_file_finish (CsWindow            *window,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS

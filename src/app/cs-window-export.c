@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 
 #include "cs-window-export.h"
+#include "cs-application.h"
+#include "cs-questions-dialog.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
 
@@ -32,6 +34,8 @@
  *   ("offer": the selected offer, "all": every offer)
  * - export.print (ss): the same, printed
  * - export.open (s): opens a URI with the default application
+ * - export.answers: opens the dialog recording the provider's answers to the questions about
+ *   the selected offer
  */
 
 #define PROGRESS_DELAY_MS 400
@@ -68,6 +72,21 @@ resolve_offer (CsWindow   *window,
   return TRUE;
 }
 
+/* The paper the preferences ask for ("paper-size"), else the region's. */
+static CsPaperSize
+preferred_paper (CsWindow *window)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+  GSettings *settings = CS_IS_APPLICATION (application)
+                        ? cs_application_get_settings (CS_APPLICATION (application)) : NULL;
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "paper-size") : NULL;
+  CsPaperSize paper;
+
+  if (!cs_paper_size_from_string (name, &paper))
+    paper = cs_paper_size_for_locale ();
+  return paper;
+}
+
 static CsDocument *
 build_document (CsWindow        *window,
                 CsHandoverKind   kind,
@@ -76,6 +95,7 @@ build_document (CsWindow        *window,
 {
   CsStore *store = cs_window_get_store (window);
   CsChecklist *checklist = get_checklist (error);
+  CsDocument *document;
 
   if (store == NULL || checklist == NULL)
     {
@@ -83,8 +103,11 @@ build_document (CsWindow        *window,
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("No project is open"));
       return NULL;
     }
-  return cs_handover_build (store, checklist, cs_review_state_get_linter (NULL), kind, offer_id,
-                            NULL, error);
+  document = cs_handover_build (store, checklist, cs_review_state_get_linter (NULL), kind,
+                                offer_id, NULL, error);
+  if (document != NULL)
+    cs_document_set_paper (document, preferred_paper (window));
+  return document;
 }
 
 /* Writing in a worker thread */
@@ -139,6 +162,9 @@ same_file (const char *a,
  * @offer_id: the offer, or 0 (the report of every offer)
  * @format: the format
  * @path: the file to write (replaced if it exists; never the project itself)
+ * @progress: (nullable): called from the worker thread with the fraction written, when the
+ *   document's size is known (see #CsDocumentProgressFunc)
+ * @progress_data: data for @progress, which must live until @callback is called
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the file is written or the export failed
  * @user_data: data for @callback
@@ -151,6 +177,8 @@ cs_export_to_file_async (CsWindow            *window,
                          gint64               offer_id,
                          CsDocumentFormat     format,
                          const char          *path,
+                         CsDocumentProgressFunc progress,
+                         gpointer             progress_data,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -184,6 +212,7 @@ cs_export_to_file_async (CsWindow            *window,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  cs_document_set_progress_func (write->document, progress, progress_data);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -217,6 +246,7 @@ typedef struct
   guint           progress_id;
   guint           pulse_id;
   char           *path;
+  int             permille;     /* written so far, set by the worker thread; -1: unknown */
 } Export;
 
 static void
@@ -245,12 +275,27 @@ on_progress_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (export->cancellable);
 }
 
+/* In the worker thread: only a number crosses to the main thread. */
+static void
+on_export_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  Export *export = user_data;
+
+  g_atomic_int_set (&export->permille, (int) (fraction * 1000));
+}
+
+/* A document of known size shows how far it is, another one pulses. */
 static gboolean
 pulse_cb (gpointer data)
 {
   Export *export = data;
+  int permille = g_atomic_int_get (&export->permille);
 
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (export->bar));
+  if (permille >= 0)
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (export->bar), permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (export->bar));
   return G_SOURCE_CONTINUE;
 }
 
@@ -316,9 +361,11 @@ start_export (Export           *export,
               CsDocumentFormat  format)
 {
   export->cancellable = g_cancellable_new ();
+  export->permille = -1;
   export->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, export);
   cs_export_to_file_async (export->window, export->kind, export->offer_id, format, export->path,
-                           export->cancellable, export_done_cb, export);
+                           on_export_progress_cb, export, export->cancellable, export_done_cb,
+                           export);
 }
 
 static const char * const format_ids[] = { "pdf", "html", "csv", "xlsx", "md", NULL };
@@ -574,10 +621,38 @@ open_action (GSimpleAction *action,
                                            on_launched_cb, g_object_ref (user_data));
 }
 
+static void
+answers_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CsWindow *window = user_data;
+  CsProjectView *view = cs_window_get_project_view (window);
+  CsOffer *offer = view != NULL ? cs_project_view_get_offer (view) : NULL;
+  g_autoptr(GError) error = NULL;
+  CsChecklist *checklist;
+  GtkWidget *dialog;
+  gint64 offer_id = 0;
+
+  if (cs_window_get_store (window) == NULL || !resolve_offer (window, "offer", &offer_id))
+    return;
+  checklist = get_checklist (&error);
+  if (checklist == NULL)
+    {
+      cs_toast_show_error (GTK_WIDGET (window), error);
+      return;
+    }
+  dialog = cs_questions_dialog_new (cs_window_get_store (window), offer, checklist,
+                                    cs_review_state_get_linter (NULL));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry export_actions[] = {
   { "export", export_action, "(ss)", NULL, NULL },
   { "print", print_action, "(ss)", NULL, NULL },
   { "open", open_action, "s", NULL, NULL },
+  { "answers", answers_action, NULL, NULL, NULL },
 };
 
 /**

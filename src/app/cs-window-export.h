@@ -20,6 +20,8 @@ void      cs_export_to_file_async   (CsWindow             *window,
                                      gint64                offer_id,
                                      CsDocumentFormat      format,
                                      const char           *path,
+                                     CsDocumentProgressFunc progress,
+                                     gpointer              progress_data,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);

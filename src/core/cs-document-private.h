@@ -51,6 +51,9 @@ struct _CsDocumentTable
   gpointer             source_data;
   GDestroyNotify       source_destroy;
   gboolean             has_source;
+  gboolean             has_n_rows_hint;
+  guint                n_rows_hint;
+  CsDocument          *document;  /* the owner, for the progress */
 };
 
 typedef enum {
@@ -106,6 +109,7 @@ gboolean         _cs_table_iter_next          (CsTableIter      *iter,
                                                CsDocumentRow   **out_row,
                                                GError          **error);
 void             _cs_table_iter_clear         (CsTableIter      *iter);
+void             _cs_document_progress_step   (CsDocument       *self);
 const CsDocumentCell *_cs_document_row_get_cell (CsDocumentRow  *row,
                                                guint             column);
 

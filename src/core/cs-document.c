@@ -40,6 +40,13 @@ struct _CsDocument
   CsPaperSize  paper;
   gboolean     landscape;
   GPtrArray   *blocks; /* CsDocumentBlock */
+
+  /* progress of cs_document_write(), in the writing thread */
+  CsDocumentProgressFunc progress_func;
+  gpointer     progress_data;
+  guint64      progress_total;  /* rows of all tables; 0: unknown */
+  guint64      progress_done;
+  double       progress_reported;
 };
 
 G_DEFINE_FINAL_TYPE (CsDocument, cs_document, G_TYPE_OBJECT)
@@ -453,6 +460,7 @@ cs_document_add_table (CsDocument *self,
   table->columns = g_array_new (FALSE, TRUE, sizeof (CsDocumentColumn));
   g_array_set_clear_func (table->columns, column_clear);
   table->rows = g_ptr_array_new_with_free_func (row_free);
+  table->document = self;
   add_block (self, CS_BLOCK_TABLE, title)->table = table;
   return table;
 }
@@ -522,6 +530,87 @@ cs_document_table_set_row_source (CsDocumentTable           *table,
   table->source_data = user_data;
   table->source_destroy = destroy;
   table->has_source = TRUE;
+}
+
+/**
+ * cs_document_table_set_n_rows_hint:
+ * @table: a #CsDocumentTable with a row source
+ * @n_rows: how many rows the source will give
+ *
+ * Tells how many rows @table's source gives, so that writing the document can report its
+ * progress as a fraction (cs_document_set_progress_func()).
+ */
+void
+cs_document_table_set_n_rows_hint (CsDocumentTable *table,
+                                   guint            n_rows)
+{
+  g_return_if_fail (table != NULL);
+
+  table->has_n_rows_hint = TRUE;
+  table->n_rows_hint = n_rows;
+}
+
+/**
+ * cs_document_set_progress_func:
+ * @self: a #CsDocument
+ * @func: (nullable): called with the fraction written, in the writing thread
+ * @user_data: data for @func, which must outlive the writes
+ *
+ * Follows the progress of the next cs_document_write() calls (see #CsDocumentProgressFunc).
+ */
+void
+cs_document_set_progress_func (CsDocument             *self,
+                               CsDocumentProgressFunc  func,
+                               gpointer                user_data)
+{
+  g_return_if_fail (CS_IS_DOCUMENT (self));
+
+  self->progress_func = func;
+  self->progress_data = user_data;
+}
+
+/* The rows every table will give, or 0 when a source does not say. */
+static guint64
+count_rows (CsDocument *self)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      CsDocumentBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind != CS_BLOCK_TABLE)
+        continue;
+      if (block->table->has_source && !block->table->has_n_rows_hint)
+        return 0;
+      total += block->table->has_source ? block->table->n_rows_hint : block->table->rows->len;
+    }
+  return total;
+}
+
+static void
+report_progress (CsDocument *self,
+                 double      fraction)
+{
+  if (self->progress_func == NULL)
+    return;
+  self->progress_reported = fraction;
+  self->progress_func (fraction, self->progress_data);
+}
+
+/* One more table row read by a writer: reported every half per cent. A hint that was short
+ * stops just below 1, which only the finished file reports. */
+void
+_cs_document_progress_step (CsDocument *self)
+{
+  double fraction;
+
+  if (self == NULL || self->progress_func == NULL || self->progress_total == 0)
+    return;
+  self->progress_done++;
+  fraction = MIN ((double) self->progress_done / self->progress_total, 0.999);
+  if (fraction - self->progress_reported >= 0.005)
+    report_progress (self, fraction);
 }
 
 static CsDocumentCell *
@@ -828,6 +917,7 @@ _cs_table_iter_next (CsTableIter    *iter,
       if (iter->index > iter->table->rows->len)
         return FALSE;
       *out_row = g_ptr_array_index (iter->table->rows, iter->index - 1);
+      _cs_document_progress_step (iter->table->document);
       return TRUE;
     }
 
@@ -835,6 +925,7 @@ _cs_table_iter_next (CsTableIter    *iter,
   if (!iter->table->source.next (iter->cursor, iter->row, error))
     return FALSE;
   *out_row = iter->row;
+  _cs_document_progress_step (iter->table->document);
   return TRUE;
 }
 
@@ -1000,6 +1091,12 @@ cs_document_write (CsDocument        *self,
     g_debug ("could not set the permissions of %s", temp_path);
   close (fd);
 
+  self->progress_total = count_rows (self);
+  self->progress_done = 0;
+  self->progress_reported = 0;
+  if (self->progress_total > 0)
+    report_progress (self, 0);
+
   switch (format)
     {
     case CS_DOCUMENT_FORMAT_PDF:
@@ -1031,6 +1128,7 @@ cs_document_write (CsDocument        *self,
       return FALSE;
     }
 
+  report_progress (self, 1);
   return TRUE;
 }
 

@@ -120,6 +120,18 @@ typedef enum {
   CS_CELL_MARK_KNOCK_OUT,
 } CsCellMark;
 
+/**
+ * CsDocumentProgressFunc:
+ * @fraction: how much of the document is written, from 0 to 1
+ * @user_data: the data given to cs_document_set_progress_func()
+ *
+ * Reports the progress of cs_document_write(), in the thread that writes. Only a document
+ * whose size is known reports fractions: every table has its rows, or a row count hint
+ * (cs_document_table_set_n_rows_hint()); 1 is reported once the file is in place.
+ */
+typedef void (*CsDocumentProgressFunc) (double   fraction,
+                                        gpointer user_data);
+
 #define CS_TYPE_DOCUMENT (cs_document_get_type ())
 G_DECLARE_FINAL_TYPE (CsDocument, cs_document, CS, DOCUMENT, GObject)
 
@@ -214,6 +226,11 @@ void              cs_document_table_set_row_source (CsDocumentTable         *tab
                                                     const CsDocumentRowSource *source,
                                                     gpointer                 user_data,
                                                     GDestroyNotify           destroy);
+void              cs_document_table_set_n_rows_hint (CsDocumentTable        *table,
+                                                    guint                    n_rows);
+void              cs_document_set_progress_func    (CsDocument              *self,
+                                                    CsDocumentProgressFunc   func,
+                                                    gpointer                 user_data);
 
 void              cs_document_row_add_text         (CsDocumentRow           *row,
                                                     const char              *text);

@@ -819,12 +819,14 @@ static gboolean
 read_document (const char   *data,
                gsize         size,
                CsStoreLoad  *load,
+               GCancellable *cancellable,
                GError      **error)
 {
   g_autoptr(xmlRelaxNG) schema = load_schema ();
   g_autoptr(xmlTextReader) reader = NULL;
   Import import = { 0, };
   gboolean ok = TRUE;
+  guint64 n_nodes = 0;
   int ret;
 
   reader = xmlReaderForMemory (size > 0 ? data : "", (int) size, NULL, "UTF-8",
@@ -843,7 +845,9 @@ read_document (const char   *data,
 
   while (ok && (ret = xmlTextReaderRead (reader)) == 1)
     {
-      if (xmlTextReaderDepth (reader) > MAX_DEPTH)
+      if ((n_nodes++ & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (xmlTextReaderDepth (reader) > MAX_DEPTH)
         ok = set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, node_line (reader),
                              _("The elements are nested more deeply than an exchange file ever is."));
       else
@@ -883,10 +887,11 @@ remove_temporary (const char *dir,
 
 /* Fills the project file at @path (just created, closed) from the document. */
 static gboolean
-load_into (const char  *data,
-           gsize        size,
-           const char  *path,
-           GError     **error)
+load_into (const char   *data,
+           gsize         size,
+           const char   *path,
+           GCancellable *cancellable,
+           GError      **error)
 {
   g_autoptr(CsStoreLoad) load = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -900,7 +905,8 @@ load_into (const char  *data,
       return FALSE;
     }
 
-  if (!read_document (data, size, load, error))
+  if (!read_document (data, size, load, cancellable, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   if (!_cs_store_load_commit (load, &local_error))
@@ -933,6 +939,27 @@ CsStore *
 cs_exchange_import_to_new_project (GBytes      *xml,
                                    const char  *new_project_path,
                                    GError     **error)
+{
+  return cs_exchange_import_to_new_project_full (xml, new_project_path, NULL, error);
+}
+
+/**
+ * cs_exchange_import_to_new_project_full:
+ * @xml: an exchange file's contents
+ * @new_project_path: where to create the new project; no file may exist there
+ * @cancellable: (nullable): a #GCancellable, checked as the file is read
+ * @error: return location for a #CsExchangeError, or %G_IO_ERROR_CANCELLED
+ *
+ * As cs_exchange_import_to_new_project(), and cancellable: cancelled, it leaves no project
+ * file (nor temporary file) behind.
+ *
+ * Returns: (transfer full): the new project, open, or %NULL with @error set
+ */
+CsStore *
+cs_exchange_import_to_new_project_full (GBytes        *xml,
+                                        const char    *new_project_path,
+                                        GCancellable  *cancellable,
+                                        GError       **error)
 {
   g_autoptr(CsStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -996,7 +1023,7 @@ cs_exchange_import_to_new_project (GBytes      *xml,
   cs_store_close (store);
   g_clear_object (&store);
 
-  ok = load_into (data, size, tmp_project, error);
+  ok = load_into (data, size, tmp_project, cancellable, error);
 
   /* link() fails if the name was taken in the meantime: nothing is ever replaced. */
   if (ok && link (tmp_project, new_project_path) != 0)

@@ -100,6 +100,8 @@ typedef struct
   int      *ref_tables;  /* per table × field: the index of the referenced table, or -1 */
   guint     max_fields;
   int       open_table;  /* the table whose rows are being written, or -1 */
+  GCancellable *cancellable;
+  guint64   n_rows;
 } Export;
 
 static void
@@ -327,6 +329,9 @@ export_row_cb (guint          table_index,
   Export *export = user_data;
   const CsEntity *entity = _cs_exchange_table_entity (table_index);
 
+  if ((export->n_rows++ & 255) == 0
+      && g_cancellable_set_error_if_cancelled (export->cancellable, error))
+    return FALSE;
   if ((int) table_index != export->open_table)
     open_table (export, table_index);
 
@@ -455,6 +460,28 @@ cs_exchange_export_to_file (CsStore     *store,
                             const char  *path,
                             GError     **error)
 {
+  return cs_exchange_export_to_file_full (store, path, NULL, error);
+}
+
+/**
+ * cs_exchange_export_to_file_full:
+ * @store: an open project
+ * @path: the XML file to write; an existing file is replaced (callers ask first)
+ * @cancellable: (nullable): a #GCancellable, checked between rows
+ * @error: return location for an error
+ *
+ * As cs_exchange_export_to_file(), and cancellable: cancelled, it leaves no file behind and
+ * an existing one unchanged (%G_IO_ERROR_CANCELLED). It only reads @store, so a worker thread
+ * may run it on a store of its own (a copy from cs_store_save_copy(), for instance).
+ *
+ * Returns: %TRUE when @path holds the complete export
+ */
+gboolean
+cs_exchange_export_to_file_full (CsStore       *store,
+                                 const char    *path,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
   Export export = { 0, };
   g_autofree char *display_name = NULL;
   g_autofree char *dir = NULL;
@@ -499,6 +526,7 @@ cs_exchange_export_to_file (CsStore     *store,
     }
 
   export_init (&export, fp);
+  export.cancellable = cancellable;
   ok = export_run (&export, store, error);
   export_clear (&export);
 
@@ -521,6 +549,8 @@ cs_exchange_export_to_file (CsStore     *store,
       ok = FALSE;
     }
 
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (ok && g_rename (tmp_path, path) != 0)
     {
       int saved_errno = errno;

@@ -76,5 +76,13 @@ GBytes   *cs_exchange_export_to_bytes        (CsStore     *store,
 CsStore  *cs_exchange_import_to_new_project  (GBytes      *xml,
                                               const char  *new_project_path,
                                               GError     **error);
+gboolean  cs_exchange_export_to_file_full    (CsStore      *store,
+                                              const char   *path,
+                                              GCancellable *cancellable,
+                                              GError      **error);
+CsStore  *cs_exchange_import_to_new_project_full (GBytes       *xml,
+                                              const char   *new_project_path,
+                                              GCancellable *cancellable,
+                                              GError      **error);
 
 G_END_DECLS

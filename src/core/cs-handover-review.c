@@ -435,6 +435,8 @@ add_annex (CsHandoverContext  *ctx,
       cs_document_table_add_column (table, cs_offer_get_provider (offer), 1.1);
     }
   cs_document_table_set_row_source (table, &annex_source, annex, annex_free);
+  /* every asset is a row: writing the report can say how far it is */
+  cs_document_table_set_n_rows_hint (table, cs_store_count_assets (ctx->store, NULL, NULL));
   return TRUE;
 }
 

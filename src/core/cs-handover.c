@@ -781,6 +781,117 @@ cs_handover_update_questions (CsStore      *store,
   return ok;
 }
 
+/**
+ * cs_handover_question_free:
+ * @question: (nullable): a #CsHandoverQuestion
+ *
+ * Frees @question and drops its record.
+ */
+void
+cs_handover_question_free (CsHandoverQuestion *question)
+{
+  if (question == NULL)
+    return;
+  g_clear_object (&question->record);
+  g_free (question);
+}
+
+static CsHandoverQuestion *
+handover_question_new (CsSection  section,
+                       guint      number,
+                       CsRecord  *record)
+{
+  CsHandoverQuestion *question = g_new0 (CsHandoverQuestion, 1);
+
+  question->section = section;
+  question->number = number;
+  question->record = CS_PROVIDER_QUESTION (g_object_ref (record));
+  return question;
+}
+
+/**
+ * cs_handover_list_questions:
+ * @store: a #CsStore
+ * @checklist: the checklist rules
+ * @linter: (nullable): the clause linter
+ * @offer_id: the offer
+ * @language: (nullable): the language of the questions (%NULL: the project's)
+ * @error: return location for an error
+ *
+ * The questions of the offer as they are answered: refreshed from the review as the questions
+ * document does (cs_handover_update_questions(), when the project is open for writing), then
+ * in the document's order with its numbers and sections. Questions answered earlier whose gap
+ * was closed since follow, with section %CS_N_SECTIONS and number 0: their answers are kept.
+ *
+ * Returns: (transfer full) (element-type CsHandoverQuestion): the questions, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+cs_handover_list_questions (CsStore      *store,
+                            CsChecklist  *checklist,
+                            CsLinter     *linter,
+                            gint64        offer_id,
+                            const char   *language,
+                            GError      **error)
+{
+  CsHandoverContext context, *ctx = &context;
+  g_autoptr(CsReport) report = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GHashTable) by_item = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *stored;
+
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_CHECKLIST (checklist), NULL);
+
+  _cs_handover_context_init (ctx, store, checklist, linter, language);
+  if (_cs_handover_find_offer (ctx, offer_id, error) == NULL
+      || (report = cs_checklist_evaluate (checklist, store, linter, offer_id, error)) == NULL)
+    {
+      _cs_handover_context_clear (ctx);
+      return NULL;
+    }
+  questions = compute_questions (ctx, report);
+  _cs_handover_context_clear (ctx);
+
+  if (!cs_store_is_read_only (store))
+    {
+      SyncData data = { offer_id, questions };
+
+      if (!cs_store_batch (store, sync_questions, &data, error))
+        return NULL;
+    }
+
+  stored = cs_store_list (store, CS_TYPE_PROVIDER_QUESTION, offer_id);
+  for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
+    {
+      CsRecord *record = g_list_model_get_item (stored, i);
+
+      g_hash_table_insert (by_item, (gpointer) cs_record_get_string (record, "item_id"), record);
+      g_object_unref (record); /* the store's list keeps it */
+    }
+
+  listed = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_handover_question_free);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      Question *question = g_ptr_array_index (questions, i);
+      CsRecord *record = g_hash_table_lookup (by_item, question->item_id);
+
+      if (record == NULL)
+        continue; /* a read-only project that never recorded this one */
+      g_ptr_array_add (listed, handover_question_new (question->section, i + 1, record));
+      g_hash_table_remove (by_item, question->item_id);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (stored, i);
+
+      if (g_hash_table_contains (by_item, cs_record_get_string (record, "item_id")))
+        g_ptr_array_add (listed, handover_question_new (CS_N_SECTIONS, 0, record));
+    }
+  return g_steal_pointer (&listed);
+}
+
 static void
 add_question_row (CsDocumentTable *table,
                   guint            number,

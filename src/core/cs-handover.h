@@ -46,6 +46,21 @@ typedef enum {
   CS_HANDOVER_QUESTIONS,
 } CsHandoverKind;
 
+/**
+ * CsHandoverQuestion:
+ * @section: the section the question is about; %CS_N_SECTIONS when its gap was closed since
+ *   it was answered
+ * @number: its number in the questions document; 0 when its gap was closed
+ * @record: the stored question, where its answer is recorded
+ *
+ * One question for the provider, as cs_handover_list_questions() lists it.
+ */
+typedef struct {
+  CsSection           section;
+  guint               number;
+  CsProviderQuestion *record;
+} CsHandoverQuestion;
+
 GQuark          cs_handover_error_quark           (void);
 
 gboolean        cs_handover_kind_from_string      (const char      *text,
@@ -92,5 +107,15 @@ gboolean        cs_handover_update_questions      (CsStore         *store,
                                                    gint64           offer_id,
                                                    const char      *language,
                                                    GError         **error);
+
+GPtrArray      *cs_handover_list_questions        (CsStore         *store,
+                                                   CsChecklist     *checklist,
+                                                   CsLinter        *linter,
+                                                   gint64           offer_id,
+                                                   const char      *language,
+                                                   GError         **error);
+void            cs_handover_question_free         (CsHandoverQuestion *question);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsHandoverQuestion, cs_handover_question_free)
 
 G_END_DECLS

@@ -17,7 +17,9 @@
  * CsPreferencesWindow:
  *
  * The application preferences: the style (follow the system, light or dark), kept in the
- * `color-scheme` setting. Without the settings schema, the choice applies to this run only.
+ * `color-scheme` setting, and the paper of exported and printed documents (from the region,
+ * A4 or Letter), kept in `paper-size`. Without the settings schema, the style applies to this
+ * run only and the paper follows the region.
  */
 struct _CsPreferencesWindow
 {
@@ -28,6 +30,7 @@ struct _CsPreferencesWindow
 
   /* template children */
   AdwComboRow          *style_row;
+  AdwComboRow          *paper_row;
 };
 
 enum {
@@ -76,6 +79,21 @@ on_style_row_selected_cb (AdwComboRow         *row,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_schemes[selected]);
 }
 
+/* In the order of the paper row's items. */
+static const char * const papers[] = { "automatic", "a4", "letter" };
+
+static void
+on_paper_row_selected_cb (AdwComboRow         *row,
+                          GParamSpec          *pspec,
+                          CsPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (!self->ready || selected >= G_N_ELEMENTS (papers) || self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "paper-size", papers[selected]);
+}
+
 /* GObject vfuncs */
 
 static void
@@ -114,6 +132,17 @@ cs_preferences_window_constructed (GObject *object)
     }
 
   adw_combo_row_set_selected (self->style_row, selected);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
+
+      for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+        if (g_strcmp0 (paper, papers[i]) == 0)
+          adw_combo_row_set_selected (self->paper_row, i);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), FALSE);
   self->ready = TRUE;
 }
 
@@ -194,7 +223,9 @@ cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, CsPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_callback (widget_class, on_style_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_paper_row_selected_cb);
 }
 
 static void
