@@ -255,12 +255,21 @@ test_open_one (void)
   g_assert_true (stack_shows (window, "project"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme — Contract Scope");
   g_assert_null (cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* Hidden, not only covered by the project: screen readers see the pages a stack does not
+   * show (tests/e2e/test-open-files.py). */
+  g_assert_false (gtk_widget_is_visible (cs_window_get_welcome_page (window)));
 
   /* Opened again (a second double-click): the same window, no second one. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
   cs_ui_test_iterate ();
   g_assert_true (window_showing (file) == window);
   g_assert_cmpuint (count_windows (CS_TYPE_WINDOW), ==, 1);
+
+  /* Closed: the welcome page again. */
+  cs_window_set_store (window, NULL);
+  cs_ui_test_iterate ();
+  g_assert_true (stack_shows (window, "welcome"));
+  g_assert_true (gtk_widget_is_visible (cs_window_get_welcome_page (window)));
 
   destroy_windows ();
 }
