@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "cs-cli-test-utils.h"
 #include "cs-test-utils.h"
 
 /* The built contract-scope-cli, from tests/meson.build. */
@@ -17,71 +18,13 @@
 #error "CS_CLI_PATH must name the contract-scope-cli executable"
 #endif
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs a program with the arguments that follow, up to NULL, in an untranslated UTF-8 locale. */
-G_GNUC_NULL_TERMINATED static void
-run_program (Run        *run,
-             const char *program,
-             ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (char *) program);
-  va_start (ap, program);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-assert_success (const Run *run)
-{
-  if (run->status != 0)
-    g_error ("exited with %d: %s", run->status, run->err);
-}
-
 /* One line on stderr, named after the program, and nothing on stdout. */
 static void
-assert_failure (const Run  *run,
-                int         status,
-                const char *fragment)
+assert_failure (const CsCliRun *run,
+                int             status,
+                const char     *fragment)
 {
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_true (g_str_has_prefix (run->err, "contract-scope-cli"));
-  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  cs_cli_assert_failure (run, status);
   g_assert_nonnull (strstr (run->err, fragment));
 }
 
@@ -89,10 +32,10 @@ static char *
 new_demo (const char *name)
 {
   g_autofree char *path = cs_test_build_path (name);
-  g_auto(Run) created = { 0 };
+  g_auto(CsCliRun) created = { 0 };
 
-  run_program (&created, CS_CLI_PATH, "new", path, "--demo", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", path, "--demo", NULL);
+  cs_cli_assert_success (&created);
   return g_steal_pointer (&path);
 }
 
@@ -112,15 +55,15 @@ test_export_formats (void)
       {
         g_autofree char *name = g_strdup_printf ("%s-%u.%s", documents[d], d, formats[f]);
         g_autofree char *output = cs_test_build_path (name);
-        g_auto(Run) run = { 0 };
+        g_auto(CsCliRun) run = { 0 };
 
         if (offers[d] != NULL)
-          run_program (&run, CS_CLI_PATH, "export", project, "--document", documents[d],
-                       "--format", formats[f], "--offer", offers[d], "-o", output, NULL);
+          cs_cli_run (&run, "export", project, "--document", documents[d],
+                      "--format", formats[f], "--offer", offers[d], "-o", output, NULL);
         else
-          run_program (&run, CS_CLI_PATH, "export", project, "--document", documents[d],
-                       "--format", formats[f], "-o", output, NULL);
-        assert_success (&run);
+          cs_cli_run (&run, "export", project, "--document", documents[d],
+                      "--format", formats[f], "-o", output, NULL);
+        cs_cli_assert_success (&run);
         g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
       }
   /* read-only documents leave the project byte for byte as it was */
@@ -132,19 +75,19 @@ test_export_reversibility_pdf (void)
 {
   g_autofree char *project = new_demo ("pdf.contractscope");
   g_autofree char *output = cs_test_build_path ("Altimance.pdf");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) info = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CsCliRun) run = { 0 };
+  g_auto(CsCliRun) info = { 0 };
+  g_auto(CsCliRun) text = { 0 };
 
-  run_program (&run, CS_CLI_PATH, "export", project, "--document", "reversibility", "--offer",
-               "altimance", "--paper", "letter", "--lang", "fr", "--notice-date", "2027-01-15",
-               "-o", output, NULL);
-  assert_success (&run);
-  run_program (&info, "pdfinfo", output, NULL);
-  assert_success (&info);
+  cs_cli_run (&run, "export", project, "--document", "reversibility", "--offer",
+              "altimance", "--paper", "letter", "--lang", "fr", "--notice-date", "2027-01-15",
+              "-o", output, NULL);
+  cs_cli_assert_success (&run);
+  cs_cli_run_program (&info, "pdfinfo", output, NULL);
+  cs_cli_assert_status (&info, 0);
   g_assert_nonnull (strstr (info.out, "792 x 612 pts (letter)"));
-  run_program (&text, "pdftotext", output, "-", NULL);
-  assert_success (&text);
+  cs_cli_run_program (&text, "pdftotext", output, "-", NULL);
+  cs_cli_assert_status (&text, 0);
   g_assert_nonnull (strstr (text.out, "Checklist de réversibilité"));
   g_assert_nonnull (strstr (text.out, "Altimance Infogérance"));
   /* deadlines as dates after the notice */
@@ -157,14 +100,15 @@ test_export_questions_recorded (void)
 {
   g_autofree char *project = new_demo ("questions.contractscope");
   g_autofree char *output = cs_test_build_path ("questions.md");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) count = { 0 };
+  g_auto(CsCliRun) run = { 0 };
+  g_auto(CsCliRun) count = { 0 };
 
-  run_program (&run, CS_CLI_PATH, "export", project, "--document", "questions", "--offer", "1",
-               "-o", output, NULL);
-  assert_success (&run);
-  run_program (&count, "sqlite3", project, "SELECT count(*) > 5 FROM provider_question", NULL);
-  assert_success (&count);
+  cs_cli_run (&run, "export", project, "--document", "questions", "--offer", "1",
+              "-o", output, NULL);
+  cs_cli_assert_success (&run);
+  cs_cli_run_program (&count, "sqlite3", project, "SELECT count(*) > 5 FROM provider_question",
+                      NULL);
+  cs_cli_assert_status (&count, 0);
   g_assert_cmpstr (count.out, ==, "1\n");
 }
 
@@ -177,20 +121,20 @@ test_export_xml (void)
   g_autofree char *again = cs_test_build_path ("again.xml");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) reference = { 0 };
-  g_auto(Run) refused = { 0 };
+  g_auto(CsCliRun) run = { 0 };
+  g_auto(CsCliRun) reference = { 0 };
+  g_auto(CsCliRun) refused = { 0 };
 
-  run_program (&run, CS_CLI_PATH, "export", project, "--document", "xml", "-o", output, NULL);
-  assert_success (&run);
-  run_program (&reference, CS_CLI_PATH, "export-xml", project, "-o", again, NULL);
-  assert_success (&reference);
+  cs_cli_run (&run, "export", project, "--document", "xml", "-o", output, NULL);
+  cs_cli_assert_success (&run);
+  cs_cli_run (&reference, "export-xml", project, "-o", again, NULL);
+  cs_cli_assert_success (&reference);
   g_assert_true (g_file_get_contents (output, &first, NULL, NULL));
   g_assert_true (g_file_get_contents (again, &second, NULL, NULL));
   g_assert_cmpstr (first, ==, second);
   g_assert_nonnull (strstr (first, "Maison Verdier Distribution"));
 
-  run_program (&refused, CS_CLI_PATH, "export", project, "--document", "xml", "-o", output, NULL);
+  cs_cli_run (&refused, "export", project, "--document", "xml", "-o", output, NULL);
   assert_failure (&refused, 1, "already exists");
 }
 
@@ -202,41 +146,41 @@ test_export_refusals (void)
   g_autofree char *existing = cs_test_build_path ("existing.pdf");
   g_autofree char *existing_hash = NULL;
   g_autofree char *replaced_hash = NULL;
-  g_auto(Run) exists = { 0 };
-  g_auto(Run) itself = { 0 };
-  g_auto(Run) xml = { 0 };
-  g_auto(Run) format = { 0 };
-  g_auto(Run) offer = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(CsCliRun) exists = { 0 };
+  g_auto(CsCliRun) itself = { 0 };
+  g_auto(CsCliRun) xml = { 0 };
+  g_auto(CsCliRun) format = { 0 };
+  g_auto(CsCliRun) offer = { 0 };
+  g_auto(CsCliRun) forced = { 0 };
 
   cs_test_write_file (existing, "precious", 8);
   existing_hash = cs_test_file_sha256 (existing);
 
-  run_program (&exists, CS_CLI_PATH, "export", project, "--document", "report", "-o", existing,
-               NULL);
+  cs_cli_run (&exists, "export", project, "--document", "report", "-o", existing,
+              NULL);
   assert_failure (&exists, 1, "already exists");
   cs_test_assert_unchanged (existing, existing_hash);
 
-  run_program (&itself, CS_CLI_PATH, "export", project, "--document", "report", "--format", "pdf",
-               "--force", "-o", project, NULL);
+  cs_cli_run (&itself, "export", project, "--document", "report", "--format", "pdf",
+              "--force", "-o", project, NULL);
   assert_failure (&itself, 1, "is the project itself");
   cs_test_assert_unchanged (project, project_hash);
 
-  run_program (&xml, CS_CLI_PATH, "export", project, "--document", "xml", "--format", "pdf",
-               "-o", "/nonexistent/out.pdf", NULL);
+  cs_cli_run (&xml, "export", project, "--document", "xml", "--format", "pdf",
+              "-o", "/nonexistent/out.pdf", NULL);
   assert_failure (&xml, 2, "xml format only");
 
-  run_program (&format, CS_CLI_PATH, "export", project, "--document", "report", "-o",
-               "/nonexistent/out.docx", NULL);
+  cs_cli_run (&format, "export", project, "--document", "report", "-o",
+              "/nonexistent/out.docx", NULL);
   assert_failure (&format, 2, "Unknown format");
 
-  run_program (&offer, CS_CLI_PATH, "export", project, "--document", "reversibility", "-o",
-               "/nonexistent/out.pdf", NULL);
+  cs_cli_run (&offer, "export", project, "--document", "reversibility", "-o",
+              "/nonexistent/out.pdf", NULL);
   assert_failure (&offer, 1, "several offers");
 
-  run_program (&forced, CS_CLI_PATH, "export", project, "--document", "report", "--force", "-o",
-               existing, NULL);
-  assert_success (&forced);
+  cs_cli_run (&forced, "export", project, "--document", "report", "--force", "-o",
+              existing, NULL);
+  cs_cli_assert_success (&forced);
   replaced_hash = cs_test_file_sha256 (existing);
   g_assert_cmpstr (replaced_hash, !=, existing_hash);
 }

@@ -10,85 +10,13 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "cs-cli-test-utils.h"
 #include "cs-test-utils.h"
 
 /* The built contract-scope-cli, from tests/meson.build. */
 #ifndef CS_CLI_PATH
 #error "CS_CLI_PATH must name the contract-scope-cli executable"
 #endif
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the CLI with the arguments that follow, up to NULL, in an untranslated UTF-8 locale. */
-G_GNUC_NULL_TERMINATED static void
-run_cli (Run        *run,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (char *) CS_CLI_PATH);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-
-  /* Also checks that both outputs are valid UTF-8. */
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-assert_success (const Run *run)
-{
-  if (run->status != 0)
-    g_error ("contract-scope-cli exited with %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-/* A failure is one line on stderr, named after the program, and nothing on stdout. */
-static void
-assert_failure (const Run *run,
-                int        status)
-{
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_true (g_str_has_prefix (run->err, "contract-scope-cli: "));
-  g_assert_true (g_str_has_suffix (run->err, "\n"));
-  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
-  g_assert_cmpuint (strlen (run->err), >, strlen ("contract-scope-cli: \n"));
-}
 
 static JsonObject *
 parse_object (JsonParser *parser,
@@ -107,28 +35,28 @@ static void
 test_new_client (void)
 {
   g_autofree char *path = cs_test_build_path ("client.contractscope");
-  g_auto(Run) created = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CsCliRun) created = { 0 };
+  g_auto(CsCliRun) text = { 0 };
+  g_auto(CsCliRun) json = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root = NULL;
   JsonObject *project = NULL;
   JsonObject *assets = NULL;
 
-  run_cli (&created, "new", path, "--client", "Boulangerie Étienne", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", path, "--client", "Boulangerie Étienne", NULL);
+  cs_cli_assert_success (&created);
   g_assert_nonnull (strstr (created.out, "Boulangerie Étienne"));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (&text, "info", path, NULL);
-  assert_success (&text);
+  cs_cli_run (&text, "info", path, NULL);
+  cs_cli_assert_success (&text);
   g_assert_nonnull (strstr (text.out, "Client:"));
   g_assert_nonnull (strstr (text.out, "Boulangerie Étienne"));
   g_assert_nonnull (strstr (text.out, "Offers: none"));
   g_assert_nonnull (strstr (text.out, "Assets: none"));
 
-  run_cli (&json, "info", "--json", path, NULL);
-  assert_success (&json);
+  cs_cli_run (&json, "info", "--json", path, NULL);
+  cs_cli_assert_success (&json);
   root = parse_object (parser, json.out);
   project = json_object_get_object_member (root, "project");
   g_assert_cmpstr (json_object_get_string_member (project, "client_name"), ==,
@@ -145,9 +73,9 @@ static void
 test_new_demo (void)
 {
   g_autofree char *path = cs_test_build_path ("demo.contractscope");
-  g_auto(Run) created = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CsCliRun) created = { 0 };
+  g_auto(CsCliRun) text = { 0 };
+  g_auto(CsCliRun) json = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -161,12 +89,12 @@ test_new_demo (void)
   gint64 sum = 0;
   guint incumbents = 0;
 
-  run_cli (&created, "new", path, "--demo", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", path, "--demo", NULL);
+  cs_cli_assert_success (&created);
   before = cs_test_file_sha256 (path);
 
-  run_cli (&json, "info", path, "--json", NULL);
-  assert_success (&json);
+  cs_cli_run (&json, "info", path, "--json", NULL);
+  cs_cli_assert_success (&json);
   root = parse_object (parser, json.out);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "project"),
                                                   "currency"), ==, "EUR");
@@ -199,8 +127,8 @@ test_new_demo (void)
   g_assert_cmpint (json_object_get_int_member (assets, "units"), >,
                    json_object_get_int_member (assets, "records"));
 
-  run_cli (&text, "info", path, NULL);
-  assert_success (&text);
+  cs_cli_run (&text, "info", path, NULL);
+  cs_cli_assert_success (&text);
   g_assert_nonnull (strstr (text.out, "Maison Verdier Distribution"));
   g_assert_nonnull (strstr (text.out, "Offers: 3"));
   g_assert_nonnull (strstr (text.out, "Incumbent contract"));
@@ -218,16 +146,16 @@ static void
 test_info_aligned (void)
 {
   g_autofree char *path = cs_test_build_path ("aligned.contractscope");
-  g_auto(Run) created = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CsCliRun) created = { 0 };
+  g_auto(CsCliRun) text = { 0 };
   g_auto(GStrv) lines = NULL;
   glong end = -1;
   gboolean in_table = FALSE;
 
-  run_cli (&created, "new", path, "--demo", NULL);
-  assert_success (&created);
-  run_cli (&text, "info", path, NULL);
-  assert_success (&text);
+  cs_cli_run (&created, "new", path, "--demo", NULL);
+  cs_cli_assert_success (&created);
+  cs_cli_run (&text, "info", path, NULL);
+  cs_cli_assert_success (&text);
 
   lines = g_strsplit (text.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -249,13 +177,13 @@ static void
 test_error_missing_file (void)
 {
   g_autofree char *path = cs_test_build_path ("missing.contractscope");
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(CsCliRun) text = { 0 };
+  g_auto(CsCliRun) json = { 0 };
 
-  run_cli (&text, "info", path, NULL);
-  assert_failure (&text, 1);
-  run_cli (&json, "info", "--json", path, NULL);
-  assert_failure (&json, 1);
+  cs_cli_run (&text, "info", path, NULL);
+  cs_cli_assert_failure (&text, 1);
+  cs_cli_run (&json, "info", "--json", path, NULL);
+  cs_cli_assert_failure (&json, 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -266,13 +194,13 @@ test_error_not_a_project (void)
   g_autofree char *path = cs_test_build_path ("notes.txt");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(CsCliRun) run = { 0 };
 
   cs_test_write_file (path, contents, sizeof contents - 1);
   before = cs_test_file_sha256 (path);
 
-  run_cli (&run, "info", path, NULL);
-  assert_failure (&run, 1);
+  cs_cli_run (&run, "info", path, NULL);
+  cs_cli_assert_failure (&run, 1);
 
   after = cs_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
@@ -286,30 +214,30 @@ test_error_new_existing (void)
   g_autofree char *project = cs_test_build_path ("project.contractscope");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) client = { 0 };
-  g_auto(Run) demo = { 0 };
-  g_auto(Run) created = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(CsCliRun) client = { 0 };
+  g_auto(CsCliRun) demo = { 0 };
+  g_auto(CsCliRun) created = { 0 };
+  g_auto(CsCliRun) again = { 0 };
 
   cs_test_write_file (path, contents, sizeof contents - 1);
   before = cs_test_file_sha256 (path);
 
-  run_cli (&client, "new", path, "--client", "Intruder", NULL);
-  assert_failure (&client, 1);
-  run_cli (&demo, "new", path, "--demo", NULL);
-  assert_failure (&demo, 1);
+  cs_cli_run (&client, "new", path, "--client", "Intruder", NULL);
+  cs_cli_assert_failure (&client, 1);
+  cs_cli_run (&demo, "new", path, "--demo", NULL);
+  cs_cli_assert_failure (&demo, 1);
 
   after = cs_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
   /* An existing project is not replaced either. */
-  run_cli (&created, "new", project, "--client", "First", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", project, "--client", "First", NULL);
+  cs_cli_assert_success (&created);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = cs_test_file_sha256 (project);
-  run_cli (&again, "new", project, "--demo", NULL);
-  assert_failure (&again, 1);
+  cs_cli_run (&again, "new", project, "--demo", NULL);
+  cs_cli_assert_failure (&again, 1);
   after = cs_test_file_sha256 (project);
   g_assert_cmpstr (before, ==, after);
 }
@@ -334,10 +262,10 @@ test_error_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(CsCliRun) run = { 0 };
 
-      run_cli (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL);
-      assert_failure (&run, 2);
+      cs_cli_run (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], NULL);
+      cs_cli_assert_failure (&run, 2);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 }
@@ -345,26 +273,26 @@ test_error_usage (void)
 static void
 test_version_and_help (void)
 {
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) help_command = { 0 };
-  g_auto(Run) new_help = { 0 };
+  g_auto(CsCliRun) version = { 0 };
+  g_auto(CsCliRun) help = { 0 };
+  g_auto(CsCliRun) help_command = { 0 };
+  g_auto(CsCliRun) new_help = { 0 };
 
-  run_cli (&version, "--version", NULL);
-  assert_success (&version);
+  cs_cli_run (&version, "--version", NULL);
+  cs_cli_assert_success (&version);
   g_assert_cmpstr (version.out, ==, "contract-scope-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&help, "--help", NULL);
-  assert_success (&help);
+  cs_cli_run (&help, "--help", NULL);
+  cs_cli_assert_success (&help);
   g_assert_nonnull (strstr (help.out, "new FILE"));
   g_assert_nonnull (strstr (help.out, "info FILE"));
 
-  run_cli (&help_command, "help", NULL);
-  assert_success (&help_command);
+  cs_cli_run (&help_command, "help", NULL);
+  cs_cli_assert_success (&help_command);
   g_assert_cmpstr (help_command.out, ==, help.out);
 
-  run_cli (&new_help, "new", "--help", NULL);
-  assert_success (&new_help);
+  cs_cli_run (&new_help, "new", "--help", NULL);
+  cs_cli_assert_success (&new_help);
   g_assert_nonnull (strstr (new_help.out, "contract-scope-cli new"));
   g_assert_nonnull (strstr (new_help.out, "--client"));
   g_assert_nonnull (strstr (new_help.out, "--demo"));
@@ -375,10 +303,10 @@ static char *
 new_demo (const char *name)
 {
   g_autofree char *path = cs_test_build_path (name);
-  g_auto(Run) created = { 0 };
+  g_auto(CsCliRun) created = { 0 };
 
-  run_cli (&created, "new", path, "--demo", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", path, "--demo", NULL);
+  cs_cli_assert_success (&created);
 
   return g_steal_pointer (&path);
 }
@@ -407,20 +335,20 @@ test_show (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      g_auto(Run) text = { 0 };
-      g_auto(Run) json = { 0 };
+      g_auto(CsCliRun) text = { 0 };
+      g_auto(CsCliRun) json = { 0 };
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *root = NULL;
       JsonObject *offer = NULL;
 
       g_test_message ("section %s", sections[i]);
-      run_cli (&text, "show", path, "--offer", "Altimance", "--section", sections[i], NULL);
-      assert_success (&text);
+      cs_cli_run (&text, "show", path, "--offer", "Altimance", "--section", sections[i], NULL);
+      cs_cli_assert_success (&text);
       g_assert_nonnull (strstr (text.out, "Altimance Infogérance"));
 
-      run_cli (&json, "show", path, "--offer", "altimance", "--section", sections[i], "--json",
-               NULL);
-      assert_success (&json);
+      cs_cli_run (&json, "show", path, "--offer", "altimance", "--section", sections[i], "--json",
+                  NULL);
+      cs_cli_assert_success (&json);
       root = parse_object (parser, json.out);
       g_assert_cmpstr (json_object_get_string_member (root, "section"), ==, sections[i]);
       offer = json_object_get_object_member (root, "offer");
@@ -434,12 +362,12 @@ test_show (void)
 
   /* The perimeter of the strong offer: its recorded coverage addresses all 60 assets. */
   {
-    g_auto(Run) json = { 0 };
+    g_auto(CsCliRun) json = { 0 };
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *computed = NULL;
 
-    run_cli (&json, "show", path, "--offer", "2", "--section", "perimeter", "--json", NULL);
-    assert_success (&json);
+    cs_cli_run (&json, "show", path, "--offer", "2", "--section", "perimeter", "--json", NULL);
+    cs_cli_assert_success (&json);
     computed = json_object_get_object_member (parse_object (parser, json.out), "computed");
     g_assert_cmpint (json_object_get_int_member (computed, "n_assets"), ==, 60);
     g_assert_cmpint (json_object_get_int_member (computed, "n_not_addressed"), ==, 0);
@@ -447,16 +375,16 @@ test_show (void)
 
   /* A section that does not exist is a usage error (2); an unknown offer a failure (1). */
   {
-    g_auto(Run) bad_section = { 0 };
-    g_auto(Run) no_section = { 0 };
-    g_auto(Run) bad_offer = { 0 };
+    g_auto(CsCliRun) bad_section = { 0 };
+    g_auto(CsCliRun) no_section = { 0 };
+    g_auto(CsCliRun) bad_offer = { 0 };
 
-    run_cli (&bad_section, "show", path, "--offer", "Altimance", "--section", "bogus", NULL);
-    assert_failure (&bad_section, 2);
-    run_cli (&no_section, "show", path, "--offer", "Altimance", NULL);
-    assert_failure (&no_section, 2);
-    run_cli (&bad_offer, "show", path, "--offer", "Nobody", "--section", "sla", NULL);
-    assert_failure (&bad_offer, 1);
+    cs_cli_run (&bad_section, "show", path, "--offer", "Altimance", "--section", "bogus", NULL);
+    cs_cli_assert_failure (&bad_section, 2);
+    cs_cli_run (&no_section, "show", path, "--offer", "Altimance", NULL);
+    cs_cli_assert_failure (&no_section, 2);
+    cs_cli_run (&bad_offer, "show", path, "--offer", "Nobody", "--section", "sla", NULL);
+    cs_cli_assert_failure (&bad_offer, 1);
   }
 
   after = cs_test_file_sha256 (path);
@@ -479,14 +407,14 @@ test_lint (void)
   g_autofree char *path = cs_test_build_path ("clause.txt");
   g_autofree char *clean_path = cs_test_build_path ("clean.txt");
   g_autofree char *lines_path = cs_test_build_path ("lines.txt");
-  g_auto(Run) text = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) clean_run = { 0 };
-  g_auto(Run) clean_json = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) bad_lang = { 0 };
-  g_auto(Run) sentences = { 0 };
-  g_auto(Run) by_line = { 0 };
+  g_auto(CsCliRun) text = { 0 };
+  g_auto(CsCliRun) json = { 0 };
+  g_auto(CsCliRun) clean_run = { 0 };
+  g_auto(CsCliRun) clean_json = { 0 };
+  g_auto(CsCliRun) missing = { 0 };
+  g_auto(CsCliRun) bad_lang = { 0 };
+  g_auto(CsCliRun) sentences = { 0 };
+  g_auto(CsCliRun) by_line = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *findings = NULL;
   JsonArray *clauses = NULL;
@@ -498,7 +426,7 @@ test_lint (void)
   cs_test_write_file (lines_path, two_lines, sizeof two_lines - 1);
 
   /* Findings: exit status 1, the report on stdout, nothing on stderr. */
-  run_cli (&text, "lint", path, NULL);
+  cs_cli_run (&text, "lint", path, NULL);
   g_assert_cmpint (text.status, ==, 1);
   g_assert_cmpstr (text.err, ==, "");
   g_assert_nonnull (strstr (text.out, "clause.txt:1:"));
@@ -508,7 +436,7 @@ test_lint (void)
   /* the reason is in the clause's language, quoting it */
   g_assert_nonnull (strstr (text.out, "« obligation de moyens » : "));
 
-  run_cli (&json, "lint", path, "--json", "--lang", "auto", NULL);
+  cs_cli_run (&json, "lint", path, "--json", "--lang", "auto", NULL);
   g_assert_cmpint (json.status, ==, 1);
   findings = get_array (parse_object (parser, json.out), "findings");
   g_assert_cmpuint (json_array_get_length (findings), >=, 4);
@@ -529,13 +457,13 @@ test_lint (void)
   g_assert_true (french);
 
   /* No finding: exit status 0, and each clause comes with its values. */
-  run_cli (&clean_run, "lint", clean_path, NULL);
-  assert_success (&clean_run);
+  cs_cli_run (&clean_run, "lint", clean_path, NULL);
+  cs_cli_assert_success (&clean_run);
   g_assert_nonnull (strstr (clean_run.out, "No weak wording found."));
   g_assert_nonnull (strstr (clean_run.out, "duration 30 minutes"));
 
-  run_cli (&clean_json, "lint", clean_path, "--json", NULL);
-  assert_success (&clean_json);
+  cs_cli_run (&clean_json, "lint", clean_path, "--json", NULL);
+  cs_cli_assert_success (&clean_json);
   clauses = get_array (parse_object (parser, clean_json.out), "clauses");
   g_assert_cmpuint (json_array_get_length (clauses), ==, 1);
   values = json_object_get_array_member (json_array_get_object_element (clauses, 0), "values");
@@ -544,11 +472,11 @@ test_lint (void)
                                                   "unit"), ==, "hours");
 
   /* Sentences are clauses; with --lines, lines are. */
-  run_cli (&sentences, "lint", lines_path, "--json", NULL);
+  cs_cli_run (&sentences, "lint", lines_path, "--json", NULL);
   g_assert_cmpint (sentences.status, ==, 1);
   clauses = get_array (parse_object (parser, sentences.out), "clauses");
   g_assert_cmpuint (json_array_get_length (clauses), ==, 2);
-  run_cli (&by_line, "lint", lines_path, "--json", "--lines", NULL);
+  cs_cli_run (&by_line, "lint", lines_path, "--json", "--lines", NULL);
   clauses = get_array (parse_object (parser, by_line.out), "clauses");
   g_assert_cmpuint (json_array_get_length (clauses), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (clauses, 1), "line"),
@@ -557,10 +485,10 @@ test_lint (void)
                                                   "text"), ==, "checked periodically.");
 
   /* Errors: exit status 2. */
-  run_cli (&missing, "lint", "no-such-clause.txt", NULL);
-  assert_failure (&missing, 2);
-  run_cli (&bad_lang, "lint", path, "--lang", "de", NULL);
-  assert_failure (&bad_lang, 2);
+  cs_cli_run (&missing, "lint", "no-such-clause.txt", NULL);
+  cs_cli_assert_failure (&missing, 2);
+  cs_cli_run (&bad_lang, "lint", path, "--lang", "de", NULL);
+  cs_cli_assert_failure (&bad_lang, 2);
 }
 
 /* score --json on the demo: knock-outs and per-section scores, consistent with each other. */
@@ -572,16 +500,16 @@ test_score (void)
     "subcontracting", "exit", "terms",
   };
   g_autofree char *path = new_demo ("score.contractscope");
-  g_auto(Run) json = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(CsCliRun) json = { 0 };
+  g_auto(CsCliRun) one = { 0 };
+  g_auto(CsCliRun) text = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) one_parser = json_parser_new ();
   JsonArray *offers = NULL;
   gint64 knock_outs[3] = { 0 };
 
-  run_cli (&json, "score", path, "--json", NULL);
-  assert_success (&json);
+  cs_cli_run (&json, "score", path, "--json", NULL);
+  cs_cli_assert_success (&json);
   offers = get_array (parse_object (parser, json.out), "offers");
   g_assert_cmpuint (json_array_get_length (offers), ==, 3);
 
@@ -622,16 +550,16 @@ test_score (void)
   g_assert_cmpint (knock_outs[0], >, 0);
   g_assert_cmpint (knock_outs[2], >, 0);
 
-  run_cli (&one, "score", path, "--offer", "Kerveo", "--json", NULL);
-  assert_success (&one);
+  cs_cli_run (&one, "score", path, "--offer", "Kerveo", "--json", NULL);
+  cs_cli_assert_success (&one);
   offers = get_array (parse_object (one_parser, one.out), "offers");
   g_assert_cmpuint (json_array_get_length (offers), ==, 1);
   g_assert_cmpint (json_object_get_int_member (
                      json_object_get_object_member (json_array_get_object_element (offers, 0),
                                                     "overall"), "knock_outs"), ==, knock_outs[2]);
 
-  run_cli (&text, "score", path, NULL);
-  assert_success (&text);
+  cs_cli_run (&text, "score", path, NULL);
+  cs_cli_assert_success (&text);
   g_assert_nonnull (strstr (text.out, "Rhône Informatique Services"));
   g_assert_nonnull (strstr (text.out, "knock-outs"));
 }
@@ -648,7 +576,7 @@ count_line (const char *out,
 
 /* A partial result: exit status 3, one line on stderr saying what was not done. */
 static void
-assert_partial (const Run *run)
+assert_partial (const CsCliRun *run)
 {
   if (run->status != 3)
     g_error ("contract-scope-cli exited with %d, not 3: %s", run->status, run->err);
@@ -663,32 +591,32 @@ test_import_assets (void)
 {
   g_autofree char *path = cs_test_build_path ("import.contractscope");
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "glpi-en.csv", NULL);
-  g_auto(Run) created = { 0 };
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) info = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(CsCliRun) created = { 0 };
+  g_auto(CsCliRun) imported = { 0 };
+  g_auto(CsCliRun) info = { 0 };
+  g_auto(CsCliRun) again = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *assets = NULL;
 
-  run_cli (&created, "new", path, "--client", "Import SA", NULL);
-  assert_success (&created);
+  cs_cli_run (&created, "new", path, "--client", "Import SA", NULL);
+  cs_cli_assert_success (&created);
 
   /* Rejected rows are reported and make the result partial (exit status 3): 4 imported, line 6
    * has no known category. */
-  run_cli (&imported, "import-assets", path, csv, NULL);
+  cs_cli_run (&imported, "import-assets", path, csv, NULL);
   assert_partial (&imported);
   g_assert_cmpint (count_line (imported.out, "Imported: "), ==, 4);
   g_assert_cmpint (count_line (imported.out, "Rejected: "), ==, 1);
   g_assert_cmpint (count_line (imported.out, "Duplicates: "), ==, 0);
   g_assert_nonnull (strstr (imported.out, "line 6:"));
 
-  run_cli (&info, "info", path, "--json", NULL);
-  assert_success (&info);
+  cs_cli_run (&info, "info", path, "--json", NULL);
+  cs_cli_assert_success (&info);
   assets = json_object_get_object_member (parse_object (parser, info.out), "assets");
   g_assert_cmpint (json_object_get_int_member (assets, "records"), ==, 4);
 
   /* The same file again: every row is a duplicate, skipped by default. */
-  run_cli (&again, "import-assets", path, csv, NULL);
+  cs_cli_run (&again, "import-assets", path, csv, NULL);
   assert_partial (&again);
   g_assert_cmpint (count_line (again.out, "Imported: "), ==, 0);
   g_assert_cmpint (count_line (again.out, "Duplicates: "), ==, 4);
@@ -708,13 +636,13 @@ test_import_assets (void)
         g_autofree char *project = cs_test_build_path (name);
         g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "csv",
                                                        hostile[i].file, NULL);
-        g_auto(Run) made = { 0 };
-        g_auto(Run) run = { 0 };
+        g_auto(CsCliRun) made = { 0 };
+        g_auto(CsCliRun) run = { 0 };
 
         g_test_message ("%s", hostile[i].file);
-        run_cli (&made, "new", project, "--client", "Hostile SA", NULL);
-        assert_success (&made);
-        run_cli (&run, "import-assets", project, file, NULL);
+        cs_cli_run (&made, "new", project, "--client", "Hostile SA", NULL);
+        cs_cli_assert_success (&made);
+        cs_cli_run (&run, "import-assets", project, file, NULL);
         assert_partial (&run);
         g_assert_cmpint (count_line (run.out, "Imported: "), >=, 1);
         g_assert_cmpint (count_line (run.out, "Rejected: "), ==, 1);
@@ -728,22 +656,22 @@ test_import_assets (void)
     static const char * const nothing[] = { "empty.csv", "header-only.csv" };
     g_autofree char *before = cs_test_file_sha256 (path);
     g_autofree char *after = NULL;
-    g_auto(Run) usage = { 0 };
+    g_auto(CsCliRun) usage = { 0 };
 
     for (guint i = 0; i < G_N_ELEMENTS (nothing); i++)
       {
         g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "csv", nothing[i],
                                                        NULL);
-        g_auto(Run) run = { 0 };
+        g_auto(CsCliRun) run = { 0 };
 
-        run_cli (&run, "import-assets", path, file, NULL);
-        assert_failure (&run, 1);
+        cs_cli_run (&run, "import-assets", path, file, NULL);
+        cs_cli_assert_failure (&run, 1);
       }
     after = cs_test_file_sha256 (path);
     g_assert_cmpstr (before, ==, after);
 
-    run_cli (&usage, "import-assets", path, NULL);
-    assert_failure (&usage, 2);
+    cs_cli_run (&usage, "import-assets", path, NULL);
+    cs_cli_assert_failure (&usage, 2);
   }
 }
 
@@ -771,15 +699,15 @@ test_show_matches_score (void)
 
   for (guint o = 0; o < G_N_ELEMENTS (offers); o++)
     {
-      g_auto(Run) score = { 0 };
-      g_auto(Run) score_text = { 0 };
+      g_auto(CsCliRun) score = { 0 };
+      g_auto(CsCliRun) score_text = { 0 };
       g_autoptr(JsonParser) score_parser = json_parser_new ();
       g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
       JsonArray *findings = NULL;
       JsonObject *offer = NULL;
 
-      run_cli (&score, "score", path, "--offer", offers[o], "--json", NULL);
-      assert_success (&score);
+      cs_cli_run (&score, "score", path, "--offer", offers[o], "--json", NULL);
+      cs_cli_assert_success (&score);
       offer = json_array_get_object_element (get_array (parse_object (score_parser, score.out),
                                                         "offers"), 0);
       g_assert_true (json_object_has_member (json_object_get_object_member (offer, "overall"),
@@ -793,20 +721,20 @@ test_show_matches_score (void)
             g_hash_table_insert (by_id, (gpointer) json_object_get_string_member (f, "id"), f);
         }
 
-      run_cli (&score_text, "score", path, "--offer", offers[o], NULL);
-      assert_success (&score_text);
+      cs_cli_run (&score_text, "score", path, "--offer", offers[o], NULL);
+      cs_cli_assert_success (&score_text);
       g_assert_nonnull (strstr (score_text.out, "Why:"));
       g_assert_nonnull (strstr (score_text.out, "Ask:"));
 
       for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
         {
-          g_auto(Run) show = { 0 };
+          g_auto(CsCliRun) show = { 0 };
           g_autoptr(JsonParser) parser = json_parser_new ();
           JsonArray *flags = NULL;
 
-          run_cli (&show, "show", path, "--offer", offers[o], "--section", sections[s], "--json",
-                   NULL);
-          assert_success (&show);
+          cs_cli_run (&show, "show", path, "--offer", offers[o], "--section", sections[s], "--json",
+                      NULL);
+          cs_cli_assert_success (&show);
           flags = get_array (parse_object (parser, show.out), "flags");
           for (guint i = 0; i < json_array_get_length (flags); i++)
             {
@@ -846,11 +774,11 @@ test_show_matches_score (void)
           }
         for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
           {
-            g_auto(Run) show = { 0 };
+            g_auto(CsCliRun) show = { 0 };
             g_autoptr(JsonParser) parser = json_parser_new ();
 
-            run_cli (&show, "show", path, "--offer", offers[o], "--section", sections[s],
-                     "--json", NULL);
+            cs_cli_run (&show, "show", path, "--offer", offers[o], "--section", sections[s],
+                        "--json", NULL);
             n_points += json_array_get_length (get_array (parse_object (parser, show.out), "flags"));
           }
         g_assert_cmpuint (n_points, ==, n_gaps);
@@ -868,11 +796,11 @@ test_compare (void)
   g_autofree char *output = cs_test_build_path ("compare.json");
   g_autofree char *written = NULL;
   g_autofree char *sha256 = cs_test_file_sha256 (path);
-  g_auto(Run) json = { 0 };
-  g_auto(Run) two = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) bad_weights = { 0 };
-  g_auto(Run) bad_format = { 0 };
+  g_auto(CsCliRun) json = { 0 };
+  g_auto(CsCliRun) two = { 0 };
+  g_auto(CsCliRun) text = { 0 };
+  g_auto(CsCliRun) bad_weights = { 0 };
+  g_auto(CsCliRun) bad_format = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) two_parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -881,8 +809,8 @@ test_compare (void)
   gboolean seen_not_comparable = FALSE;
   guint n_rows = 0;
 
-  run_cli (&json, "compare", path, "--format", "json", "-o", output, NULL);
-  assert_success (&json);
+  cs_cli_run (&json, "compare", path, "--format", "json", "-o", output, NULL);
+  cs_cli_assert_success (&json);
   g_assert_cmpstr (json.out, ==, "");
   g_assert_true (g_file_get_contents (output, &written, NULL, &error));
   g_assert_no_error (error);
@@ -921,9 +849,9 @@ test_compare (void)
   g_assert_cmpuint (n_rows, >, 50);
   g_assert_true (seen_not_comparable);
 
-  run_cli (&two, "compare", path, "--offers", "Kerveo,1", "--weights",
-           "perimeter=10,sla=20", "--format", "json", NULL);
-  assert_success (&two);
+  cs_cli_run (&two, "compare", path, "--offers", "Kerveo,1", "--weights",
+              "perimeter=10,sla=20", "--format", "json", NULL);
+  cs_cli_assert_success (&two);
   root = parse_object (two_parser, two.out);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (get_array (root,
                                                                                           "offers"),
@@ -933,34 +861,34 @@ test_compare (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "weights"),
                                                "sla"), ==, 20);
 
-  run_cli (&text, "compare", path, NULL);
-  assert_success (&text);
+  cs_cli_run (&text, "compare", path, NULL);
+  cs_cli_assert_success (&text);
   g_assert_nonnull (strstr (text.out, "28 of 60"));
   g_assert_nonnull (strstr (text.out, "leaves 32 assets not addressed"));
 
-  run_cli (&bad_weights, "compare", path, "--weights", "sla=90", NULL);
-  assert_failure (&bad_weights, 2);
+  cs_cli_run (&bad_weights, "compare", path, "--weights", "sla=90", NULL);
+  cs_cli_assert_failure (&bad_weights, 2);
   g_assert_nonnull (strstr (bad_weights.err, "sum to"));
 
-  run_cli (&bad_format, "compare", path, "--format", "docx", NULL);
-  assert_failure (&bad_format, 2);
+  cs_cli_run (&bad_format, "compare", path, "--format", "docx", NULL);
+  cs_cli_assert_failure (&bad_format, 2);
 
   /* Documents through the shared writers, to a file only. */
   {
     g_autofree char *xlsx = cs_test_build_path ("compare.xlsx");
     g_autofree char *contents = NULL;
     gsize length = 0;
-    g_auto(Run) written_xlsx = { 0 };
-    g_auto(Run) no_output = { 0 };
+    g_auto(CsCliRun) written_xlsx = { 0 };
+    g_auto(CsCliRun) no_output = { 0 };
 
-    run_cli (&written_xlsx, "compare", path, "--format", "xlsx", "-o", xlsx, NULL);
-    assert_success (&written_xlsx);
+    cs_cli_run (&written_xlsx, "compare", path, "--format", "xlsx", "-o", xlsx, NULL);
+    cs_cli_assert_success (&written_xlsx);
     g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 4);
     g_assert_cmpmem (contents, 2, "PK", 2);
 
-    run_cli (&no_output, "compare", path, "--format", "pdf", NULL);
-    assert_failure (&no_output, 2);
+    cs_cli_run (&no_output, "compare", path, "--format", "pdf", NULL);
+    cs_cli_assert_failure (&no_output, 2);
   }
 
   cs_test_assert_unchanged (path, sha256);

@@ -23,7 +23,7 @@
  * CsApplication:
  *
  * The application object. It owns the app-wide actions (new project, open, the demo,
- * preferences, about, quit), opens the project files given on the command line, keeps one
+ * preferences, the guide, about, quit), opens the project files given on the command line, keeps one
  * window per project, records opened projects in the recent files, and applies the colour
  * scheme chosen in the preferences. The folder a new project was last created in is kept for
  * the session, as the next new project's default.
@@ -437,6 +437,48 @@ cs_application_about_action (GSimpleAction *action,
 }
 
 static void
+on_help_launched_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason, a full sentence */
+      message = g_strdup_printf (_("%s\n\nThe guide is read with the Help application "
+                                   "(Yelp); install it to read the guide."),
+                                 error->message);
+      show_error_dialog (get_parent_window (self), _("Could Not Open the Guide"), message);
+    }
+}
+
+static void
+cs_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  CsApplication *self = user_data;
+  GtkWindow *parent = get_parent_window (self);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  GdkDisplay *display;
+
+  display = parent != NULL ? gtk_widget_get_display (GTK_WIDGET (parent))
+                           : gdk_display_get_default ();
+  if (display != NULL)
+    context = gdk_display_get_app_launch_context (display);
+
+  /* GtkUriLauncher is GTK 4.10 and gtk_show_uri() deprecated there: GIO launches the
+   * handler of help: URIs (Yelp), which finds the guide installed under help/LANG/ID. */
+  g_app_info_launch_default_for_uri_async (CS_APPLICATION_HELP_URI,
+                                           G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_help_launched_cb, g_object_ref (self));
+}
+
+static void
 cs_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
@@ -459,6 +501,7 @@ static const GActionEntry app_actions[] = {
   { "open-file", cs_application_open_file_action, "s" },
   { "open-demo", cs_application_open_demo_action },
   { "preferences", cs_application_preferences_action },
+  { "help", cs_application_help_action },
   { "about", cs_application_about_action },
   { "quit", cs_application_quit_action },
 };
@@ -540,6 +583,7 @@ cs_application_startup (GApplication *app)
     { "app.open", { "<Control>o", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.save-copy", { "<Control><Shift>s", NULL } },
     { "win.project-properties", { "<Alt>Return", NULL } },
     { "win.close-project", { "<Control>w", NULL } },

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define CS_TYPE_APPLICATION (cs_application_get_type ())
 
+/* The user guide (help/C/index.page), as GNOME's help viewer finds it once installed. */
+#define CS_APPLICATION_HELP_URI "help:org.contractscope.ContractScope"
+
 G_DECLARE_FINAL_TYPE (CsApplication, cs_application, CS, APPLICATION, AdwApplication)
 
 CsApplication *cs_application_new            (void);

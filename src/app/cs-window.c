@@ -448,6 +448,7 @@ cs_window_set_store (CsWindow *self,
 
   if (self->project_view != NULL)
     {
+      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "welcome");
       gtk_stack_remove (self->stack, GTK_WIDGET (self->project_view));
       self->project_view = NULL;
@@ -462,6 +463,9 @@ cs_window_set_store (CsWindow *self,
       self->project_view = cs_project_view_new (self->review_state);
       gtk_stack_add_named (self->stack, GTK_WIDGET (self->project_view), "project");
       gtk_stack_set_visible_child_name (self->stack, "project");
+      /* A page a GtkStack does not show stays in the accessibility tree, its buttons
+       * "visible" to screen readers: the welcome page is hidden while a project is shown. */
+      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, "welcome"), FALSE);
       g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",
                                G_CALLBACK (on_project_client_name_changed_cb), self, 0);
     }

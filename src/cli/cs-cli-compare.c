@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-cli-commands.h"
+#include "cs-cli-options.h"
 #include "cs-comparison.h"
 #include "cs-store.h"
 
@@ -31,57 +32,6 @@
  * go through the shared writers (cs-document.h) and need -o FILE.
  */
 
-static void
-set_usage_error (GError     **error,
-                 const char  *message)
-{
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("%s (see “%s --help”)"), message, g_get_prgname ());
-}
-
-static CsOffer *
-find_offer (CsStore     *store,
-            const char  *name,
-            GError     **error)
-{
-  GListModel *offers = cs_store_get_offers (store);
-  guint n_offers = g_list_model_get_n_items (offers);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  CsOffer *prefix_match = NULL;
-  guint n_prefix = 0;
-  guint64 number = 0;
-
-  if (n_offers > 0 && g_ascii_string_to_unsigned (name, 10, 1, n_offers, &number, NULL))
-    {
-      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, number - 1);
-
-      return offer; /* the live list keeps it */
-    }
-
-  for (guint i = 0; i < n_offers; i++)
-    {
-      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
-      g_autofree char *provider = g_utf8_casefold (cs_offer_get_provider (offer), -1);
-
-      if (g_str_equal (provider, wanted))
-        return offer; /* the live list keeps it */
-      if (g_str_has_prefix (provider, wanted))
-        {
-          prefix_match = offer;
-          n_prefix++;
-        }
-    }
-
-  if (n_prefix == 1)
-    return prefix_match;
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               n_prefix > 1 ? _("Several offers match “%s”: give more of the provider’s name")
-                            : _("No offer matches “%s”: name its provider or its number in “info”"),
-               name);
-  return NULL;
-}
-
 static GPtrArray *
 select_offers (CsStore     *store,
                const char  *names,
@@ -100,7 +50,7 @@ select_offers (CsStore     *store,
 
       if (*g_strstrip (parts[i]) == '\0')
         continue;
-      offer = find_offer (store, parts[i], error);
+      offer = cs_cli_find_offer (store, parts[i], error);
       if (offer == NULL)
         return NULL;
       if (!g_ptr_array_find (offers, offer, NULL))
@@ -432,7 +382,6 @@ run_compare (int      argc,
              char   **argv,
              GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(CsStore) store = NULL;
   g_autoptr(CsChecklist) checklist = NULL;
@@ -449,6 +398,7 @@ run_compare (int      argc,
   gboolean is_document = FALSE;
   g_autofree char *client = NULL;
   g_autofree char *consultant = NULL;
+  const char *path;
   const GOptionEntry entries[] = {
     { "offers", 0, 0, G_OPTION_ARG_STRING, &offer_names,
       N_("Compare these offers, in this order (providers or numbers, comma-separated)"),
@@ -463,53 +413,35 @@ run_compare (int      argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new (_("PROJECT"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Compare the offers side by side: normalised figures, best and worst, ranking."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &local_error))
-    {
-      set_usage_error (error, local_error->message);
-      return FALSE;
-    }
-
-  if (argc != 2)
-    {
-      set_usage_error (error, argc < 2 ? _("No project file given") : _("Too many arguments"));
-      return FALSE;
-    }
+  path = cs_cli_parse_project (&argc, &argv, entries,
+                               _("Compare the offers side by side: normalised figures, best and worst, ranking."),
+                               error);
+  if (path == NULL)
+    return FALSE;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json")
       && !cs_document_format_from_string (format, &document_format))
     {
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: use text, json, csv, xlsx, pdf, html or md"),
                                                   format);
 
-      set_usage_error (error, message);
+      cs_cli_set_usage_error (error, message);
       return FALSE;
     }
   is_document = format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json");
   if (is_document && output == NULL)
     {
-      set_usage_error (error, _("The document formats are written to a file: give -o FILE"));
+      cs_cli_set_usage_error (error, _("The document formats are written to a file: give -o FILE"));
       return FALSE;
     }
 
-  checklist = cs_checklist_new_default (error);
-  if (checklist == NULL)
-    return FALSE;
-  linter = cs_linter_new_default (error);
-  if (linter == NULL)
-    return FALSE;
-
-  store = cs_store_open (argv[1], CS_STORE_OPEN_READ_ONLY, error);
+  store = cs_cli_open_review (path, &checklist, &linter, error);
   if (store == NULL)
     return FALSE;
 
   offers = select_offers (store, offer_names, &local_error);
   if (offers == NULL)
     {
-      set_usage_error (error, local_error->message);
+      cs_cli_set_usage_error (error, local_error->message);
       cs_store_close (store);
       return FALSE;
     }
@@ -520,7 +452,7 @@ run_compare (int      argc,
       if (!cs_comparison_parse_weights (weights_text, weights, &local_error)
           || !cs_comparison_check_weights (weights, &local_error))
         {
-          set_usage_error (error, local_error->message);
+          cs_cli_set_usage_error (error, local_error->message);
           cs_store_close (store);
           return FALSE;
         }

@@ -13,6 +13,7 @@
 
 #include "cs-checklist.h"
 #include "cs-cli-commands.h"
+#include "cs-cli-options.h"
 #include "cs-store.h"
 
 #include <math.h>
@@ -34,14 +35,6 @@ static const CsSection scored_sections[] = {
   CS_SECTION_TERMS,
 };
 
-static void
-set_usage_error (GError     **error,
-                 const char  *message)
-{
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("%s (see “%s --help”)"), message, g_get_prgname ());
-}
-
 static gboolean
 write_json (JsonBuilder  *builder,
             GError      **error)
@@ -62,50 +55,6 @@ write_json (JsonBuilder  *builder,
     }
 
   return TRUE;
-}
-
-static CsRecord *
-find_offer (CsStore     *store,
-            const char  *name,
-            GError     **error)
-{
-  GListModel *offers = cs_store_get_offers (store);
-  guint n_offers = g_list_model_get_n_items (offers);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  CsRecord *prefix_match = NULL;
-  guint n_prefix = 0;
-  guint64 number = 0;
-
-  if (n_offers > 0 && g_ascii_string_to_unsigned (name, 10, 1, n_offers, &number, NULL))
-    {
-      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, number - 1);
-
-      return offer; /* the live list keeps it */
-    }
-
-  for (guint i = 0; i < n_offers; i++)
-    {
-      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, i);
-      g_autofree char *provider = g_utf8_casefold (cs_offer_get_provider (CS_OFFER (offer)), -1);
-
-      if (g_str_equal (provider, wanted))
-        return offer; /* the live list keeps it */
-
-      if (g_str_has_prefix (provider, wanted))
-        {
-          prefix_match = offer;
-          n_prefix++;
-        }
-    }
-
-  if (n_prefix == 1)
-    return prefix_match;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               n_prefix > 1 ? _("Several offers match “%s”: give more of the provider’s name")
-                            : _("No offer matches “%s”: name its provider or its number in “info”"),
-               name);
-  return NULL;
 }
 
 static void
@@ -291,8 +240,6 @@ run_score (int      argc,
            char   **argv,
            GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(CsStore) store = NULL;
   g_autoptr(CsChecklist) checklist = NULL;
   g_autoptr(CsLinter) linter = NULL;
@@ -300,6 +247,7 @@ run_score (int      argc,
   g_autoptr(GPtrArray) offers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *offer_name = NULL;
   gboolean json = FALSE;
+  const char *path;
   const GOptionEntry entries[] = {
     { "offer", 'o', 0, G_OPTION_ARG_STRING, &offer_name,
       N_("Score only the offer of this provider (or its number)"), N_("NAME") },
@@ -307,42 +255,19 @@ run_score (int      argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new (_("PROJECT"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Score the completeness of the offers: per section, knock-outs and findings."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &local_error))
-    {
-      set_usage_error (error, local_error->message);
-      return FALSE;
-    }
-
-  if (argc < 2)
-    {
-      set_usage_error (error, _("No project file given"));
-      return FALSE;
-    }
-  if (argc > 2)
-    {
-      set_usage_error (error, _("Too many arguments"));
-      return FALSE;
-    }
-
-  checklist = cs_checklist_new_default (error);
-  if (checklist == NULL)
-    return FALSE;
-  linter = cs_linter_new_default (error);
-  if (linter == NULL)
+  path = cs_cli_parse_project (&argc, &argv, entries,
+                               _("Score the completeness of the offers: per section, knock-outs and findings."),
+                               error);
+  if (path == NULL)
     return FALSE;
 
-  store = cs_store_open (argv[1], CS_STORE_OPEN_READ_ONLY, error);
+  store = cs_cli_open_review (path, &checklist, &linter, error);
   if (store == NULL)
     return FALSE;
 
   if (offer_name != NULL)
     {
-      CsRecord *offer = find_offer (store, offer_name, error);
+      CsOffer *offer = cs_cli_find_offer (store, offer_name, error);
 
       if (offer == NULL)
         {

@@ -70,7 +70,11 @@ def make_steps(run):
 
     def main_menu():
         press(wait_find(state['window'], 'Main Menu'))
-        state['export'] = wait_find(state['app'], 'Export', MENU_ROLES)
+        # the Export submenu itself, not "Export Project as XML…" above it
+        state['export'] = wait_for('the Export submenu', lambda: next(
+            (a for a in descendants(state['app']) if role_of(a) in MENU_ROLES
+             and name_of(a).replace('_', '').split() in (['Export'], ['Export', 'Export'])
+             and cs_e2e.is_showing(a)), None))
 
     def chooser():
         press(state['export'])
