@@ -84,6 +84,21 @@ _cs_contract_clause_free (gpointer data)
   g_free (clause);
 }
 
+static MarkKind find_mark (const char *text,
+                           guint       level,
+                           const char *article,
+                           Mark       *mark);
+
+/* Whether a line is numbered like a heading or an item: never page furniture. */
+static gboolean
+is_structure (const char *text)
+{
+  g_auto(Mark) mark = { MARK_NONE, NULL, NULL };
+  MarkKind kind = find_mark (text, 0, NULL, &mark);
+
+  return kind != MARK_NONE && kind != MARK_TITLE;
+}
+
 /* The line with its digits as '#', white space as it is, in lower case. */
 static char *
 furniture_key (const char *text)
@@ -160,7 +175,7 @@ _cs_contract_remove_furniture (GArray *lines,
       char *stored = NULL;
       gpointer count = NULL;
 
-      if (line->level > 0 || !at_page_edge (lines, i))
+      if (line->level > 0 || !at_page_edge (lines, i) || is_structure (line->text))
         continue;
       key = furniture_key (line->text);
       if (g_hash_table_lookup_extended (pages, key, (gpointer *) &stored, &count))
@@ -179,7 +194,7 @@ _cs_contract_remove_furniture (GArray *lines,
       CsContractLine *line = &g_array_index (lines, CsContractLine, i);
       g_autofree char *key = NULL;
 
-      if (line->level > 0 || !at_page_edge (lines, i))
+      if (line->level > 0 || !at_page_edge (lines, i) || is_structure (line->text))
         continue;
       key = furniture_key (line->text);
       drop[i] = is_page_number (key)

@@ -229,9 +229,9 @@ read_part (zip_t       *zip,
       || (st.size > 1024 * 1024 && st.size / MAX (st.comp_size, 1) > CS_CONTRACT_MAX_RATIO))
     {
       g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_TOO_LARGE,
-                   _("The part “%s” of the document would inflate to %" G_GUINT64_FORMAT " MB, %" G_GUINT64_FORMAT " times its compressed size: it looks like a zip bomb, so it was not read."),
-                   name, (guint64) (st.size / (1024 * 1024)),
-                   (guint64) (st.size / MAX (st.comp_size, 1)));
+                   _("The part “%s” of the document would inflate to %u MB, %u times its compressed size: it looks like a zip bomb, so it was not read."),
+                   name, (guint) MIN (st.size / (1024 * 1024), G_MAXUINT),
+                   (guint) MIN (st.size / MAX (st.comp_size, 1), G_MAXUINT));
       return NULL;
     }
 
@@ -286,7 +286,7 @@ parse_part (GBytes           *part,
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_INVALID,
-                           _("The document's text is not well-formed XML: the file is damaged. Nothing was read from it."));
+                           _("The document’s text is not well-formed XML: the file is damaged. Nothing was read from it."));
       return FALSE;
     }
   if (doc->intSubset != NULL || doc->extSubset != NULL)
