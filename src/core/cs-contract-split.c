@@ -233,7 +233,8 @@ read_number (const char *p,
 
       while (g_ascii_isdigit (*p))
         p++;
-      if (p - digits > 2)
+      /* "120.3" in a long contract, but not "2026" nor "4,850" */
+      if (p - digits > (parts == 0 ? 3 : 2))
         return NULL;
       parts++;
       if (*p == '.' && g_ascii_isdigit (p[1]))
