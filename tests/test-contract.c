@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cs-contract.h"
+#include "cs-demo.h"
 #include "cs-test-utils.h"
 
 #include <cairo-pdf.h>
@@ -406,6 +407,57 @@ test_gaps (void)
   cs_store_close (store);
 }
 
+
+/* The issue's end-to-end case in the core: a new offer of the demo project, its contract read
+ * and every proposal accepted; the dashboard's score (the checklist's overall and per-section
+ * scores) moves as the accepted values imply: up for SLA, backup, exit and terms. */
+static void
+test_score_changes (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "demo.csproj", NULL);
+  g_autofree char *pdf = fixture ("infogerance-fr.pdf");
+  g_autoptr(CsContractDocument) document = NULL;
+  g_autoptr(CsLinter) linter = cs_linter_new_default (NULL);
+  g_autoptr(CsChecklist) checklist = cs_checklist_new_default (NULL);
+  g_autoptr(CsReport) before = NULL;
+  g_autoptr(CsReport) after = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  const CsSection raised[] = { CS_SECTION_SLA, CS_SECTION_BACKUP, CS_SECTION_EXIT, CS_SECTION_TERMS };
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  store = cs_demo_create (path, &error);
+  g_assert_no_error (error);
+  offer = g_object_new (CS_TYPE_OFFER, "provider", "Alpes Numérique", NULL);
+  g_assert_true (cs_store_add (store, CS_RECORD (offer), &error));
+  before = cs_checklist_evaluate (checklist, store, linter, cs_record_get_id (CS_RECORD (offer)), &error);
+  g_assert_no_error (error);
+
+  document = cs_contract_document_new_from_file (pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_contract_document_analyse (document, linter, NULL, &error));
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    g_assert_true (cs_contract_document_accept (document, i,
+                                                cs_contract_document_get_proposal (document, i)->value,
+                                                store, offer, NULL, &error));
+  g_assert_no_error (error);
+  after = cs_checklist_evaluate (checklist, store, linter, cs_record_get_id (CS_RECORD (offer)), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (raised); i++)
+    {
+      const CsScore *b = cs_report_get_score (before, raised[i]);
+      const CsScore *a = cs_report_get_score (after, raised[i]);
+
+      g_test_message ("%s: earned %.1f → %.1f", cs_section_get_id (raised[i]), b->earned, a->earned);
+      g_assert_cmpfloat (a->earned, >, b->earned);
+    }
+  g_assert_cmpfloat (cs_report_get_score (after, CS_SECTION_DASHBOARD)->earned, >,
+                     cs_report_get_score (before, CS_SECTION_DASHBOARD)->earned);
+  cs_store_close (store);
+}
+
 /* Hostile documents */
 
 typedef struct
@@ -677,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/contract/heading-weighs", test_heading_weighs);
   g_test_add_func ("/contract/accept-undo", test_accept_undo);
   g_test_add_func ("/contract/gaps", test_gaps);
+  g_test_add_func ("/contract/score-changes", test_score_changes);
   g_test_add_func ("/contract/not-contracts", test_not_contracts);
   g_test_add_func ("/contract/hostile/controls", test_hostile_controls);
   g_test_add_func ("/contract/cli/hostile", test_cli_hostile);
