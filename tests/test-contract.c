@@ -254,6 +254,59 @@ test_fixture (gconstpointer data)
   answers_clear (&answers);
 }
 
+
+static char *
+flatten (const char *text)
+{
+  g_autofree char *copy = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_auto(GStrv) words = g_strsplit (copy, " ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The PDF's clause texts (hyphenated lines, running headers and footers, page numbers) are
+ * the DOCX's (one paragraph a clause, none of that): hyphens repaired, furniture removed. */
+static void
+test_pdf_text (gconstpointer data)
+{
+  const char *stem = data;
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *docx_name = g_strconcat (stem, ".docx", NULL);
+  g_autofree char *pdf_path = fixture (pdf_name);
+  g_autofree char *docx_path = fixture (docx_name);
+  g_autoptr(CsContractDocument) pdf = cs_contract_document_new_from_file (pdf_path, NULL, NULL);
+  g_autoptr(CsContractDocument) docx = cs_contract_document_new_from_file (docx_path, NULL, NULL);
+  guint same = 0, compared = 0;
+
+  g_assert_nonnull (pdf);
+  g_assert_nonnull (docx);
+  for (guint i = 0; i < cs_contract_document_get_n_clauses (docx); i++)
+    {
+      const CsContractClause *want = cs_contract_document_get_clause (docx, i);
+      const CsContractClause *got = find_clause (pdf, want->reference);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (*want->reference == '\0' || got == NULL)
+        continue;
+      compared++;
+      a = flatten (want->text);
+      b = flatten (got->text);
+      if (g_str_equal (a, b) && want->page == got->page)
+        same++;
+      else
+        g_test_message ("%s: p. %u “%s”\n  p. %u “%s”", want->reference, want->page, a, got->page, b);
+    }
+  g_test_message ("%s: %u of %u clause texts and pages identical in the PDF and the DOCX", stem,
+                  same, compared);
+  g_assert_cmpuint (compared, >, 15);
+  g_assert_cmpuint (same, ==, compared);
+}
+
 /* Acceptance and undo */
 
 static CsStore *
@@ -728,6 +781,12 @@ main (int    argc,
   g_test_add_func ("/contract/furniture", test_furniture);
   g_test_add_func ("/contract/heading-weighs", test_heading_weighs);
   g_test_add_func ("/contract/accept-undo", test_accept_undo);
+  for (guint c = 0; c < G_N_ELEMENTS (contracts); c++)
+    {
+      g_autofree char *test = g_strdup_printf ("/contract/pdf-text/%s", contracts[c]);
+
+      g_test_add_data_func (test, contracts[c], test_pdf_text);
+    }
   g_test_add_func ("/contract/gaps", test_gaps);
   g_test_add_func ("/contract/score-changes", test_score_changes);
   g_test_add_func ("/contract/not-contracts", test_not_contracts);

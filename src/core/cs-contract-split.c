@@ -501,7 +501,9 @@ join_line (GString    *block,
 {
   gsize n = block->len;
 
-  if (n >= 2 && block->str[n - 1] == '-' && g_ascii_isalpha (block->str[n - 2])
+  /* the letter before the hyphen may be accented: "infogé-" + "rés" */
+  if (n >= 2 && block->str[n - 1] == '-'
+      && g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (block->str, block->str + n - 1)))
       && g_unichar_islower (g_utf8_get_char (next)))
     {
       g_string_truncate (block, n - 1);
