@@ -14,6 +14,7 @@
 #include "cs-project-view.h"
 #include "cs-backup-page.h"
 #include "cs-compare-view.h"
+#include "cs-contract-review.h"
 #include "cs-dashboard-page.h"
 #include "cs-exclusions-page.h"
 #include "cs-exit-page.h"
@@ -41,6 +42,7 @@
  * "Read-only" when the project cannot be changed).
  *
  * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
+ * `project.open-contract` (reads the provider's contract for the selected offer),
  * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`, and those
  * through which the pages reach their container: `project.show-section` (a section id),
  * `project.show-target` (section id, table, record id, field, start and end of the wording
@@ -115,6 +117,7 @@ update_actions (CsProjectView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.add-offer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete-offer", writable && has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.open-contract", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo-delete",
                                  writable && self->last_deletion != NULL);
 }
@@ -480,6 +483,71 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
   update_actions (self);
 }
 
+/* The offer a contract is being chosen for, kept while the file chooser is open. */
+typedef struct
+{
+  CsProjectView *view;
+  CsOffer       *offer;
+} ContractChoice;
+
+static void
+on_contract_chooser_response_cb (GtkNativeDialog *chooser,
+                                 int              response,
+                                 ContractChoice  *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && choice->view->store != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (choice->view));
+      CsContractReview *review = cs_contract_review_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         choice->view->store, choice->offer, file);
+
+      gtk_window_present (GTK_WINDOW (review));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (choice->view);
+  g_object_unref (choice->offer);
+  g_free (choice);
+}
+
+static void
+cs_project_view_open_contract_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = NULL;
+  ContractChoice *choice = NULL;
+
+  if (offer == NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Contracts (PDF, ODT, DOCX, text)"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  chooser = gtk_file_chooser_native_new (_("Open the Provider’s Contract"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  choice = g_new0 (ContractChoice, 1);
+  choice->view = g_object_ref (self);
+  choice->offer = g_object_ref (offer);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_contract_chooser_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 cs_project_view_undo_delete_action (GtkWidget  *widget,
                                     const char *action_name,
@@ -806,6 +874,8 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_rename_offer_action);
   gtk_widget_class_install_action (widget_class, "project.delete-offer", NULL,
                                    cs_project_view_delete_offer_action);
+  gtk_widget_class_install_action (widget_class, "project.open-contract", NULL,
+                                   cs_project_view_open_contract_action);
   gtk_widget_class_install_action (widget_class, "project.undo-delete", NULL,
                                    cs_project_view_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,

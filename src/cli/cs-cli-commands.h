@@ -36,6 +36,9 @@ gboolean run_lint          (int      argc,
                             char   **argv,
                             GError **error);
 
+gboolean run_read_contract (int      argc,
+                            char   **argv,
+                            GError **error);
 gboolean run_score         (int      argc,
                             char   **argv,
                             GError **error);

@@ -460,6 +460,12 @@ static const Command commands[] = {
     run_lint,
   },
   {
+    "read-contract", N_("PROJECT FILE"),
+    N_("read-contract PROJECT --offer NAME FILE [--accept-all] [--json]"),
+    N_("Read a contract document (PDF, ODT, DOCX, text) into an offer: clauses, sections, findings, proposed values and gaps."),
+    run_read_contract,
+  },
+  {
     "score", N_("PROJECT"), N_("score PROJECT [--offer NAME] [--json]"),
     N_("Score the completeness of the offers: per section, knock-outs and findings."),
     run_score,

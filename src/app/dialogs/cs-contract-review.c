@@ -1,0 +1,487 @@
+/* cs-contract-review.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-contract-review"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-contract-review.h"
+
+/**
+ * CsContractReview:
+ *
+ * The review of a provider's contract document for one offer. The document is read in a
+ * thread (with Cancel) by #CsContractDocument; then the window lists the values proposed for
+ * the offer's fields, each with its clause, a value the consultant may change, Accept and
+ * Reject; the sections and critical checklist items the contract says nothing about; and
+ * every clause, sorted by section, with its reference, page and confidence.
+ *
+ * Nothing is written until a value is accepted; "Undo Accepted Values" takes back every
+ * acceptance of this review. Actions: `review.accept` and `review.reject` (the proposal's
+ * index), `review.undo`, `review.cancel`.
+ */
+struct _CsContractReview
+{
+  AdwWindow           parent_instance;
+
+  CsStore            *store;
+  CsOffer            *offer;
+  GFile              *file;
+  GCancellable       *cancellable;
+  CsContractDocument *document;
+  CsContractUndo     *undo;
+  GPtrArray          *rows;        /* AdwActionRow per proposal */
+  GPtrArray          *spins;       /* GtkSpinButton per proposal */
+  GArray             *decided;     /* gboolean per proposal: accepted or rejected */
+  const char         *state;
+
+  /* template children */
+  AdwWindowTitle     *window_title;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *error_page;
+  AdwPreferencesGroup *proposals_group;
+  AdwPreferencesGroup *gaps_group;
+  GtkListView        *clause_list;
+};
+
+G_DEFINE_FINAL_TYPE (CsContractReview, cs_contract_review, ADW_TYPE_WINDOW)
+
+static void
+set_state (CsContractReview *self,
+           const char       *state)
+{
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, state);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "reading"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel", g_str_equal (state, "reading"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo",
+                                 self->undo != NULL && self->rows != NULL && g_str_equal (state, "review"));
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(CsContractDocument) document = NULL;
+  g_autoptr(CsLinter) linter = NULL;
+  GError *error = NULL;
+
+  document = cs_contract_document_new_from_file (path, cancellable, &error);
+  if (document != NULL)
+    linter = cs_linter_new_default (&error);
+  if (document == NULL || linter == NULL
+      || !cs_contract_document_analyse (document, linter, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+}
+
+/* "Art. 4.2 · p. 2 · SLA 79 %" */
+static char *
+describe_clause (const CsContractClause *clause)
+{
+  return g_strdup_printf (_("%s · p. %u · %s %.0f %%"),
+                          *clause->reference != '\0' ? clause->reference : _("Unnumbered"),
+                          clause->page, cs_contract_section_get_title (clause->section),
+                          clause->confidence * 100);
+}
+
+static void
+add_proposal_row (CsContractReview *self,
+                  guint             index)
+{
+  const CsContractProposal *p = cs_contract_document_get_proposal (self->document, index);
+  const CsContractClause *clause = cs_contract_document_get_clause (self->document, p->clause);
+  g_autofree char *subtitle = g_strdup_printf (_("“%s” in %s: %s"), p->display,
+                                               *clause->reference != '\0' ? clause->reference : _("the preamble"),
+                                               clause->text);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1e9, 1);
+  GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
+  GtkWidget *reject = gtk_button_new_with_mnemonic (_("_Reject"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), p->value == (gint64) p->value ? 0 : 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), p->value);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, p->label, -1);
+  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (reject, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (accept, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (accept), "review.accept");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (accept), "u", index);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (reject), "review.reject");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (reject), "u", index);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reject);
+
+  adw_preferences_group_add (self->proposals_group, row);
+  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (self->spins, spin);
+}
+
+static void
+setup_clause_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_lines (GTK_LABEL (text), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  /* wrapped labels measure one word a line without these */
+  gtk_label_set_width_chars (GTK_LABEL (text), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 80);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_clause_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CsContractReview         *self)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (string), NULL, 10);
+  const CsContractClause *clause = cs_contract_document_get_clause (self->document, index);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *title = describe_clause (clause);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), clause->text);
+}
+
+/* The clauses, section by section in the order of the offer's pages, then by position. */
+static void
+fill_clauses (CsContractReview *self)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  for (const char * const *section = cs_contract_sections (); *section != NULL; section++)
+    for (guint i = 0; i < cs_contract_document_get_n_clauses (self->document); i++)
+      if (g_str_equal (cs_contract_document_get_clause (self->document, i)->section, *section))
+        {
+          char number[16];
+
+          g_snprintf (number, sizeof number, "%u", i);
+          gtk_string_list_append (strings, number);
+        }
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_clause_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_clause_cb), self, 0);
+  gtk_list_view_set_factory (self->clause_list, factory);
+  gtk_list_view_set_model (self->clause_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))));
+  g_object_unref (factory);
+}
+
+static void
+fill_gaps (CsContractReview *self)
+{
+  g_autoptr(CsReport) report = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(CsLinter) linter = cs_linter_new_default (NULL);
+  CsChecklist *checklist = cs_checklist_get_default ();
+
+  if (checklist != NULL && linter != NULL)
+    report = cs_checklist_evaluate (checklist, self->store, linter,
+                                    cs_record_get_id (CS_RECORD (self->offer)), NULL);
+  gaps = cs_contract_document_list_gaps (self->document, report);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      CsContractGap *gap = g_ptr_array_index (gaps, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cs_contract_section_get_title (gap->section));
+      adw_preferences_group_add (self->gaps_group, row);
+    }
+  if (gaps->len == 0)
+    adw_preferences_group_set_description (self->gaps_group,
+                                           _("Every section and critical item has a clause."));
+}
+
+static void
+read_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CsContractReview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  CsContractDocument *document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (document == NULL)
+    {
+      g_autofree char *escaped = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      escaped = g_markup_escape_text (error->message, -1);
+      adw_status_page_set_description (self->error_page, escaped);
+      set_state (self, "error");
+      return;
+    }
+
+  self->document = document;
+  self->undo = cs_contract_undo_new ();
+  self->rows = g_ptr_array_new ();
+  self->spins = g_ptr_array_new ();
+  self->decided = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (self->decided, cs_contract_document_get_n_proposals (document));
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u clause, %u value proposed",
+                                           "%u clauses, %u values proposed",
+                                           cs_contract_document_get_n_clauses (document)),
+                              cs_contract_document_get_n_clauses (document),
+                              cs_contract_document_get_n_proposals (document));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    add_proposal_row (self, i);
+  fill_gaps (self);
+  fill_clauses (self);
+  set_state (self, "review");
+}
+
+static void
+cs_contract_review_accept_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  double value = 0;
+
+  if (self->document == NULL || index >= self->rows->len
+      || g_array_index (self->decided, gboolean, index))
+    return;
+  row = g_ptr_array_index (self->rows, index);
+  value = gtk_spin_button_get_value (g_ptr_array_index (self->spins, index));
+  if (!cs_contract_document_accept (self->document, index, value, self->store, self->offer,
+                                    self->undo, &error))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      return;
+    }
+  g_array_index (self->decided, gboolean, index) = TRUE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Accepted: written into the offer, with its clause as evidence"));
+  gtk_widget_set_sensitive (g_ptr_array_index (self->spins, index), FALSE);
+  gtk_widget_add_css_class (row, "success");
+  gtk_widget_action_set_enabled (widget, "review.undo", TRUE);
+}
+
+static void
+cs_contract_review_reject_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->document == NULL || index >= self->rows->len
+      || g_array_index (self->decided, gboolean, index))
+    return;
+  g_array_index (self->decided, gboolean, index) = TRUE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (g_ptr_array_index (self->rows, index)),
+                               _("Rejected: nothing written"));
+  gtk_widget_set_sensitive (g_ptr_array_index (self->rows, index), FALSE);
+}
+
+static void
+cs_contract_review_undo_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo == NULL)
+    return;
+  if (!cs_contract_undo_apply (self->undo, self->store, &error))
+    {
+      adw_window_title_set_subtitle (self->window_title, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      g_array_index (self->decided, gboolean, i) = FALSE;
+      gtk_widget_remove_css_class (row, "success");
+      gtk_widget_set_sensitive (row, TRUE);
+      gtk_widget_set_sensitive (g_ptr_array_index (self->spins, i), TRUE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Taken back: nothing of it is left in the offer"));
+    }
+}
+
+static void
+cs_contract_review_cancel_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+cs_contract_review_dispose (GObject *object)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+  g_clear_object (&self->offer);
+  g_clear_object (&self->file);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_CONTRACT_REVIEW);
+
+  G_OBJECT_CLASS (cs_contract_review_parent_class)->dispose (object);
+}
+
+static void
+cs_contract_review_finalize (GObject *object)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (object);
+
+  g_clear_pointer (&self->undo, cs_contract_undo_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->spins, g_ptr_array_unref);
+  g_clear_pointer (&self->decided, g_array_unref);
+
+  G_OBJECT_CLASS (cs_contract_review_parent_class)->finalize (object);
+}
+
+static void
+cs_contract_review_class_init (CsContractReviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cs_contract_review_dispose;
+  object_class->finalize = cs_contract_review_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/contractscope/ContractScope/ui/cs-contract-review.ui");
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, stack);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, proposals_group);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, gaps_group);
+  gtk_widget_class_bind_template_child (widget_class, CsContractReview, clause_list);
+
+  gtk_widget_class_install_action (widget_class, "review.accept", "u", cs_contract_review_accept_action);
+  gtk_widget_class_install_action (widget_class, "review.reject", "u", cs_contract_review_reject_action);
+  gtk_widget_class_install_action (widget_class, "review.undo", NULL, cs_contract_review_undo_action);
+  gtk_widget_class_install_action (widget_class, "review.cancel", NULL, cs_contract_review_cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cs_contract_review_init (CsContractReview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * cs_contract_review_new:
+ * @parent: (nullable): the window to stay above
+ * @store: the project
+ * @offer: the offer the contract belongs to
+ * @file: the contract document
+ *
+ * Starts reading @file; the window shows progress, then the review.
+ *
+ * Returns: (transfer full): a new review window, not yet shown
+ */
+CsContractReview *
+cs_contract_review_new (GtkWindow *parent,
+                        CsStore   *store,
+                        CsOffer   *offer,
+                        GFile     *file)
+{
+  CsContractReview *self = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (CS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CS_IS_OFFER (offer), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (CS_TYPE_CONTRACT_REVIEW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->offer = g_object_ref (offer);
+  self->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  adw_window_title_set_subtitle (self->window_title, name);
+  set_state (self, "reading");
+
+  task = g_task_new (NULL, self->cancellable, read_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, cs_contract_review_new);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+  return self;
+}
+
+/**
+ * cs_contract_review_get_state:
+ * @self: a review
+ *
+ * Returns: "reading", "error" or "review"
+ */
+const char *
+cs_contract_review_get_state (CsContractReview *self)
+{
+  g_return_val_if_fail (CS_IS_CONTRACT_REVIEW (self), NULL);
+  return self->state;
+}
+
+/**
+ * cs_contract_review_get_document:
+ * @self: a review
+ *
+ * Returns: (transfer none) (nullable): the document, once read
+ */
+CsContractDocument *
+cs_contract_review_get_document (CsContractReview *self)
+{
+  g_return_val_if_fail (CS_IS_CONTRACT_REVIEW (self), NULL);
+  return self->document;
+}

@@ -1,0 +1,363 @@
+/* cs-contract-zip.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cs-contract"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cs-autocleanups-private.h"
+#include "cs-contract-private.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+#include <zip.h>
+
+/*
+ * Reading the text of an ODT (content.xml) or DOCX (word/document.xml) contract.
+ *
+ * The zip container is read with libzip, consistency-checked. The XML part is refused when its
+ * stated size is above CS_CONTRACT_MAX_PART or more than CS_CONTRACT_MAX_RATIO times its
+ * compressed size (a zip bomb), and it is inflated in chunks with a cap, whatever its header
+ * says. The XML is then parsed from memory under the rules of the XML exchange import: any
+ * DOCTYPE refused before a parser sees the bytes (no entity, internal or external, is ever
+ * declared, so none is expanded or fetched), XML_PARSE_NONET, never NOENT, DTDLOAD or HUGE
+ * (libxml2's default depth limit stays on), and a depth limit of our own on the walk.
+ */
+
+#define DOCX_NS  "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define ODT_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define MAX_WALK_DEPTH 200
+#define CHUNK 65536
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_t, zip_discard)
+
+typedef struct
+{
+  CsContractFormat  format;
+  GArray           *lines;
+  guint             page;
+  GString          *text;
+} Walk;
+
+static gboolean
+is (xmlNode    *node,
+    const char *ns,
+    const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && g_str_equal ((const char *) node->ns->href, ns)
+         && g_str_equal ((const char *) node->name, name);
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *ns,
+          const char *name)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+/* The outline level of a DOCX paragraph style ("Heading2", "Titre1"), or 0. */
+static guint
+docx_heading_level (xmlNode *paragraph)
+{
+  for (xmlNode *ppr = paragraph->children; ppr != NULL; ppr = ppr->next)
+    {
+      if (!is (ppr, DOCX_NS, "pPr"))
+        continue;
+      for (xmlNode *style = ppr->children; style != NULL; style = style->next)
+        {
+          g_autofree char *value = NULL;
+
+          if (is (style, DOCX_NS, "outlineLvl"))
+            {
+              value = get_attr (style, DOCX_NS, "val");
+              return value != NULL ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 8) + 1 : 0;
+            }
+          if (!is (style, DOCX_NS, "pStyle"))
+            continue;
+          value = get_attr (style, DOCX_NS, "val");
+          if (value == NULL)
+            continue;
+          if (g_ascii_strncasecmp (value, "Heading", 7) == 0 && g_ascii_isdigit (value[7]))
+            return value[7] - '0';
+          if (g_ascii_strncasecmp (value, "Titre", 5) == 0 && g_ascii_isdigit (value[5]))
+            return value[5] - '0';
+        }
+    }
+  return 0;
+}
+
+/* Collects the text of a paragraph's runs (DOCX w:t, ODT text nodes, spans, spaces). */
+static void
+collect_text (Walk    *walk,
+              xmlNode *node,
+              guint    depth)
+{
+  if (depth > MAX_WALK_DEPTH)
+    return;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          /* DOCX keeps text in w:t only; ODT anywhere inside the paragraph */
+          if (walk->format == CS_CONTRACT_FORMAT_ODT || is (node, DOCX_NS, "t"))
+            g_string_append (walk->text, (const char *) child->content);
+        }
+      else if (is (child, DOCX_NS, "tab") || is (child, ODT_TEXT, "tab")
+               || is (child, ODT_TEXT, "s") || is (child, ODT_TEXT, "line-break"))
+        g_string_append_c (walk->text, ' ');
+      else if (is (child, DOCX_NS, "lastRenderedPageBreak") || is (child, ODT_TEXT, "soft-page-break"))
+        walk->page++;
+      else if (is (child, DOCX_NS, "br"))
+        {
+          g_autofree char *type = get_attr (child, DOCX_NS, "type");
+
+          if (g_strcmp0 (type, "page") == 0)
+            walk->page++;
+          else
+            g_string_append_c (walk->text, ' ');
+        }
+      else if (is (child, ODT_TEXT, "note") || is (child, DOCX_NS, "instrText")
+               || is (child, DOCX_NS, "delText"))
+        continue;
+      else if (child->type == XML_ELEMENT_NODE)
+        collect_text (walk, child, depth + 1);
+    }
+}
+
+static void
+walk_tree (Walk    *walk,
+           xmlNode *node,
+           guint    depth)
+{
+  if (depth > MAX_WALK_DEPTH)
+    return;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      guint level = 0;
+      guint page = 0;
+
+      if (is (child, DOCX_NS, "p"))
+        level = docx_heading_level (child);
+      else if (is (child, ODT_TEXT, "h"))
+        {
+          g_autofree char *outline = get_attr (child, ODT_TEXT, "outline-level");
+
+          level = outline != NULL ? (guint) CLAMP (g_ascii_strtoll (outline, NULL, 10), 1, 9) : 1;
+        }
+      else if (is (child, ODT_TEXT, "soft-page-break"))
+        {
+          walk->page++;
+          continue;
+        }
+      else if (!is (child, ODT_TEXT, "p"))
+        {
+          if (child->type == XML_ELEMENT_NODE)
+            walk_tree (walk, child, depth + 1);
+          continue;
+        }
+
+      g_string_truncate (walk->text, 0);
+      page = walk->page;
+      collect_text (walk, child, depth + 1);
+      /* a page break inside a paragraph's first run belongs to the paragraph's start */
+      if (walk->text->len > 0 && walk->page != page)
+        page = walk->page;
+      _cs_contract_lines_add (walk->lines, walk->text->str, walk->text->len, page, level, TRUE);
+    }
+}
+
+/* Refuses a DOCTYPE, or any markup declaration, anywhere in the part. */
+static gboolean
+check_declarations (const char  *data,
+                    gsize        size,
+                    GError     **error)
+{
+  for (const char *p = memchr (data, '<', size); p != NULL;
+       p = memchr (p + 1, '<', size - (p + 1 - data)))
+    {
+      if ((gsize) (data + size - p) >= 2 && p[1] == '!'
+          && !((gsize) (data + size - p) >= 4 && p[2] == '-' && p[3] == '-')
+          && !((gsize) (data + size - p) >= 9 && memcmp (p, "<![CDATA[", 9) == 0))
+        {
+          g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_UNSAFE,
+                               _("The document declares a document type (DOCTYPE), which word processors never write: it could make the reader fetch other files or expand entities, so it was not read."));
+          return FALSE;
+        }
+      if (p + 1 >= data + size)
+        break;
+    }
+  return TRUE;
+}
+
+/* Inflates @index with a cap, whatever its header says. */
+static GBytes *
+read_part (zip_t       *zip,
+           zip_int64_t  index,
+           const char  *name,
+           GError     **error)
+{
+  zip_stat_t st;
+  zip_file_t *file = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint8 buffer[CHUNK];
+  zip_int64_t n = 0;
+
+  zip_stat_init (&st);
+  if (zip_stat_index (zip, index, 0, &st) != 0
+      || (st.valid & (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE)) != (ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE))
+    {
+      g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_INVALID,
+                   _("The part “%s” of the document could not be read."), name);
+      return NULL;
+    }
+  if (st.size > CS_CONTRACT_MAX_PART
+      || (st.size > 1024 * 1024 && st.size / MAX (st.comp_size, 1) > CS_CONTRACT_MAX_RATIO))
+    {
+      g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_TOO_LARGE,
+                   _("The part “%s” of the document would inflate to %u MB, %u times its compressed size: it looks like a zip bomb, so it was not read."),
+                   name, (guint) MIN (st.size / (1024 * 1024), G_MAXUINT),
+                   (guint) MIN (st.size / MAX (st.comp_size, 1), G_MAXUINT));
+      return NULL;
+    }
+
+  file = zip_fopen_index (zip, index, 0);
+  if (file == NULL)
+    {
+      g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_INVALID,
+                   _("The part “%s” of the document could not be read: %s"), name,
+                   zip_strerror (zip));
+      return NULL;
+    }
+  while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
+    {
+      if (out->len + (guint64) n > MIN (st.size, (guint64) CS_CONTRACT_MAX_PART))
+        {
+          zip_fclose (file);
+          g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_TOO_LARGE,
+                       _("The part “%s” of the document inflates to more than its stated size: it looks like a zip bomb, so it was not read."),
+                       name);
+          return NULL;
+        }
+      g_byte_array_append (out, buffer, n);
+    }
+  zip_fclose (file);
+  if (n < 0 || out->len != st.size)
+    {
+      g_set_error (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_TRUNCATED,
+                   _("The part “%s” of the document is damaged or cut short. Nothing was read from it."),
+                   name);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static gboolean
+parse_part (GBytes           *part,
+            CsContractFormat  format,
+            GArray           *lines,
+            guint            *out_n_pages,
+            GError          **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (part, &size);
+  Walk walk = { format, lines, 1, NULL };
+
+  if (!check_declarations (data, size, error))
+    return FALSE;
+
+  doc = xmlReadMemory (size > 0 ? data : "", (int) size, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+    {
+      g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_INVALID,
+                           _("The document’s text is not well-formed XML: the file is damaged. Nothing was read from it."));
+      return FALSE;
+    }
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_UNSAFE,
+                           _("The document declares a document type (DOCTYPE), which word processors never write: it could make the reader fetch other files or expand entities, so it was not read."));
+      return FALSE;
+    }
+
+  walk.text = g_string_new (NULL);
+  walk_tree (&walk, xmlDocGetRootElement (doc), 0);
+  g_string_free (walk.text, TRUE);
+  *out_n_pages = walk.page;
+  return TRUE;
+}
+
+gboolean
+_cs_contract_read_zip (GBytes            *bytes,
+                       CsContractFormat  *out_format,
+                       GArray            *lines,
+                       guint             *out_n_pages,
+                       GError           **error)
+{
+  g_autoptr(zip_t) zip = NULL;
+  g_autoptr(GBytes) part = NULL;
+  zip_source_t *source = NULL;
+  zip_error_t zerror;
+  zip_int64_t index = -1;
+  const char *name = "word/document.xml";
+  CsContractFormat format = CS_CONTRACT_FORMAT_DOCX;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  zip_error_init (&zerror);
+  source = zip_source_buffer_create (data, size, 0, &zerror);
+  if (source != NULL)
+    zip = zip_open_from_source (source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
+  if (zip == NULL)
+    {
+      int code = zip_error_code_zip (&zerror);
+
+      if (source != NULL)
+        zip_source_free (source);
+      g_set_error (error, CS_CONTRACT_ERROR,
+                   code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_EOF
+                   ? CS_CONTRACT_ERROR_TRUNCATED : CS_CONTRACT_ERROR_INVALID,
+                   _("This document’s zip container is damaged or cut short (%s). Nothing was read from it."),
+                   zip_error_strerror (&zerror));
+      zip_error_fini (&zerror);
+      return FALSE;
+    }
+  zip_error_fini (&zerror);
+
+  index = zip_name_locate (zip, name, 0);
+  if (index < 0)
+    {
+      name = "content.xml";
+      format = CS_CONTRACT_FORMAT_ODT;
+      index = zip_name_locate (zip, name, 0);
+    }
+  if (index < 0)
+    {
+      g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_UNKNOWN_FORMAT,
+                           _("This zip file is neither an ODT nor a DOCX document."));
+      return FALSE;
+    }
+
+  part = read_part (zip, index, name, error);
+  if (part == NULL)
+    return FALSE;
+
+  *out_format = format;
+  return parse_part (part, format, lines, out_n_pages, error);
+}
