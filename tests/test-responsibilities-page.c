@@ -795,9 +795,8 @@ press_key (GtkWidget *widget,
   g_assert_true (handled);
 }
 
-/* What is typed and not committed yet: Escape drops it, a store change leaves it, typing
- * without the keyboard focus commits it after a pause, and the row's reference goes to
- * each of its cells. */
+/* What is typed and not committed yet: Escape drops it, typing without the keyboard focus
+ * commits it after a pause; and the row's reference goes to each of its cells. */
 static void
 test_responsibilities_page_uncommitted (void)
 {
@@ -846,8 +845,7 @@ test_responsibilities_page_uncommitted (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "R");
   g_assert_cmpstr (get_roles (store, wait.offer_id, wait.activity_id, wait.party_id), ==, "R");
 
-  /* Typed in, then the store changes elsewhere in the row: the typing is kept. */
-  gtk_editable_set_text (GTK_EDITABLE (cell), "c");
+  /* The row's cells get a contract reference from elsewhere (an import, another window). */
   cells = cs_store_list (store, CS_TYPE_RESPONSIBILITY, wait.offer_id);
   for (guint i = 0; i < g_list_model_get_n_items (cells); i++)
     {
@@ -858,8 +856,6 @@ test_responsibilities_page_uncommitted (void)
     }
   g_assert_no_error (error);
   cs_ui_test_iterate_rounds (3);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "c");
-  press_key (cell, GDK_KEY_Escape);
 
   /* Typed without the keyboard focus (an assistive technology): committed after a pause. */
   gtk_root_set_focus (GTK_ROOT (window), NULL);

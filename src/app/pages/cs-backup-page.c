@@ -18,6 +18,7 @@
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -301,40 +302,16 @@ update_report (CsBackupPage *self)
                           report->unprotected_critical->len > 0);
 }
 
-static gboolean
-update_report_idle_cb (gpointer user_data)
-{
-  CsBackupPage *self = user_data;
-
-  self->report_id = 0;
-  update_report (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_report (CsBackupPage *self)
 {
-  if (self->report_id == 0)
-    self->report_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_report_idle_cb, self, NULL);
-}
-
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  CsBackupPage *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
+  cs_idle_add_once (&self->report_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) update_report, self);
 }
 
 static void
 schedule_rebuild (CsBackupPage *self)
 {
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+  cs_idle_add_once (&self->rebuild_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) rebuild, self);
 }
 
 /* building */

@@ -20,6 +20,7 @@
 #include "cs-labels.h"
 #include "cs-record-list.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -213,24 +214,12 @@ update_summary (CsExitPage *self)
                                  cs_page_is_writable (self) && n_missing > 0);
 }
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  CsExitPage *self = data;
-
-  self->update_id = 0;
-  update_summary (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_saved_cb (CsStore    *store,
                    CsExitPage *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_summary, self);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -742,25 +743,13 @@ on_record_removed_cb (CsStore   *store,
     rebuild (self);
 }
 
-static gboolean
-update_report_idle_cb (gpointer user_data)
-{
-  CsSlaPage *self = user_data;
-
-  self->update_id = 0;
-  update_report (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_saved_cb (CsStore   *store,
              CsSlaPage *self)
 {
   /* "saved" comes as the change is committed, before the record shows its new value:
    * compute once the change is complete, and once for a burst of changes. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_report_idle_cb, self, NULL);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) update_report, self);
 }
 
 static void

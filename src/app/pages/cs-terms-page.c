@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-source.h"
 #include "cs-terms-page.h"
 #include "cs-choice-row.h"
 #include "cs-date-row.h"
@@ -205,24 +206,12 @@ update_dates (CsTermsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->dates_detail_label), detail->len > 0);
 }
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  CsTermsPage *self = data;
-
-  self->update_id = 0;
-  update_dates (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_saved_cb (CsStore     *store,
                    CsTermsPage *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_dates, self);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "cs-finding.h"
 #include "cs-linter.h"
 #include "cs-review-state.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 #include "cs-values.h"
 
@@ -541,17 +542,6 @@ lint_row (ClauseRow *cr)
   update_summary (cr->editor);
 }
 
-static gboolean
-lint_timeout_cb (gpointer user_data)
-{
-  ClauseRow *cr = user_data;
-
-  cr->lint_id = 0;
-  lint_row (cr);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 load_text (ClauseRow *cr)
 {
@@ -617,17 +607,6 @@ commit_reference (ClauseRow *cr)
     }
 }
 
-static gboolean
-commit_timeout_cb (gpointer user_data)
-{
-  ClauseRow *cr = user_data;
-
-  cr->commit_id = 0;
-  commit_text (cr);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_buffer_changed_cb (GtkTextBuffer *buffer,
                       ClauseRow     *cr)
@@ -639,10 +618,10 @@ on_buffer_changed_cb (GtkTextBuffer *buffer,
     return;
 
   g_clear_handle_id (&cr->lint_id, g_source_remove);
-  cr->lint_id = g_timeout_add (LINT_DELAY_MS, lint_timeout_cb, cr);
+  cs_timeout_add_once (&cr->lint_id, LINT_DELAY_MS, (CsSourceFunc) lint_row, cr);
 
   g_clear_handle_id (&cr->commit_id, g_source_remove);
-  cr->commit_id = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, cr);
+  cs_timeout_add_once (&cr->commit_id, COMMIT_DELAY_MS, (CsSourceFunc) commit_text, cr);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cs-field-editor.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 
 /* A pause in typing commits; shorter when the text was set without the keyboard focus (by an
@@ -131,15 +132,10 @@ on_record_notify_cb (CsRecord      *record,
   cs_field_editor_sync (self);
 }
 
-static gboolean
-commit_timeout_cb (gpointer data)
+static void
+commit_after_pause (CsFieldEditor *self)
 {
-  CsFieldEditor *self = data;
-
-  cs_field_editor_get_binding (self)->commit_id = 0;
   cs_field_editor_commit (self, FALSE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -395,8 +391,8 @@ cs_field_editor_queue_commit (CsFieldEditor *self,
     return;
 
   g_clear_handle_id (&binding->commit_id, g_source_remove);
-  binding->commit_id = g_timeout_add (focused ? TYPING_PAUSE_MS : UNFOCUSED_PAUSE_MS,
-                                      commit_timeout_cb, self);
+  cs_timeout_add_once (&binding->commit_id, focused ? TYPING_PAUSE_MS : UNFOCUSED_PAUSE_MS,
+                       (CsSourceFunc) commit_after_pause, self);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 
 #include "cs-raci-grid.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 
 /**
@@ -285,22 +286,10 @@ refresh (CsRaciGrid *self)
     }
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  CsRaciGrid *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_refresh (CsRaciGrid *self)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+  cs_idle_add_once (&self->refresh_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) refresh, self);
 }
 /* editing */
 
@@ -463,17 +452,6 @@ commit_pending (CsRaciGrid *self)
   g_object_unref (entry);
 }
 
-static gboolean
-commit_pending_cb (gpointer user_data)
-{
-  CsRaciGrid *self = user_data;
-
-  self->commit_id = 0;
-  commit_pending (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_entry_changed_cb (GtkEditable            *entry,
                      CsRaciGrid *self)
@@ -495,7 +473,7 @@ on_entry_changed_cb (GtkEditable            *entry,
       if (self->pending == NULL)
         self->pending = g_object_ref (GTK_WIDGET (entry));
       g_clear_handle_id (&self->commit_id, g_source_remove);
-      self->commit_id = g_timeout_add (500, commit_pending_cb, self);
+      cs_timeout_add_once (&self->commit_id, 500, (CsSourceFunc) commit_pending, self);
     }
 }
 
