@@ -939,17 +939,3 @@ cs_backup_page_init (CsBackupPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.undo-delete", FALSE);
 }
-
-/**
- * cs_backup_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsBackupPage, showing no offer yet
- */
-GtkWidget *
-cs_backup_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_BACKUP_PAGE, "review-state", review_state, NULL);
-}

@@ -446,19 +446,3 @@ cs_exit_page_init (CsExitPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-/* public API */
-
-/**
- * cs_exit_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsExitPage
- */
-GtkWidget *
-cs_exit_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_EXIT_PAGE, "review-state", review_state, NULL);
-}

@@ -753,17 +753,3 @@ cs_responsibilities_page_init (CsResponsibilitiesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-/**
- * cs_responsibilities_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsResponsibilitiesPage, showing no offer yet
- */
-GtkWidget *
-cs_responsibilities_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_RESPONSIBILITIES_PAGE, "review-state", review_state, NULL);
-}

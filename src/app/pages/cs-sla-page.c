@@ -965,17 +965,3 @@ cs_sla_page_init (CsSlaPage *self)
   self->worst_rows = g_array_new (FALSE, FALSE, sizeof (WorstRow));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
 }
-
-/**
- * cs_sla_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsSlaPage, showing no offer yet
- */
-GtkWidget *
-cs_sla_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_SLA_PAGE, "review-state", review_state, NULL);
-}

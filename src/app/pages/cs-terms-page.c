@@ -350,19 +350,3 @@ cs_terms_page_init (CsTermsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-/* public API */
-
-/**
- * cs_terms_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsTermsPage
- */
-GtkWidget *
-cs_terms_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_TERMS_PAGE, "review-state", review_state, NULL);
-}
