@@ -421,7 +421,6 @@ cs_exit_page_class_init (CsExitPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record what an exit would cost and what is handed back."));
 
-  cs_record_list_install_actions (widget_class, "deliverables");
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
 

@@ -238,8 +238,6 @@ cs_subcontracting_page_class_init (CsSubcontractingPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record who else does the work and on what terms."));
 
-  cs_record_list_install_actions (widget_class, "subcontractors");
-
   g_type_ensure (CS_TYPE_TEXT_ROW);
   g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
   g_type_ensure (CS_TYPE_NUMBER_ROW);
