@@ -483,6 +483,58 @@ cs_field_editor_store_int (CsFieldEditor *self,
   return report (self, ok, error);
 }
 
+static void
+field_editor_dispose (GObject *object)
+{
+  /* The class is final (cs_field_editor_class_setup() checks): its parent is the next. */
+  GObjectClass *parent_class = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  cs_field_binding_clear (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)));
+
+  parent_class->dispose (object);
+}
+
+static void
+field_editor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  if (!cs_field_binding_get_property (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)),
+                                      prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+field_editor_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  if (!cs_field_binding_set_property (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)),
+                                      prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/**
+ * cs_field_editor_class_setup:
+ * @klass: the class of a final editor type whose only properties are the interface's
+ *
+ * Installs the interface's properties on @klass (see cs_field_editor_install_properties())
+ * with the get_property and set_property that hand them to the editor's binding, and a
+ * dispose that clears the binding before chaining up.
+ */
+void
+cs_field_editor_class_setup (GObjectClass *klass)
+{
+  g_return_if_fail (G_TYPE_IS_FINAL (G_OBJECT_CLASS_TYPE (klass)));
+
+  klass->dispose = field_editor_dispose;
+  klass->get_property = field_editor_get_property;
+  klass->set_property = field_editor_set_property;
+  cs_field_editor_install_properties (klass);
+}
+
 /**
  * cs_field_editor_install_properties:
  * @klass: the class of an editor
