@@ -424,13 +424,6 @@ cs_exit_page_class_init (CsExitPageClass *klass)
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
 
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-exit-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsExitPage, terms_group);

@@ -238,13 +238,6 @@ cs_subcontracting_page_class_init (CsSubcontractingPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record who else does the work and on what terms."));
 
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-subcontracting-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, terms_group);

@@ -320,13 +320,6 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record its billing, term, governance and GDPR terms."));
 
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-terms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, dates_group);
