@@ -76,7 +76,7 @@ typedef struct
   GtkWidget        *entry;
   GtkWidget        *drop_down;   /* the area or kind of a new one */
   const char       *response;    /* the response that needs a name */
-  GType             type;        /* renamed: what, */
+  GType             type;        /* what is added or renamed, */
   gint64            id;          /* and which */
 } NameDialog;
 
@@ -222,38 +222,6 @@ name_dialog_new (CsResponsibilitiesPage *self,
   return name_dialog;
 }
 
-/* Asks the name of a new activity or party, and its area or kind among @choices. */
-static void
-present_add_dialog (CsResponsibilitiesPage *self,
-                    const char             *heading,
-                    const char             *body,
-                    const char             *choice_label,
-                    GtkStringList          *choices,
-                    guint                   selected,
-                    GCallback               response_cb)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  NameDialog *name_dialog;
-  GtkWidget *box;
-  GtkWidget *label;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  name_dialog = name_dialog_new (self, ADW_MESSAGE_DIALOG (dialog), "add", "", response_cb);
-
-  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  label = gtk_label_new_with_mnemonic (choice_label);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_box_append (GTK_BOX (box), label);
-  name_dialog->drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (name_dialog->drop_down), selected);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), name_dialog->drop_down);
-  gtk_box_append (GTK_BOX (box), name_dialog->drop_down);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The page the dialog was opened from, if it still can take the name. */
 static CsResponsibilitiesPage *
 name_dialog_get_page (NameDialog *name_dialog,
@@ -271,60 +239,72 @@ name_dialog_get_page (NameDialog *name_dialog,
   return self;
 }
 
+/* A new activity (in the area chosen) or party (of the kind chosen), then its row or column. */
 static void
-on_add_activity_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             NameDialog       *name_dialog)
+on_add_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    NameDialog       *name_dialog)
 {
   g_autofree char *name = NULL;
   g_autoptr(CsResponsibilitiesPage) self = name_dialog_get_page (name_dialog, response, &name);
-  g_autoptr(CsRecord) activity = NULL;
+  g_autoptr(CsRecord) record = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (name_dialog->drop_down));
+  gboolean is_party = name_dialog->type == CS_TYPE_PARTY;
+  gint64 id;
 
   if (self == NULL)
     return;
 
-  activity = g_object_new (CS_TYPE_ACTIVITY,
-                           "name", name,
-                           "area", cs_raci_grid_get_area_id (selected),
-                           NULL);
-  if (!cs_store_add (cs_page_store (self), activity, &error))
+  record = is_party
+           ? g_object_new (CS_TYPE_PARTY, "name", name,
+                           "kind", party_kinds[MIN (selected, G_N_ELEMENTS (party_kinds) - 1)].id,
+                           NULL)
+           : g_object_new (CS_TYPE_ACTIVITY, "name", name,
+                           "area", cs_raci_grid_get_area_id (selected), NULL);
+  if (!cs_store_add (cs_page_store (self), record, &error))
     {
       show_error (self, error);
       return;
     }
 
-  /* Rebuilt by "record-added": go to the new row. */
-  cs_raci_grid_focus_cell (self->grid, cs_record_get_id (activity), 0, FALSE);
+  /* Rebuilt by "record-added": go to the new row or column. */
+  id = cs_record_get_id (record);
+  cs_raci_grid_focus_cell (self->grid, is_party ? 0 : id, is_party ? id : 0, FALSE);
 }
 
+/* Asks the name of a new activity or party, and its area or kind among @choices. */
 static void
-on_add_party_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          NameDialog       *name_dialog)
+present_add_dialog (CsResponsibilitiesPage *self,
+                    const char             *heading,
+                    const char             *body,
+                    const char             *choice_label,
+                    GtkStringList          *choices,
+                    guint                   selected,
+                    GType                   type)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(CsResponsibilitiesPage) self = name_dialog_get_page (name_dialog, response, &name);
-  g_autoptr(CsRecord) party = NULL;
-  g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (name_dialog->drop_down));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  NameDialog *name_dialog;
+  GtkWidget *box;
+  GtkWidget *label;
 
-  if (self == NULL)
-    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  name_dialog = name_dialog_new (self, ADW_MESSAGE_DIALOG (dialog), "add", "",
+                                 G_CALLBACK (on_add_response_cb));
+  name_dialog->type = type;
 
-  party = g_object_new (CS_TYPE_PARTY,
-                        "name", name,
-                        "kind", party_kinds[MIN (selected, G_N_ELEMENTS (party_kinds) - 1)].id,
-                        NULL);
-  if (!cs_store_add (cs_page_store (self), party, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  label = gtk_label_new_with_mnemonic (choice_label);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  name_dialog->drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (name_dialog->drop_down), selected);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), name_dialog->drop_down);
+  gtk_box_append (GTK_BOX (box), name_dialog->drop_down);
 
-  /* Rebuilt by "record-added": go to the new column. */
-  cs_raci_grid_focus_cell (self->grid, 0, cs_record_get_id (party), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* actions */
@@ -345,7 +325,7 @@ cs_responsibilities_page_add_activity_action (GtkWidget  *widget,
                       _("The activity becomes a row of the matrix of every offer of the "
                         "project."),
                       _("A_rea"), choices, g_list_model_get_n_items (G_LIST_MODEL (choices)) - 2,
-                      G_CALLBACK (on_add_activity_response_cb));
+                      CS_TYPE_ACTIVITY);
 }
 
 static void
@@ -366,7 +346,7 @@ cs_responsibilities_page_add_party_action (GtkWidget  *widget,
                       _("The party becomes a column of the matrix of every offer of the "
                         "project: a second provider, an auditor, a telecom carrier …"),
                       _("_Kind"), choices, G_N_ELEMENTS (party_kinds) - 1,
-                      G_CALLBACK (on_add_party_response_cb));
+                      CS_TYPE_PARTY);
 }
 
 /* renaming, moving and deleting activities and parties */
