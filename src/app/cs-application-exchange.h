@@ -22,4 +22,9 @@ void        cs_exchange_actions_import_file  (CsApplication *app,
 gboolean    cs_exchange_actions_export_file  (CsWindow      *window,
                                               GFile         *destination);
 
+/* cs-application.c */
+void        cs_application_show_error        (GtkWindow     *parent,
+                                              const char    *heading,
+                                              const char    *message);
+
 G_END_DECLS
