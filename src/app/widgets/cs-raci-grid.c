@@ -295,8 +295,8 @@ schedule_refresh (CsRaciGrid *self)
 
 static CsRecord *
 find_cell_record (CsRaciGrid *self,
-                  gint64                  activity_id,
-                  gint64                  party_id)
+                  gint64      activity_id,
+                  gint64      party_id)
 {
   GListModel *list = cs_store_list (self->store, CS_TYPE_RESPONSIBILITY,
                                     self->offer_id);
@@ -315,7 +315,7 @@ find_cell_record (CsRaciGrid *self,
 
 static void
 commit_cell (CsRaciGrid *self,
-             GtkWidget              *entry)
+             GtkWidget  *entry)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *normalized = NULL;
@@ -407,7 +407,7 @@ set_row_reference (CsStore   *store,
 
 static void
 commit_reference (CsRaciGrid *self,
-                  GtkWidget              *entry)
+                  GtkWidget  *entry)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -453,8 +453,8 @@ commit_pending (CsRaciGrid *self)
 }
 
 static void
-on_entry_changed_cb (GtkEditable            *entry,
-                     CsRaciGrid *self)
+on_entry_changed_cb (GtkEditable *entry,
+                     CsRaciGrid  *self)
 {
   GtkWidget *text;
 
@@ -479,8 +479,8 @@ on_entry_changed_cb (GtkEditable            *entry,
 
 static void
 focus_cell (CsRaciGrid *self,
-            guint                   row,
-            guint                   column)
+            guint       row,
+            guint       column)
 {
   GtkWidget *entry = get_cell (self, row, column);
 
@@ -489,7 +489,7 @@ focus_cell (CsRaciGrid *self,
 }
 
 static void
-on_cell_activate_cb (GtkEntry               *entry,
+on_cell_activate_cb (GtkEntry   *entry,
                      CsRaciGrid *self)
 {
   guint row = get_row (self, GTK_WIDGET (entry));
@@ -503,17 +503,17 @@ on_cell_activate_cb (GtkEntry               *entry,
 
 static void
 on_cell_focus_leave_cb (GtkEventControllerFocus *controller,
-                        CsRaciGrid  *self)
+                        CsRaciGrid              *self)
 {
   commit_cell (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
 static gboolean
-on_cell_key_pressed_cb (GtkEventControllerKey  *controller,
-                        guint                   keyval,
-                        guint                   keycode,
-                        GdkModifierType         state,
-                        CsRaciGrid *self)
+on_cell_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        CsRaciGrid            *self)
 {
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   guint row = get_row (self, entry);
@@ -565,7 +565,7 @@ on_cell_key_pressed_cb (GtkEventControllerKey  *controller,
 }
 
 static void
-on_reference_activate_cb (GtkEntry               *entry,
+on_reference_activate_cb (GtkEntry   *entry,
                           CsRaciGrid *self)
 {
   commit_reference (self, GTK_WIDGET (entry));
@@ -573,7 +573,7 @@ on_reference_activate_cb (GtkEntry               *entry,
 
 static void
 on_reference_focus_leave_cb (GtkEventControllerFocus *controller,
-                             CsRaciGrid  *self)
+                             CsRaciGrid              *self)
 {
   commit_reference (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
