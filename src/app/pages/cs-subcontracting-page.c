@@ -170,12 +170,7 @@ cs_subcontracting_page_focus_target (CsSectionPage *page,
       target = cs_field_editors_find (GTK_WIDGET (self->terms_group), table, record_id, field);
     }
 
-  if (target == NULL)
-    target = cs_field_editors_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
-  if (target == NULL)
-    return FALSE;
-
-  return cs_field_editors_reveal (target);
+  return cs_field_editors_reveal_or_first (target, GTK_WIDGET (self->terms_group));
 }
 
 /* GObject vfuncs */

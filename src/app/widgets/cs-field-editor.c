@@ -727,6 +727,29 @@ cs_field_editors_reveal (GtkWidget *target)
 }
 
 /**
+ * cs_field_editors_reveal_or_first:
+ * @target: (nullable): the widget to reveal and focus
+ * @container: where to look for a field editor when @target is %NULL
+ *
+ * Reveals and focuses @target (see cs_field_editors_reveal()), or else the first field
+ * editor of @container: a page's answer to a finding about a field it does not show.
+ *
+ * Returns: whether a widget took the focus
+ */
+gboolean
+cs_field_editors_reveal_or_first (GtkWidget *target,
+                                  GtkWidget *container)
+{
+  g_return_val_if_fail (target == NULL || GTK_IS_WIDGET (target), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (container), FALSE);
+
+  if (target == NULL)
+    target = cs_field_editors_find (container, NULL, 0, NULL);
+
+  return target != NULL && cs_field_editors_reveal (target);
+}
+
+/**
  * cs_field_editors_focus:
  * @container: a widget
  * @table: the table of the record

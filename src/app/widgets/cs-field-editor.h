@@ -130,6 +130,8 @@ GtkWidget      *cs_field_editors_find        (GtkWidget      *container,
                                               gint64          record_id,
                                               const char     *field);
 gboolean        cs_field_editors_reveal      (GtkWidget      *target);
+gboolean        cs_field_editors_reveal_or_first (GtkWidget  *target,
+                                                  GtkWidget  *container);
 gboolean        cs_field_editors_focus       (GtkWidget      *container,
                                               const char     *table,
                                               gint64          record_id,
