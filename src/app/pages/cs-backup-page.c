@@ -103,38 +103,16 @@ new_id (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  CsRecord *ra = *(CsRecord **) a;
-  CsRecord *rb = *(CsRecord **) b;
-  gint64 pa = cs_record_get_int (ra, "position");
-  gint64 pb = cs_record_get_int (rb, "position");
-  gint64 ia = cs_record_get_id (ra);
-  gint64 ib = cs_record_get_id (rb);
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
 /* The offer's policies in their order: the live list is not sorted again on a move. */
 static GPtrArray *
 get_policies (CsBackupPage *self)
 {
-  GPtrArray *policies = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *list;
-
   if (cs_page_offer (self) == NULL)
-    return policies;
+    return g_ptr_array_new_with_free_func (g_object_unref);
 
-  list = cs_store_list (cs_page_store (self), CS_TYPE_BACKUP_POLICY, get_offer_id (self));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (policies, g_list_model_get_item (list, i));
-  g_ptr_array_sort (policies, compare_positions);
-
-  return policies;
+  return cs_records_sort_by_position (cs_store_list (cs_page_store (self),
+                                                     CS_TYPE_BACKUP_POLICY,
+                                                     get_offer_id (self)));
 }
 
 static char *

@@ -686,25 +686,6 @@ get_area_rank (GPtrArray  *other_areas,
   return G_N_ELEMENTS (areas) + index;
 }
 
-/* Catalogue order: "position", then id, as the store sorts on load. */
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  CsRecord *ra = *(CsRecord **) a;
-  CsRecord *rb = *(CsRecord **) b;
-  gint64 pa = cs_record_get_int (ra, "position");
-  gint64 pb = cs_record_get_int (rb, "position");
-  gint64 ia = cs_record_get_id (ra);
-  gint64 ib = cs_record_get_id (rb);
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return (ia > ib) - (ia < ib);
-}
-
-
 static void
 append_menu_item (GMenu      *section,
                   const char *label,
@@ -1204,14 +1185,7 @@ GPtrArray *
 cs_raci_grid_sort_catalogue (CsStore *store,
                              GType    type)
 {
-  GListModel *list = cs_store_list (store, type, 0);
-  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (list, i));
-  g_ptr_array_sort (sorted, compare_positions);
-
-  return sorted;
+  return cs_records_sort_by_position (cs_store_list (store, type, 0));
 }
 
 /**

@@ -77,15 +77,7 @@ compare_positions (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  gint64 pa = cs_record_get_int (CS_RECORD ((gpointer) a), "position");
-  gint64 pb = cs_record_get_int (CS_RECORD ((gpointer) b), "position");
-  gint64 ia = cs_record_get_id (CS_RECORD ((gpointer) a));
-  gint64 ib = cs_record_get_id (CS_RECORD ((gpointer) b));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return ia < ib ? -1 : ia > ib;
+  return cs_record_compare_positions (CS_RECORD ((gpointer) a), CS_RECORD ((gpointer) b));
 }
 
 static void
