@@ -8,9 +8,9 @@
 # The layering rules of DESIGN.md, checked on the sources: nothing under src/core/ includes
 # GTK or libadwaita (core runs without a display), only the store (src/core/cs-store*.c)
 # speaks SQL: no other source has a string with SQL in it, nor calls SQLite's statement
-# functions; and the files of src/app include each other without cycles, but for the
-# application and its window. Each check first runs on a sample that breaks it, so that it
-# is seen to fail.
+# functions; the files of src/app include each other without cycles, but for the
+# application and its window; and no source under src/ is above 1,500 lines. Each check
+# first runs on a sample that breaks it, so that it is seen to fail.
 #
 # Usage: check-architecture.py SOURCE_ROOT. Prints TAP.
 
@@ -26,6 +26,8 @@ SQL = re.compile(r'\b(SELECT\s+.+\s+FROM|INSERT\s+(OR\s+[A-Z]+\s+)?INTO|UPDATE\s
                  r'DROP\s+(TABLE|INDEX)|PRAGMA\s+\w+|BEGIN\s+(IMMEDIATE|TRANSACTION)|'
                  r'VACUUM\b|SAVEPOINT\s+\w+|RELEASE\s+\w+|ROLLBACK\b)')
 SQLITE_CALL = re.compile(r'\bsqlite3_(prepare\w*|exec|step|bind_\w+)\s*\(')
+# STYLE.md: a file that grows past this is split along its seams.
+MAX_LINES = 1500
 
 
 def strip_comments(text):
@@ -102,6 +104,11 @@ def include_cycles(files):
     return cycles
 
 
+def oversized(files):
+    """files: {path: text}. Returns the paths of the files above MAX_LINES lines."""
+    return sorted(p for p, text in files.items() if text.count('\n') > MAX_LINES)
+
+
 def sources(root, folder):
     for directory, _, names in os.walk(os.path.join(root, folder)):
         for name in sorted(names):
@@ -130,6 +137,10 @@ def main():
                     include_cycles({'a.c': '#include "b.h"\n', 'b.h': '#include "a.h"\n',
                                     'a.h': ''}) == [{'a', 'b'}]))
 
+    results.append(('the file-size check catches a file of %d lines' % (MAX_LINES + 1),
+                    oversized({'big.c': 'x;\n' * (MAX_LINES + 1), 'small.c': 'x;\n' * MAX_LINES})
+                    == ['big.c']))
+
     offenders = []
     for path in sources(root, 'src/core'):
         with open(path, encoding='utf-8') as f:
@@ -157,6 +168,16 @@ def main():
     results.append(('no include cycle in src/app beyond the application and its window%s'
                     % (': ' + '; '.join(' '.join(sorted(c)) for c in cycles) if cycles else ''),
                     not cycles))
+
+    texts = {}
+    for path in sources(root, 'src'):
+        with open(path, encoding='utf-8') as f:
+            texts[os.path.relpath(path, root)] = f.read()
+    offenders = oversized(texts)
+    results.append(('no file under src/ is above %d lines%s'
+                    % (MAX_LINES, ': ' + ', '.join('%s (%d)' % (p, texts[p].count('\n'))
+                                                    for p in offenders) if offenders else ''),
+                    not offenders))
 
     print('1..%d' % len(results))
     for number, (title, ok) in enumerate(results, 1):

@@ -133,6 +133,41 @@ test_sections (void)
                      cs_asset_categories ()[i]);
 }
 
+/* Ordered records: by "position", then by id for equal positions; the copy is sorted. */
+static void
+test_sort_by_position (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (CS_TYPE_PARTY);
+  g_autoptr(GPtrArray) sorted = NULL;
+  const struct { gint64 id; gint64 position; } parties[] = {
+    { 4, 2 }, { 3, 1 }, { 1, 2 }, { 2, 0 },
+  };
+  const gint64 expected[] = { 2, 3, 1, 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parties); i++)
+    {
+      g_autoptr(CsRecord) party = g_object_new (CS_TYPE_PARTY, "position", parties[i].position,
+                                                NULL);
+
+      cs_record_set_id (party, parties[i].id);
+      g_list_store_append (store, party);
+    }
+
+  sorted = cs_records_sort_by_position (G_LIST_MODEL (store));
+  g_assert_cmpuint (sorted->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < sorted->len; i++)
+    g_assert_cmpint (cs_record_get_id (g_ptr_array_index (sorted, i)), ==, expected[i]);
+
+  /* The list itself is left in its order. */
+  {
+    g_autoptr(CsRecord) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+
+    g_assert_cmpint (cs_record_get_id (first), ==, 4);
+  }
+  g_assert_cmpint (cs_record_compare_positions (g_ptr_array_index (sorted, 0),
+                                                g_ptr_array_index (sorted, 0)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/core/record/properties", test_properties);
   g_test_add_func ("/core/record/notify", test_notify);
   g_test_add_func ("/core/record/sections", test_sections);
+  g_test_add_func ("/core/record/sort-by-position", test_sort_by_position);
 
   return g_test_run ();
 }

@@ -757,6 +757,142 @@ test_responsibilities_page_read_only (void)
   cs_ui_test_iterate_rounds (3);
 }
 
+typedef struct
+{
+  CsStore *store;
+  gint64   offer_id;
+  gint64   activity_id;
+  gint64   party_id;
+  char    *roles;
+} RolesWait;
+
+static gboolean
+roles_stored (gpointer data)
+{
+  RolesWait *wait = data;
+
+  return g_strcmp0 (get_roles (wait->store, wait->offer_id, wait->activity_id, wait->party_id),
+                    wait->roles) == 0;
+}
+
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  GtkEventController *key = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; key == NULL; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      g_assert_nonnull (controller);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        key = controller;
+    }
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  g_assert_true (handled);
+}
+
+/* What is typed and not committed yet: Escape drops it, typing without the keyboard focus
+ * commits it after a pause; and the row's reference goes to each of its cells. */
+static void
+test_responsibilities_page_uncommitted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_ui_test_project_path ("raci-typing.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  g_autofree char *cell_name = NULL;
+  g_autofree char *reference_name = NULL;
+  RolesWait wait = { 0 };
+  CsRecord *restore;
+  CsRecord *provider;
+  CsOffer *offer;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *cell;
+  GtkWidget *reference = NULL;
+  GListModel *cells;
+  const char *stored;
+
+  g_assert_no_error (error);
+  offer = cs_ui_test_offer_with_most (store, CS_TYPE_RESPONSIBILITY);
+  restore = find_by (store, CS_TYPE_ACTIVITY, "key", "restore");
+  provider = find_by (store, CS_TYPE_PARTY, "kind", "provider");
+  wait.store = store;
+  wait.offer_id = cs_record_get_id (CS_RECORD (offer));
+  wait.activity_id = cs_record_get_id (restore);
+  wait.party_id = cs_record_get_id (provider);
+
+  page = cs_ui_test_new_page (CS_SECTION_RESPONSIBILITIES, store);
+  window = cs_ui_test_present (page, 1280, 800);
+  cs_section_page_set_offer (CS_SECTION_PAGE (page), offer);
+  cs_ui_test_iterate_rounds (3);
+  cell_name = g_strdup_printf ("%s, %s", cs_record_get_string (restore, "name"),
+                               cs_record_get_string (provider, "name"));
+  cell = find_entry (page, cell_name);
+  g_assert_nonnull (cell);
+  type_in (cell, "r");
+  stored = get_roles (store, wait.offer_id, wait.activity_id, wait.party_id);
+  g_assert_cmpstr (stored, ==, "R");
+
+  /* Escape drops what was typed: the stored roles come back, nothing is written. */
+  gtk_widget_grab_focus (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "ci");
+  press_key (cell, GDK_KEY_Escape);
+  cs_ui_test_iterate_rounds (3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "R");
+  g_assert_cmpstr (get_roles (store, wait.offer_id, wait.activity_id, wait.party_id), ==, "R");
+
+  /* The row's cells get a contract reference from elsewhere (an import, another window). */
+  cells = cs_store_list (store, CS_TYPE_RESPONSIBILITY, wait.offer_id);
+  for (guint i = 0; i < g_list_model_get_n_items (cells); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (cells, i);
+
+      if (cs_record_get_int (record, "activity_id") == wait.activity_id)
+        g_assert_true (cs_store_set_string (store, record, "reference", "Annex 2", &error));
+    }
+  g_assert_no_error (error);
+  cs_ui_test_iterate_rounds (3);
+
+  /* Typed without the keyboard focus (an assistive technology): committed after a pause. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  cs_ui_test_iterate_rounds (3);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "ia");
+  wait.roles = "AI";
+  g_assert_true (cs_ui_test_wait_until (roles_stored, &wait));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "AI");
+
+  /* The row's reference, shown from its cells, is written to every cell of the row; a
+   * finding about a cell's reference focuses the row's reference entry. */
+  for (guint i = 0; i < g_list_model_get_n_items (cells) && reference == NULL; i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (cells, i);
+
+      if (cs_record_get_int (record, "activity_id") == wait.activity_id &&
+          cs_section_page_focus_target (CS_SECTION_PAGE (page), "responsibility",
+                                        cs_record_get_id (record), "reference"))
+        reference = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             GTK_TYPE_ENTRY);
+    }
+  g_assert_nonnull (reference);
+  g_assert_true (reference != cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reference)), ==, "Annex 2");
+  type_in (reference, "Schedule 4");
+  for (guint i = 0; i < g_list_model_get_n_items (cells); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (cells, i);
+
+      if (cs_record_get_int (record, "activity_id") == wait.activity_id)
+        g_assert_cmpstr (cs_record_get_string (record, "reference"), ==, "Schedule 4");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cs_ui_test_iterate_rounds (3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +903,8 @@ main (int   argc,
   g_test_add_func ("/ui/responsibilities-page/edit", test_responsibilities_page_edit);
   g_test_add_func ("/ui/responsibilities-page/catalogue", test_responsibilities_page_catalogue);
   g_test_add_func ("/ui/responsibilities-page/read-only", test_responsibilities_page_read_only);
+  g_test_add_func ("/ui/responsibilities-page/uncommitted",
+                   test_responsibilities_page_uncommitted);
 
   return g_test_run ();
 }

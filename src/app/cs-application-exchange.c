@@ -54,21 +54,6 @@ get_active_window (CsApplication *app)
 }
 
 static void
-show_error_dialog (GtkWindow  *parent,
-                   const char *heading,
-                   const char *message)
-{
-  AdwMessageDialog *dialog;
-
-  /* Heading and body are plain text: file names and messages are never markup. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 show_import_error (GtkWindow  *parent,
                    GFile      *xml,
                    const char *message)
@@ -79,7 +64,7 @@ show_import_error (GtkWindow  *parent,
 
   /* Translators: %s is the name of the XML file being imported */
   heading = g_strdup_printf (_("Could Not Import “%s”"), display_name);
-  show_error_dialog (parent, heading, message);
+  cs_application_show_error (parent, heading, message);
 }
 
 static GtkFileFilter *

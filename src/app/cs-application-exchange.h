@@ -29,4 +29,9 @@ gboolean    cs_exchange_actions_export_file_finish (CsWindow            *window,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
+/* cs-application.c */
+void        cs_application_show_error        (GtkWindow     *parent,
+                                              const char    *heading,
+                                              const char    *message);
+
 G_END_DECLS

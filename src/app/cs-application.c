@@ -85,13 +85,22 @@ find_empty_window (CsApplication *self,
   return NULL;
 }
 
-static void
-show_error_dialog (GtkWindow  *parent,
-                   const char *heading,
-                   const char *message)
+/**
+ * cs_application_show_error:
+ * @parent: (nullable): the window the dialog is for
+ * @heading: the translated heading
+ * @message: the translated message
+ *
+ * Shows an error in a dialog with a Close button.
+ */
+void
+cs_application_show_error (GtkWindow  *parent,
+                           const char *heading,
+                           const char *message)
 {
   AdwMessageDialog *dialog;
 
+  /* Heading and body are plain text: file names and messages are never markup. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
@@ -110,7 +119,7 @@ show_open_error (GtkWindow    *parent,
   /* Translators: %s is a file name */
   heading = g_strdup_printf (_("Could Not Open “%s”"), basename);
   /* The store's messages already say what is safe ("It was left unchanged."). */
-  show_error_dialog (parent, heading, error->message);
+  cs_application_show_error (parent, heading, error->message);
 }
 
 typedef struct
@@ -230,9 +239,9 @@ on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
     path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_error_dialog (parent, _("Could Not Create the Project"),
-                         _("Projects can only be saved in a folder on this computer; no project "
-                           "was created. Choose another folder."));
+      cs_application_show_error (parent, _("Could Not Create the Project"),
+                                 _("Projects can only be saved in a folder on this computer; "
+                                   "no project was created. Choose another folder."));
       return;
     }
 
@@ -246,7 +255,7 @@ on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Create “%s”"), display_name);
       /* The store's messages already say that nothing was changed. */
-      show_error_dialog (parent, heading, error->message);
+      cs_application_show_error (parent, heading, error->message);
       return;
     }
 
@@ -286,15 +295,15 @@ open_demo (CsApplication *self,
 
   if (path == NULL)
     {
-      show_error_dialog (parent, _("Could Not Create the Demo Project"),
-                         _("The folder for the demo project could not be created."));
+      cs_application_show_error (parent, _("Could Not Create the Demo Project"),
+                                 _("The folder for the demo project could not be created."));
       return;
     }
 
   store = cs_demo_create (path, &error);
   if (store == NULL)
     {
-      show_error_dialog (parent, _("Could Not Create the Demo Project"), error->message);
+      cs_application_show_error (parent, _("Could Not Create the Demo Project"), error->message);
       return;
     }
 

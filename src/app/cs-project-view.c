@@ -912,6 +912,20 @@ cs_project_view_new (CsReviewState *review_state)
   return g_object_new (CS_TYPE_PROJECT_VIEW, "review-state", review_state, NULL);
 }
 
+/* The page of each section: a #CsSectionPage taking the review state. */
+static GType (* const page_types[CS_N_SECTIONS]) (void) = {
+  [CS_SECTION_DASHBOARD] = cs_dashboard_page_get_type,
+  [CS_SECTION_PERIMETER] = cs_perimeter_page_get_type,
+  [CS_SECTION_EXCLUSIONS] = cs_exclusions_page_get_type,
+  [CS_SECTION_RESPONSIBILITIES] = cs_responsibilities_page_get_type,
+  [CS_SECTION_SLA] = cs_sla_page_get_type,
+  [CS_SECTION_BACKUP] = cs_backup_page_get_type,
+  [CS_SECTION_SECURITY] = cs_security_page_get_type,
+  [CS_SECTION_SUBCONTRACTING] = cs_subcontracting_page_get_type,
+  [CS_SECTION_EXIT] = cs_exit_page_get_type,
+  [CS_SECTION_TERMS] = cs_terms_page_get_type,
+};
+
 /**
  * cs_project_view_create_page:
  * @section: a section
@@ -928,32 +942,7 @@ cs_project_view_create_page (CsSection      section,
   g_return_val_if_fail (section < CS_N_SECTIONS, NULL);
   g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
 
-  switch (section)
-    {
-    case CS_SECTION_DASHBOARD:
-      return cs_dashboard_page_new (review_state);
-    case CS_SECTION_PERIMETER:
-      return cs_perimeter_page_new (review_state);
-    case CS_SECTION_EXCLUSIONS:
-      return cs_exclusions_page_new (review_state);
-    case CS_SECTION_RESPONSIBILITIES:
-      return cs_responsibilities_page_new (review_state);
-    case CS_SECTION_SLA:
-      return cs_sla_page_new (review_state);
-    case CS_SECTION_BACKUP:
-      return cs_backup_page_new (review_state);
-    case CS_SECTION_SECURITY:
-      return cs_security_page_new (review_state);
-    case CS_SECTION_SUBCONTRACTING:
-      return cs_subcontracting_page_new (review_state);
-    case CS_SECTION_EXIT:
-      return cs_exit_page_new (review_state);
-    case CS_SECTION_TERMS:
-      return cs_terms_page_new (review_state);
-    case CS_N_SECTIONS:
-    default:
-      g_assert_not_reached ();
-    }
+  return g_object_new (page_types[section] (), "review-state", review_state, NULL);
 }
 
 /**

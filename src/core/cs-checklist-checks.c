@@ -148,64 +148,85 @@ get_coverage (Ctx *ctx)
 
 /* Cross-checks, named by the packs */
 
-static CsItemStatus
-cross_inventory_covered (Ctx         *ctx,
-                         const Item  *item,
-                         char       **detail)
+/* The coverage items: of the assets they count, how many the offer covers. The counts are
+ * offsets in CsCoverageCounts; the inventory counts the assets the offer does not address. */
+typedef enum
 {
-  CsCoverageCounts *c = &ctx->coverage;
+  COVERAGE_INVENTORY,
+  COVERAGE_CRITICAL_MANAGED,
+  COVERAGE_CRITICAL_BACKED_UP,
+} CoverageItem;
 
-  if (!get_coverage (ctx) || c->n_assets == 0)
+static const struct
+{
+  gsize       n_counted;
+  gsize       n_covered;    /* or, with uncovered, those not covered */
+  gboolean    uncovered;
+  const char *nothing_counted;
+} coverage_items[] = {
+  [COVERAGE_INVENTORY] = {
+    G_STRUCT_OFFSET (CsCoverageCounts, n_assets),
+    G_STRUCT_OFFSET (CsCoverageCounts, n_not_addressed), TRUE,
+    N_("The project has no asset inventory yet."),
+  },
+  [COVERAGE_CRITICAL_MANAGED] = {
+    G_STRUCT_OFFSET (CsCoverageCounts, n_critical),
+    G_STRUCT_OFFSET (CsCoverageCounts, n_critical_managed), FALSE,
+    N_("No asset of the inventory is marked critical."),
+  },
+  [COVERAGE_CRITICAL_BACKED_UP] = {
+    G_STRUCT_OFFSET (CsCoverageCounts, n_critical),
+    G_STRUCT_OFFSET (CsCoverageCounts, n_critical_backed_up), FALSE,
+    N_("No asset of the inventory is marked critical."),
+  },
+};
+
+/* The formats stay literal, for the compiler to check them. */
+static char *
+describe_not_covered (CoverageItem which,
+                      guint        n_not_covered,
+                      guint        n_counted)
+{
+  switch (which)
     {
-      *detail = g_strdup (_("The project has no asset inventory yet."));
-      return CS_ITEM_MISSING;
+    case COVERAGE_INVENTORY:
+      return g_strdup_printf (_("%u of %u assets are not addressed by the offer."),
+                              n_not_covered, n_counted);
+    case COVERAGE_CRITICAL_MANAGED:
+      return g_strdup_printf (_("%u of %u critical assets are not managed by the offer."),
+                              n_not_covered, n_counted);
+    case COVERAGE_CRITICAL_BACKED_UP:
+    default:
+      return g_strdup_printf (_("%u of %u critical assets are in no backup policy of the offer."),
+                              n_not_covered, n_counted);
     }
-  if (c->n_not_addressed == 0)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (_("%u of %u assets are not addressed by the offer."),
-                             c->n_not_addressed, c->n_assets);
-  return c->n_not_addressed < c->n_assets ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
 static CsItemStatus
-cross_critical_assets_managed (Ctx         *ctx,
-                               const Item  *item,
-                               char       **detail)
+cross_coverage (Ctx         *ctx,
+                const Item  *item,
+                char       **detail)
 {
-  CsCoverageCounts *c = &ctx->coverage;
+  CoverageItem which = GPOINTER_TO_UINT (item->cross_data);
+  const guint8 *counts = (const guint8 *) &ctx->coverage;
+  guint n_counted;
+  guint n_covered;
 
-  if (!get_coverage (ctx) || c->n_critical == 0)
+  if (!get_coverage (ctx) ||
+      (n_counted = G_STRUCT_MEMBER (guint, counts, coverage_items[which].n_counted)) == 0)
     {
-      *detail = g_strdup (_("No asset of the inventory is marked critical."));
+      *detail = g_strdup (_(coverage_items[which].nothing_counted));
       return CS_ITEM_MISSING;
     }
-  if (c->n_critical_managed == c->n_critical)
+
+  n_covered = G_STRUCT_MEMBER (guint, counts, coverage_items[which].n_covered);
+  if (coverage_items[which].uncovered)
+    n_covered = n_counted - MIN (n_covered, n_counted);
+  if (n_covered == n_counted)
     return CS_ITEM_SATISFIED;
 
-  *detail = g_strdup_printf (_("%u of %u critical assets are not managed by the offer."),
-                             c->n_critical - c->n_critical_managed, c->n_critical);
-  return c->n_critical_managed > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
-}
-
-static CsItemStatus
-cross_critical_assets_backed_up (Ctx         *ctx,
-                                 const Item  *item,
-                                 char       **detail)
-{
-  CsCoverageCounts *c = &ctx->coverage;
-
-  if (!get_coverage (ctx) || c->n_critical == 0)
-    {
-      *detail = g_strdup (_("No asset of the inventory is marked critical."));
-      return CS_ITEM_MISSING;
-    }
-  if (c->n_critical_backed_up == c->n_critical)
-    return CS_ITEM_SATISFIED;
-
-  *detail = g_strdup_printf (_("%u of %u critical assets are in no backup policy of the offer."),
-                             c->n_critical - c->n_critical_backed_up, c->n_critical);
-  return c->n_critical_backed_up > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
+  *detail = describe_not_covered (which, n_counted - n_covered, n_counted);
+  return n_covered > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
 /* No exclusion removes a core obligation, with the detector of the Exclusions page. */
@@ -322,20 +343,24 @@ raci_check (Ctx         *ctx,
   return n_ok > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
-static CsItemStatus
-cross_raci_accountable (Ctx         *ctx,
-                        const Item  *item,
-                        char       **detail)
+/* The RACI items: over all the activities, exactly one Accountable; over security, an owner. */
+typedef struct
 {
-  return raci_check (ctx, NULL, FALSE, detail);
-}
+  const char *area;
+  gboolean    r_or_a;
+} RaciItem;
+
+static const RaciItem raci_accountable = { NULL, FALSE };
+static const RaciItem raci_security_owned = { "security", TRUE };
 
 static CsItemStatus
-cross_raci_security_owned (Ctx         *ctx,
-                           const Item  *item,
-                           char       **detail)
+cross_raci (Ctx         *ctx,
+            const Item  *item,
+            char       **detail)
 {
-  return raci_check (ctx, "security", TRUE, detail);
+  const RaciItem *raci = item->cross_data;
+
+  return raci_check (ctx, raci->area, raci->r_or_a, detail);
 }
 
 static CsItemStatus
@@ -434,20 +459,13 @@ cross_sla_priorities_defined (Ctx         *ctx,
   return n_defined > 0 ? CS_ITEM_PARTIAL : CS_ITEM_MISSING;
 }
 
+/* Every incident priority states the column the item names (its table row's data). */
 static CsItemStatus
-cross_sla_response_per_priority (Ctx         *ctx,
-                                 const Item  *item,
-                                 char       **detail)
+cross_targets_stated (Ctx         *ctx,
+                      const Item  *item,
+                      char       **detail)
 {
-  return targets_stated (ctx, "response_value", detail);
-}
-
-static CsItemStatus
-cross_sla_resolution_per_priority (Ctx         *ctx,
-                                   const Item  *item,
-                                   char       **detail)
-{
-  return targets_stated (ctx, "resolution_value", detail);
+  return targets_stated (ctx, item->cross_data, detail);
 }
 
 CsSlaReport *
@@ -1031,21 +1049,24 @@ cross_term_renewal_notice (Ctx         *ctx,
   return status == CS_ITEM_MISSING ? CS_ITEM_PARTIAL : status;
 }
 
+/* The cross-checks by the name the packs give them, with the data of those sharing a function. */
 static const struct
 {
-  const char *name;
-  CrossFunc   func;
+  const char    *name;
+  CrossFunc      func;
+  gconstpointer  data;
 } cross_checks[] = {
-  { "inventory-covered", cross_inventory_covered },
-  { "critical-assets-managed", cross_critical_assets_managed },
-  { "critical-assets-backed-up", cross_critical_assets_backed_up },
+  { "inventory-covered", cross_coverage, GUINT_TO_POINTER (COVERAGE_INVENTORY) },
+  { "critical-assets-managed", cross_coverage, GUINT_TO_POINTER (COVERAGE_CRITICAL_MANAGED) },
+  { "critical-assets-backed-up", cross_coverage,
+    GUINT_TO_POINTER (COVERAGE_CRITICAL_BACKED_UP) },
   { "exclusions-keep-core", cross_exclusions_keep_core },
-  { "raci-accountable", cross_raci_accountable },
-  { "raci-security-owned", cross_raci_security_owned },
+  { "raci-accountable", cross_raci, &raci_accountable },
+  { "raci-security-owned", cross_raci, &raci_security_owned },
   { "backup-owned-by-provider", cross_backup_owned_by_provider },
   { "sla-priorities-defined", cross_sla_priorities_defined },
-  { "sla-response-per-priority", cross_sla_response_per_priority },
-  { "sla-resolution-per-priority", cross_sla_resolution_per_priority },
+  { "sla-response-per-priority", cross_targets_stated, "response_value" },
+  { "sla-resolution-per-priority", cross_targets_stated, "resolution_value" },
   { "priority-monotonic", cross_priority_monotonic },
   { "coverage-window", cross_coverage_window },
   { "availability-measured", cross_availability_measured },
@@ -1078,16 +1099,22 @@ static const struct
 /**
  * _cs_checklist_find_cross:
  * @name: the name of a cross-check, as a pack writes it
+ * @data: (out): where to put the data the check's function reads in #Item.cross_data
  *
  * Returns: (nullable): the cross-check
  */
 CrossFunc
-_cs_checklist_find_cross (const char *name)
+_cs_checklist_find_cross (const char     *name,
+                          gconstpointer  *data)
 {
   for (guint i = 0; i < G_N_ELEMENTS (cross_checks); i++)
     if (g_strcmp0 (name, cross_checks[i].name) == 0)
-      return cross_checks[i].func;
+      {
+        *data = cross_checks[i].data;
+        return cross_checks[i].func;
+      }
 
+  *data = NULL;
   return NULL;
 }
 

@@ -49,24 +49,25 @@ typedef CsItemStatus (*CrossFunc) (Ctx         *ctx,
 
 struct _Item
 {
-  char       *id;
-  char       *group;
-  CsSeverity  severity;
-  guint       weight;
-  gboolean    regulatory;
-  char       *title;
-  char       *guidance;
-  char       *remedy;
-  char       *source;
-  char       *manual_reason;
-  CheckKind   kind;
-  GType       type;
-  char       *field;
-  char       *value;      /* list: value; control/deliverable: key */
-  GStrv       accept;
-  GStrv       reject;
-  GArray     *thresholds; /* of Threshold */
-  CrossFunc   cross;
+  char         *id;
+  char         *group;
+  CsSeverity    severity;
+  guint         weight;
+  gboolean      regulatory;
+  char         *title;
+  char         *guidance;
+  char         *remedy;
+  char         *source;
+  char         *manual_reason;
+  CheckKind     kind;
+  GType         type;
+  char         *field;
+  char         *value;      /* list: value; control/deliverable: key */
+  GStrv         accept;
+  GStrv         reject;
+  GArray       *thresholds; /* of Threshold */
+  CrossFunc     cross;
+  gconstpointer cross_data; /* what the cross-check's table row gives its function */
 };
 
 struct _Ctx
@@ -80,7 +81,8 @@ struct _Ctx
   CsSlaReport      *sla;
 };
 
-CrossFunc     _cs_checklist_find_cross     (const char  *name);
+CrossFunc     _cs_checklist_find_cross     (const char     *name,
+                                            gconstpointer  *data);
 CsReport     *_cs_checklist_evaluate_year  (CsChecklist *self,
                                             CsStore     *store,
                                             CsLinter    *linter,

@@ -262,7 +262,7 @@ load_check (Item        *item,
     {
       g_autofree char *rule = _cs_rulefile_get_prop (check, "rule");
 
-      item->cross = _cs_checklist_find_cross (rule);
+      item->cross = _cs_checklist_find_cross (rule, &item->cross_data);
 
       if (item->cross == NULL)
         {

@@ -603,6 +603,61 @@ cs_record_copy (CsRecord *self)
   return copy;
 }
 
+/**
+ * cs_record_compare_positions:
+ * @a: a record with a "position" field
+ * @b: another
+ *
+ * The order of ordered records (deliverables, policies, the RACI catalogues …): their
+ * "position", then their id, as the store sorts them on load.
+ *
+ * Returns: a negative number if @a comes first, a positive one if @b does, 0 if the same
+ */
+int
+cs_record_compare_positions (CsRecord *a,
+                             CsRecord *b)
+{
+  gint64 pa = cs_record_get_int (a, "position");
+  gint64 pb = cs_record_get_int (b, "position");
+  gint64 ia = cs_record_get_id (a);
+  gint64 ib = cs_record_get_id (b);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  return (ia > ib) - (ia < ib);
+}
+
+static int
+compare_positions_cb (gconstpointer a,
+                      gconstpointer b)
+{
+  return cs_record_compare_positions (*(CsRecord **) a, *(CsRecord **) b);
+}
+
+/**
+ * cs_records_sort_by_position:
+ * @records: (element-type CsRecord): records with a "position" field
+ *
+ * A sorted copy of a list: the store's live lists are not sorted again when a position
+ * changes.
+ *
+ * Returns: (transfer container) (element-type CsRecord): the records, in their order
+ */
+GPtrArray *
+cs_records_sort_by_position (GListModel *records)
+{
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), sorted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (records, i));
+  g_ptr_array_sort (sorted, compare_positions_cb);
+
+  return sorted;
+}
+
 /*
  * _cs_record_load_value:
  * @self: a record being loaded from the file

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -142,6 +142,10 @@ gboolean         cs_record_get_boolean      (CsRecord       *self,
                                              const char     *column);
 
 CsRecord        *cs_record_copy             (CsRecord       *self);
+
+int              cs_record_compare_positions (CsRecord      *a,
+                                              CsRecord      *b);
+GPtrArray       *cs_records_sort_by_position (GListModel    *records);
 
 /**
  * CS_DEFINE_RECORD_TYPE:

@@ -55,6 +55,7 @@ struct _CsImportDialog
   GtkStringList       *duplicate_rows;
   GtkStringList       *report_lines;
   GHashTable          *line_actions;
+  GHashTable          *drop_down_lines;  /* the line each bound drop-down decides */
   Stage                stage;
   guint                progress_source;
   gboolean             close_when_done;
@@ -492,7 +493,7 @@ on_duplicate_action_selected_cb (GtkDropDown    *drop_down,
                                  GParamSpec     *pspec,
                                  CsImportDialog *self)
 {
-  guint line = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "cs-line"));
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (self->drop_down_lines, drop_down));
   guint action = gtk_drop_down_get_selected (drop_down);
 
   if (self->loading || line == 0 || action > CS_DUPLICATE_ADD || action == line_action (self, line))
@@ -533,6 +534,17 @@ on_duplicate_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_duplicate_teardown_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          CsImportDialog           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  if (box != NULL)
+    g_hash_table_remove (self->drop_down_lines, gtk_widget_get_last_child (box));
+}
+
+static void
 on_duplicate_bind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       CsImportDialog           *self)
@@ -559,7 +571,7 @@ on_duplicate_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text);
 
   self->loading = TRUE;
-  g_object_set_data (G_OBJECT (drop_down), "cs-line", GUINT_TO_POINTER (duplicate->line));
+  g_hash_table_insert (self->drop_down_lines, drop_down, GUINT_TO_POINTER (duplicate->line));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), line_action (self, duplicate->line));
   self->loading = FALSE;
 
@@ -1036,6 +1048,7 @@ cs_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->dry_report, cs_csv_report_unref);
   g_clear_pointer (&self->report, cs_csv_report_unref);
   g_clear_pointer (&self->line_actions, g_hash_table_unref);
+  g_clear_pointer (&self->drop_down_lines, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_import_dialog_parent_class)->finalize (object);
 }
@@ -1164,6 +1177,7 @@ cs_import_dialog_init (CsImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->line_actions = g_hash_table_new (NULL, NULL);
+  self->drop_down_lines = g_hash_table_new (NULL, NULL);
   self->preview_rows = gtk_string_list_new (NULL);
   self->duplicate_rows = gtk_string_list_new (NULL);
   self->report_lines = gtk_string_list_new (NULL);
@@ -1179,6 +1193,7 @@ cs_import_dialog_init (CsImportDialog *self)
 
   g_signal_connect (duplicate_factory, "setup", G_CALLBACK (on_duplicate_setup_cb), self);
   g_signal_connect (duplicate_factory, "bind", G_CALLBACK (on_duplicate_bind_cb), self);
+  g_signal_connect (duplicate_factory, "teardown", G_CALLBACK (on_duplicate_teardown_cb), self);
   duplicate_selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->duplicate_rows)));
   gtk_list_view_set_factory (self->duplicates_view, duplicate_factory);
   gtk_list_view_set_model (self->duplicates_view, GTK_SELECTION_MODEL (duplicate_selection));

@@ -18,6 +18,7 @@
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -102,38 +103,16 @@ new_id (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  CsRecord *ra = *(CsRecord **) a;
-  CsRecord *rb = *(CsRecord **) b;
-  gint64 pa = cs_record_get_int (ra, "position");
-  gint64 pb = cs_record_get_int (rb, "position");
-  gint64 ia = cs_record_get_id (ra);
-  gint64 ib = cs_record_get_id (rb);
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
 /* The offer's policies in their order: the live list is not sorted again on a move. */
 static GPtrArray *
 get_policies (CsBackupPage *self)
 {
-  GPtrArray *policies = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *list;
-
   if (cs_page_offer (self) == NULL)
-    return policies;
+    return g_ptr_array_new_with_free_func (g_object_unref);
 
-  list = cs_store_list (cs_page_store (self), CS_TYPE_BACKUP_POLICY, get_offer_id (self));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (policies, g_list_model_get_item (list, i));
-  g_ptr_array_sort (policies, compare_positions);
-
-  return policies;
+  return cs_records_sort_by_position (cs_store_list (cs_page_store (self),
+                                                     CS_TYPE_BACKUP_POLICY,
+                                                     get_offer_id (self)));
 }
 
 static char *
@@ -301,40 +280,16 @@ update_report (CsBackupPage *self)
                           report->unprotected_critical->len > 0);
 }
 
-static gboolean
-update_report_idle_cb (gpointer user_data)
-{
-  CsBackupPage *self = user_data;
-
-  self->report_id = 0;
-  update_report (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_report (CsBackupPage *self)
 {
-  if (self->report_id == 0)
-    self->report_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_report_idle_cb, self, NULL);
-}
-
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  CsBackupPage *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
+  cs_idle_add_once (&self->report_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) update_report, self);
 }
 
 static void
 schedule_rebuild (CsBackupPage *self)
 {
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+  cs_idle_add_once (&self->rebuild_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) rebuild, self);
 }
 
 /* building */
@@ -961,18 +916,4 @@ cs_backup_page_init (CsBackupPage *self)
   adw_preferences_group_add (self->policies_group, self->empty_row);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.undo-delete", FALSE);
-}
-
-/**
- * cs_backup_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsBackupPage, showing no offer yet
- */
-GtkWidget *
-cs_backup_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_BACKUP_PAGE, "review-state", review_state, NULL);
 }

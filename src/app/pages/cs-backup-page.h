@@ -17,6 +17,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS, BACKUP_PAGE, CsSectionPage)
 
-GtkWidget   *cs_backup_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cs-compare-view.h"
 #include "cs-comparison.h"
 #include "cs-review-state.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 
 #include <math.h>
@@ -560,25 +561,20 @@ recompute (CsCompareView *self)
   gtk_stack_set_visible_child_name (get_stack (self), "table");
 }
 
-static gboolean
-recompute_timeout_cb (gpointer user_data)
+static void
+recompute_if_mapped (CsCompareView *self)
 {
-  CsCompareView *self = user_data;
-
-  self->recompute_id = 0;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     recompute (self);
   else
     self->dirty = TRUE;
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_recompute (CsCompareView *self)
 {
-  if (self->recompute_id == 0)
-    self->recompute_id = g_timeout_add (RECOMPUTE_DELAY_MS, recompute_timeout_cb, self);
+  cs_timeout_add_once (&self->recompute_id, RECOMPUTE_DELAY_MS,
+                       (CsSourceFunc) recompute_if_mapped, self);
 }
 
 static void

@@ -846,20 +846,6 @@ cs_dashboard_page_init (CsDashboardPage *self)
 }
 
 /**
- * cs_dashboard_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsDashboardPage, with no offer yet
- */
-GtkWidget *
-cs_dashboard_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_DASHBOARD_PAGE, "review-state", review_state, NULL);
-}
-
-/**
  * cs_dashboard_page_get_score_text:
  * @self: a #CsDashboardPage
  *

@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsDashboardPage, cs_dashboard_page, CS, DASHBOARD_PAGE, CsSectionPage)
 
-GtkWidget   *cs_dashboard_page_new               (CsReviewState *review_state);
 const char  *cs_dashboard_page_get_score_text    (CsDashboardPage *self);
 const char  *cs_dashboard_page_get_assessed_text (CsDashboardPage *self);
 GListModel  *cs_dashboard_page_get_findings      (CsDashboardPage *self);

@@ -20,6 +20,7 @@
 #include "cs-labels.h"
 #include "cs-record-list.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -213,24 +214,12 @@ update_summary (CsExitPage *self)
                                  cs_page_is_writable (self) && n_missing > 0);
 }
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  CsExitPage *self = data;
-
-  self->update_id = 0;
-  update_summary (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_saved_cb (CsStore    *store,
                    CsExitPage *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_summary, self);
 }
 
 static void
@@ -361,12 +350,7 @@ cs_exit_page_focus_target (CsSectionPage *page,
       target = cs_field_editors_find (GTK_WIDGET (self->terms_group), table, record_id, field);
     }
 
-  if (target == NULL)
-    target = cs_field_editors_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
-  if (target == NULL)
-    return FALSE;
-
-  return cs_field_editors_reveal (target);
+  return cs_field_editors_reveal_or_first (target, GTK_WIDGET (self->terms_group));
 }
 
 /* GObject vfuncs */
@@ -432,16 +416,8 @@ cs_exit_page_class_init (CsExitPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record what an exit would cost and what is handed back."));
 
-  cs_record_list_install_actions (widget_class, "deliverables");
   gtk_widget_class_install_action (widget_class, "deliverables.add-standard", NULL,
                                    cs_exit_page_add_standard_action);
-
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-exit-page.ui");
@@ -456,20 +432,4 @@ static void
 cs_exit_page_init (CsExitPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* public API */
-
-/**
- * cs_exit_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsExitPage
- */
-GtkWidget *
-cs_exit_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_EXIT_PAGE, "review-state", review_state, NULL);
 }

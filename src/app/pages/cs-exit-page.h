@@ -17,6 +17,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsExitPage, cs_exit_page, CS, EXIT_PAGE, CsSectionPage)
 
-GtkWidget   *cs_exit_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

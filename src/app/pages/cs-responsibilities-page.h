@@ -18,6 +18,4 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsResponsibilitiesPage, cs_responsibilities_page, CS, RESPONSIBILITIES_PAGE,
                       CsSectionPage)
 
-GtkWidget   *cs_responsibilities_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

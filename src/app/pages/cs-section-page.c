@@ -12,9 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "cs-section-page.h"
+#include "cs-choice-row.h"
 #include "cs-clause-editor.h"
+#include "cs-date-row.h"
 #include "cs-flags-group.h"
+#include "cs-long-text-row.h"
+#include "cs-number-row.h"
+#include "cs-text-row.h"
 #include "cs-toast.h"
+#include "cs-tristate-row.h"
 
 /**
  * CsSectionPage:
@@ -387,6 +393,13 @@ cs_section_page_class_init (CsSectionPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_FLAGS_GROUP);
+  /* The field rows the templates of the sections use. */
+  g_type_ensure (CS_TYPE_TEXT_ROW);
+  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
+  g_type_ensure (CS_TYPE_NUMBER_ROW);
+  g_type_ensure (CS_TYPE_DATE_ROW);
+  g_type_ensure (CS_TYPE_CHOICE_ROW);
+  g_type_ensure (CS_TYPE_TRISTATE_ROW);
 
   klass->section = CS_SECTION_DASHBOARD;
   klass->layout = CS_SECTION_PAGE_LAYOUT_FORM;

@@ -321,19 +321,3 @@ cs_security_page_init (CsSecurityPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-/* public API */
-
-/**
- * cs_security_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsSecurityPage
- */
-GtkWidget *
-cs_security_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_SECURITY_PAGE, "review-state", review_state, NULL);
-}

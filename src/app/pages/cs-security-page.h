@@ -17,6 +17,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsSecurityPage, cs_security_page, CS, SECURITY_PAGE, CsSectionPage)
 
-GtkWidget   *cs_security_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 #include "cs-text-row.h"
 #include "cs-tristate-row.h"
 
@@ -742,25 +743,13 @@ on_record_removed_cb (CsStore   *store,
     rebuild (self);
 }
 
-static gboolean
-update_report_idle_cb (gpointer user_data)
-{
-  CsSlaPage *self = user_data;
-
-  self->update_id = 0;
-  update_report (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_saved_cb (CsStore   *store,
              CsSlaPage *self)
 {
   /* "saved" comes as the change is committed, before the record shows its new value:
    * compute once the change is complete, and once for a burst of changes. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_report_idle_cb, self, NULL);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_HIGH_IDLE, (CsSourceFunc) update_report, self);
 }
 
 static void
@@ -975,18 +964,4 @@ cs_sla_page_init (CsSlaPage *self)
 
   self->worst_rows = g_array_new (FALSE, FALSE, sizeof (WorstRow));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
-}
-
-/**
- * cs_sla_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsSlaPage, showing no offer yet
- */
-GtkWidget *
-cs_sla_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_SLA_PAGE, "review-state", review_state, NULL);
 }

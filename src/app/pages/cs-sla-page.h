@@ -17,6 +17,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsSlaPage, cs_sla_page, CS, SLA_PAGE, CsSectionPage)
 
-GtkWidget   *cs_sla_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

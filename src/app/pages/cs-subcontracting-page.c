@@ -170,12 +170,7 @@ cs_subcontracting_page_focus_target (CsSectionPage *page,
       target = cs_field_editors_find (GTK_WIDGET (self->terms_group), table, record_id, field);
     }
 
-  if (target == NULL)
-    target = cs_field_editors_find (GTK_WIDGET (self->terms_group), NULL, 0, NULL);
-  if (target == NULL)
-    return FALSE;
-
-  return cs_field_editors_reveal (target);
+  return cs_field_editors_reveal_or_first (target, GTK_WIDGET (self->terms_group));
 }
 
 /* GObject vfuncs */
@@ -238,15 +233,6 @@ cs_subcontracting_page_class_init (CsSubcontractingPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record who else does the work and on what terms."));
 
-  cs_record_list_install_actions (widget_class, "subcontractors");
-
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-subcontracting-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsSubcontractingPage, terms_group);
@@ -258,20 +244,4 @@ static void
 cs_subcontracting_page_init (CsSubcontractingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* public API */
-
-/**
- * cs_subcontracting_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsSubcontractingPage
- */
-GtkWidget *
-cs_subcontracting_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_SUBCONTRACTING_PAGE, "review-state", review_state, NULL);
 }

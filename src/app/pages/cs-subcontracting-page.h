@@ -18,6 +18,4 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CsSubcontractingPage, cs_subcontracting_page, CS, SUBCONTRACTING_PAGE,
                       CsSectionPage)
 
-GtkWidget   *cs_subcontracting_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cs-source.h"
 #include "cs-terms-page.h"
 #include "cs-choice-row.h"
 #include "cs-date-row.h"
@@ -205,24 +206,12 @@ update_dates (CsTermsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->dates_detail_label), detail->len > 0);
 }
 
-static gboolean
-update_idle_cb (gpointer data)
-{
-  CsTermsPage *self = data;
-
-  self->update_id = 0;
-  update_dates (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_saved_cb (CsStore     *store,
                    CsTermsPage *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_idle_cb, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_dates, self);
 }
 
 static void
@@ -331,13 +320,6 @@ cs_terms_page_class_init (CsTermsPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record its billing, term, governance and GDPR terms."));
 
-  g_type_ensure (CS_TYPE_TEXT_ROW);
-  g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
-  g_type_ensure (CS_TYPE_NUMBER_ROW);
-  g_type_ensure (CS_TYPE_DATE_ROW);
-  g_type_ensure (CS_TYPE_CHOICE_ROW);
-  g_type_ensure (CS_TYPE_TRISTATE_ROW);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-terms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CsTermsPage, dates_group);
@@ -360,20 +342,4 @@ static void
 cs_terms_page_init (CsTermsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* public API */
-
-/**
- * cs_terms_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsTermsPage
- */
-GtkWidget *
-cs_terms_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_TERMS_PAGE, "review-state", review_state, NULL);
 }

@@ -17,6 +17,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsTermsPage, cs_terms_page, CS, TERMS_PAGE, CsSectionPage)
 
-GtkWidget   *cs_terms_page_new        (CsReviewState *review_state);
-
 G_END_DECLS

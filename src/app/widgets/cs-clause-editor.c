@@ -17,6 +17,7 @@
 #include "cs-finding.h"
 #include "cs-linter.h"
 #include "cs-review-state.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 #include "cs-values.h"
 
@@ -47,6 +48,7 @@ struct _CsClauseEditor
   CsSection           section;
   GtkFilterListModel *clauses;
   guint               n_findings;
+  GHashTable         *rows;   /* GtkListBoxRow → its ClauseRow, while the row lives */
 
   /* template children (not the bin's own child, which AdwBin disposes of itself) */
   GtkButton           *add_button;
@@ -54,7 +56,7 @@ struct _CsClauseEditor
   GtkListBox          *list_box;
 };
 
-/* What a row of the list holds, attached to the GtkListBoxRow. */
+/* What a row of the list holds, found from the GtkListBoxRow in the editor's table. */
 typedef struct
 {
   CsClauseEditor *editor;
@@ -134,9 +136,10 @@ is_writable (CsClauseEditor *self)
 }
 
 static ClauseRow *
-get_clause_row (GtkWidget *row)
+get_clause_row (CsClauseEditor *self,
+                GtkWidget      *row)
 {
-  return g_object_get_data (G_OBJECT (row), "cs-clause-row");
+  return self->rows != NULL ? g_hash_table_lookup (self->rows, row) : NULL;
 }
 
 static char *
@@ -162,7 +165,7 @@ update_summary (CsClauseEditor *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      ClauseRow *cr = get_clause_row (child);
+      ClauseRow *cr = get_clause_row (self, child);
 
       if (cr == NULL)
         continue;
@@ -541,17 +544,6 @@ lint_row (ClauseRow *cr)
   update_summary (cr->editor);
 }
 
-static gboolean
-lint_timeout_cb (gpointer user_data)
-{
-  ClauseRow *cr = user_data;
-
-  cr->lint_id = 0;
-  lint_row (cr);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 load_text (ClauseRow *cr)
 {
@@ -617,17 +609,6 @@ commit_reference (ClauseRow *cr)
     }
 }
 
-static gboolean
-commit_timeout_cb (gpointer user_data)
-{
-  ClauseRow *cr = user_data;
-
-  cr->commit_id = 0;
-  commit_text (cr);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_buffer_changed_cb (GtkTextBuffer *buffer,
                       ClauseRow     *cr)
@@ -639,10 +620,10 @@ on_buffer_changed_cb (GtkTextBuffer *buffer,
     return;
 
   g_clear_handle_id (&cr->lint_id, g_source_remove);
-  cr->lint_id = g_timeout_add (LINT_DELAY_MS, lint_timeout_cb, cr);
+  cs_timeout_add_once (&cr->lint_id, LINT_DELAY_MS, (CsSourceFunc) lint_row, cr);
 
   g_clear_handle_id (&cr->commit_id, g_source_remove);
-  cr->commit_id = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, cr);
+  cs_timeout_add_once (&cr->commit_id, COMMIT_DELAY_MS, (CsSourceFunc) commit_text, cr);
 }
 
 static void
@@ -827,6 +808,18 @@ clause_row_kill (gpointer data)
   clause_row_release (cr);
 }
 
+/* The row is destroyed: its data is let go (kept by the signal connections still there). */
+static void
+clause_row_gone_cb (gpointer  data,
+                    GObject  *where_the_row_was)
+{
+  ClauseRow *cr = data;
+
+  if (cr->editor->rows != NULL)
+    g_hash_table_remove (cr->editor->rows, where_the_row_was);
+  clause_row_kill (cr);
+}
+
 #define connect_row(instance, signal, callback, cr) \
   g_signal_connect_data ((instance), (signal), G_CALLBACK (callback), \
                          clause_row_acquire (cr), clause_row_release_closure, 0)
@@ -866,7 +859,8 @@ create_row (gpointer item,
   cr->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (cr->row), FALSE);
   gtk_widget_set_focusable (cr->row, FALSE);
-  g_object_set_data_full (G_OBJECT (cr->row), "cs-clause-row", cr, clause_row_kill);
+  g_hash_table_insert (self->rows, cr->row, cr);
+  g_object_weak_ref (G_OBJECT (cr->row), clause_row_gone_cb, cr);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (box, 12);
@@ -974,7 +968,7 @@ find_row (CsClauseEditor *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      ClauseRow *cr = get_clause_row (child);
+      ClauseRow *cr = get_clause_row (self, child);
 
       if (cr != NULL && cs_record_get_id (CS_RECORD (cr->clause)) == clause_id)
         return cr;
@@ -990,7 +984,7 @@ flush_rows (CsClauseEditor *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      ClauseRow *cr = get_clause_row (child);
+      ClauseRow *cr = get_clause_row (self, child);
 
       if (cr != NULL && cr->commit_id != 0)
         commit_text (cr);
@@ -1158,6 +1152,20 @@ cs_clause_editor_dispose (GObject *object)
       flush_rows (self);
       gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
     }
+  if (self->rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer row, cr;
+
+      /* Rows still held elsewhere: their data goes now, with the editor. */
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, &row, &cr))
+        {
+          g_object_weak_unref (row, clause_row_gone_cb, cr);
+          clause_row_kill (cr);
+        }
+      g_clear_pointer (&self->rows, g_hash_table_unref);
+    }
   g_clear_object (&self->clauses);
   g_clear_object (&self->offer);
   g_clear_object (&self->store);
@@ -1294,6 +1302,8 @@ static void
 cs_clause_editor_init (CsClauseEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_hash_table_new (NULL, NULL);
 }
 
 /* public API */

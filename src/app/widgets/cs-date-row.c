@@ -138,43 +138,9 @@ cs_date_row_editor_init (CsFieldEditorInterface *iface)
 /* GObject vfuncs */
 
 static void
-cs_date_row_dispose (GObject *object)
-{
-  cs_field_binding_clear (&CS_DATE_ROW (object)->binding);
-
-  G_OBJECT_CLASS (cs_date_row_parent_class)->dispose (object);
-}
-
-static void
-cs_date_row_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  if (!cs_field_binding_get_property (&CS_DATE_ROW (object)->binding, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-cs_date_row_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  if (!cs_field_binding_set_property (&CS_DATE_ROW (object)->binding, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 cs_date_row_class_init (CsDateRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = cs_date_row_dispose;
-  object_class->get_property = cs_date_row_get_property;
-  object_class->set_property = cs_date_row_set_property;
-
-  cs_field_editor_install_properties (object_class);
+  cs_field_editor_class_setup (G_OBJECT_CLASS (klass));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cs-field-editor.h"
+#include "cs-source.h"
 #include "cs-toast.h"
 
 /* A pause in typing commits; shorter when the text was set without the keyboard focus (by an
@@ -131,15 +132,10 @@ on_record_notify_cb (CsRecord      *record,
   cs_field_editor_sync (self);
 }
 
-static gboolean
-commit_timeout_cb (gpointer data)
+static void
+commit_after_pause (CsFieldEditor *self)
 {
-  CsFieldEditor *self = data;
-
-  cs_field_editor_get_binding (self)->commit_id = 0;
   cs_field_editor_commit (self, FALSE);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -395,8 +391,8 @@ cs_field_editor_queue_commit (CsFieldEditor *self,
     return;
 
   g_clear_handle_id (&binding->commit_id, g_source_remove);
-  binding->commit_id = g_timeout_add (focused ? TYPING_PAUSE_MS : UNFOCUSED_PAUSE_MS,
-                                      commit_timeout_cb, self);
+  cs_timeout_add_once (&binding->commit_id, focused ? TYPING_PAUSE_MS : UNFOCUSED_PAUSE_MS,
+                       (CsSourceFunc) commit_after_pause, self);
 }
 
 static gboolean
@@ -485,6 +481,58 @@ cs_field_editor_store_int (CsFieldEditor *self,
 
   ok = cs_store_set_int (binding->store, binding->record, binding->column, value, &error);
   return report (self, ok, error);
+}
+
+static void
+field_editor_dispose (GObject *object)
+{
+  /* The class is final (cs_field_editor_class_setup() checks): its parent is the next. */
+  GObjectClass *parent_class = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  cs_field_binding_clear (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)));
+
+  parent_class->dispose (object);
+}
+
+static void
+field_editor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  if (!cs_field_binding_get_property (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)),
+                                      prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+field_editor_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  if (!cs_field_binding_set_property (cs_field_editor_get_binding (CS_FIELD_EDITOR (object)),
+                                      prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/**
+ * cs_field_editor_class_setup:
+ * @klass: the class of a final editor type whose only properties are the interface's
+ *
+ * Installs the interface's properties on @klass (see cs_field_editor_install_properties())
+ * with the get_property and set_property that hand them to the editor's binding, and a
+ * dispose that clears the binding before chaining up.
+ */
+void
+cs_field_editor_class_setup (GObjectClass *klass)
+{
+  g_return_if_fail (G_TYPE_IS_FINAL (G_OBJECT_CLASS_TYPE (klass)));
+
+  klass->dispose = field_editor_dispose;
+  klass->get_property = field_editor_get_property;
+  klass->set_property = field_editor_set_property;
+  cs_field_editor_install_properties (klass);
 }
 
 /**
@@ -676,6 +724,29 @@ cs_field_editors_reveal (GtkWidget *target)
 
   /* A row that does not take the focus itself (an expander row) gives it to its first child. */
   return gtk_widget_grab_focus (target) || gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * cs_field_editors_reveal_or_first:
+ * @target: (nullable): the widget to reveal and focus
+ * @container: where to look for a field editor when @target is %NULL
+ *
+ * Reveals and focuses @target (see cs_field_editors_reveal()), or else the first field
+ * editor of @container: a page's answer to a finding about a field it does not show.
+ *
+ * Returns: whether a widget took the focus
+ */
+gboolean
+cs_field_editors_reveal_or_first (GtkWidget *target,
+                                  GtkWidget *container)
+{
+  g_return_val_if_fail (target == NULL || GTK_IS_WIDGET (target), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (container), FALSE);
+
+  if (target == NULL)
+    target = cs_field_editors_find (container, NULL, 0, NULL);
+
+  return target != NULL && cs_field_editors_reveal (target);
 }
 
 /**

@@ -113,6 +113,7 @@ gboolean        cs_field_editor_store_int    (CsFieldEditor  *self,
 #define CS_FIELD_EDITOR_PROP_RECORD 2
 #define CS_FIELD_EDITOR_N_PROPS     3
 
+void            cs_field_editor_class_setup        (GObjectClass   *klass);
 void            cs_field_editor_install_properties (GObjectClass   *klass);
 gboolean        cs_field_binding_get_property      (CsFieldBinding *binding,
                                                     guint           prop_id,
@@ -129,6 +130,8 @@ GtkWidget      *cs_field_editors_find        (GtkWidget      *container,
                                               gint64          record_id,
                                               const char     *field);
 gboolean        cs_field_editors_reveal      (GtkWidget      *target);
+gboolean        cs_field_editors_reveal_or_first (GtkWidget  *target,
+                                                  GtkWidget  *container);
 gboolean        cs_field_editors_focus       (GtkWidget      *container,
                                               const char     *table,
                                               gint64          record_id,

@@ -13,6 +13,7 @@
 
 #include "cs-flags-group.h"
 #include "cs-sections.h"
+#include "cs-source.h"
 
 /**
  * CsFlagsGroup:
@@ -184,25 +185,13 @@ mark_dirty (CsFlagsGroup *self)
     self->dirty = TRUE;
 }
 
-static gboolean
-update_cb (gpointer data)
-{
-  CsFlagsGroup *self = data;
-
-  self->update_id = 0;
-  mark_dirty (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (CsStore      *store,
                      CsFlagsGroup *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it; and a
    * batch of changes needs one update. */
-  if (self->update_id == 0)
-    self->update_id = g_idle_add (update_cb, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) mark_dirty, self);
 }
 
 /* GtkWidget vfuncs */

@@ -158,45 +158,14 @@ cs_long_text_row_grab_focus (GtkWidget *widget)
 /* GObject vfuncs */
 
 static void
-cs_long_text_row_dispose (GObject *object)
-{
-  cs_field_binding_clear (&CS_LONG_TEXT_ROW (object)->binding);
-
-  G_OBJECT_CLASS (cs_long_text_row_parent_class)->dispose (object);
-}
-
-static void
-cs_long_text_row_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  if (!cs_field_binding_get_property (&CS_LONG_TEXT_ROW (object)->binding, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-cs_long_text_row_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  if (!cs_field_binding_set_property (&CS_LONG_TEXT_ROW (object)->binding, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 cs_long_text_row_class_init (CsLongTextRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = cs_long_text_row_dispose;
-  object_class->get_property = cs_long_text_row_get_property;
-  object_class->set_property = cs_long_text_row_set_property;
   widget_class->grab_focus = cs_long_text_row_grab_focus;
 
-  cs_field_editor_install_properties (object_class);
+  cs_field_editor_class_setup (object_class);
 }
 
 static void

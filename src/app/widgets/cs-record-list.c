@@ -27,9 +27,9 @@
  * changes, adds a record, deletes one with an Undo toast and moves one by swapping the
  * positions of two neighbours in one cs_store_batch().
  *
- * The owning widget installs the actions with cs_record_list_install_actions() in its
- * `class_init`: `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)`, `PREFIX.move-down(x)`
- * (x: the record id) and `PREFIX.undo-delete`; they act on the list made for that owner.
+ * The list inserts its actions in the owning widget under the prefix it is given:
+ * `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)`, `PREFIX.move-down(x)` (x: the record
+ * id) and `PREFIX.undo-delete`.
  */
 struct _CsRecordList
 {
@@ -46,8 +46,8 @@ struct _CsRecordList
   GType                    record_type;
   char                    *table;
   char                    *name_column;
-  char                    *data_key;
-  char                    *action_add;
+  char                    *action_prefix;
+  GSimpleActionGroup      *actions;
   char                    *action_delete;
   char                    *action_move_up;
   char                    *action_move_down;
@@ -72,26 +72,12 @@ typedef struct
   gulong               notify_id;
 } RowWatch;
 
-static char *
-get_data_key (const char *action_prefix)
-{
-  return g_strconcat ("cs-record-list-", action_prefix, NULL);
-}
-
 static int
 compare_positions (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  gint64 pa = cs_record_get_int (CS_RECORD ((gpointer) a), "position");
-  gint64 pb = cs_record_get_int (CS_RECORD ((gpointer) b), "position");
-  gint64 ia = cs_record_get_id (CS_RECORD ((gpointer) a));
-  gint64 ib = cs_record_get_id (CS_RECORD ((gpointer) b));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return ia < ib ? -1 : ia > ib;
+  return cs_record_compare_positions (CS_RECORD ((gpointer) a), CS_RECORD ((gpointer) b));
 }
 
 static void
@@ -340,36 +326,79 @@ undo_delete (CsRecordList *self)
   notify_changed (self);
 }
 
-/* The owner's actions: the list is found under a key named after the action's prefix. */
 static void
-cs_record_list_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+on_add_activate_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    CsRecordList  *self)
 {
-  const char *dot = strchr (action_name, '.');
-  g_autofree char *prefix = NULL;
-  g_autofree char *key = NULL;
-  CsRecordList *self;
+  add_record (self);
+}
 
-  g_assert (dot != NULL);
-  prefix = g_strndup (action_name, dot - action_name);
-  key = get_data_key (prefix);
-  self = g_object_get_data (G_OBJECT (widget), key);
-  if (self == NULL)
-    return;
+static void
+on_delete_activate_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       CsRecordList  *self)
+{
+  delete_record (self, g_variant_get_int64 (parameter));
+}
 
-  if (g_str_equal (dot, ".add"))
-    add_record (self);
-  else if (g_str_equal (dot, ".delete"))
-    delete_record (self, g_variant_get_int64 (parameter));
-  else if (g_str_equal (dot, ".undo-delete"))
-    undo_delete (self);
-  else if (g_str_equal (dot, ".move-up"))
-    move (self, g_variant_get_int64 (parameter), -1);
-  else if (g_str_equal (dot, ".move-down"))
-    move (self, g_variant_get_int64 (parameter), 1);
-  else
-    g_assert_not_reached ();
+static void
+on_undo_delete_activate_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            CsRecordList  *self)
+{
+  undo_delete (self);
+}
+
+static void
+on_move_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     CsRecordList  *self)
+{
+  move (self, g_variant_get_int64 (parameter),
+        g_str_equal (g_action_get_name (G_ACTION (action)), "move-up") ? -1 : 1);
+}
+
+/* The list's actions, inserted in its owner under the list's prefix. */
+static GSimpleActionGroup *
+create_actions (CsRecordList *self)
+{
+  static const struct
+  {
+    const char *name;
+    const char *parameter_type;
+    GCallback   activate;
+  } actions[] = {
+    { "add", NULL, G_CALLBACK (on_add_activate_cb) },
+    { "delete", "x", G_CALLBACK (on_delete_activate_cb) },
+    { "undo-delete", NULL, G_CALLBACK (on_undo_delete_activate_cb) },
+    { "move-up", "x", G_CALLBACK (on_move_activate_cb) },
+    { "move-down", "x", G_CALLBACK (on_move_activate_cb) },
+  };
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(GSimpleAction) action = NULL;
+
+      action = g_simple_action_new (actions[i].name,
+                                    actions[i].parameter_type != NULL
+                                    ? G_VARIANT_TYPE (actions[i].parameter_type) : NULL);
+      g_signal_connect_object (action, "activate", actions[i].activate, self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+
+  return group;
+}
+
+static void
+set_action_enabled (CsRecordList *self,
+                    const char   *name,
+                    gboolean      enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
 static void
@@ -380,8 +409,9 @@ cs_record_list_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   if (self->owner != NULL)
-    g_object_set_data (G_OBJECT (self->owner), self->data_key, NULL);
+    gtk_widget_insert_action_group (self->owner, self->action_prefix, NULL);
   self->owner = NULL;
+  g_clear_object (&self->actions);
   g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_object (&self->sorted);
   g_clear_object (&self->sorter);
@@ -398,8 +428,7 @@ cs_record_list_finalize (GObject *object)
 
   g_free (self->table);
   g_free (self->name_column);
-  g_free (self->data_key);
-  g_free (self->action_add);
+  g_free (self->action_prefix);
   g_free (self->action_delete);
   g_free (self->action_move_up);
   g_free (self->action_move_down);
@@ -427,49 +456,13 @@ cs_record_list_init (CsRecordList *self)
 /* public API */
 
 /**
- * cs_record_list_install_actions:
- * @widget_class: the class of the owner of a #CsRecordList
- * @action_prefix: the list's #CsRecordListInfo.action_prefix
- *
- * Installs `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.undo-delete`, `PREFIX.move-up(x)` and
- * `PREFIX.move-down(x)` on @widget_class; they do nothing on an instance without a list.
- */
-void
-cs_record_list_install_actions (GtkWidgetClass *widget_class,
-                                const char     *action_prefix)
-{
-  static const struct
-  {
-    const char *suffix;
-    const char *parameter_type;
-  } actions[] = {
-    { "add", NULL },
-    { "delete", "x" },
-    { "undo-delete", NULL },
-    { "move-up", "x" },
-    { "move-down", "x" },
-  };
-
-  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
-  g_return_if_fail (action_prefix != NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      g_autofree char *name = g_strconcat (action_prefix, ".", actions[i].suffix, NULL);
-
-      gtk_widget_class_install_action (widget_class, name, actions[i].parameter_type,
-                                       cs_record_list_action);
-    }
-}
-
-/**
  * cs_record_list_new:
- * @owner: the widget whose class has the list's actions, an ancestor of @list_box
+ * @owner: the widget the list's actions are inserted in, an ancestor of @list_box
  * @list_box: the empty list box to fill, inside an #AdwToastOverlay
  * @store: the project
  * @info: what to show and how
  *
- * Makes @owner's actions act on a new list; @owner keeps the only reference and drops it
+ * Inserts the actions of a new list in @owner; @owner keeps the only reference and drops it
  * in its `dispose`. The list is empty until cs_record_list_set_offer().
  *
  * Returns: (transfer full): a new #CsRecordList
@@ -498,8 +491,7 @@ cs_record_list_new (GtkWidget              *owner,
   self->record_type = info->record_type;
   self->table = g_strdup (info->table);
   self->name_column = g_strdup (info->name_column);
-  self->data_key = get_data_key (info->action_prefix);
-  self->action_add = g_strconcat (info->action_prefix, ".add", NULL);
+  self->action_prefix = g_strdup (info->action_prefix);
   self->action_delete = g_strconcat (info->action_prefix, ".delete", NULL);
   self->action_move_up = g_strconcat (info->action_prefix, ".move-up", NULL);
   self->action_move_down = g_strconcat (info->action_prefix, ".move-down", NULL);
@@ -511,7 +503,8 @@ cs_record_list_new (GtkWidget              *owner,
   self->changed = info->changed;
   self->user_data = info->user_data;
 
-  g_object_set_data (G_OBJECT (owner), self->data_key, self);
+  self->actions = create_actions (self);
+  gtk_widget_insert_action_group (owner, self->action_prefix, G_ACTION_GROUP (self->actions));
   g_signal_connect_object (store, "record-changed",
                            G_CALLBACK (on_store_record_changed_cb), self, 0);
 
@@ -582,12 +575,11 @@ cs_record_list_update_actions (CsRecordList *self,
 {
   g_return_if_fail (CS_IS_RECORD_LIST (self));
 
-  gtk_widget_action_set_enabled (self->owner, self->action_add, writable);
-  gtk_widget_action_set_enabled (self->owner, self->action_delete, writable);
-  gtk_widget_action_set_enabled (self->owner, self->action_move_up, writable);
-  gtk_widget_action_set_enabled (self->owner, self->action_move_down, writable);
-  gtk_widget_action_set_enabled (self->owner, self->action_undo_delete,
-                                 writable && self->last_deletion != NULL);
+  set_action_enabled (self, "add", writable);
+  set_action_enabled (self, "delete", writable);
+  set_action_enabled (self, "move-up", writable);
+  set_action_enabled (self, "move-down", writable);
+  set_action_enabled (self, "undo-delete", writable && self->last_deletion != NULL);
 }
 
 /**

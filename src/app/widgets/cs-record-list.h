@@ -60,7 +60,7 @@ typedef void   (*CsRecordListChangedFunc) (gpointer       user_data);
  * @record_type: the type of the records, with an "offer-id" and a "position"
  * @table: the table of the records, as #CsSectionPage targets name it
  * @name_column: the field focused in a record just added
- * @action_prefix: the prefix of the owner's actions (see cs_record_list_install_actions())
+ * @action_prefix: the prefix of the list's actions in its owner
  * @delete_label: the tooltip and accessible name of a row's delete button
  * @placeholder: the text shown while the list is empty
  * @update_row: sets a row's title from its record
@@ -86,8 +86,6 @@ typedef struct
   gpointer                 user_data;
 } CsRecordListInfo;
 
-void          cs_record_list_install_actions (GtkWidgetClass         *widget_class,
-                                              const char             *action_prefix);
 CsRecordList *cs_record_list_new             (GtkWidget              *owner,
                                               GtkListBox             *list_box,
                                               CsStore                *store,
