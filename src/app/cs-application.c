@@ -461,7 +461,7 @@ on_help_launched_cb (GObject      *source,
       message = g_strdup_printf (_("%s\n\nThe guide is read with the Help application "
                                    "(Yelp); install it to read the guide."),
                                  error->message);
-      show_error_dialog (get_parent_window (self), _("Could Not Open the Guide"), message);
+      cs_application_show_error (get_parent_window (self), _("Could Not Open the Guide"), message);
     }
 }
 
