@@ -142,6 +142,151 @@ test_layout_sidebar_1180 (void)
   check_width (1180);
 }
 
+/* The labels of column @column in the inventory's realized rows. */
+static GPtrArray *
+column_labels (GtkColumnView *view,
+               guint          column)
+{
+  GtkWidget *list = cs_ui_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+  GPtrArray *labels = g_ptr_array_new ();
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+
+      for (guint i = 0; i < column && cell != NULL; i++)
+        cell = gtk_widget_get_next_sibling (cell);
+      if (cell != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (cell)) &&
+          gtk_widget_get_mapped (cell))
+        g_ptr_array_add (labels, gtk_widget_get_first_child (cell));
+    }
+
+  return labels;
+}
+
+static GtkColumnView *
+show_inventory (Fixture *fixture)
+{
+  GtkListBox *list = cs_project_view_get_sections_list (fixture->view);
+  GtkColumnView *view;
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_PERIMETER));
+  cs_ui_test_iterate_rounds (5);
+  view = cs_ui_test_find_descendant (cs_project_view_get_section_page (fixture->view),
+                                     GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+  return view;
+}
+
+static GtkColumnViewColumn *
+nth_column (GtkColumnView *view,
+            guint          n)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                 n);
+
+  return column;
+}
+
+/* At 1280 px, the inventory shows the name, the coverage (second, as a coloured badge), the
+ * site and the owner in full; the widths the user gives columns are kept. */
+static void
+test_layout_inventory (void)
+{
+  static const char *states[] = { "success", "warning", "error", "dim-label" };
+  Fixture fixture = { 0 };
+  GtkColumnView *view;
+  GtkWidget *scrolled;
+  GType title_type;
+  guint n_badges = 0, n_success = 0, n_titles = 0, n_cut = 0;
+
+  fixture_open (&fixture, "inventory.contractscope", 1280);
+  view = show_inventory (&fixture);
+  g_assert_true (gtk_column_view_column_get_visible (nth_column (view, 1)));
+  g_assert_cmpstr (gtk_column_view_column_get_title (nth_column (view, 0)), ==, _("Name"));
+  g_assert_cmpstr (gtk_column_view_column_get_title (nth_column (view, 1)), ==, _("Coverage"));
+  g_assert_cmpstr (gtk_column_view_column_get_title (nth_column (view, 2)), ==, _("Site"));
+  g_assert_cmpstr (gtk_column_view_column_get_title (nth_column (view, 3)), ==, _("Owner"));
+
+  /* The first four columns are inside the visible part of the table. */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  title_type = g_type_from_name ("GtkColumnViewTitle");
+  g_assert_true (title_type != 0);
+  for (GtkWidget *title = cs_ui_test_find_nth (GTK_WIDGET (view), title_type, NULL, 0);
+       title != NULL && n_titles < 4;
+       title = cs_ui_test_find_nth (GTK_WIDGET (view), title_type, NULL, n_titles))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (title, scrolled, &bounds));
+      g_test_message ("column %u: x %.0f, width %.0f (table %d px)", n_titles,
+                      bounds.origin.x, bounds.size.width, gtk_widget_get_width (scrolled));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled));
+      n_titles++;
+    }
+  g_assert_cmpuint (n_titles, ==, 4);
+
+  /* Names, sites and owners are shown in full. */
+  for (guint column = 0; column < 4; column++)
+    {
+      g_autoptr(GPtrArray) labels = column_labels (view, column);
+
+      g_assert_cmpuint (labels->len, >, 10);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkLabel *label = labels->pdata[i];
+
+          if (column == 1)
+            {
+              guint n_states = 0;
+
+              g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "coverage-badge"));
+              for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+                n_states += gtk_widget_has_css_class (GTK_WIDGET (label), states[s]);
+              g_assert_cmpuint (n_states, ==, 1);
+              n_success += gtk_widget_has_css_class (GTK_WIDGET (label), "success");
+              if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+                g_test_message ("badge cuts “%s” at %d px", gtk_label_get_text (label),
+                                gtk_widget_get_width (GTK_WIDGET (label)));
+              g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+              n_badges++;
+              continue;
+            }
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+            {
+              g_test_message ("column %u cuts “%s”", column, gtk_label_get_text (label));
+              n_cut++;
+              /* Sites and owners are short: none is cut. */
+              g_assert_cmpuint (column, ==, 0);
+            }
+        }
+      /* A few names are whole sentences; nine in ten are shown in full. */
+      g_assert_cmpuint (n_cut * 10, <=, labels->len);
+    }
+  g_assert_cmpuint (n_badges, >, 10);
+  g_assert_cmpuint (n_success, >, 0);
+  if (g_getenv ("CS_SHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_strdup_printf ("inventory-%s-1280.png", g_getenv ("LANGUAGE"));
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      /* Past the stack's crossfade. */
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      cs_ui_test_save_shot (GTK_WIDGET (fixture.window), shot);
+    }
+
+  /* A width the user gives a column is the width it has next time. */
+  gtk_column_view_column_set_fixed_width (nth_column (view, 2), 321);
+  fixture_close (&fixture);
+  fixture_open (&fixture, "inventory-again.contractscope", 1280);
+  view = show_inventory (&fixture);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (nth_column (view, 2)), ==, 321);
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +312,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/sidebar-800", test_layout_sidebar_800);
   g_test_add_func ("/ui/layout/sidebar-1180", test_layout_sidebar_1180);
+  g_test_add_func ("/ui/layout/inventory", test_layout_inventory);
 
   status = g_test_run ();
   g_clear_object (&app);
