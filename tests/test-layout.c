@@ -287,6 +287,104 @@ test_layout_inventory (void)
   fixture_close (&fixture);
 }
 
+static GtkWidget *
+find_mapped (GtkWidget *root,
+             GType      type)
+{
+  GtkWidget *found;
+
+  for (guint n = 0; (found = cs_ui_test_find_nth (root, type, NULL, n)) != NULL; n++)
+    if (gtk_widget_get_mapped (found))
+      return found;
+
+  return NULL;
+}
+
+/* At 1920 px, every section page's content uses most of the width, not a 600 px column. */
+static void
+test_layout_wide (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *list;
+
+  fixture_open (&fixture, "wide.contractscope", 1920);
+  list = cs_project_view_get_sections_list (fixture.view);
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      GtkWidget *page, *clamp, *child;
+
+      /* The inventory is a table as wide as the window. */
+      if (section == CS_SECTION_PERIMETER)
+        continue;
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
+      cs_ui_test_iterate_rounds (3);
+      page = cs_project_view_get_section_page (fixture.view);
+      clamp = find_mapped (page, ADW_TYPE_CLAMP_SCROLLABLE);
+      if (clamp == NULL)
+        clamp = find_mapped (page, ADW_TYPE_CLAMP);
+      g_assert_nonnull (clamp);
+      child = gtk_widget_get_first_child (clamp);
+      g_test_message ("%s: %d px of %d", gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (list, section))),
+                      gtk_widget_get_width (child), gtk_widget_get_width (page));
+      g_assert_cmpint (gtk_widget_get_width (child), >=, 900);
+    }
+  fixture_close (&fixture);
+}
+
+/* The window shrinks to a phone's width; the RACI grid then scrolls sideways in view. */
+static void
+test_layout_narrow (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *list;
+  GtkWidget *page, *grid, *grid_window;
+  graphene_rect_t bounds;
+  GtkPolicyType hpolicy;
+  int minimum = 0;
+
+  fixture_open (&fixture, "narrow.contractscope", 1180);
+  list = cs_project_view_get_sections_list (fixture.view);
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      int page_minimum = 0;
+
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
+      cs_ui_test_iterate_rounds (3);
+      gtk_widget_measure (GTK_WIDGET (fixture.window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &page_minimum, NULL, NULL, NULL);
+      minimum = MAX (minimum, page_minimum);
+    }
+  g_test_message ("the window's minimum width: %d px", minimum);
+  g_assert_cmpint (minimum, <=, 420);
+  fixture_close (&fixture);
+
+  fixture_open (&fixture, "narrow-raci.contractscope", 420);
+  g_assert_true (adw_leaflet_get_folded (fixture.leaflet));
+  list = cs_project_view_get_sections_list (fixture.view);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_RESPONSIBILITIES));
+  adw_leaflet_navigate (fixture.leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  cs_ui_test_iterate_rounds (5);
+  g_usleep (G_USEC_PER_SEC / 2);
+  cs_ui_test_iterate_rounds (5);
+  cs_ui_test_save_shot (GTK_WIDGET (fixture.window), "narrow-raci.png");
+  page = cs_project_view_get_section_page (fixture.view);
+  grid = find_mapped (page, GTK_TYPE_GRID);
+  g_assert_nonnull (grid);
+  grid_window = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (grid_window);
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (grid_window), &hpolicy, NULL);
+  g_assert_cmpint (hpolicy, !=, GTK_POLICY_NEVER);
+  g_assert_true (gtk_widget_compute_bounds (grid_window, GTK_WIDGET (fixture.window), &bounds));
+  g_test_message ("RACI grid %d px wide, shown in %.0f px from x %.0f (window %d px)",
+                  gtk_widget_get_width (grid), bounds.size.width, bounds.origin.x,
+                  gtk_widget_get_width (GTK_WIDGET (fixture.window)));
+  /* The grid is wider than the window, and its scrolled window ends inside the window. */
+  g_assert_cmpint (gtk_widget_get_width (grid), >, bounds.size.width);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (fixture.window)));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/ui/layout/sidebar-800", test_layout_sidebar_800);
   g_test_add_func ("/ui/layout/sidebar-1180", test_layout_sidebar_1180);
   g_test_add_func ("/ui/layout/inventory", test_layout_inventory);
+  g_test_add_func ("/ui/layout/wide", test_layout_wide);
+  g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
   g_clear_object (&app);
