@@ -14,6 +14,7 @@
 #include <libintl.h>
 
 #include "cs-application.h"
+#include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-project-view.h"
 #include "cs-window.h"
@@ -385,6 +386,67 @@ test_layout_narrow (void)
   fixture_close (&fixture);
 }
 
+static guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    {
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
+}
+
+/* Every section page follows one pattern: the section and the offer as its heading, the points
+ * to check summarised before the first field, the contract wording once. */
+static void
+test_layout_pattern (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *offer_heading = NULL;
+  guint n_not_stated = 0;
+  GtkListBox *list;
+  CsOffer *offer;
+
+  fixture_open (&fixture, "pattern.contractscope", 1280);
+  list = cs_project_view_get_sections_list (fixture.view);
+  offer = cs_project_view_get_offer (fixture.view);
+  offer_heading = g_strdup_printf (_("%s — %s"), cs_offer_get_provider (offer),
+                                   cs_offer_kind_get_label (cs_offer_get_kind (offer)));
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      GtkWidget *page;
+      guint n_wording;
+
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
+      cs_ui_test_iterate_rounds (3);
+      page = cs_project_view_get_section_page (fixture.view);
+      n_wording = count_labels (page, _("Contract Wording"));
+      g_test_message ("%s: %u", cs_section_get_id (section), n_wording);
+      /* Once at most: the dashboard has none, the inventory names its tab. */
+      g_assert_cmpuint (n_wording, <=, 1);
+      if (section == CS_SECTION_DASHBOARD || section == CS_SECTION_PERIMETER)
+        continue;
+
+      /* The heading: the section's name, then the offer's. */
+      g_assert_cmpuint (count_labels (page, cs_section_get_title (section)), ==, 1);
+      g_assert_cmpuint (count_labels (page, offer_heading), ==, 1);
+      n_not_stated += count_labels (page, _("Not stated"));
+    }
+  /* Empty short texts (the SLA's time zone and public holidays …) say so. */
+  g_assert_cmpuint (n_not_stated, >, 0);
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/sidebar-1180", test_layout_sidebar_1180);
   g_test_add_func ("/ui/layout/inventory", test_layout_inventory);
   g_test_add_func ("/ui/layout/wide", test_layout_wide);
+  g_test_add_func ("/ui/layout/pattern", test_layout_pattern);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();

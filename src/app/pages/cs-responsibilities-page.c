@@ -1709,7 +1709,6 @@ cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record who does what under it."));
   /* Translators: page heading; %s is the provider of the offer */
-  cs_section_page_class_set_title (page_class, N_("Responsibilities under %s"));
   object_class->finalize = cs_responsibilities_page_finalize;
 
 
