@@ -17,6 +17,7 @@
 #include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-project-view.h"
+#include "cs-section-page.h"
 #include "cs-window.h"
 #include "cs-ui-test-utils.h"
 
@@ -447,6 +448,52 @@ test_layout_pattern (void)
   fixture_close (&fixture);
 }
 
+static void
+wait_frames (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* A clause added at the bottom of a long page is scrolled into view, with the focus. */
+static void
+test_layout_new_clause (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *list;
+  GtkWidget *page, *editor, *scrolled, *focus;
+  graphene_rect_t bounds;
+
+  fixture_open (&fixture, "clause.contractscope", 1280);
+  list = cs_project_view_get_sections_list (fixture.view);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_SLA));
+  cs_ui_test_iterate_rounds (3);
+  wait_frames (300);
+  page = cs_project_view_get_section_page (fixture.view);
+  editor = cs_section_page_get_clause_editor (CS_SECTION_PAGE (page));
+  scrolled = gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))),
+                     ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (editor, "clause-editor.add", NULL));
+  wait_frames (500);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, editor));
+  g_assert_true (gtk_widget_compute_bounds (focus, scrolled, &bounds));
+  g_test_message ("new clause at y %.0f–%.0f in %d px", bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/inventory", test_layout_inventory);
   g_test_add_func ("/ui/layout/wide", test_layout_wide);
   g_test_add_func ("/ui/layout/pattern", test_layout_pattern);
+  g_test_add_func ("/ui/layout/new-clause", test_layout_new_clause);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
