@@ -12,11 +12,14 @@
 
 #include <glib/gi18n.h>
 #include <libintl.h>
+#include <string.h>
 
 #include "cs-application.h"
+#include "cs-i18n.h"
 #include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-project-view.h"
+#include "cs-score-chart.h"
 #include "cs-section-page.h"
 #include "cs-window.h"
 #include "cs-ui-test-utils.h"
@@ -494,6 +497,62 @@ test_layout_new_clause (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+find_subtitle (GtkWidget  *root,
+               const char *text)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_subtitle (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts take their plural forms; prices, their units and numbers follow the language. */
+static void
+test_layout_localised (void)
+{
+  gboolean fr = g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0;
+  CsScore one = { .n_satisfied = 1, .n_partial = 1, .n_missing = 1, .n_unanswered = 1,
+                  .n_not_applicable = 1, .n_lint_findings = 1 };
+  CsScore two = { .n_satisfied = 2, .n_partial = 2, .n_missing = 2, .n_unanswered = 2,
+                  .n_not_applicable = 2, .n_lint_findings = 2 };
+  g_autofree char *counts_one = cs_score_format_counts (&one);
+  g_autofree char *counts_two = cs_score_format_counts (&two);
+  g_autofree char *price = cs_price_format (720, "EUR", "day");
+  Fixture fixture = { 0 };
+  GtkListBox *list;
+
+  if (fr)
+    {
+      g_assert_cmpstr (counts_one, ==, "1 satisfait, 1 partiel, 1 manquant, 1 à évaluer, "
+                                       "1 non applicable · 1 formulation faible");
+      g_assert_cmpstr (counts_two, ==, "2 satisfaits, 2 partiels, 2 manquants, 2 à évaluer, "
+                                       "2 non applicables · 2 formulations faibles");
+      g_assert_cmpstr (price, ==, "720,00\u00a0€ par jour");
+    }
+  else
+    {
+      g_assert_cmpstr (counts_one, ==, "1 satisfied, 1 partly, 1 missing, 1 to assess, "
+                                       "1 not applicable · 1 weak wording");
+      g_assert_cmpstr (counts_two, ==, "2 satisfied, 2 partly, 2 missing, 2 to assess, "
+                                       "2 not applicable · 2 weak wordings");
+      g_assert_cmpstr (price, ==, "€720.00 per day");
+    }
+
+  /* The demo's exclusions show their prices so. */
+  fixture_open (&fixture, "localised.contractscope", 1280);
+  list = cs_project_view_get_sections_list (fixture.view);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_EXCLUSIONS));
+  cs_ui_test_iterate_rounds (3);
+  g_assert_true (find_subtitle (cs_project_view_get_section_page (fixture.view), price));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,9 +561,9 @@ main (int   argc,
 
   if (!cs_ui_test_init (&argc, &argv))
     return 0;
-  bindtextdomain (GETTEXT_PACKAGE, CS_TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* As the application does: the test's environment names the build tree's catalogues, as
+   * `meson devenv` does. */
+  g_assert_cmpstr (cs_i18n_init (), ==, CS_TEST_LOCALEDIR);
 
   /* The French run must show the French interface, or it would test English twice. */
   if (g_strcmp0 (g_getenv ("LANGUAGE"), "fr") == 0)
@@ -523,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/wide", test_layout_wide);
   g_test_add_func ("/ui/layout/pattern", test_layout_pattern);
   g_test_add_func ("/ui/layout/new-clause", test_layout_new_clause);
+  g_test_add_func ("/ui/layout/localised", test_layout_localised);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();

@@ -111,6 +111,30 @@ load_catalog (const char *language)
 }
 
 /**
+ * cs_i18n_init:
+ *
+ * Binds the text domain of the programs to their catalogues: those of the folder
+ * `CONTRACT_SCOPE_LOCALEDIR` names when it is set (`meson devenv` sets it to the build tree's
+ * compiled catalogues, so that the application run uninstalled speaks the user's language),
+ * else those installed. Call it once, after setlocale(), before the first translation.
+ *
+ * Returns: (transfer none): the folder bound
+ */
+const char *
+cs_i18n_init (void)
+{
+  const char *dir = g_getenv ("CONTRACT_SCOPE_LOCALEDIR");
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return dir;
+}
+
+/**
  * cs_i18n_resolve_language:
  * @language: (nullable): "en", "fr", or "" / %NULL for the interface's language
  *
