@@ -15,9 +15,11 @@
 #include <string.h>
 
 #include "cs-application.h"
+#include "cs-currency-row.h"
 #include "cs-i18n.h"
 #include "cs-labels.h"
 #include "cs-offer-selector.h"
+#include "cs-project-properties.h"
 #include "cs-project-view.h"
 #include "cs-score-chart.h"
 #include "cs-section-page.h"
@@ -553,6 +555,45 @@ test_layout_localised (void)
   fixture_close (&fixture);
 }
 
+/* The currency is chosen from a list, not typed; a code not in the list is kept as it is. */
+static void
+test_layout_currency (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  CsProject *project;
+  GtkWidget *properties, *row;
+
+  fixture_open (&fixture, "currency.contractscope", 1280);
+  project = cs_store_get_project (fixture.store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.project-properties",
+                                             NULL));
+  cs_ui_test_iterate ();
+  properties = cs_ui_test_find_toplevel (CS_TYPE_PROJECT_PROPERTIES);
+  g_assert_nonnull (properties);
+  row = cs_ui_test_find_nth (properties, ADW_TYPE_PREFERENCES_ROW, _("Currency"), 0);
+  g_assert_true (CS_IS_CURRENCY_ROW (row));
+  g_assert_false (ADW_IS_ENTRY_ROW (row));
+  g_assert_cmpstr (cs_currency_row_get_value (CS_CURRENCY_ROW (row)), ==, "EUR");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), >=, 5);
+
+  /* Choosing the second currency (USD) stores its code. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  cs_ui_test_iterate ();
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (project), "currency"), ==, "USD");
+
+  /* A code the list does not have is shown, and not changed. */
+  g_assert_true (cs_store_set_string (fixture.store, CS_RECORD (project), "currency", "ZAR",
+                                      &error));
+  g_assert_no_error (error);
+  cs_ui_test_iterate ();
+  g_assert_cmpstr (cs_currency_row_get_value (CS_CURRENCY_ROW (row)), ==, "ZAR");
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (project), "currency"), ==, "ZAR");
+
+  gtk_window_destroy (GTK_WINDOW (properties));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/pattern", test_layout_pattern);
   g_test_add_func ("/ui/layout/new-clause", test_layout_new_clause);
   g_test_add_func ("/ui/layout/localised", test_layout_localised);
+  g_test_add_func ("/ui/layout/currency", test_layout_currency);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
