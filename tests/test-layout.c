@@ -17,6 +17,7 @@
 #include "cs-application.h"
 #include "cs-currency-row.h"
 #include "cs-i18n.h"
+#include "cs-import-dialog.h"
 #include "cs-labels.h"
 #include "cs-offer-selector.h"
 #include "cs-project-properties.h"
@@ -594,6 +595,70 @@ test_layout_currency (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+import_shows (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (args[0]), args[1]) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *button;
+
+  for (guint n = 0; (button = cs_ui_test_find_nth (root, GTK_TYPE_BUTTON, NULL, n)) != NULL; n++)
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+      return button;
+
+  return NULL;
+}
+
+/* The import assistant goes back from the dry run's review to the column mapping. */
+static void
+test_layout_import_back (void)
+{
+  g_autofree char *path = cs_ui_test_project_path ("import.contractscope");
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "csv", "glpi-en.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = cs_store_create (path, "Acme", &error);
+  CsImportDialog *dialog;
+  GtkStack *stack;
+  GtkWidget *back;
+  gpointer mapping[2], review[2];
+
+  g_assert_no_error (error);
+  dialog = cs_import_dialog_new (store, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  stack = cs_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_STACK);
+  mapping[0] = review[0] = stack;
+  mapping[1] = "mapping";
+  review[1] = "review";
+  g_assert_true (cs_ui_test_wait_until (import_shows, mapping));
+  back = find_button (GTK_WIDGET (dialog), _("_Back"));
+  g_assert_nonnull (back);
+  g_assert_false (gtk_widget_get_visible (back));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  g_assert_true (cs_ui_test_wait_until (import_shows, review));
+  g_assert_true (gtk_widget_get_visible (back));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.back", NULL));
+  g_assert_true (cs_ui_test_wait_until (import_shows, mapping));
+  g_assert_false (gtk_widget_get_visible (back));
+  /* Nothing was imported; the dry run runs again from the mapping. */
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_ASSET, 0)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
+  g_assert_true (cs_ui_test_wait_until (import_shows, review));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cs_ui_test_iterate ();
+  cs_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/new-clause", test_layout_new_clause);
   g_test_add_func ("/ui/layout/localised", test_layout_localised);
   g_test_add_func ("/ui/layout/currency", test_layout_currency);
+  g_test_add_func ("/ui/layout/import-back", test_layout_import_back);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
