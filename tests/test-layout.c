@@ -659,6 +659,46 @@ test_layout_import_back (void)
   cs_store_close (store);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  GtkWidget *button;
+
+  for (guint n = 0; (button = cs_ui_test_find_nth (root, GTK_TYPE_BUTTON, NULL, n)) != NULL; n++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action_name) == 0)
+      return button;
+
+  return NULL;
+}
+
+/* A deliverable's Delete is not beside its reorder arrows: it is below its fields. */
+static void
+test_layout_deliverable_delete (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *list;
+  GtkWidget *page, *expander, *up, *delete;
+
+  fixture_open (&fixture, "deliverables.contractscope", 1280);
+  list = cs_project_view_get_sections_list (fixture.view);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_EXIT));
+  cs_ui_test_iterate_rounds (3);
+  page = cs_project_view_get_section_page (fixture.view);
+  up = find_action_button (page, "deliverables.move-up");
+  delete = find_action_button (page, "deliverables.delete");
+  g_assert_nonnull (up);
+  g_assert_nonnull (delete);
+  expander = gtk_widget_get_ancestor (up, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_get_ancestor (delete, ADW_TYPE_EXPANDER_ROW) == expander);
+  /* The arrows are in the row's header; Delete in what the row reveals, after its fields. */
+  g_assert_null (gtk_widget_get_ancestor (up, GTK_TYPE_REVEALER));
+  g_assert_nonnull (gtk_widget_get_ancestor (delete, GTK_TYPE_REVEALER));
+  g_assert_true (gtk_widget_get_parent (up) != gtk_widget_get_parent (delete));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/localised", test_layout_localised);
   g_test_add_func ("/ui/layout/currency", test_layout_currency);
   g_test_add_func ("/ui/layout/import-back", test_layout_import_back);
+  g_test_add_func ("/ui/layout/deliverable-delete", test_layout_deliverable_delete);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
