@@ -16,7 +16,7 @@ meson, build = sys.argv[1], sys.argv[2]
 env = dict(os.environ, LANGUAGE='fr', LC_ALL='C.UTF-8')
 env.pop('CONTRACT_SCOPE_LOCALEDIR', None)
 
-print('1..2')
+print('1..3')
 dump = subprocess.run([meson, 'devenv', '-C', build, '--dump'], env=env, check=True,
                       capture_output=True, text=True).stdout
 expected = 'CONTRACT_SCOPE_LOCALEDIR="%s"' % os.path.join(build, 'po')
@@ -28,5 +28,16 @@ out = subprocess.run([meson, 'devenv', '-C', build, 'contract-scope-cli', '--hel
                      capture_output=True, text=True).stdout
 ok = 'Afficher la version et quitter' in out
 print('%s 2 - contract-scope-cli --help is in French under meson devenv' % ('ok' if ok else 'not ok'))
+if not ok:
+    print('# ' + out.replace('\n', '\n# '))
+
+# LANG names a locale the system may lack (Debian without `locales`): French all the same.
+env_lang = dict(os.environ, LANG='fr_FR.UTF-8')
+for key in ('LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'CONTRACT_SCOPE_LOCALEDIR'):
+    env_lang.pop(key, None)
+out = subprocess.run([meson, 'devenv', '-C', build, 'contract-scope-cli', '--help'], env=env_lang,
+                     capture_output=True, text=True).stdout
+ok = 'Afficher la version et quitter' in out
+print('%s 3 - contract-scope-cli --help is in French under LANG=fr_FR.UTF-8' % ('ok' if ok else 'not ok'))
 if not ok:
     print('# ' + out.replace('\n', '\n# '))
