@@ -699,6 +699,45 @@ test_layout_deliverable_delete (void)
   fixture_close (&fixture);
 }
 
+/* Screenshots to look at (CS_SHOT_DIR): the main pages at 1280×800 and 1920×1080. */
+static void
+test_layout_shots (void)
+{
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 } };
+  static const CsSection sections[] = {
+    CS_SECTION_DASHBOARD, CS_SECTION_PERIMETER, CS_SECTION_EXCLUSIONS,
+    CS_SECTION_RESPONSIBILITIES, CS_SECTION_SLA, CS_SECTION_EXIT,
+  };
+
+  if (g_getenv ("CS_SHOT_DIR") == NULL)
+    {
+      g_test_skip ("CS_SHOT_DIR names no folder for the screenshots");
+      return;
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("shots-%d.contractscope", sizes[s][0]);
+      Fixture fixture = { 0 };
+      GtkListBox *list;
+
+      fixture_open (&fixture, name, sizes[s][0]);
+      gtk_window_set_default_size (GTK_WINDOW (fixture.window), sizes[s][0], sizes[s][1]);
+      list = cs_project_view_get_sections_list (fixture.view);
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          g_autofree char *shot = g_strdup_printf ("%s-%dx%d-%s.png", g_getenv ("LANGUAGE"),
+                                                   sizes[s][0], sizes[s][1],
+                                                   cs_section_get_id (sections[i]));
+
+          gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, sections[i]));
+          wait_frames (600);
+          cs_ui_test_save_shot (GTK_WIDGET (fixture.window), shot);
+        }
+      fixture_close (&fixture);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/currency", test_layout_currency);
   g_test_add_func ("/ui/layout/import-back", test_layout_import_back);
   g_test_add_func ("/ui/layout/deliverable-delete", test_layout_deliverable_delete);
+  g_test_add_func ("/ui/layout/shots", test_layout_shots);
   g_test_add_func ("/ui/layout/narrow", test_layout_narrow);
 
   status = g_test_run ();
