@@ -24,7 +24,8 @@
  * The isolated data folders hold no MIME database, without which gdk-pixbuf cannot recognise
  * the SVG icons (libadwaita's expander arrows, the application icon) and GTK warns, which
  * `G_DEBUG=fatal-warnings` makes fatal: the shared database is loaded before g_test_init()
- * hides it, and the system's MIME folders are kept for content types afterwards.
+ * hides it, and the system's MIME folders are kept for content types afterwards. The settings
+ * schemas are read before too, with the system's.
  *
  * GSettings reads where its schemas are once, the first time a schema is looked up. That must
  * happen before the folders are isolated, or GTK's own schemas (the file chooser's) are not
@@ -52,7 +53,10 @@ cs_ui_test_init (int    *argc,
     }
   system_mime_dirs = g_strv_builder_end (mime_dirs);
   content_type = g_content_type_guess ("icon.svg", NULL, 0, NULL);
-  g_settings_schema_source_get_default ();
+  /* Likewise the settings schemas: GTK's own (the file chooser's) are found in the system's
+   * data folders, which the first GSettings of a test would otherwise look for in its
+   * isolated ones. */
+  g_assert_nonnull (g_settings_schema_source_get_default ());
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_content_type_set_mime_dirs ((const char * const *) system_mime_dirs);

@@ -13,6 +13,7 @@
 #include "cs-clause-editor.h"
 #include "cs-demo.h"
 #include "cs-flags-group.h"
+#include "cs-labels.h"
 #include "cs-project-view.h"
 #include "cs-section-page.h"
 #include "cs-sections.h"
@@ -213,8 +214,12 @@ test_section_page_offer_switch (void)
   g_assert_true (gtk_widget_get_mapped (clause_editor));
   g_assert_true (cs_clause_editor_get_offer (CS_CLAUSE_EDITOR (clause_editor)) == first);
   assert_flags_of (page, store, first);
-  heading = g_strdup_printf ("Service Levels of %s", cs_offer_get_provider (first));
+  /* The heading every section page has: the section, then the offer. */
+  heading = g_strdup_printf ("%s — %s", cs_offer_get_provider (first),
+                             cs_offer_kind_get_label (cs_offer_get_kind (first)));
   g_assert_true (gtk_widget_get_mapped (find_label (page, heading)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (find_label (page, heading)))),
+                   ==, "SLA");
 
   /* Setting the same offer again changes nothing. */
   cs_section_page_set_offer (CS_SECTION_PAGE (page), first);
@@ -231,7 +236,10 @@ test_section_page_offer_switch (void)
                                       &error));
   g_assert_no_error (error);
   cs_ui_test_iterate_rounds (3);
-  g_assert_nonnull (find_label (page, "Service Levels of R&D <b>x</b>"));
+  g_clear_pointer (&heading, g_free);
+  heading = g_strdup_printf ("R&D <b>x</b> — %s",
+                             cs_offer_kind_get_label (cs_offer_get_kind (second)));
+  g_assert_nonnull (find_label (page, heading));
 
   cs_section_page_set_offer (CS_SECTION_PAGE (page), NULL);
   cs_ui_test_iterate_rounds (3);

@@ -681,6 +681,7 @@ static void
 cs_project_view_constructed (GObject *object)
 {
   CsProjectView *self = CS_PROJECT_VIEW (object);
+  GtkWidget *scrolled;
   gboolean read_only;
 
   G_OBJECT_CLASS (cs_project_view_parent_class)->constructed (object);
@@ -694,7 +695,15 @@ cs_project_view_constructed (GObject *object)
   gtk_stack_set_hhomogeneous (self->pages_stack, FALSE);
   gtk_stack_set_vhomogeneous (self->pages_stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages_stack), TRUE);
-  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages_stack));
+  /* The window's width alone decides whether the sidebar folds: a page wider than the room
+   * left scrolls sideways instead of raising the content's minimum width (which folded the
+   * sidebar on some pages only). Pages scroll vertically themselves. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->pages_stack));
+  gtk_box_append (GTK_BOX (self->content), scrolled);
 
   /* One evaluation of the selected offer, shared by the sidebar and the dashboard. */
   g_signal_connect_object (self->review_state, "changed",

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "cs-application.h"
+#include "cs-i18n.h"
 
 int
 main (int   argc,
@@ -19,9 +20,7 @@ main (int   argc,
   g_autoptr(CsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cs_i18n_init ();
 
   g_set_application_name (_("Contract Scope"));
 

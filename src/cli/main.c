@@ -13,6 +13,7 @@
 
 #include "cs-cli-commands.h"
 #include "cs-demo.h"
+#include "cs-i18n.h"
 #include "cs-labels.h"
 #include "cs-model.h"
 #include "cs-store.h"
@@ -647,9 +648,7 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  cs_i18n_init ();
 
   g_set_prgname (PROGRAM_NAME);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <libintl.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -108,6 +109,52 @@ load_catalog (const char *language)
     }
 
   return NULL;
+}
+
+/**
+ * cs_i18n_init:
+ *
+ * Binds the text domain of the programs to their catalogues: those of the folder
+ * `CONTRACT_SCOPE_LOCALEDIR` names when it is set (`meson devenv` sets it to the build tree's
+ * compiled catalogues, so that the application run uninstalled speaks the user's language),
+ * else those installed. When the locale asked for is not installed, the messages still follow
+ * its language. Call it once, after setlocale(), before the first translation or thread.
+ *
+ * Returns: (transfer none): the folder bound
+ */
+const char *
+cs_i18n_init (void)
+{
+  const char *dir = g_getenv ("CONTRACT_SCOPE_LOCALEDIR");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  const char *wanted = g_getenv ("LC_ALL");
+
+  if (wanted == NULL || wanted[0] == '\0')
+    wanted = g_getenv ("LC_MESSAGES");
+  if (wanted == NULL || wanted[0] == '\0')
+    wanted = g_getenv ("LANG");
+
+  /* A language asked for whose locale the system lacks (LANG=fr_FR.UTF-8 without the
+   * `locales` package) leaves the C locale, in which gettext translates nothing: the messages
+   * are still shown in that language, through the UTF-8 C locale and LANGUAGE. */
+  if ((g_strcmp0 (messages, "C") == 0 || g_strcmp0 (messages, "POSIX") == 0) &&
+      wanted != NULL && wanted[0] != '\0' && !g_str_has_prefix (wanted, "C") &&
+      !g_str_equal (wanted, "POSIX") && setlocale (LC_ALL, "C.UTF-8") != NULL)
+    {
+      g_autofree char *language = g_strndup (wanted, strcspn (wanted, ".@"));
+      const char *current = g_getenv ("LANGUAGE");
+
+      if (current == NULL || current[0] == '\0')
+        g_setenv ("LANGUAGE", language, TRUE);
+    }
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return dir;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+const char *cs_i18n_init             (void);
 const char *cs_i18n_resolve_language (const char *language);
 const char *cs_i18n_translate        (const char *language,
                                       const char *msgid) G_GNUC_FORMAT (2);

@@ -13,6 +13,8 @@
 
 #include "cs-labels.h"
 
+#include "cs-i18n.h"
+
 static const char * const criticality_labels[CS_N_CRITICALITIES] = {
   /* Translators: asset criticality levels, 1 being the most critical */
   N_("1 – Critical"), N_("2 – High"), N_("3 – Moderate"), N_("4 – Low"),
@@ -116,4 +118,49 @@ cs_choice_get_label (const char *value)
       return _(choice_labels[i].label);
 
   return value;
+}
+
+/* The units prices are commonly given per, as the project stores them. */
+static const struct {
+  const char *id;
+  const char *label;
+} price_units[] = {
+  { "hour", NC_("price unit", "hour") },
+  { "day", NC_("price unit", "day") },
+  { "week", NC_("price unit", "week") },
+  { "month", NC_("price unit", "month") },
+  { "year", NC_("price unit", "year") },
+  { "user", NC_("price unit", "user") },
+  { "device", NC_("price unit", "device") },
+  { "site", NC_("price unit", "site") },
+};
+
+/**
+ * cs_price_format:
+ * @amount: a price
+ * @currency: (nullable): an ISO 4217 code (%NULL: EUR)
+ * @unit: (nullable): what the price is per, as stored ("day", or the user's own words)
+ *
+ * A price in the interface's language, its money and number format included: "€720.00 per
+ * day", "720,00 € par jour". Common units are translated; others are shown as typed.
+ *
+ * Returns: (transfer full): the price as text
+ */
+char *
+cs_price_format (double      amount,
+                 const char *currency,
+                 const char *unit)
+{
+  g_autofree char *money = cs_i18n_format_money (NULL, amount, currency);
+  const char *unit_label = unit;
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_steal_pointer (&money);
+
+  for (guint i = 0; i < G_N_ELEMENTS (price_units); i++)
+    if (g_ascii_strcasecmp (unit, price_units[i].id) == 0)
+      unit_label = g_dpgettext2 (GETTEXT_PACKAGE, "price unit", price_units[i].label);
+
+  /* Translators: a price, then what it is per: "€720.00 per day" */
+  return g_strdup_printf (_("%s per %s"), money, unit_label);
 }

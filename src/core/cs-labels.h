@@ -43,5 +43,8 @@ G_BEGIN_DECLS
 const char  *cs_offer_kind_get_label         (const char *kind);
 const char  *cs_asset_criticality_get_label  (gint64      criticality);
 const char  *cs_choice_get_label             (const char *value);
+char        *cs_price_format                 (double      amount,
+                                              const char *currency,
+                                              const char *unit);
 
 G_END_DECLS

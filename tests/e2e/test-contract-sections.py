@@ -109,7 +109,7 @@ def make_steps(run):
     def breach_delay():
         window = state['window']
         page = wait_for('the Terms & GDPR page', lambda: next(
-            (a for a in descendants(window, 12) if name_of(a) == 'CsTermsPage'), None))
+            (a for a in descendants(window, 16) if name_of(a) == 'CsTermsPage'), None))
         def points_to_check():
             for accessible in descendants(page):
                 words = name_of(accessible).split(' ')

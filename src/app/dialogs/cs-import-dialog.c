@@ -29,7 +29,8 @@
  * 4. report: what was done, every row not imported as it was with its line and reason, and
  *    "Save Report…".
  *
- * Actions: `import.next`, `import.cancel`, `import.save-report`.
+ * Actions: `import.next`, `import.back` (from the review to the mapping), `import.cancel`,
+ * `import.save-report`.
  */
 
 typedef enum {
@@ -64,6 +65,7 @@ struct _CsImportDialog
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *cancel_button;
   GtkButton           *next_button;
+  GtkWidget           *back_button;
   GtkWidget           *save_report_button;
   GtkStack            *stack;
   AdwStatusPage       *error_page;
@@ -201,6 +203,9 @@ set_stage (CsImportDialog *self,
     }
   gtk_widget_set_visible (self->cancel_button, stage != STAGE_REPORT && stage != STAGE_ERROR);
   gtk_widget_set_visible (self->save_report_button, stage == STAGE_REPORT);
+  /* The review of the dry run goes back to the mapping, to change a column and try again. */
+  gtk_widget_set_visible (self->back_button, stage == STAGE_REVIEW);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", stage == STAGE_REVIEW);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next",
                                  stage != STAGE_DRY_RUN && stage != STAGE_RUNNING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-report", stage == STAGE_REPORT);
@@ -851,6 +856,17 @@ cs_import_dialog_next_action (GtkWidget  *widget,
 }
 
 static void
+cs_import_dialog_back_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  CsImportDialog *self = CS_IMPORT_DIALOG (widget);
+
+  if (self->stage == STAGE_REVIEW)
+    set_stage (self, STAGE_MAPPING);
+}
+
+static void
 cs_import_dialog_cancel_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
@@ -1138,6 +1154,7 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, next_button);
+  gtk_widget_class_bind_template_child (widget_class, CsImportDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, save_report_button);
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, error_page);
@@ -1159,6 +1176,7 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsImportDialog, report_view);
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, cs_import_dialog_next_action);
+  gtk_widget_class_install_action (widget_class, "import.back", NULL, cs_import_dialog_back_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cs_import_dialog_cancel_action);
   gtk_widget_class_install_action (widget_class, "import.save-report", NULL,
                                    cs_import_dialog_save_report_action);

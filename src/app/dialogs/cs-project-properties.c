@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-project-properties.h"
+#include "cs-currency-row.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-text-row.h"
@@ -214,6 +215,7 @@ cs_project_properties_class_init (CsProjectPropertiesClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CS_TYPE_TEXT_ROW);
+  g_type_ensure (CS_TYPE_CURRENCY_ROW);
   g_type_ensure (CS_TYPE_NUMBER_ROW);
   g_type_ensure (CS_TYPE_LONG_TEXT_ROW);
 

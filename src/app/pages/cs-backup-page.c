@@ -875,7 +875,6 @@ cs_backup_page_class_init (CsBackupPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record how it backs up and restores the client’s data."));
   /* Translators: page heading; %s is the provider of the offer */
-  cs_section_page_class_set_title (page_class, N_("Backup under %s"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-backup-page.ui");

@@ -556,12 +556,7 @@ update (CsDashboardPage *self)
                                                    score->n_knock_outs),
                                       score->n_knock_outs);
 
-      /* Translators: the checklist counts of an offer */
-      counts = g_strdup_printf (_("%u satisfied, %u partly, %u missing, %u to assess, "
-                                  "%u not applicable · %u weak wordings"),
-                                score->n_satisfied, score->n_partial, score->n_missing,
-                                score->n_unanswered, score->n_not_applicable,
-                                score->n_lint_findings);
+      counts = cs_score_format_counts (score);
     }
   gtk_label_set_text (self->knock_outs_label, knock_outs != NULL ? knock_outs : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->knock_outs_label), "error");

@@ -11,8 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cs-exclusions-page.h"
+#include "cs-i18n.h"
+#include "cs-labels.h"
 #include "cs-perimeter.h"
 #include "cs-toast.h"
 
@@ -115,15 +118,14 @@ decision_index (const char *decision)
   return 0;
 }
 
+/* In the interface's number format ("1,234.50", "1 234,50"), as parse_price() reads it back. */
 static char *
 format_price (double price)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (isnan (price))
     return g_strdup ("");
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", price));
+  return cs_i18n_format_number (NULL, price, 2);
 }
 
 static gboolean
@@ -140,7 +142,23 @@ parse_price (const char *text,
       return TRUE;
     }
 
-  g_strdelimit (copy, ",", '.');
+  /* Thousands separators go (spaces, no-break spaces, and the commas of "1,234.50"); a comma
+   * left is a decimal separator. */
+  {
+    g_autoptr(GString) digits = g_string_new (NULL);
+    gboolean has_point = strchr (copy, '.') != NULL;
+
+    for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_isspace (c) || c == 0x202f || c == 0x00a0 || (c == ',' && has_point))
+          continue;
+        g_string_append_unichar (digits, c == ',' ? '.' : c);
+      }
+    g_free (copy);
+    copy = g_string_free (g_steal_pointer (&digits), FALSE);
+  }
   value = g_ascii_strtod (copy, &end);
   if (end == copy || *end != '\0' || !isfinite (value) || value < 0)
     return FALSE;
@@ -216,13 +234,10 @@ update_row (ExclusionRow *er)
 
   if (!isnan (price))
     {
-      g_autofree char *amount = format_price (price);
-      const char *unit = cs_record_get_string (record, "price_unit");
+      g_autofree char *amount = cs_price_format (price, currency (self),
+                                                 cs_record_get_string (record, "price_unit"));
 
-      /* Translators: separator, then price of excluded work and its currency */
-      g_string_append_printf (subtitle, _(" · %s %s"), amount, currency (self));
-      if (unit != NULL && unit[0] != '\0')
-        g_string_append_printf (subtitle, " %s", unit);
+      g_string_append_printf (subtitle, " · %s", amount);
     }
 
   if (hollowed != CS_CORE_OBLIGATION_NONE)

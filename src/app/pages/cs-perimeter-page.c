@@ -16,6 +16,7 @@
 #include "cs-clause-editor.h"
 #include "cs-asset-dialog.h"
 #include "cs-import-dialog.h"
+#include "cs-inventory-columns.h"
 #include "cs-labels.h"
 #include "cs-toast.h"
 
@@ -41,16 +42,17 @@
  * (org.gtk.Actions on D-Bus).
  */
 
+/* In the order shown: what tells assets apart and what the selected offer does with them first. */
 enum {
-  COL_CATEGORY,
   COL_NAME,
+  COL_COVERAGE,
   COL_SITE,
-  COL_QUANTITY,
-  COL_CRITICALITY,
   COL_OWNER,
+  COL_CRITICALITY,
+  COL_QUANTITY,
+  COL_CATEGORY,
   COL_VENDOR,
   COL_NOTES,
-  COL_COVERAGE,
   N_COLUMNS
 };
 
@@ -113,22 +115,24 @@ struct _CsPerimeterPage
 
 G_DEFINE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS_TYPE_SECTION_PAGE)
 
+/* Widths fit the demo's names at 1280 px; the user's own widths are kept under their id. */
 static const struct {
+  const char  *id;
   const char  *title;
   CsAssetSort  sort;
   gboolean     expand;
   int          width;
 } column_specs[N_COLUMNS] = {
-  [COL_CATEGORY]    = { N_("Category"), CS_ASSET_SORT_CATEGORY, FALSE, 150 },
-  [COL_NAME]        = { N_("Name"), CS_ASSET_SORT_NAME, TRUE, 180 },
-  [COL_SITE]        = { N_("Site"), CS_ASSET_SORT_SITE, FALSE, 110 },
+  [COL_NAME]        = { "name", N_("Name"), CS_ASSET_SORT_NAME, TRUE, 315 },
+  [COL_COVERAGE]    = { "coverage", N_("Coverage"), CS_ASSET_SORT_COVERAGE, FALSE, 180 },
+  [COL_SITE]        = { "site", N_("Site"), CS_ASSET_SORT_SITE, FALSE, 200 },
+  [COL_OWNER]       = { "owner", N_("Owner"), CS_ASSET_SORT_OWNER, FALSE, 250 },
+  [COL_CRITICALITY] = { "criticality", N_("Criticality"), CS_ASSET_SORT_CRITICALITY, FALSE, 100 },
   /* Translators: column title; the unit of the quantities below it */
-  [COL_QUANTITY]    = { N_("Quantity (units)"), CS_ASSET_SORT_QUANTITY, FALSE, 80 },
-  [COL_CRITICALITY] = { N_("Criticality"), CS_ASSET_SORT_CRITICALITY, FALSE, 100 },
-  [COL_OWNER]       = { N_("Owner"), CS_ASSET_SORT_OWNER, FALSE, 100 },
-  [COL_VENDOR]      = { N_("Vendor"), CS_ASSET_SORT_VENDOR, FALSE, 100 },
-  [COL_NOTES]       = { N_("Notes"), CS_ASSET_SORT_NOTES, TRUE, 120 },
-  [COL_COVERAGE]    = { N_("Coverage"), CS_ASSET_SORT_COVERAGE, FALSE, 130 },
+  [COL_QUANTITY]    = { "quantity", N_("Quantity (units)"), CS_ASSET_SORT_QUANTITY, FALSE, 80 },
+  [COL_CATEGORY]    = { "category", N_("Category"), CS_ASSET_SORT_CATEGORY, FALSE, 130 },
+  [COL_VENDOR]      = { "vendor", N_("Vendor"), CS_ASSET_SORT_VENDOR, FALSE, 110 },
+  [COL_NOTES]       = { "notes", N_("Notes"), CS_ASSET_SORT_NOTES, FALSE, 200 },
 };
 
 /* helpers */
@@ -339,13 +343,12 @@ refresh_cell (CsPerimeterPage *self,
       break;
 
     case COL_COVERAGE:
-      if (cs_page_offer (self) == NULL)
-        text = "";
-      else
-        text = cs_coverage_state_get_label (cs_store_get_coverage_state (cs_page_store (self),
-                                                                         offer_id (self),
-                                                                         cs_record_get_id (record)));
-      break;
+      cs_coverage_badge_set_state (label, cs_page_offer (self) != NULL,
+                                   cs_page_offer (self) == NULL ? CS_COVERAGE_NOT_ADDRESSED
+                                   : cs_store_get_coverage_state (cs_page_store (self),
+                                                                  offer_id (self),
+                                                                  cs_record_get_id (record)));
+      return;
 
     default:
       g_assert_not_reached ();
@@ -382,6 +385,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), info->column == COL_QUANTITY ? 1.0 : 0.0);
   if (info->column == COL_QUANTITY)
     gtk_widget_add_css_class (label, "numeric");
+  if (info->column == COL_COVERAGE)
+    cs_coverage_badge_setup (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 
@@ -1705,8 +1710,11 @@ cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
 static void
 cs_perimeter_page_init (CsPerimeterPage *self)
 {
+  g_autoptr(GSettings) settings = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  settings = g_settings_new (APPLICATION_ID);
   self->site_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bound_cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->probed_sort = -1;
@@ -1727,6 +1735,7 @@ cs_perimeter_page_init (CsPerimeterPage *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, column_specs[i].expand);
       gtk_column_view_column_set_fixed_width (column, column_specs[i].width);
+      cs_column_width_remember (column, settings, "inventory-column-widths", column_specs[i].id);
       sorter = gtk_custom_sorter_new (probe_compare_cb, &self->column_info[i], NULL);
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_append_column (self->asset_view, column);

@@ -695,8 +695,6 @@ cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
                                      N_("Select an offer to record who does what."),
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record who does what under it."));
-  /* Translators: page heading; %s is the provider of the offer */
-  cs_section_page_class_set_title (page_class, N_("Responsibilities under %s"));
 
   g_type_ensure (CS_TYPE_RACI_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -16,6 +16,7 @@
 #include "cs-clause-editor.h"
 #include "cs-date-row.h"
 #include "cs-flags-group.h"
+#include "cs-labels.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-text-row.h"
@@ -55,7 +56,9 @@ typedef struct
   GtkScrolledWindow   *scrolled_window;
   AdwClamp            *clamp;
   GtkBox              *content_box;
+  GtkWidget           *heading_box;
   GtkLabel            *title_label;
+  GtkLabel            *offer_label;
   GtkWidget           *read_only_label;
   CsFlagsGroup        *flags_group;
 } CsSectionPagePrivate;
@@ -104,20 +107,26 @@ static void
 update_title (CsSectionPage *self)
 {
   CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
-  const char *format = CS_SECTION_PAGE_GET_CLASS (self)->title_format;
+  CsSectionPageClass *klass = CS_SECTION_PAGE_GET_CLASS (self);
   const char *provider = NULL;
-  g_autoptr(GString) title = NULL;
+  const char *kind = NULL;
+  g_autofree char *offer = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (priv->title_label), format != NULL && priv->offer != NULL);
-  if (format == NULL || priv->offer == NULL)
+  gtk_widget_set_visible (priv->heading_box, priv->offer != NULL);
+  if (priv->offer == NULL)
     return;
 
   provider = cs_offer_get_provider (priv->offer);
   if (provider == NULL || provider[0] == '\0')
     provider = _("Unnamed offer");
-  title = g_string_new (_(format));
-  g_string_replace (title, "%s", provider, 1);
-  gtk_label_set_text (priv->title_label, title->str);
+  kind = cs_offer_kind_get_label (cs_offer_get_kind (priv->offer));
+  gtk_label_set_text (priv->title_label, cs_section_get_title (klass->section));
+  if (kind != NULL && kind[0] != '\0')
+    /* Translators: below a section page's heading: the offer's provider, then its kind */
+    offer = g_strdup_printf (_("%s — %s"), provider, kind);
+  else
+    offer = g_strdup (provider);
+  gtk_label_set_text (priv->offer_label, offer);
 }
 
 static void
@@ -267,7 +276,9 @@ cs_section_page_dispose (GObject *object)
   priv->scrolled_window = NULL;
   priv->clamp = NULL;
   priv->content_box = NULL;
+  priv->heading_box = NULL;
   priv->title_label = NULL;
+  priv->offer_label = NULL;
   priv->read_only_label = NULL;
   priv->flags_group = NULL;
   priv->clause_editor = NULL;
@@ -413,7 +424,9 @@ cs_section_page_class_init (CsSectionPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, scrolled_window);
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, clamp);
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, content_box);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, heading_box);
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, offer_label);
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, read_only_label);
   gtk_widget_class_bind_template_child_private (widget_class, CsSectionPage, flags_group);
   gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
@@ -451,23 +464,6 @@ cs_section_page_class_set_section (CsSectionPageClass  *klass,
   klass->layout = layout;
   klass->choose_offer_text = choose_offer_text;
   klass->add_offer_text = add_offer_text;
-}
-
-/**
- * cs_section_page_class_set_title:
- * @klass: a #CsSectionPageClass
- * @title_format: (nullable): untranslated (N_()) heading of the page, with `%s` for the
- *   offer's provider, such as "Backup under %s"
- *
- * Gives the page a heading naming the offer.
- */
-void
-cs_section_page_class_set_title (CsSectionPageClass *klass,
-                                 const char         *title_format)
-{
-  g_return_if_fail (CS_IS_SECTION_PAGE_CLASS (klass));
-
-  klass->title_format = title_format;
 }
 
 /**

@@ -61,7 +61,6 @@ struct _CsSectionPageClass
   CsSectionPageLayout layout;
   const char         *choose_offer_text;
   const char         *add_offer_text;
-  const char         *title_format;
   gpointer            padding[4];
 };
 
@@ -75,8 +74,6 @@ void          cs_section_page_class_set_section  (CsSectionPageClass  *klass,
                                                   CsSectionPageLayout  layout,
                                                   const char          *choose_offer_text,
                                                   const char          *add_offer_text);
-void          cs_section_page_class_set_title    (CsSectionPageClass  *klass,
-                                                  const char          *title_format);
 
 CsReviewState *cs_section_page_get_review_state  (CsSectionPage *self);
 CsStore      *cs_section_page_get_store          (CsSectionPage *self);

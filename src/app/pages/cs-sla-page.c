@@ -941,7 +941,6 @@ cs_sla_page_class_init (CsSlaPageClass *klass)
                                      N_("Add the incumbent contract or a provider’s proposal to "
                                         "record the service levels it commits to."));
   /* Translators: page heading; %s is the provider of the offer */
-  cs_section_page_class_set_title (page_class, N_("Service Levels of %s"));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/cs-sla-page.ui");

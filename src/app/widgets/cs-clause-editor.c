@@ -1024,6 +1024,41 @@ update_model (CsClauseEditor *self)
   update_actions (self);
 }
 
+/* Scrolls the page to show @widget, once it has a size; a list view scrolls by itself. */
+static gboolean
+scroll_into_view_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (!GTK_IS_VIEWPORT (content))
+    return G_SOURCE_REMOVE;
+  content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (bounds.origin.y,
+                                               bounds.origin.y + bounds.size.height - page));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* actions */
 
 static void
@@ -1051,7 +1086,15 @@ cs_clause_editor_add_action (GtkWidget  *widget,
 
   cr = find_row (self, cs_record_get_id (clause));
   if (cr != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (cr->text_view));
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (cr->text_view),
+                                                GTK_TYPE_LIST_BOX_ROW);
+
+      gtk_widget_grab_focus (GTK_WIDGET (cr->text_view));
+      /* The new row has no size yet: scroll to it once it is laid out. */
+      if (row != NULL)
+        gtk_widget_add_tick_callback (row, scroll_into_view_cb, NULL, NULL);
+    }
 }
 
 static void

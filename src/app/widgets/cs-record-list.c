@@ -144,9 +144,6 @@ create_row (gpointer item,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                create_button ("go-down-symbolic", _("Move Down"),
                                               self->action_move_down, id));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("user-trash-symbolic", self->delete_label,
-                                              self->action_delete, id));
 
   self->add_fields (fields, record, self->user_data);
   for (guint i = 0; i < fields->len; i++)
@@ -156,6 +153,20 @@ create_row (gpointer item,
       cs_field_editors_bind (field, self->store, record);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
     }
+
+  /* Delete sits below the record's fields, away from the reorder arrows a slip would confuse
+   * it with. */
+  {
+    GtkWidget *delete_row = adw_action_row_new ();
+    GtkWidget *button = gtk_button_new_with_label (self->delete_label);
+
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "destructive-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), self->action_delete);
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), button);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
+  }
 
   watch->update_row = self->update_row;
   watch->row = row;

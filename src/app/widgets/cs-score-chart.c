@@ -376,3 +376,49 @@ cs_score_format_percent (double score)
   /* Translators: a percentage; keep the no-break space if your language uses one */
   return g_strdup_printf (_("%d %%"), (int) floor (CLAMP (score, 0, 1) * 100 + 0.5));
 }
+
+/**
+ * cs_score_format_counts:
+ * @score: the score of an offer or a section
+ *
+ * Each count with the plural form its number takes in the interface's language.
+ *
+ * Returns: (transfer full): "18 satisfied, 1 partly, … · 11 weak wordings"
+ */
+char *
+cs_score_format_counts (const CsScore *score)
+{
+  g_autofree char *satisfied = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *unanswered = NULL;
+  g_autofree char *not_applicable = NULL;
+  g_autofree char *weak = NULL;
+
+  g_return_val_if_fail (score != NULL, NULL);
+
+  /* Translators: one of the checklist counts of an offer: points satisfied */
+  satisfied = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u satisfied", "%u satisfied",
+                                            score->n_satisfied), score->n_satisfied);
+  /* Translators: one of the checklist counts of an offer: points partly satisfied */
+  partial = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partly", "%u partly",
+                                          score->n_partial), score->n_partial);
+  /* Translators: one of the checklist counts of an offer: points missing */
+  missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u missing", "%u missing",
+                                          score->n_missing), score->n_missing);
+  /* Translators: one of the checklist counts of an offer: points without an answer yet */
+  unanswered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to assess", "%u to assess",
+                                             score->n_unanswered), score->n_unanswered);
+  /* Translators: one of the checklist counts of an offer: points that do not apply */
+  not_applicable = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not applicable",
+                                                 "%u not applicable", score->n_not_applicable),
+                                    score->n_not_applicable);
+  /* Translators: one of the checklist counts of an offer: weak clauses found */
+  weak = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u weak wording", "%u weak wordings",
+                                       score->n_lint_findings), score->n_lint_findings);
+
+  /* Translators: the checklist counts of an offer: satisfied, partly, missing, to assess and
+   * not applicable, then the weak wordings */
+  return g_strdup_printf (_("%s, %s, %s, %s, %s · %s"), satisfied, partial, missing, unanswered,
+                          not_applicable, weak);
+}

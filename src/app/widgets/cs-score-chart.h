@@ -44,5 +44,6 @@ CsScoreBand  cs_score_band_from_score          (double        score);
 const char  *cs_score_band_get_label           (CsScoreBand   band);
 const char  *cs_score_band_get_css_class       (CsScoreBand   band);
 char        *cs_score_format_percent           (double        score);
+char        *cs_score_format_counts            (const CsScore *score);
 
 G_END_DECLS

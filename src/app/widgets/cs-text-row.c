@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cs-text-row.h"
 
 /**
@@ -16,13 +18,15 @@
  *
  * An entry row editing one short text field of a record (a #CsFieldEditor): a name, a
  * reference, a country. Committed on Enter, when the row loses the focus or after a pause in
- * typing. An empty row shows only its title: the contract does not state it.
+ * typing. An empty row says "Not stated" after its title, so that it reads as a field to fill
+ * rather than a disabled one.
  */
 struct _CsTextRow
 {
   AdwEntryRow     parent_instance;
 
   CsFieldBinding  binding;
+  GtkWidget      *empty_label;
 };
 
 static void cs_text_row_editor_init (CsFieldEditorInterface *iface);
@@ -44,6 +48,14 @@ on_title_notify_cb (CsTextRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
                                   -1);
+}
+
+static void
+update_empty (CsTextRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
+
+  gtk_widget_set_visible (self->empty_label, text == NULL || text[0] == '\0');
 }
 
 /* CsFieldEditor */
@@ -110,6 +122,15 @@ cs_text_row_init (CsTextRow *self)
 
   g_signal_connect (self, "entry-activated", G_CALLBACK (on_entry_activated_cb), NULL);
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_notify_cb), NULL);
+  g_signal_connect (self, "changed", G_CALLBACK (update_empty), NULL);
+
+  self->empty_label = gtk_label_new (_("Not stated"));
+  gtk_widget_set_can_target (self->empty_label, FALSE);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_add_css_class (self->empty_label, "not-stated");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->empty_label);
+  update_empty (self);
+
   cs_field_editor_watch (CS_FIELD_EDITOR (self), GTK_WIDGET (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
