@@ -39,6 +39,12 @@ struct _CsStore
   /* what the open did to recover the file after a crash, for the user; NULL when nothing */
   char       *recovery_note;
   guint       read_only : 1;
+  /* the open ran the integrity check (FALSE: skipped, the file was as our last clean close
+   * left it, see cs-store-clean.c) */
+  guint       integrity_checked : 1;
+  /* PRAGMA data_version once open: a different value at close means another connection
+   * committed, and the close is not recorded as clean */
+  gint64      open_data_version;
 
   /* SQL text → prepared statement, for the life of the connection */
   GHashTable *statements;
@@ -135,6 +141,13 @@ gboolean _cs_store_check_schema (sqlite3            *db,
                                  guint               n_migrations,
                                  const char         *display_name,
                                  GError            **error);
+/* cs-store-clean.c: the record of a clean close */
+gboolean _cs_store_clean_close_matches (int         fd,
+                                        const char *path);
+void     _cs_store_clean_close_record  (int         fd,
+                                        const char *path);
+void     _cs_store_clean_close_forget  (const char *path);
+
 gboolean _cs_store_check_constraints (const char  *path,
                                       const char  *display_name,
                                       GError     **error);

@@ -451,6 +451,20 @@ cs_store_init (CsStore *self)
   self->limbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
+/* PRAGMA data_version of @db, or -1. */
+static gint64
+read_data_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  return version;
+}
+
 /* Opens @path for the careful open, with the writer's lock unless @read_only: the descriptor,
  * or -1 with @error set. */
 static int
@@ -496,12 +510,21 @@ open_locked (const char  *path,
   return fd;
 }
 
-/* Checks the file with a read-only connection: nothing is written to a file that is refused. */
+/*
+ * check_with_reader:
+ * Checks the file with a read-only connection: nothing is written to a file that is refused.
+ * A writable open checks the schema only here, and the rest on the connection it keeps
+ * (open_writer()); a read-only open checks everything here, its integrity from a writable copy
+ * in memory (_cs_store_check_constraints()), so that each open runs one integrity check.
+ * @integrity is FALSE when the file is as our last clean close left it.
+ */
 static gboolean
 check_with_reader (const char         *path,
                    int                 version,
                    const CsMigration  *migrations,
                    guint               n_migrations,
+                   gboolean            read_only,
+                   gboolean            integrity,
                    const char         *display_name,
                    GError            **error)
 {
@@ -513,9 +536,13 @@ check_with_reader (const char         *path,
     return _cs_store_set_open_error (error, db, rc, display_name);
 
   /* The schema first: a view in place of a table would be read by the checks that follow. */
-  return _cs_store_configure_connection (db, error)
-         && _cs_store_check_schema (db, version, migrations, n_migrations, display_name, error)
-         && _cs_store_quick_check (db, display_name, error)
+  if (!_cs_store_configure_connection (db, error)
+      || !_cs_store_check_schema (db, version, migrations, n_migrations, display_name, error))
+    return FALSE;
+  if (!read_only)
+    return TRUE;
+
+  return (!integrity || _cs_store_check_constraints (path, display_name, error))
          && _cs_store_check_numbers (db, display_name, error);
 }
 
@@ -526,6 +553,7 @@ open_writer (const char         *path,
              const CsMigration  *migrations,
              guint               n_migrations,
              int                 target_version,
+             gboolean            integrity,
              const char         *display_name,
              GError            **error)
 {
@@ -543,7 +571,8 @@ open_writer (const char         *path,
                               "PRAGMA journal_mode = DELETE;"
                               "PRAGMA synchronous = FULL;",
                               _("opening the project"), error)
-      || !_cs_store_quick_check (db, display_name, error))
+      || (integrity && !_cs_store_quick_check (db, display_name, error))
+      || !_cs_store_check_numbers (db, display_name, error))
     return NULL;
 
   if (!migrate (db, path, version, migrations, n_migrations, target_version, error))
@@ -574,6 +603,7 @@ open_careful (const char         *path,
   gboolean check_only = (flags & CS_STORE_OPEN_CHECK_ONLY) != 0;
   gboolean read_only = FALSE;
   gboolean hot = FALSE;
+  gboolean integrity = TRUE;
   int version = 0;
   int fd = -1;
 
@@ -606,26 +636,28 @@ open_careful (const char         *path,
       return NULL;
     }
 
+  /* A file exactly as our last clean close left it passed the check at the open before. */
+  integrity = check_only || !_cs_store_clean_close_matches (fd, path);
+
   self = g_object_new (CS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->integrity_checked = integrity;
   self->lock_fd = read_only ? -1 : fd;
   if (read_only)
     close (fd);
 
-  if (!check_with_reader (path, version, migrations, n_migrations, display_name, error))
+  if (!check_with_reader (path, version, migrations, n_migrations, read_only, integrity,
+                          display_name, error))
     return NULL;
 
   if (!read_only)
     {
-      db = open_writer (path, version, migrations, n_migrations, target_version, display_name, error);
+      db = open_writer (path, version, migrations, n_migrations, target_version, integrity,
+                        display_name, error);
       if (db == NULL)
         return NULL;
       version = MAX (version, target_version);
-    }
-  else if (!_cs_store_check_constraints (path, display_name, error))
-    {
-      return NULL;
     }
   else if (version < target_version && !check_only)
     {
@@ -649,6 +681,7 @@ open_careful (const char         *path,
 
   self->db = g_steal_pointer (&db);
   self->schema_version = version;
+  self->open_data_version = read_data_version (self->db);
 
   /* The project row must be there: it is what the window and the command line show first. */
   if (cs_store_get_project (self) == NULL)
@@ -1006,11 +1039,22 @@ cs_store_close (CsStore *self)
 
   if (self->db != NULL)
     {
+      /* Clean: no transaction left open, and no other connection committed since the open
+       * (the file holds only what passed the open's checks and our own commits). */
+      gboolean clean = !self->read_only && self->lock_fd >= 0 && self->savepoint_depth == 0
+                       && self->open_data_version >= 0
+                       && read_data_version (self->db) == self->open_data_version;
       int rc = sqlite3_close (self->db);
 
       if (rc != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
       self->db = NULL;
+
+      /* Recorded while the file is still locked against another instance. */
+      if (clean && rc == SQLITE_OK)
+        _cs_store_clean_close_record (self->lock_fd, self->path);
+      else if (!self->read_only)
+        _cs_store_clean_close_forget (self->path);
     }
 
   /* Closed after SQLite: closing any descriptor of the file drops the process's POSIX locks. */
@@ -1033,6 +1077,24 @@ cs_store_get_path (CsStore *self)
   g_return_val_if_fail (CS_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * cs_store_get_integrity_checked:
+ * @self: a store
+ *
+ * Whether the open ran SQLite's integrity check. It is skipped when the file is exactly as
+ * this application left it when it last closed it cleanly (same file, size, times and change
+ * counter, no journal beside it); any other change to the file makes the next open check it.
+ *
+ * Returns: %TRUE if the integrity check ran when the project was opened
+ */
+gboolean
+cs_store_get_integrity_checked (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+
+  return self->integrity_checked;
 }
 
 /**

@@ -124,6 +124,7 @@ void         cs_store_close               (CsStore           *self);
 
 const char  *cs_store_get_path            (CsStore           *self);
 gboolean     cs_store_is_read_only        (CsStore           *self);
+gboolean     cs_store_get_integrity_checked (CsStore         *self);
 gboolean     cs_store_is_closed           (CsStore           *self);
 int          cs_store_get_schema_version  (CsStore           *self);
 const char  *cs_store_get_recovery_note   (CsStore           *self);
