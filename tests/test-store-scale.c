@@ -19,7 +19,8 @@
 #include <sqlite3.h>
 
 #include "cs-checklist.h"
-#include "cs-store.h"
+#include "cs-store-export.h"
+#include "cs-store-private.h"
 #include "cs-test-utils.h"
 
 #define N_ASSETS 400
@@ -202,6 +203,213 @@ test_corrupt_after_clean_close_refused (void)
   cs_test_assert_unchanged (path, sha);
 }
 
+/* Aggregates */
+
+typedef struct
+{
+  char    *path;
+  CsStore *store;
+  gint64   offers[2];
+  GArray  *assets;
+} Perimeter;
+
+static gint64
+add_record (CsStore  *store,
+            CsRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_store_add (store, record, &error));
+  g_assert_no_error (error);
+
+  return cs_record_get_id (record);
+}
+
+/* 3 sites, 90 assets (a third critical), 2 offers covering them in several states. */
+static void
+perimeter_setup (Perimeter     *p,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 sites[3];
+
+  p->path = cs_test_build_path ("perimeter.contractscope");
+  p->store = cs_store_create (p->path, "Acme", &error);
+  g_assert_no_error (error);
+  p->assets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Site %u", i);
+      g_autoptr(CsRecord) site = g_object_new (CS_TYPE_SITE, "name", name, NULL);
+
+      sites[i] = add_record (p->store, site);
+    }
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Asset %u", i);
+      g_autoptr(CsRecord) asset = g_object_new (CS_TYPE_ASSET, "name", name,
+                                                "site-id", sites[i % 3],
+                                                "criticality", 1 + (int) (i % 3), NULL);
+      gint64 id = add_record (p->store, asset);
+
+      g_array_append_val (p->assets, id);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (p->offers); i++)
+    {
+      g_autoptr(CsRecord) offer = g_object_new (CS_TYPE_OFFER, "provider", "Provider", NULL);
+      g_autoptr(CsCoverageChange) change = NULL;
+
+      p->offers[i] = add_record (p->store, offer);
+      /* offer 0 manages the assets of sites 0 and 1, offer 1 excludes every fourth asset */
+      for (guint a = 0; a < p->assets->len; a++)
+        {
+          CsCoverageState state = i == 0 ? (a % 3 < 2 ? CS_COVERAGE_MANAGED
+                                                     : CS_COVERAGE_NOT_ADDRESSED)
+                                         : (a % 4 == 0 ? CS_COVERAGE_EXCLUDED
+                                                       : CS_COVERAGE_PARTIAL);
+
+          g_clear_pointer (&change, cs_coverage_change_unref);
+          change = cs_store_set_coverage (p->store, p->offers[i],
+                                          &g_array_index (p->assets, gint64, a), 1, state,
+                                          NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+perimeter_teardown (Perimeter     *p,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  g_clear_object (&p->store);
+  g_clear_pointer (&p->assets, g_array_unref);
+  g_clear_pointer (&p->path, g_free);
+}
+
+static void
+assert_same_sites (GHashTable *a,
+                   GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_cmpuint (g_hash_table_size (a), ==, g_hash_table_size (b));
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (b, key));
+}
+
+/* The store's kept figures equal those another store computes from the file. */
+static void
+assert_aggregates_fresh (Perimeter *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) fresh = cs_store_open (p->path, CS_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (p->offers); i++)
+    {
+      g_autoptr(GHashTable) kept_sites = NULL;
+      g_autoptr(GHashTable) fresh_sites = NULL;
+      CsCoverageCounts kept, counted;
+
+      g_assert_true (cs_store_count_coverage (p->store, p->offers[i], 1, &kept, &error));
+      g_assert_true (cs_store_count_coverage (fresh, p->offers[i], 1, &counted, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (memcmp (&kept, &counted, sizeof kept), ==, 0);
+
+      kept_sites = cs_store_list_covered_sites (p->store, p->offers[i], &error);
+      fresh_sites = cs_store_list_covered_sites (fresh, p->offers[i], &error);
+      g_assert_no_error (error);
+      assert_same_sites (kept_sites, fresh_sites);
+    }
+}
+
+static void
+test_aggregates_kept_by_unrelated_edits (Perimeter     *p,
+                                         gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  CsRecord *offer = cs_store_find (p->store, CS_TYPE_OFFER, p->offers[0]);
+  guint computations;
+
+  assert_aggregates_fresh (p);
+  computations = p->store->n_coverage_computations;
+  g_assert_cmpuint (p->store->n_covered_sites_computations, ==, 1);
+
+  /* The project notes, an offer's text and price: none is read by the counts. */
+  g_assert_true (cs_store_set_string (p->store, CS_RECORD (cs_store_get_project (p->store)),
+                                      "notes", "Reviewed", &error));
+  g_assert_true (cs_store_set_string (p->store, offer, "notes", "Call back", &error));
+  g_assert_true (cs_store_set_number (p->store, offer, "price_recurring", 1200.0, &error));
+  g_assert_no_error (error);
+  assert_aggregates_fresh (p);
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, computations);
+  g_assert_cmpuint (p->store->n_covered_sites_computations, ==, 1);
+
+  /* An asset's criticality is read by them: computed again, and right. */
+  {
+    CsRecord *asset = cs_store_find (p->store, CS_TYPE_ASSET, g_array_index (p->assets, gint64, 1));
+
+    g_assert_true (cs_store_set_int (p->store, asset, "criticality", 1, &error));
+    g_assert_no_error (error);
+  }
+  assert_aggregates_fresh (p);
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, computations + 1);
+}
+
+static void
+test_aggregates_moved_by_delta (Perimeter     *p,
+                                gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) cs_coverage_change_unref);
+  const gint64 *assets = (const gint64 *) (gpointer) p->assets->data;
+  guint computations;
+
+  assert_aggregates_fresh (p);
+  computations = p->store->n_coverage_computations;
+
+  for (guint round = 0; round < 40; round++)
+    {
+      CsCoverageState state = (CsCoverageState) (round % CS_N_COVERAGE_STATES);
+      guint first = (round * 7) % p->assets->len;
+      guint n = 1 + round % 5;
+      CsCoverageChange *change = NULL;
+
+      n = MIN (n, p->assets->len - first);
+      change = cs_store_set_coverage (p->store, p->offers[round % 2], assets + first, n, state,
+                                      round % 3 == 0 ? "note" : NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (changes, change);
+      assert_aggregates_fresh (p);
+    }
+  /* Uncover every asset of site 1 for offer 0, one by one: the site leaves the covered set. */
+  for (guint a = 1; a < p->assets->len; a += 3)
+    {
+      g_autoptr(CsCoverageChange) change = cs_store_set_coverage (p->store, p->offers[0],
+                                                                   assets + a, 1,
+                                                                   CS_COVERAGE_EXCLUDED, NULL,
+                                                                   NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  assert_aggregates_fresh (p);
+  /* Undo, newest first. */
+  while (changes->len > 0)
+    {
+      g_assert_true (cs_store_restore_coverage (p->store, changes->pdata[changes->len - 1],
+                                                &error));
+      g_assert_no_error (error);
+      g_ptr_array_remove_index (changes, changes->len - 1);
+      assert_aggregates_fresh (p);
+    }
+
+  /* Every figure above moved by delta, none was computed again. */
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, computations);
+  g_assert_cmpuint (p->store->n_covered_sites_computations, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +421,11 @@ main (int   argc,
   g_test_add_func ("/core/store-scale/modified", test_modified_file_is_checked);
   g_test_add_func ("/core/store-scale/other-writer", test_other_writer_during_session);
   g_test_add_func ("/core/store-scale/corrupt", test_corrupt_after_clean_close_refused);
+
+  g_test_add ("/core/store-scale/aggregates-kept", Perimeter, NULL, perimeter_setup,
+              test_aggregates_kept_by_unrelated_edits, perimeter_teardown);
+  g_test_add ("/core/store-scale/aggregates-delta", Perimeter, NULL, perimeter_setup,
+              test_aggregates_moved_by_delta, perimeter_teardown);
 
   return g_test_run ();
 }

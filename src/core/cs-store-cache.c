@@ -170,6 +170,7 @@ void
 _cs_store_invalidate_aggregates (CsStore *self)
 {
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  g_clear_pointer (&self->covered_sites, g_hash_table_unref);
 }
 
 void

@@ -69,7 +69,18 @@ struct _CsStore
   CsCoverageCounts coverage_totals; /* n_assets, n_critical; the rest unused */
   gint        coverage_level;
   gint64      coverage_data_version;
-  gint64      coverage_changes;
+  gint64      coverage_changes;         /* perimeter_generation they were computed for */
+
+  /* writes to the tables the aggregates read, counted by an update hook
+   * (cs-store-aggregates.c) */
+  gint64      perimeter_generation;
+  /* cs_store_list_covered_sites(): offer id (gint64 *) → set of site ids (gint64 *) */
+  GHashTable *covered_sites;
+  gint64      covered_sites_generation;
+  gint64      covered_sites_data_version;
+  /* how many times each was computed from the tables (for the tests) */
+  guint       n_coverage_computations;
+  guint       n_covered_sites_computations;
 };
 
 struct _CsDeletion
@@ -235,6 +246,25 @@ CsRecord * _cs_store_intern_row_full (CsStore        *self,
                                       gboolean        strong);
 
 void _cs_store_invalidate_aggregates (CsStore *self);
+
+/* cs-store-aggregates.c */
+void        _cs_store_watch_perimeter       (CsStore  *self);
+gboolean    _cs_store_coverage_counts_valid (CsStore  *self,
+                                             gint      critical_level,
+                                             gint64   *out_data_version,
+                                             gint64   *out_generation);
+GArray     *_cs_store_coverage_delta_begin  (CsStore  *self,
+                                             gint64    offer_id,
+                                             guint     n_assets);
+void        _cs_store_coverage_delta_end    (CsStore  *self,
+                                             gint64    offer_id,
+                                             GArray   *before);
+int         _cs_store_site_is_covered       (CsStore  *self,
+                                             gint64    offer_id,
+                                             gint64    site_id);
+GHashTable *_cs_store_get_covered_sites     (CsStore  *self,
+                                             gint64    offer_id,
+                                             GError  **error);
 
 void _cs_store_list_insert_sorted (GListStore *list,
                                    CsRecord   *record);

@@ -290,6 +290,7 @@ cs_store_finalize (GObject *object)
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->limbo, g_hash_table_unref);
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  g_clear_pointer (&self->covered_sites, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_note, g_free);
 
@@ -682,6 +683,7 @@ open_careful (const char         *path,
   self->db = g_steal_pointer (&db);
   self->schema_version = version;
   self->open_data_version = read_data_version (self->db);
+  _cs_store_watch_perimeter (self);
 
   /* The project row must be there: it is what the window and the command line show first. */
   if (cs_store_get_project (self) == NULL)
