@@ -79,7 +79,9 @@ get_report (CsDashboardPage *self)
 {
   CsReport *report;
 
-  if (self->review_state == NULL || cs_page_offer (self) == NULL)
+  /* Not evaluated yet: the page shows placeholders until "changed" brings the report. */
+  if (self->review_state == NULL || cs_page_offer (self) == NULL
+      || cs_review_state_is_pending (self->review_state))
     return NULL;
 
   report = cs_review_state_get_report (self->review_state);
@@ -569,6 +571,10 @@ update (CsDashboardPage *self)
   if (score != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->knock_outs_label),
                               score->n_knock_outs > 0 ? "error" : "success");
+  if (counts == NULL && self->review_state != NULL
+      && cs_review_state_is_pending (self->review_state))
+    /* Translators: shown on the dashboard until the checklist has been evaluated */
+    counts = g_strdup (_("Evaluating the checklist…"));
   gtk_label_set_text (self->counts_label, counts != NULL ? counts : "");
 
   /* Two figures: "not reviewed yet" is not "weak". */
