@@ -410,6 +410,52 @@ test_aggregates_moved_by_delta (Perimeter     *p,
   g_assert_cmpuint (p->store->n_covered_sites_computations, ==, 1);
 }
 
+static void
+test_aggregates_kept_across_close (Perimeter     *p,
+                                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  assert_aggregates_fresh (p);
+
+  /* Reopened after a clean close: the first score reads them from the record. */
+  g_clear_object (&p->store);
+  p->store = cs_store_open (p->path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (cs_store_get_integrity_checked (p->store));
+  assert_aggregates_fresh (p);
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, 0);
+  g_assert_cmpuint (p->store->n_covered_sites_computations, ==, 0);
+
+  /* Edited by delta, closed, reopened: still the file's. */
+  {
+    g_autoptr(CsCoverageChange) change = cs_store_set_coverage (p->store, p->offers[1],
+                                                                 (const gint64 *) (gpointer) p->assets->data,
+                                                                 10, CS_COVERAGE_NOT_ADDRESSED,
+                                                                 NULL, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  g_clear_object (&p->store);
+  p->store = cs_store_open (p->path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_aggregates_fresh (p);
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, 0);
+
+  /* Another program changed the coverage: checked, and counted again from the file. */
+  g_clear_object (&p->store);
+  g_assert_cmpint (sqlite3_open (p->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE coverage SET state = 'excluded'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  p->store = cs_store_open (p->path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (cs_store_get_integrity_checked (p->store));
+  assert_aggregates_fresh (p);
+  g_assert_cmpuint (p->store->n_coverage_computations, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +472,9 @@ main (int   argc,
               test_aggregates_kept_by_unrelated_edits, perimeter_teardown);
   g_test_add ("/core/store-scale/aggregates-delta", Perimeter, NULL, perimeter_setup,
               test_aggregates_moved_by_delta, perimeter_teardown);
+
+  g_test_add ("/core/store-scale/aggregates-across-close", Perimeter, NULL, perimeter_setup,
+              test_aggregates_kept_across_close, perimeter_teardown);
 
   return g_test_run ();
 }

@@ -395,3 +395,171 @@ _cs_store_get_covered_sites (CsStore  *self,
 
   return set;
 }
+
+/* Kept across a clean close */
+
+/*
+ * _cs_store_save_aggregates:
+ * The aggregates, as lines of text, when they are those of the file as it is now; else %NULL.
+ * The clean-close record keeps them (cs-store-clean.c).
+ */
+char *
+_cs_store_save_aggregates (CsStore *self)
+{
+  g_autoptr(GString) text = NULL;
+  gint64 data_version = 0, generation = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->coverage_counts == NULL
+      || !_cs_store_coverage_counts_valid (self, self->coverage_level, &data_version,
+                                           &generation))
+    return NULL;
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "counts %d %u %u\n", self->coverage_level,
+                          self->coverage_totals.n_assets, self->coverage_totals.n_critical);
+  g_hash_table_iter_init (&iter, self->coverage_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CsCoverageCounts *c = value;
+
+      g_string_append_printf (text, "offer %" G_GINT64_FORMAT " %u %u %u %u %u\n",
+                              *(gint64 *) key, c->n_managed, c->n_partial, c->n_excluded,
+                              c->n_critical_managed, c->n_critical_backed_up);
+    }
+
+  if (self->covered_sites != NULL && self->covered_sites_data_version == data_version
+      && self->covered_sites_generation == self->perimeter_generation)
+    {
+      g_hash_table_iter_init (&iter, self->covered_sites);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GHashTableIter sites;
+          gpointer site;
+
+          g_string_append_printf (text, "sites %" G_GINT64_FORMAT, *(gint64 *) key);
+          g_hash_table_iter_init (&sites, value);
+          while (g_hash_table_iter_next (&sites, &site, NULL))
+            g_string_append_printf (text, " %" G_GINT64_FORMAT, *(gint64 *) site);
+          g_string_append_c (text, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+parse_uints (char  **fields,
+             guint   n,
+             guint  *out)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 value = 0;
+
+      if (fields[i] == NULL
+          || !g_ascii_string_to_unsigned (fields[i], 10, 0, G_MAXUINT, &value, NULL))
+        return FALSE;
+      out[i] = (guint) value;
+    }
+
+  return fields[n] == NULL;
+}
+
+/*
+ * _cs_store_load_aggregates:
+ * Takes the aggregates _cs_store_save_aggregates() wrote at the clean close of the very file
+ * just opened. Anything unreadable is ignored: they are computed again when needed.
+ */
+void
+_cs_store_load_aggregates (CsStore    *self,
+                           const char *saved)
+{
+  g_auto(GStrv) lines = g_strsplit (saved, "\n", -1);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  g_autoptr(GHashTable) sites = NULL;
+  CsCoverageCounts totals = { 0 };
+  guint header[3];
+  gint64 data_version = -1;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint l = 0; lines[l] != NULL && *lines[l] != '\0'; l++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[l], " ", -1);
+      gint64 id = 0;
+
+      if (l == 0)
+        {
+          if (g_strcmp0 (fields[0], "counts") != 0 || !parse_uints (fields + 1, 3, header))
+            return;
+          totals.n_assets = header[1];
+          totals.n_critical = header[2];
+          continue;
+        }
+      if (fields[0] == NULL || fields[1] == NULL
+          || !g_ascii_string_to_signed (fields[1], 10, 1, G_MAXINT64, &id, NULL))
+        return;
+      if (g_str_equal (fields[0], "offer"))
+        {
+          guint v[5];
+          CsCoverageCounts *c = NULL;
+
+          if (!parse_uints (fields + 2, 5, v))
+            return;
+          c = g_new0 (CsCoverageCounts, 1);
+          c->n_managed = v[0];
+          c->n_partial = v[1];
+          c->n_excluded = v[2];
+          c->n_critical_managed = v[3];
+          c->n_critical_backed_up = v[4];
+          g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), c);
+        }
+      else if (g_str_equal (fields[0], "sites"))
+        {
+          GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+          if (sites == NULL)
+            sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_site_set);
+          g_hash_table_insert (sites, g_memdup2 (&id, sizeof id), set);
+          for (guint f = 2; fields[f] != NULL; f++)
+            {
+              gint64 site_id = 0;
+
+              if (!g_ascii_string_to_signed (fields[f], 10, 1, G_MAXINT64, &site_id, NULL))
+                return;
+              g_hash_table_add (set, g_memdup2 (&site_id, sizeof site_id));
+            }
+        }
+      else
+        {
+          return;
+        }
+    }
+  if (lines[0] == NULL || *lines[0] == '\0')
+    return;
+
+  stmt = _cs_store_get_statement (self, "PRAGMA data_version", NULL);
+  if (stmt == NULL)
+    return;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (data_version < 0)
+    return;
+
+  g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  self->coverage_counts = g_steal_pointer (&counts);
+  self->coverage_totals = totals;
+  self->coverage_level = (gint) header[0];
+  self->coverage_data_version = data_version;
+  self->coverage_changes = self->perimeter_generation;
+  if (sites != NULL)
+    {
+      g_clear_pointer (&self->covered_sites, g_hash_table_unref);
+      self->covered_sites = g_steal_pointer (&sites);
+      self->covered_sites_data_version = data_version;
+      self->covered_sites_generation = self->perimeter_generation;
+    }
+}

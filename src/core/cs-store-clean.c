@@ -13,7 +13,9 @@
  * set back) and its change counter, so such a file is checked again.
  *
  * The records live in the user's cache folder, one small file per project path, so that the
- * project file itself is never written to record them.
+ * project file itself is never written to record them. After the line describing the file, a
+ * record keeps the perimeter's aggregates of that very file (cs-store-aggregates.c), so that
+ * the first score after such an open reads no inventory.
  */
 
 #define G_LOG_DOMAIN "cs-store"
@@ -88,18 +90,29 @@ describe_file (int         fd,
  * Returns: %TRUE if the file is exactly as this application left it at its last clean close
  */
 gboolean
-_cs_store_clean_close_matches (int         fd,
-                               const char *path)
+_cs_store_clean_close_matches (int          fd,
+                               const char  *path,
+                               char       **out_kept)
 {
   g_autofree char *record = record_path (path);
   g_autofree char *recorded = NULL;
   g_autofree char *now = NULL;
+  gsize length;
 
+  *out_kept = NULL;
   if (!g_file_get_contents (record, &recorded, NULL, NULL))
     return FALSE;
   now = describe_file (fd, path);
+  if (now == NULL)
+    return FALSE;
 
-  return now != NULL && g_str_equal (now, recorded);
+  length = strlen (now);
+  if (strncmp (now, recorded, length) != 0)
+    return FALSE;
+  if (recorded[length] != '\0')
+    *out_kept = g_strdup (recorded + length);
+
+  return TRUE;
 }
 
 /*
@@ -119,24 +132,28 @@ _cs_store_clean_close_forget (const char *path)
  * _cs_store_clean_close_record:
  * @fd: a descriptor of the project file, still locked by this process
  * @path: its path
+ * @kept: (nullable): what to keep with the record (lines of text)
  *
  * Notes what the file looks like after a clean close. A failure only means the next open is
  * checked.
  */
 void
 _cs_store_clean_close_record (int         fd,
-                              const char *path)
+                              const char *path,
+                              const char *kept)
 {
   g_autofree char *record = record_path (path);
   g_autofree char *dir = g_path_get_dirname (record);
-  g_autofree char *now = describe_file (fd, path);
+  g_autofree char *description = describe_file (fd, path);
+  g_autofree char *now = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (now == NULL)
+  if (description == NULL)
     {
       _cs_store_clean_close_forget (path);
       return;
     }
+  now = g_strconcat (description, kept, NULL);
 
   if (g_mkdir_with_parents (dir, 0700) != 0
       || !g_file_set_contents_full (record, now, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,

@@ -153,10 +153,12 @@ gboolean _cs_store_check_schema (sqlite3            *db,
                                  const char         *display_name,
                                  GError            **error);
 /* cs-store-clean.c: the record of a clean close */
-gboolean _cs_store_clean_close_matches (int         fd,
-                                        const char *path);
-void     _cs_store_clean_close_record  (int         fd,
-                                        const char *path);
+gboolean _cs_store_clean_close_matches (int          fd,
+                                        const char  *path,
+                                        char       **out_kept);
+void     _cs_store_clean_close_record  (int          fd,
+                                        const char  *path,
+                                        const char  *kept);
 void     _cs_store_clean_close_forget  (const char *path);
 
 gboolean _cs_store_check_constraints (const char  *path,
@@ -265,6 +267,9 @@ int         _cs_store_site_is_covered       (CsStore  *self,
 GHashTable *_cs_store_get_covered_sites     (CsStore  *self,
                                              gint64    offer_id,
                                              GError  **error);
+char       *_cs_store_save_aggregates       (CsStore  *self);
+void        _cs_store_load_aggregates       (CsStore    *self,
+                                             const char *saved);
 
 void _cs_store_list_insert_sorted (GListStore *list,
                                    CsRecord   *record);

@@ -605,6 +605,8 @@ open_careful (const char         *path,
   gboolean read_only = FALSE;
   gboolean hot = FALSE;
   gboolean integrity = TRUE;
+  g_autofree char *kept = NULL;
+  gboolean upgraded = FALSE;
   int version = 0;
   int fd = -1;
 
@@ -624,6 +626,7 @@ open_careful (const char         *path,
       close (fd);
       return NULL;
     }
+  upgraded = version < target_version;
 
   if (hot)
     {
@@ -638,7 +641,7 @@ open_careful (const char         *path,
     }
 
   /* A file exactly as our last clean close left it passed the check at the open before. */
-  integrity = check_only || !_cs_store_clean_close_matches (fd, path);
+  integrity = check_only || !_cs_store_clean_close_matches (fd, path, &kept);
 
   self = g_object_new (CS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -684,6 +687,9 @@ open_careful (const char         *path,
   self->schema_version = version;
   self->open_data_version = read_data_version (self->db);
   _cs_store_watch_perimeter (self);
+  /* The aggregates of the file as our clean close left it, unless an upgrade changed it. */
+  if (!integrity && kept != NULL && !upgraded && !read_only)
+    _cs_store_load_aggregates (self, kept);
 
   /* The project row must be there: it is what the window and the command line show first. */
   if (cs_store_get_project (self) == NULL)
@@ -1036,9 +1042,6 @@ cs_store_close (CsStore *self)
 {
   g_return_if_fail (CS_IS_STORE (self));
 
-  g_hash_table_remove_all (self->statements);
-  _cs_store_invalidate_aggregates (self);
-
   if (self->db != NULL)
     {
       /* Clean: no transaction left open, and no other connection committed since the open
@@ -1046,7 +1049,11 @@ cs_store_close (CsStore *self)
       gboolean clean = !self->read_only && self->lock_fd >= 0 && self->savepoint_depth == 0
                        && self->open_data_version >= 0
                        && read_data_version (self->db) == self->open_data_version;
-      int rc = sqlite3_close (self->db);
+      g_autofree char *kept = clean ? _cs_store_save_aggregates (self) : NULL;
+      int rc;
+
+      g_hash_table_remove_all (self->statements);
+      rc = sqlite3_close (self->db);
 
       if (rc != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
@@ -1054,10 +1061,12 @@ cs_store_close (CsStore *self)
 
       /* Recorded while the file is still locked against another instance. */
       if (clean && rc == SQLITE_OK)
-        _cs_store_clean_close_record (self->lock_fd, self->path);
+        _cs_store_clean_close_record (self->lock_fd, self->path, kept);
       else if (!self->read_only)
         _cs_store_clean_close_forget (self->path);
     }
+  g_hash_table_remove_all (self->statements);
+  _cs_store_invalidate_aggregates (self);
 
   /* Closed after SQLite: closing any descriptor of the file drops the process's POSIX locks. */
   if (self->lock_fd >= 0)
