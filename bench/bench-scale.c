@@ -342,7 +342,15 @@ measure_score (const char *big)
       offer[r] = time_scoring (checklist, store, linter);
     }
 
-  add_row ("score all offers, first after open (ms)", "no full scan", first, -1, "ms");
+  /* Closed cleanly with its counts, reopened: the first score reads no inventory. */
+  g_clear_object (&store);
+  store = cs_store_open (big, CS_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  add_row ("score all offers, first after a clean reopen (ms)", "<= 10 (no full scan)",
+           time_scoring (checklist, store, linter), 10, "ms");
+
+  add_row ("score all offers, first after an open that counted (ms)", "info", first, -1, "ms");
   add_row ("score after an edit: project notes (ms)", "<= 10", median (notes, N_ROUNDS), 10, "ms");
   add_row ("score after an edit: one coverage (ms)", "<= 10", median (coverage, N_ROUNDS), 10, "ms");
   add_row ("score after an edit: offer text (ms)", "<= 10", median (offer, N_ROUNDS), 10, "ms");
@@ -352,14 +360,16 @@ measure_score (const char *big)
 static gboolean
 run_gui (const char *project,
          double     *out_ms,
-         double     *out_rss)
+         double     *out_rss,
+         double     *out_evaluated_ms)
 {
   g_autofree char *spawn_us = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   const char *argv[] = { CS_BENCH_OPEN_PATH, "--measure", project, spawn_us, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
-  gint64 main_us = 0, spawn_frame_us = 0, open_us = 0, set_us = 0;
+  gint64 main_us = 0, spawn_frame_us = 0, open_us = 0, set_us = 0, evaluated_us = 0;
   guint64 rss = 0;
+  char renderer[64] = "";
   int status = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output,
@@ -367,11 +377,12 @@ run_gui (const char *project,
       || !g_spawn_check_wait_status (status, &error))
     return FALSE;
   if (sscanf (output, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %"
-              G_GINT64_FORMAT " %" G_GUINT64_FORMAT, &main_us, &spawn_frame_us, &open_us, &set_us,
-              &rss) != 5)
+              G_GINT64_FORMAT " %" G_GUINT64_FORMAT " %63s %" G_GINT64_FORMAT, &main_us,
+              &spawn_frame_us, &open_us, &set_us, &rss, renderer, &evaluated_us) != 7)
     g_error ("unexpected output: %s", output);
   *out_ms = main_us / 1000.0;
   *out_rss = rss;
+  *out_evaluated_ms = evaluated_us / 1000.0;
 
   return TRUE;
 }
@@ -383,10 +394,11 @@ measure_gui (const char *empty,
 {
   double e[N_GUI_RUNS], o[N_GUI_RUNS], b[N_GUI_RUNS];
   double er[N_GUI_RUNS], orss[N_GUI_RUNS], br[N_GUI_RUNS];
+  double ee[N_GUI_RUNS], oe[N_GUI_RUNS], be[N_GUI_RUNS];
 
   for (guint r = 0; r < N_GUI_RUNS; r++)
-    if (!run_gui (empty, &e[r], &er[r]) || !run_gui (offers, &o[r], &orss[r])
-        || !run_gui (big, &b[r], &br[r]))
+    if (!run_gui (empty, &e[r], &er[r], &ee[r]) || !run_gui (offers, &o[r], &orss[r], &oe[r])
+        || !run_gui (big, &b[r], &br[r], &be[r]))
       {
         g_print ("open to first frame: no display, not measured\n");
         return;
@@ -400,6 +412,8 @@ measure_gui (const char *empty,
   add_row ("open to first frame: big / 0 assets, 5 offers", "<= 1.3x",
            median (b, N_GUI_RUNS) / median (o, N_GUI_RUNS), 1.3, "x");
   add_row ("open to first frame: big (ms)", "info", median (b, N_GUI_RUNS), -1, "ms");
+  add_row ("dashboard filled in after the first frame: big (ms)", "<= 1000",
+           median (be, N_GUI_RUNS), 1000, "ms");
   add_row ("resident memory: big / empty", "<= 2x",
            median (br, N_GUI_RUNS) / median (er, N_GUI_RUNS), 2.0, "x");
 }
