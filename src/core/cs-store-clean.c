@@ -28,8 +28,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "cs-autocleanups-private.h"
 #include "cs-store-private.h"
 
 /* bytes 24..27 of the database header: incremented by every commit in rollback-journal mode */
@@ -160,4 +162,108 @@ _cs_store_clean_close_record (int         fd,
                                     &error))
     g_debug ("Could not record the clean close of %s: %s", path,
              error != NULL ? error->message : g_strerror (errno));
+}
+
+/* The integrity check left for later (CS_STORE_OPEN_CHECK_LATER) */
+
+/**
+ * cs_store_is_checking:
+ * @self: a store
+ *
+ * Returns: %TRUE while the integrity check left to cs_store_check_async() has not passed:
+ *   changes are refused meanwhile
+ */
+gboolean
+cs_store_is_checking (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+
+  return self->checking;
+}
+
+/* In a worker thread: the check on a connection of its own, the file locked by the store. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *display_name = g_filename_display_basename (path);
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    _cs_store_set_open_error (&error, db, rc, display_name);
+  else if (_cs_store_configure_connection (db, &error))
+    _cs_store_quick_check (db, display_name, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cs_store_check_async:
+ * @self: a store opened with %CS_STORE_OPEN_CHECK_LATER
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the check is over
+ * @user_data: data for @callback
+ *
+ * Runs the integrity check the open left for later in a worker thread, so that the window
+ * stays responsive on a large project. Finish with cs_store_check_finish().
+ */
+void
+cs_store_check_async (CsStore             *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CS_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cs_store_check_async);
+  if (!self->checking)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * cs_store_check_finish:
+ * @self: a store
+ * @result: the result given to the callback of cs_store_check_async()
+ * @error: return location for a #CsStoreError
+ *
+ * On success the project accepts changes (#CsStore:checking becomes %FALSE). On failure it
+ * keeps refusing them; the file was left unchanged and should be closed.
+ *
+ * Returns: %TRUE if the project passed the integrity check
+ */
+gboolean
+cs_store_check_finish (CsStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  if (self->checking)
+    {
+      self->checking = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), _cs_store_checking_pspec);
+    }
+
+  return TRUE;
 }

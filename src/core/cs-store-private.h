@@ -42,6 +42,9 @@ struct _CsStore
   /* the open ran the integrity check (FALSE: skipped, the file was as our last clean close
    * left it, see cs-store-clean.c) */
   guint       integrity_checked : 1;
+  /* the integrity check was left to cs_store_check_async(): changes are refused until it
+   * passed */
+  guint       checking : 1;
   /* PRAGMA data_version once open: a different value at close means another connection
    * committed, and the close is not recorded as clean */
   gint64      open_data_version;
@@ -119,6 +122,7 @@ enum {
 };
 
 extern guint _cs_store_signals[N_SIGNALS];
+extern GParamSpec *_cs_store_checking_pspec;
 
 /* private open flag: check a file (a recovered copy) as a read-only open would, whatever its
  * version */

@@ -50,10 +50,12 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
+  PROP_CHECKING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+GParamSpec *_cs_store_checking_pspec;
 guint _cs_store_signals[N_SIGNALS];
 
 /* The standard catalogues every new project starts with (DOMAIN.md, Responsibilities). */
@@ -315,6 +317,10 @@ cs_store_get_property (GObject    *object,
       g_value_set_boolean (value, self->read_only);
       break;
 
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->checking);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -347,7 +353,18 @@ cs_store_class_init (CsStoreClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CsStore:checking:
+   *
+   * Whether the integrity check left to cs_store_check_async() has not passed yet: changes
+   * are refused meanwhile.
+   */
+  properties[PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _cs_store_checking_pspec = properties[PROP_CHECKING];
 
   /**
    * CsStore::saved:
@@ -647,6 +664,9 @@ open_careful (const char         *path,
   self->path = g_strdup (path);
   self->read_only = read_only;
   self->integrity_checked = integrity;
+  /* Left for later only where nothing is written at open (no upgrade). */
+  self->checking = integrity && !read_only && !upgraded
+                   && (flags & CS_STORE_OPEN_CHECK_LATER) != 0;
   self->lock_fd = read_only ? -1 : fd;
   if (read_only)
     close (fd);
@@ -657,8 +677,8 @@ open_careful (const char         *path,
 
   if (!read_only)
     {
-      db = open_writer (path, version, migrations, n_migrations, target_version, integrity,
-                        display_name, error);
+      db = open_writer (path, version, migrations, n_migrations, target_version,
+                        integrity && !self->checking, display_name, error);
       if (db == NULL)
         return NULL;
       version = MAX (version, target_version);
@@ -1046,7 +1066,8 @@ cs_store_close (CsStore *self)
     {
       /* Clean: no transaction left open, and no other connection committed since the open
        * (the file holds only what passed the open's checks and our own commits). */
-      gboolean clean = !self->read_only && self->lock_fd >= 0 && self->savepoint_depth == 0
+      gboolean clean = !self->read_only && !self->checking && self->lock_fd >= 0
+                       && self->savepoint_depth == 0
                        && self->open_data_version >= 0
                        && read_data_version (self->db) == self->open_data_version;
       g_autofree char *kept = clean ? _cs_store_save_aggregates (self) : NULL;
