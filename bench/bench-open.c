@@ -75,15 +75,15 @@ idle_elapsed_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The checklist evaluated, after the first frame (CsProjectView defers it): the dashboard's
- * figures and findings are there. */
+/* The checklist evaluated (again), after the first frame: the dashboard's figures and findings
+ * are there from the first frame on, so this stays 0 unless an evaluation comes later. */
 static void
 on_review_state_changed_cb (CsReviewState *state,
                             gpointer       user_data)
 {
   Measure *m = user_data;
 
-  if (m->evaluated_us == 0 && !cs_review_state_is_pending (state))
+  if (m->evaluated_us == 0 && m->frame_us != 0 && cs_review_state_get_report (state) != NULL)
     m->evaluated_us = g_get_monotonic_time ();
 }
 

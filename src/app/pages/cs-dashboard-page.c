@@ -79,9 +79,7 @@ get_report (CsDashboardPage *self)
 {
   CsReport *report;
 
-  /* Not evaluated yet: the page shows placeholders until "changed" brings the report. */
-  if (self->review_state == NULL || cs_page_offer (self) == NULL
-      || cs_review_state_is_pending (self->review_state))
+  if (self->review_state == NULL || cs_page_offer (self) == NULL)
     return NULL;
 
   report = cs_review_state_get_report (self->review_state);
@@ -571,10 +569,6 @@ update (CsDashboardPage *self)
   if (score != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->knock_outs_label),
                               score->n_knock_outs > 0 ? "error" : "success");
-  if (counts == NULL && self->review_state != NULL
-      && cs_review_state_is_pending (self->review_state))
-    /* Translators: shown on the dashboard until the checklist has been evaluated */
-    counts = g_strdup (_("Evaluating the checklist…"));
   gtk_label_set_text (self->counts_label, counts != NULL ? counts : "");
 
   /* Two figures: "not reviewed yet" is not "weak". */
