@@ -30,6 +30,8 @@
 #include "cs-application.h"
 #include "cs-bench-utils.h"
 #include "cs-perimeter.h"
+#include "cs-project-view.h"
+#include "cs-review-state.h"
 #include "cs-store.h"
 #include "cs-window.h"
 
@@ -50,6 +52,7 @@ typedef struct
   GdkFrameClock *frame_clock;
   gulong         after_paint_id;
   guint64        rss_kib;
+  gint64         evaluated_us;
 } Measure;
 
 typedef struct
@@ -70,6 +73,18 @@ idle_elapsed_cb (gpointer user_data)
   g_main_loop_quit (m->loop);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The checklist evaluated (again), after the first frame: the dashboard's figures and findings
+ * are there from the first frame on, so this stays 0 unless an evaluation comes later. */
+static void
+on_review_state_changed_cb (CsReviewState *state,
+                            gpointer       user_data)
+{
+  Measure *m = user_data;
+
+  if (m->evaluated_us == 0 && m->frame_us != 0 && cs_review_state_get_report (state) != NULL)
+    m->evaluated_us = g_get_monotonic_time ();
 }
 
 static void
@@ -141,15 +156,20 @@ measure (gint64      start_us,
   set_store_us = g_get_monotonic_time ();
   cs_window_set_store (m.window, store);
   set_store_us = g_get_monotonic_time () - set_store_us;
+  if (cs_window_get_project_view (m.window) != NULL)
+    g_signal_connect (cs_project_view_get_review_state (cs_window_get_project_view (m.window)),
+                      "changed", G_CALLBACK (on_review_state_changed_cb), &m);
   gtk_window_present (GTK_WINDOW (m.window));
 
   g_main_loop_run (loop);
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (m.window));
+  /* the last figure: first frame to the checklist evaluated (0: no offer to evaluate) */
   g_print ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-           " %" G_GUINT64_FORMAT " %s\n",
+           " %" G_GUINT64_FORMAT " %s %" G_GINT64_FORMAT "\n",
            m.frame_us - m.start_us, m.frame_us - spawn_us, store_open_us, set_store_us, m.rss_kib,
-           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
+           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none",
+           m.evaluated_us > 0 ? m.evaluated_us - m.frame_us : 0);
 
   gtk_window_destroy (GTK_WINDOW (m.window));
 

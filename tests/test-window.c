@@ -179,6 +179,75 @@ test_window_sections (void)
   destroy_window (window);
 }
 
+static gboolean
+store_checked (gpointer data)
+{
+  return !cs_store_is_checking (data);
+}
+
+/* A project changed by another program since our last clean close opens at once, checked in
+ * the background: "Checking…", and changes refused until the check passed. */
+static void
+test_window_check_later (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window;
+  CsProjectView *view;
+  CsStore *store;
+
+  {
+    g_autoptr(CsStore) created = create_project ("later.contractscope", "Acme");
+
+    path = g_strdup (cs_store_get_path (created));
+  }
+  /* another program's change: a project record written behind our back */
+  {
+    char *argv[] = { (char *) "sqlite3", path, (char *) "UPDATE project SET notes = 'x'", NULL };
+    int status = 0;
+
+    if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, &error))
+      {
+        g_test_skip ("no sqlite3 command");
+        return;
+      }
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+  }
+
+  /* Opening notes the file in the recent files, which the manager of the first test saves
+   * under that test's folder: make sure it exists. */
+  {
+    g_autofree char *recent = NULL;
+    g_autofree char *folder = NULL;
+
+    g_object_get (gtk_recent_manager_get_default (), "filename", &recent, NULL);
+    folder = g_path_get_dirname (recent);
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+
+  file = g_file_new_for_path (path);
+  window = cs_application_open_file (app, file, NULL);
+  g_assert_nonnull (window);
+  store = cs_window_get_store (CS_WINDOW (window));
+  view = cs_window_get_project_view (CS_WINDOW (window));
+  g_assert_true (cs_store_is_checking (store));
+  g_assert_cmpstr (cs_project_view_get_save_state (view), ==, "Checking…");
+  g_assert_false (cs_store_set_string (store, CS_RECORD (cs_store_get_project (store)), "notes",
+                                       "early", &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_true (cs_ui_test_wait_until (store_checked, store));
+  g_assert_cmpstr (cs_project_view_get_save_state (view), ==, "");
+  g_assert_true (cs_store_set_string (store, CS_RECORD (cs_store_get_project (store)), "notes",
+                                      "checked", &error));
+  g_assert_no_error (error);
+
+  destroy_window (CS_WINDOW (window));
+}
+
 static void
 test_window_offers (void)
 {
@@ -635,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/welcome", test_window_welcome);
   g_test_add_func ("/ui/window/sections", test_window_sections);
   g_test_add_func ("/ui/window/offers", test_window_offers);
+  g_test_add_func ("/ui/window/check-later", test_window_check_later);
   g_test_add_func ("/ui/window/properties", test_window_properties);
   g_test_add_func ("/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/ui/window/demo-path", test_window_demo_path);

@@ -728,6 +728,38 @@ cs_application_show_store (CsApplication *self,
   return GTK_WINDOW (window);
 }
 
+typedef struct
+{
+  GWeakRef  window;
+  GFile    *file;
+} CheckData;
+
+/* The integrity check left for later is over: a damaged project is closed, as if refused. */
+static void
+store_checked_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsWindow) window = g_weak_ref_get (&data->window);
+  CsStore *store = CS_STORE (source);
+
+  if (!cs_store_check_finish (store, result, &error))
+    {
+      g_debug ("Integrity check failed: %s", error->message);
+      if (window != NULL && cs_window_get_store (window) == store)
+        {
+          cs_window_close_project (window);
+          show_open_error (GTK_WINDOW (window), data->file, error);
+        }
+    }
+
+  g_weak_ref_clear (&data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
 /**
  * cs_application_open_file:
  * @self: a #CsApplication
@@ -768,7 +800,8 @@ cs_application_open_file (CsApplication *self,
       return NULL;
     }
 
-  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  /* A file changed since our last clean close is checked without blocking the window. */
+  store = cs_store_open (path, CS_STORE_OPEN_CHECK_LATER, &error);
   if (store == NULL)
     {
       if (g_error_matches (error, CS_STORE_ERROR, CS_STORE_ERROR_ALREADY_OPEN))
@@ -778,7 +811,17 @@ cs_application_open_file (CsApplication *self,
       return NULL;
     }
 
-  return cs_application_show_store (self, store, parent);
+  window = CS_WINDOW (cs_application_show_store (self, store, parent));
+  if (cs_store_is_checking (store))
+    {
+      CheckData *data = g_new0 (CheckData, 1);
+
+      g_weak_ref_init (&data->window, window);
+      data->file = g_object_ref (file);
+      cs_store_check_async (store, NULL, store_checked_cb, data);
+    }
+
+  return GTK_WINDOW (window);
 }
 
 /**

@@ -291,6 +291,15 @@ update_scores (CsProjectView *self)
 }
 
 static void
+on_store_checking_cb (CsStore       *store,
+                      GParamSpec    *pspec,
+                      CsProjectView *self)
+{
+  if (!cs_store_is_checking (store))
+    gtk_label_set_text (self->save_state_label, "");
+}
+
+static void
 on_review_state_changed_cb (CsReviewState *state,
                             CsProjectView *self)
 {
@@ -728,6 +737,14 @@ cs_project_view_constructed (GObject *object)
   if (read_only)
     /* Translators: the save state in the header bar of a project that cannot be changed */
     gtk_label_set_text (self->save_state_label, _("Read-only"));
+  else if (cs_store_is_checking (self->store))
+    {
+      /* Translators: the save state in the header bar while the project's integrity is
+       * checked; changes are refused until then */
+      gtk_label_set_text (self->save_state_label, _("Checking…"));
+      g_signal_connect_object (self->store, "notify::checking",
+                               G_CALLBACK (on_store_checking_cb), self, 0);
+    }
 
   cs_review_state_set_offer (self->review_state,
                              cs_offer_selector_get_selected_offer (self->offer_selector));

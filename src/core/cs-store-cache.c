@@ -91,6 +91,13 @@ _cs_store_check_writable (CsStore  *self,
       return FALSE;
     }
 
+  if (self->checking)
+    {
+      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_READ_ONLY,
+                   _("The project is still being checked; nothing was changed. Try again in a moment."));
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -170,6 +177,7 @@ void
 _cs_store_invalidate_aggregates (CsStore *self)
 {
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  g_clear_pointer (&self->covered_sites, g_hash_table_unref);
 }
 
 void

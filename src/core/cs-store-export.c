@@ -163,8 +163,9 @@ cs_asset_cursor_free (CsAssetCursor *cursor)
  * @offer_id: an offer
  * @error: return location for an error
  *
- * The sites that have at least one asset @offer_id manages or partly manages, in one query
- * (the checklist's "every site covered" item on a 100,000-asset inventory).
+ * The sites that have at least one asset @offer_id manages or partly manages (the
+ * checklist's "every site covered" item), one query per offer and site that stops at the
+ * first such asset, kept by the store until a table it reads changes.
  *
  * Returns: (transfer full): a set of site ids (#gint64 keys, g_int64_hash()), or %NULL with
  *   @error set
@@ -174,44 +175,29 @@ cs_store_list_covered_sites (CsStore  *self,
                              gint64    offer_id,
                              GError  **error)
 {
-  static const char sql[] = "SELECT DISTINCT a.site_id FROM coverage c "
-                            "JOIN asset a ON a.id = c.asset_id "
-                            "WHERE c.offer_id = ?1 AND c.state IN ('managed', 'partial') "
-                            "AND a.site_id IS NOT NULL";
-  sqlite3 *db = _cs_store_get_db (self);
   g_autoptr(GHashTable) sites = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GHashTable *cached = NULL;
+  GHashTableIter iter;
+  gpointer key;
 
   g_return_val_if_fail (CS_IS_STORE (self), NULL);
 
-  if (db == NULL)
+  if (_cs_store_get_db (self) == NULL)
     {
       g_set_error_literal (error, CS_STORE_ERROR, CS_STORE_ERROR_CLOSED,
                            _("The project was closed"));
       return NULL;
     }
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
-                   _("Could not read the project: %s"), sqlite3_errmsg (db));
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, offer_id);
-  sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 site_id = sqlite3_column_int64 (stmt, 0);
 
-      g_hash_table_add (sites, g_memdup2 (&site_id, sizeof site_id));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, CS_STORE_ERROR, CS_STORE_ERROR_IO,
-                   _("Could not read the project: %s"), sqlite3_errmsg (db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
+  /* Kept by the store while the tables it reads are unchanged (cs-store-aggregates.c). */
+  cached = _cs_store_get_covered_sites (self, offer_id, error);
+  if (cached == NULL)
+    return NULL;
+
+  sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, cached);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (sites, g_memdup2 (key, sizeof (gint64)));
+
   return g_steal_pointer (&sites);
 }

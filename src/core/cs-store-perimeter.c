@@ -504,6 +504,7 @@ cs_store_set_coverage (CsStore          *self,
 {
   static const char * const states[] = { "not_addressed", "managed", "partial", "excluded" };
   g_autoptr(CsCoverageChange) change = NULL;
+  g_autoptr(GArray) before = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean remove = FALSE;
 
@@ -551,6 +552,7 @@ cs_store_set_coverage (CsStore          *self,
       _cs_store_rollback (self);
       return NULL;
     }
+  before = _cs_store_coverage_delta_begin (self, offer_id, n_asset_ids);
 
   if (remove)
     stmt = _cs_store_get_statement (self,
@@ -584,10 +586,12 @@ cs_store_set_coverage (CsStore          *self,
 
   if (!_cs_store_step_done (self, stmt, _("saving the coverage"), error))
     {
+      g_clear_pointer (&before, g_array_unref);
       _cs_store_rollback (self);
       return NULL;
     }
 
+  _cs_store_coverage_delta_end (self, offer_id, g_steal_pointer (&before));
   _cs_store_mark_caches (self);
   if (!_cs_store_commit (self, error))
     return NULL;
@@ -614,6 +618,7 @@ cs_store_restore_coverage (CsStore           *self,
                            CsCoverageChange  *change,
                            GError           **error)
 {
+  g_autoptr(GArray) before = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (CS_IS_STORE (self), FALSE);
@@ -634,6 +639,7 @@ cs_store_restore_coverage (CsStore           *self,
       return FALSE;
     }
 
+  before = _cs_store_coverage_delta_begin (self, change->offer_id, change->asset_ids->len);
   sqlite3_bind_int64 (stmt, 1, change->offer_id);
   if (!_cs_store_step_done (self, stmt, _("restoring the coverage"), error))
     {
@@ -669,6 +675,7 @@ cs_store_restore_coverage (CsStore           *self,
         }
     }
 
+  _cs_store_coverage_delta_end (self, change->offer_id, g_steal_pointer (&before));
   _cs_store_mark_caches (self);
   if (!_cs_store_commit (self, error))
     return FALSE;
@@ -822,13 +829,14 @@ cs_store_count_coverage_states (CsStore  *self,
  *
  * Returns: %TRUE on success
  */
-/* The counts are those of the file as it is: no commit on this connection (total changes),
- * none on another one (data_version), no rollback since (_cs_store_invalidate_aggregates()). */
-static gboolean
-coverage_counts_valid (CsStore *self,
-                       gint     critical_level,
-                       gint64  *out_data_version,
-                       gint64  *out_changes)
+/* The counts are those of the file as it is: no write on this connection to a table they
+ * read (the update hook's generation, or one moved by delta), no commit on another one
+ * (data_version), no rollback since (_cs_store_invalidate_aggregates()). */
+gboolean
+_cs_store_coverage_counts_valid (CsStore *self,
+                                 gint     critical_level,
+                                 gint64  *out_data_version,
+                                 gint64  *out_changes)
 {
   sqlite3_stmt *stmt = _cs_store_get_statement (self, "PRAGMA data_version", NULL);
 
@@ -837,7 +845,7 @@ coverage_counts_valid (CsStore *self,
     *out_data_version = sqlite3_column_int64 (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
-  *out_changes = sqlite3_total_changes64 (self->db);
+  *out_changes = self->perimeter_generation;
 
   return self->coverage_counts != NULL
          && *out_data_version >= 0
@@ -1071,6 +1079,7 @@ compute_coverage_counts (CsStore  *self,
 
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
   self->coverage_counts = g_steal_pointer (&counts);
+  self->n_coverage_computations++;
   self->coverage_totals = totals;
   self->coverage_level = critical_level;
 
@@ -1114,7 +1123,7 @@ cs_store_count_coverage (CsStore           *self,
       return FALSE;
     }
 
-  if (!coverage_counts_valid (self, critical_level, &data_version, &changes))
+  if (!_cs_store_coverage_counts_valid (self, critical_level, &data_version, &changes))
     {
       if (!compute_coverage_counts (self, critical_level, error))
         return FALSE;

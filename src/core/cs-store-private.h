@@ -39,6 +39,15 @@ struct _CsStore
   /* what the open did to recover the file after a crash, for the user; NULL when nothing */
   char       *recovery_note;
   guint       read_only : 1;
+  /* the open ran the integrity check (FALSE: skipped, the file was as our last clean close
+   * left it, see cs-store-clean.c) */
+  guint       integrity_checked : 1;
+  /* the integrity check was left to cs_store_check_async(): changes are refused until it
+   * passed */
+  guint       checking : 1;
+  /* PRAGMA data_version once open: a different value at close means another connection
+   * committed, and the close is not recorded as clean */
+  gint64      open_data_version;
 
   /* SQL text → prepared statement, for the life of the connection */
   GHashTable *statements;
@@ -63,7 +72,18 @@ struct _CsStore
   CsCoverageCounts coverage_totals; /* n_assets, n_critical; the rest unused */
   gint        coverage_level;
   gint64      coverage_data_version;
-  gint64      coverage_changes;
+  gint64      coverage_changes;         /* perimeter_generation they were computed for */
+
+  /* writes to the tables the aggregates read, counted by an update hook
+   * (cs-store-aggregates.c) */
+  gint64      perimeter_generation;
+  /* cs_store_list_covered_sites(): offer id (gint64 *) → set of site ids (gint64 *) */
+  GHashTable *covered_sites;
+  gint64      covered_sites_generation;
+  gint64      covered_sites_data_version;
+  /* how many times each was computed from the tables (for the tests) */
+  guint       n_coverage_computations;
+  guint       n_covered_sites_computations;
 };
 
 struct _CsDeletion
@@ -102,6 +122,7 @@ enum {
 };
 
 extern guint _cs_store_signals[N_SIGNALS];
+extern GParamSpec *_cs_store_checking_pspec;
 
 /* private open flag: check a file (a recovered copy) as a read-only open would, whatever its
  * version */
@@ -135,6 +156,15 @@ gboolean _cs_store_check_schema (sqlite3            *db,
                                  guint               n_migrations,
                                  const char         *display_name,
                                  GError            **error);
+/* cs-store-clean.c: the record of a clean close */
+gboolean _cs_store_clean_close_matches (int          fd,
+                                        const char  *path,
+                                        char       **out_kept);
+void     _cs_store_clean_close_record  (int          fd,
+                                        const char  *path,
+                                        const char  *kept);
+void     _cs_store_clean_close_forget  (const char *path);
+
 gboolean _cs_store_check_constraints (const char  *path,
                                       const char  *display_name,
                                       GError     **error);
@@ -222,6 +252,28 @@ CsRecord * _cs_store_intern_row_full (CsStore        *self,
                                       gboolean        strong);
 
 void _cs_store_invalidate_aggregates (CsStore *self);
+
+/* cs-store-aggregates.c */
+void        _cs_store_watch_perimeter       (CsStore  *self);
+gboolean    _cs_store_coverage_counts_valid (CsStore  *self,
+                                             gint      critical_level,
+                                             gint64   *out_data_version,
+                                             gint64   *out_generation);
+GArray     *_cs_store_coverage_delta_begin  (CsStore  *self,
+                                             gint64    offer_id,
+                                             guint     n_assets);
+void        _cs_store_coverage_delta_end    (CsStore  *self,
+                                             gint64    offer_id,
+                                             GArray   *before);
+int         _cs_store_site_is_covered       (CsStore  *self,
+                                             gint64    offer_id,
+                                             gint64    site_id);
+GHashTable *_cs_store_get_covered_sites     (CsStore  *self,
+                                             gint64    offer_id,
+                                             GError  **error);
+char       *_cs_store_save_aggregates       (CsStore  *self);
+void        _cs_store_load_aggregates       (CsStore    *self,
+                                             const char *saved);
 
 void _cs_store_list_insert_sorted (GListStore *list,
                                    CsRecord   *record);

@@ -50,10 +50,12 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
+  PROP_CHECKING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+GParamSpec *_cs_store_checking_pspec;
 guint _cs_store_signals[N_SIGNALS];
 
 /* The standard catalogues every new project starts with (DOMAIN.md, Responsibilities). */
@@ -290,6 +292,7 @@ cs_store_finalize (GObject *object)
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->limbo, g_hash_table_unref);
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  g_clear_pointer (&self->covered_sites, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_note, g_free);
 
@@ -312,6 +315,10 @@ cs_store_get_property (GObject    *object,
 
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->checking);
       break;
 
     default:
@@ -346,7 +353,18 @@ cs_store_class_init (CsStoreClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CsStore:checking:
+   *
+   * Whether the integrity check left to cs_store_check_async() has not passed yet: changes
+   * are refused meanwhile.
+   */
+  properties[PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _cs_store_checking_pspec = properties[PROP_CHECKING];
 
   /**
    * CsStore::saved:
@@ -451,6 +469,20 @@ cs_store_init (CsStore *self)
   self->limbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
+/* PRAGMA data_version of @db, or -1. */
+static gint64
+read_data_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  return version;
+}
+
 /* Opens @path for the careful open, with the writer's lock unless @read_only: the descriptor,
  * or -1 with @error set. */
 static int
@@ -496,12 +528,21 @@ open_locked (const char  *path,
   return fd;
 }
 
-/* Checks the file with a read-only connection: nothing is written to a file that is refused. */
+/*
+ * check_with_reader:
+ * Checks the file with a read-only connection: nothing is written to a file that is refused.
+ * A writable open checks the schema only here, and the rest on the connection it keeps
+ * (open_writer()); a read-only open checks everything here, its integrity from a writable copy
+ * in memory (_cs_store_check_constraints()), so that each open runs one integrity check.
+ * @integrity is FALSE when the file is as our last clean close left it.
+ */
 static gboolean
 check_with_reader (const char         *path,
                    int                 version,
                    const CsMigration  *migrations,
                    guint               n_migrations,
+                   gboolean            read_only,
+                   gboolean            integrity,
                    const char         *display_name,
                    GError            **error)
 {
@@ -513,9 +554,13 @@ check_with_reader (const char         *path,
     return _cs_store_set_open_error (error, db, rc, display_name);
 
   /* The schema first: a view in place of a table would be read by the checks that follow. */
-  return _cs_store_configure_connection (db, error)
-         && _cs_store_check_schema (db, version, migrations, n_migrations, display_name, error)
-         && _cs_store_quick_check (db, display_name, error)
+  if (!_cs_store_configure_connection (db, error)
+      || !_cs_store_check_schema (db, version, migrations, n_migrations, display_name, error))
+    return FALSE;
+  if (!read_only)
+    return TRUE;
+
+  return (!integrity || _cs_store_check_constraints (path, display_name, error))
          && _cs_store_check_numbers (db, display_name, error);
 }
 
@@ -526,6 +571,7 @@ open_writer (const char         *path,
              const CsMigration  *migrations,
              guint               n_migrations,
              int                 target_version,
+             gboolean            integrity,
              const char         *display_name,
              GError            **error)
 {
@@ -543,7 +589,8 @@ open_writer (const char         *path,
                               "PRAGMA journal_mode = DELETE;"
                               "PRAGMA synchronous = FULL;",
                               _("opening the project"), error)
-      || !_cs_store_quick_check (db, display_name, error))
+      || (integrity && !_cs_store_quick_check (db, display_name, error))
+      || !_cs_store_check_numbers (db, display_name, error))
     return NULL;
 
   if (!migrate (db, path, version, migrations, n_migrations, target_version, error))
@@ -574,6 +621,9 @@ open_careful (const char         *path,
   gboolean check_only = (flags & CS_STORE_OPEN_CHECK_ONLY) != 0;
   gboolean read_only = FALSE;
   gboolean hot = FALSE;
+  gboolean integrity = TRUE;
+  g_autofree char *kept = NULL;
+  gboolean upgraded = FALSE;
   int version = 0;
   int fd = -1;
 
@@ -593,6 +643,7 @@ open_careful (const char         *path,
       close (fd);
       return NULL;
     }
+  upgraded = version < target_version;
 
   if (hot)
     {
@@ -606,26 +657,31 @@ open_careful (const char         *path,
       return NULL;
     }
 
+  /* A file exactly as our last clean close left it passed the check at the open before. */
+  integrity = check_only || !_cs_store_clean_close_matches (fd, path, &kept);
+
   self = g_object_new (CS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  self->integrity_checked = integrity;
+  /* Left for later only where nothing is written at open (no upgrade). */
+  self->checking = integrity && !read_only && !upgraded
+                   && (flags & CS_STORE_OPEN_CHECK_LATER) != 0;
   self->lock_fd = read_only ? -1 : fd;
   if (read_only)
     close (fd);
 
-  if (!check_with_reader (path, version, migrations, n_migrations, display_name, error))
+  if (!check_with_reader (path, version, migrations, n_migrations, read_only, integrity,
+                          display_name, error))
     return NULL;
 
   if (!read_only)
     {
-      db = open_writer (path, version, migrations, n_migrations, target_version, display_name, error);
+      db = open_writer (path, version, migrations, n_migrations, target_version,
+                        integrity && !self->checking, display_name, error);
       if (db == NULL)
         return NULL;
       version = MAX (version, target_version);
-    }
-  else if (!_cs_store_check_constraints (path, display_name, error))
-    {
-      return NULL;
     }
   else if (version < target_version && !check_only)
     {
@@ -649,6 +705,11 @@ open_careful (const char         *path,
 
   self->db = g_steal_pointer (&db);
   self->schema_version = version;
+  self->open_data_version = read_data_version (self->db);
+  _cs_store_watch_perimeter (self);
+  /* The aggregates of the file as our clean close left it, unless an upgrade changed it. */
+  if (!integrity && kept != NULL && !upgraded && !read_only)
+    _cs_store_load_aggregates (self, kept);
 
   /* The project row must be there: it is what the window and the command line show first. */
   if (cs_store_get_project (self) == NULL)
@@ -1001,17 +1062,32 @@ cs_store_close (CsStore *self)
 {
   g_return_if_fail (CS_IS_STORE (self));
 
-  g_hash_table_remove_all (self->statements);
-  _cs_store_invalidate_aggregates (self);
-
   if (self->db != NULL)
     {
-      int rc = sqlite3_close (self->db);
+      /* Clean: no transaction left open, and no other connection committed since the open
+       * (the file holds only what passed the open's checks and our own commits). */
+      gboolean clean = !self->read_only && !self->checking && self->lock_fd >= 0
+                       && self->savepoint_depth == 0
+                       && self->open_data_version >= 0
+                       && read_data_version (self->db) == self->open_data_version;
+      g_autofree char *kept = clean ? _cs_store_save_aggregates (self) : NULL;
+      int rc;
+
+      g_hash_table_remove_all (self->statements);
+      rc = sqlite3_close (self->db);
 
       if (rc != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
       self->db = NULL;
+
+      /* Recorded while the file is still locked against another instance. */
+      if (clean && rc == SQLITE_OK)
+        _cs_store_clean_close_record (self->lock_fd, self->path, kept);
+      else if (!self->read_only)
+        _cs_store_clean_close_forget (self->path);
     }
+  g_hash_table_remove_all (self->statements);
+  _cs_store_invalidate_aggregates (self);
 
   /* Closed after SQLite: closing any descriptor of the file drops the process's POSIX locks. */
   if (self->lock_fd >= 0)
@@ -1033,6 +1109,24 @@ cs_store_get_path (CsStore *self)
   g_return_val_if_fail (CS_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * cs_store_get_integrity_checked:
+ * @self: a store
+ *
+ * Whether the open ran SQLite's integrity check. It is skipped when the file is exactly as
+ * this application left it when it last closed it cleanly (same file, size, times and change
+ * counter, no journal beside it); any other change to the file makes the next open check it.
+ *
+ * Returns: %TRUE if the integrity check ran when the project was opened
+ */
+gboolean
+cs_store_get_integrity_checked (CsStore *self)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+
+  return self->integrity_checked;
 }
 
 /**

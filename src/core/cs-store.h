@@ -74,10 +74,14 @@ typedef enum {
  * CsStoreOpenFlags:
  * @CS_STORE_OPEN_DEFAULT: open for editing when the file can be written, else read-only
  * @CS_STORE_OPEN_READ_ONLY: open read-only even when the file could be written
+ * @CS_STORE_OPEN_CHECK_LATER: when the integrity check is needed (the file was not closed
+ *   cleanly by this application) and no upgrade is, leave it to cs_store_check_async(); the
+ *   project is readable at once and refuses changes until the check passed
  */
 typedef enum {
-  CS_STORE_OPEN_DEFAULT   = 0,
-  CS_STORE_OPEN_READ_ONLY = 1 << 0,
+  CS_STORE_OPEN_DEFAULT     = 0,
+  CS_STORE_OPEN_READ_ONLY   = 1 << 0,
+  CS_STORE_OPEN_CHECK_LATER = 1 << 1,
 } CsStoreOpenFlags;
 
 /**
@@ -124,6 +128,15 @@ void         cs_store_close               (CsStore           *self);
 
 const char  *cs_store_get_path            (CsStore           *self);
 gboolean     cs_store_is_read_only        (CsStore           *self);
+gboolean     cs_store_get_integrity_checked (CsStore         *self);
+gboolean     cs_store_is_checking         (CsStore           *self);
+void         cs_store_check_async         (CsStore           *self,
+                                           GCancellable      *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer           user_data);
+gboolean     cs_store_check_finish        (CsStore           *self,
+                                           GAsyncResult      *result,
+                                           GError           **error);
 gboolean     cs_store_is_closed           (CsStore           *self);
 int          cs_store_get_schema_version  (CsStore           *self);
 const char  *cs_store_get_recovery_note   (CsStore           *self);
