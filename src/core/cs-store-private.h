@@ -64,6 +64,13 @@ struct _CsStore
   gint        coverage_level;
   gint64      coverage_data_version;
   gint64      coverage_changes;
+
+  /* cs_store_push_undo(): the deletions the user can still put back, oldest first; each entry
+   * is a GPtrArray of CsDeletion put back together */
+  GPtrArray  *undo_stack;
+  /* table name (static) → the highest id deleted in this session: new rows never take an id
+   * that a deletion on the undo stack would need again */
+  GHashTable *reserved_ids;
 };
 
 struct _CsDeletion
@@ -102,6 +109,12 @@ enum {
 };
 
 extern guint _cs_store_signals[N_SIGNALS];
+
+void         _cs_store_notify_can_undo     (CsStore     *self);
+void         _cs_store_reserve_ids         (CsStore     *self,
+                                            CsDeletion  *deletion);
+gint64       _cs_store_get_reserved_id     (CsStore     *self,
+                                            const char  *table);
 
 /* private open flag: check a file (a recovered copy) as a read-only open would, whatever its
  * version */

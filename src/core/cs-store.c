@@ -50,6 +50,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
+  PROP_CAN_UNDO,
   N_PROPS
 };
 
@@ -290,6 +291,8 @@ cs_store_finalize (GObject *object)
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_pointer (&self->limbo, g_hash_table_unref);
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_note, g_free);
 
@@ -312,6 +315,10 @@ cs_store_get_property (GObject    *object,
 
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cs_store_can_undo (self));
       break;
 
     default:
@@ -345,6 +352,15 @@ cs_store_class_init (CsStoreClass *klass)
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CsStore:can-undo:
+   *
+   * Whether cs_store_undo() has a deletion to put back.
+   */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -449,6 +465,14 @@ cs_store_init (CsStore *self)
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _cs_store_cache_entry_free);
   self->limbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+void
+_cs_store_notify_can_undo (CsStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 /* Opens @path for the careful open, with the writer's lock unless @read_only: the descriptor,
@@ -1003,6 +1027,11 @@ cs_store_close (CsStore *self)
 
   g_hash_table_remove_all (self->statements);
   _cs_store_invalidate_aggregates (self);
+  if (self->undo_stack != NULL && self->undo_stack->len > 0)
+    {
+      g_ptr_array_set_size (self->undo_stack, 0);
+      _cs_store_notify_can_undo (self);
+    }
 
   if (self->db != NULL)
     {
