@@ -40,8 +40,10 @@
  * client name, the file name and the save state ("Saved" once a change is on disk,
  * "Read-only" when the project cannot be changed).
  *
- * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
- * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`, and those
+ * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer` (after a
+ * confirmation), `project.undo` (Ctrl+Z: puts back the last deletion of any page, from the
+ * store's undo stack; every deletion toast's Undo button activates it),
+ * `project.show-sidebar`, and those
  * through which the pages reach their container: `project.show-section` (a section id),
  * `project.show-target` (section id, table, record id, field, start and end of the wording
  * for a clause, -1 otherwise), `project.toast` (a plain-text message) and
@@ -54,7 +56,6 @@ struct _CsProjectView
   AdwBin           parent_instance;
 
   CsStore         *store;
-  CsDeletion      *last_deletion;
   CsOffer         *renamed_offer;   /* the offer the offer dialog edits, %NULL: a new one */
   CsSection        section;
   /* created when first shown, each with its "offer" property kept on the selected offer */
@@ -115,8 +116,8 @@ update_actions (CsProjectView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.add-offer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete-offer", writable && has_offer);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo-delete",
-                                 writable && self->last_deletion != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo",
+                                 self->store != NULL && cs_store_can_undo (self->store));
 }
 
 static void
@@ -447,18 +448,17 @@ cs_project_view_rename_offer_action (GtkWidget  *widget,
 }
 
 static void
-cs_project_view_delete_offer_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *parameter)
+on_delete_offer_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CsProjectView    *self)
 {
-  CsProjectView *self = CS_PROJECT_VIEW (widget);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
   g_autoptr(GError) error = NULL;
   g_autoptr(CsOffer) deleted = NULL;
+  g_autoptr(CsDeletion) deletion = NULL;
   g_autofree char *title = NULL;
-  CsDeletion *deletion;
 
-  if (offer == NULL)
+  if (!g_str_equal (response, "delete") || offer == NULL || self->store == NULL)
     return;
 
   /* The selection moves on as soon as the offer leaves the model. */
@@ -470,34 +470,62 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
   /* Translators: %s is a provider name */
   title = g_markup_printf_escaped (_("Offer “%s” deleted"), get_offer_display_name (deleted));
-  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "project.undo-delete", 5);
+  cs_toast_show_deleted (adw_bin_get_child (ADW_BIN (self)), self->store, &deletion, 1, title);
 
   update_actions (self);
 }
 
 static void
-cs_project_view_undo_delete_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+cs_project_view_delete_offer_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  CsRecord *record;
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
 
-  if (deletion == NULL)
+  if (offer == NULL)
     return;
 
-  if (cs_toast_undo_deletion (adw_bin_get_child (ADW_BIN (self)), self->store, deletion))
-    {
-      record = cs_deletion_get_record (deletion);
-      if (CS_IS_OFFER (record))
-        cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
-    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
+  /* Translators: %s is a provider name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete Offer “%s”?"),
+                                     get_offer_display_name (offer));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Its sections, clauses and answers are deleted with it. "
+                                 "Undo puts everything back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_offer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_project_view_undo_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  g_autoptr(CsRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !cs_store_can_undo (self->store))
+    return;
+
+  g_set_object (&record, cs_store_peek_undo_record (self->store));
+  if (!cs_store_undo (self->store, &error))
+    show_error_toast (self, error);
+  else if (CS_IS_OFFER (record))
+    cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
 
   update_actions (self);
 }
@@ -643,6 +671,8 @@ cs_project_view_constructed (GObject *object)
 
 
   g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
+  g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",
                            G_CALLBACK (on_project_client_name_changed_cb), self, 0);
 
@@ -666,7 +696,6 @@ cs_project_view_dispose (GObject *object)
 {
   CsProjectView *self = CS_PROJECT_VIEW (object);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_object (&self->renamed_offer);
   g_clear_object (&self->review_state);
   g_clear_object (&self->store);
@@ -806,8 +835,11 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_rename_offer_action);
   gtk_widget_class_install_action (widget_class, "project.delete-offer", NULL,
                                    cs_project_view_delete_offer_action);
-  gtk_widget_class_install_action (widget_class, "project.undo-delete", NULL,
-                                   cs_project_view_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "project.undo", NULL,
+                                   cs_project_view_undo_action);
+  /* Bubbling: a text field with the focus undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "project.undo", NULL);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.show-section", "s",

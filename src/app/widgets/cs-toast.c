@@ -92,6 +92,33 @@ cs_toast_show_undo (GtkWidget  *widget,
 }
 
 /**
+ * cs_toast_show_deleted:
+ * @widget: an #AdwToastOverlay or a widget inside one, itself inside the project view
+ * @store: the store the deletions came from
+ * @deletions: (array length=n_deletions): what one user action deleted
+ * @n_deletions: the number of @deletions, at least 1
+ * @title: the toast's title, in Pango markup
+ *
+ * Puts @deletions on the store's undo stack and shows @title with an “Undo” button bound to
+ * `project.undo`, the action Ctrl+Z also activates: both put back the last deletion.
+ */
+void
+cs_toast_show_deleted (GtkWidget          *widget,
+                       CsStore            *store,
+                       CsDeletion * const *deletions,
+                       guint               n_deletions,
+                       const char         *title)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CS_IS_STORE (store));
+  g_return_if_fail (deletions != NULL && n_deletions > 0);
+  g_return_if_fail (title != NULL);
+
+  cs_store_push_undo (store, deletions, n_deletions);
+  cs_toast_show_undo (widget, title, "project.undo", 5);
+}
+
+/**
  * cs_toast_undo_deletion:
  * @widget: an #AdwToastOverlay or a widget inside one, to show a failure
  * @store: the store @deletion came from

@@ -26,6 +26,11 @@ void       cs_toast_show_undo       (GtkWidget    *widget,
                                      const char   *title,
                                      const char   *action_name,
                                      guint         timeout);
+void       cs_toast_show_deleted    (GtkWidget    *widget,
+                                     CsStore      *store,
+                                     CsDeletion * const *deletions,
+                                     guint         n_deletions,
+                                     const char   *title);
 void       cs_toast_set_undo        (AdwToast     *toast,
                                      GtkWidget    *widget,
                                      CsStore      *store,
