@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "cs-application.h"
+#include "cs-clause-editor.h"
+#include "cs-perimeter-page.h"
 #include "cs-offer-selector.h"
 #include "cs-project-view.h"
 #include "cs-section-page.h"
@@ -148,6 +150,196 @@ test_undo_offer_after_pages (Fixture       *fixture,
     }
 }
 
+/* The Undo button of the toast shown at or under @root, if one is shown. */
+static GtkWidget *
+find_undo_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "project.undo") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_undo_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* One kind of deletion: where it is made, and how many records of its kind there are. */
+typedef struct
+{
+  const char *name;
+  CsSection   section;
+  GType       (*get_type) (void);
+  const char *action;      /* the deletion's action, with the record id; NULL: assets */
+  gboolean    in_clause_editor;
+} Kind;
+
+static guint
+count_records (Fixture    *fixture,
+               const Kind *kind)
+{
+  GType type = kind->get_type ();
+  const CsEntity *entity = cs_record_type_get_entity (type);
+  CsOffer *offer = cs_project_view_get_offer (fixture->view);
+
+  if (type == CS_TYPE_ASSET)
+    return cs_store_count_assets (fixture->store, NULL, NULL);
+
+  return g_list_model_get_n_items (cs_store_list (fixture->store, type,
+                                                  entity->parent != NULL &&
+                                                  g_str_equal (entity->parent, "offer_id")
+                                                  ? cs_record_get_id (CS_RECORD (offer)) : 0));
+}
+
+static void
+delete_one (Fixture    *fixture,
+            const Kind *kind)
+{
+  GType type = kind->get_type ();
+  const CsEntity *entity = cs_record_type_get_entity (type);
+  CsOffer *offer = cs_project_view_get_offer (fixture->view);
+  gint64 parent_id = entity->parent != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
+  GtkWidget *page;
+  GtkWidget *target;
+  g_autoptr(CsRecord) record = NULL;
+  GListModel *list;
+
+  if (type == CS_TYPE_CLAUSE)
+    {
+      /* A clause of the offer, on the page of its section. */
+      CsSection section = CS_SECTION_DASHBOARD;
+
+      list = cs_store_list (fixture->store, type, parent_id);
+      g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+      record = g_list_model_get_item (list, 0);
+      g_assert_true (cs_section_from_id (cs_record_get_string (record, "section"), &section));
+      cs_project_view_set_section (fixture->view, section);
+    }
+  else
+    cs_project_view_set_section (fixture->view, kind->section);
+  cs_ui_test_iterate ();
+  page = cs_project_view_get_section_page (fixture->view);
+
+  if (kind->action == NULL)
+    {
+      GtkColumnView *view = cs_perimeter_page_get_column_view (CS_PERIMETER_PAGE (page));
+
+      gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+      g_assert_true (gtk_widget_activate_action (page, "perimeter.delete-assets", NULL));
+    }
+  else
+    {
+      if (record == NULL)
+        {
+          list = cs_store_list (fixture->store, type, parent_id);
+          g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+          record = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+        }
+      target = kind->in_clause_editor ? cs_ui_test_find_descendant (page, CS_TYPE_CLAUSE_EDITOR)
+                                      : page;
+      g_assert_nonnull (target);
+      g_assert_true (gtk_widget_activate_action (target, kind->action, "x",
+                                                 cs_record_get_id (record)));
+    }
+  cs_ui_test_iterate_rounds (3);
+}
+
+/* Issue 14: every deletion comes back from its toast's Undo (which was greyed out when the
+ * action was registered below the toast) and with Ctrl+Z. */
+static void
+test_undo_kind (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const Kind *kind = data;
+  const CsEntity *entity = cs_record_type_get_entity (kind->get_type ());
+  g_autoptr(CsOffer) offer = NULL;
+  GtkWidget *button;
+  guint n;
+
+  if (g_strcmp0 (entity->parent, "offer_id") == 0)
+    offer = g_object_ref (cs_ui_test_offer_with_most (fixture->store, kind->get_type ()));
+  else
+    offer = g_list_model_get_item (cs_store_get_offers (fixture->store), 0);
+  cs_project_view_set_offer (fixture->view, offer);
+  /* Shown first: the Exclusions page creates the standard exclusions of the offer. */
+  cs_project_view_set_section (fixture->view, kind->section);
+  cs_ui_test_iterate ();
+  n = count_records (fixture, kind);
+
+  /* The toast's button. */
+  delete_one (fixture, kind);
+  g_assert_cmpuint (count_records (fixture, kind), ==, n - 1);
+  button = find_undo_button (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cs_ui_test_iterate_rounds (3);
+  g_assert_cmpuint (count_records (fixture, kind), ==, n);
+
+  /* Ctrl+Z. */
+  delete_one (fixture, kind);
+  g_assert_cmpuint (count_records (fixture, kind), ==, n - 1);
+  press_undo (fixture);
+  g_assert_cmpuint (count_records (fixture, kind), ==, n);
+  g_assert_false (cs_store_can_undo (fixture->store));
+}
+
+static const Kind kinds[] = {
+  { "asset", CS_SECTION_PERIMETER, cs_asset_get_type, NULL, FALSE },
+  { "site", CS_SECTION_PERIMETER, cs_site_get_type, "perimeter.delete-site", FALSE },
+  { "exclusion", CS_SECTION_EXCLUSIONS, cs_exclusion_get_type, "exclusions.delete", FALSE },
+  { "activity", CS_SECTION_RESPONSIBILITIES, cs_activity_get_type, "raci.delete-activity", FALSE },
+  { "party", CS_SECTION_RESPONSIBILITIES, cs_party_get_type, "raci.delete-party", FALSE },
+  { "sla-target", CS_SECTION_SLA, cs_sla_target_get_type, "sla.delete-target", FALSE },
+  { "backup-policy", CS_SECTION_BACKUP, cs_backup_policy_get_type, "backup.delete-policy",
+    FALSE },
+  { "subcontractor", CS_SECTION_SUBCONTRACTING, cs_subcontractor_get_type,
+    "subcontractors.delete", FALSE },
+  { "deliverable", CS_SECTION_EXIT, cs_exit_deliverable_get_type, "deliverables.delete", FALSE },
+  { "clause", CS_SECTION_DASHBOARD, cs_clause_get_type, "clause-editor.delete", TRUE },
+};
+
+/* The offer, through its confirmation: Cancel keeps it; the toast's Undo and Ctrl+Z bring
+ * it back. */
+static void
+test_undo_offer (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *offers = cs_store_get_offers (fixture->store);
+  guint n = g_list_model_get_n_items (offers);
+  g_autoptr(CsOffer) offer = g_list_model_get_item (offers, 0);
+  GtkWidget *button;
+
+  cs_project_view_set_offer (fixture->view, offer);
+  cs_ui_test_iterate ();
+
+  delete_offer (fixture, "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, n);
+  g_assert_false (cs_store_can_undo (fixture->store));
+
+  delete_offer (fixture, "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, n - 1);
+  button = find_undo_button (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cs_ui_test_iterate_rounds (3);
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, n);
+  g_assert_true (cs_project_view_get_offer (fixture->view) == offer);
+
+  delete_offer (fixture, "delete");
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, n - 1);
+  press_undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, n);
+  g_assert_true (cs_project_view_get_offer (fixture->view) == offer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +354,14 @@ main (int   argc,
                       NULL);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/undo/%s", kinds[i].name);
+
+      g_test_add (path, Fixture, &kinds[i], fixture_set_up, test_undo_kind, fixture_tear_down);
+    }
+  g_test_add ("/ui/undo/offer", Fixture, NULL, fixture_set_up, test_undo_offer,
+              fixture_tear_down);
   g_test_add ("/ui/undo/offer-after-pages", Fixture, NULL, fixture_set_up,
               test_undo_offer_after_pages, fixture_tear_down);
 

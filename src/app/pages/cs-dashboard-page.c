@@ -156,8 +156,7 @@ remove_answer (CsDashboardPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  CsDeletion *deletion;
-  AdwToast *toast;
+  g_autoptr(CsDeletion) deletion = NULL;
 
   deletion = cs_store_delete (cs_page_store (self), answer, &error);
   if (deletion == NULL)
@@ -168,9 +167,7 @@ remove_answer (CsDashboardPage *self,
 
   /* Translators: %s is a checklist item title */
   text = g_markup_printf_escaped (_("Status of “%s” cleared"), title);
-  toast = adw_toast_new (text);
-  cs_toast_set_undo (toast, GTK_WIDGET (self), cs_page_store (self), deletion);
-  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1, text);
 }
 
 static void

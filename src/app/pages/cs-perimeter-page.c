@@ -32,9 +32,9 @@
  * puts that in the list's query.
  *
  * Actions: `perimeter.add-asset`, `perimeter.edit-asset`, `perimeter.duplicate-assets`,
- * `perimeter.delete-assets`, `perimeter.undo-delete`, `perimeter.set-coverage`,
+ * `perimeter.delete-assets`, `perimeter.set-coverage`,
  * `perimeter.undo-coverage`, `perimeter.import-assets` (a path, or "" to choose a file),
- * `perimeter.delete-site` (a site id), `perimeter.undo-delete-site`, `perimeter.clear-filters`,
+ * `perimeter.delete-site` (a site id), `perimeter.clear-filters`,
  * `perimeter.show-not-addressed`, `perimeter.show-critical-unmanaged`, `perimeter.focus-search`.
  * While the page is in an application window it also adds `win.import-assets` (a path, or ""
  * to choose a file) to the window, so that the import can be started from outside
@@ -79,8 +79,6 @@ struct _CsPerimeterPage
   GHashTable          *bound_cells;
   GSimpleAction       *window_action;
   GActionMap          *window_action_map;
-  GPtrArray           *last_deletions;
-  CsDeletion          *last_site_deletion;
   CsCoverageChange    *last_coverage_change;
   GtkColumnViewColumn *columns[N_COLUMNS];
   ColumnInfo           column_info[N_COLUMNS];
@@ -252,8 +250,6 @@ update_actions (CsPerimeterPage *self)
   gtk_widget_action_set_enabled (widget, "perimeter.edit-asset", selected > 0);
   gtk_widget_action_set_enabled (widget, "perimeter.duplicate-assets", writable && selected > 0);
   gtk_widget_action_set_enabled (widget, "perimeter.delete-assets", writable && selected > 0);
-  gtk_widget_action_set_enabled (widget, "perimeter.undo-delete",
-                                 writable && self->last_deletions != NULL);
   gtk_widget_action_set_enabled (widget, "perimeter.set-coverage",
                                  writable && cs_page_offer (self) != NULL &&
                                  self->assets != NULL &&
@@ -262,8 +258,6 @@ update_actions (CsPerimeterPage *self)
                                  writable && self->last_coverage_change != NULL);
   gtk_widget_action_set_enabled (widget, "perimeter.import-assets", writable);
   gtk_widget_action_set_enabled (widget, "perimeter.delete-site", writable);
-  gtk_widget_action_set_enabled (widget, "perimeter.undo-delete-site",
-                                 writable && self->last_site_deletion != NULL);
   gtk_widget_action_set_enabled (widget, "perimeter.show-not-addressed",
                                  cs_page_offer (self) != NULL);
   gtk_widget_action_set_enabled (widget, "perimeter.show-critical-unmanaged",
@@ -961,7 +955,6 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) deletions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -981,8 +974,6 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
-  self->last_deletions = g_steal_pointer (&deletions);
 
   if (assets->len == 1)
     /* Translators: toast after deleting one asset; %s is its name */
@@ -992,26 +983,8 @@ cs_perimeter_page_delete_assets_action (GtkWidget  *widget,
     /* Translators: toast after deleting assets */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset deleted", "%u assets deleted",
                                           assets->len), assets->len);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "perimeter.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
-
-  update_actions (self);
-}
-
-static void
-cs_perimeter_page_undo_delete_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
-{
-  CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
-  g_autoptr(GPtrArray) deletions = g_steal_pointer (&self->last_deletions);
-  g_autoptr(GError) error = NULL;
-
-  if (deletions != NULL && !cs_perimeter_undelete_assets (cs_page_store (self), deletions, &error))
-    show_error (self, error);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), (CsDeletion * const *) deletions->pdata,
+                                deletions->len, title);
 
   update_actions (self);
 }
@@ -1264,41 +1237,16 @@ cs_perimeter_page_delete_site_action (GtkWidget  *widget,
   CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
   g_autoptr(CsRecord) site = dup_record (cs_page_store (self), CS_TYPE_SITE,
                                          g_variant_get_int64 (parameter));
-  g_autoptr(CsDeletion) deletion = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   if (site == NULL)
     return;
 
-  deletion = cs_store_delete (cs_page_store (self), site, &error);
-  if (deletion == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->last_site_deletion, cs_deletion_unref);
-  self->last_site_deletion = g_steal_pointer (&deletion);
-
   /* Translators: toast after deleting a site; %s is its name */
   title = g_markup_printf_escaped (_("Site “%s” deleted; its assets are kept"),
                                    cs_site_get_name (CS_SITE (site)));
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "perimeter.undo-delete-site", 5);
-
-  refresh_bound_cells (self);
-  update_actions (self);
-}
-
-static void
-cs_perimeter_page_undo_delete_site_action (GtkWidget  *widget,
-                                           const char *action_name,
-                                           GVariant   *parameter)
-{
-  CsPerimeterPage *self = CS_PERIMETER_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_site_deletion);
-
-  cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
+  if (!cs_section_page_delete_record (CS_SECTION_PAGE (self), site, title))
+    return;
 
   refresh_bound_cells (self);
   update_actions (self);
@@ -1602,8 +1550,6 @@ cs_perimeter_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->assets);
-  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
-  g_clear_pointer (&self->last_site_deletion, cs_deletion_unref);
   g_clear_pointer (&self->last_coverage_change, cs_coverage_change_unref);
 
   G_OBJECT_CLASS (cs_perimeter_page_parent_class)->dispose (object);
@@ -1671,8 +1617,6 @@ cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
                                    cs_perimeter_page_duplicate_assets_action);
   gtk_widget_class_install_action (widget_class, "perimeter.delete-assets", NULL,
                                    cs_perimeter_page_delete_assets_action);
-  gtk_widget_class_install_action (widget_class, "perimeter.undo-delete", NULL,
-                                   cs_perimeter_page_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "perimeter.set-coverage", NULL,
                                    cs_perimeter_page_set_coverage_action);
   gtk_widget_class_install_action (widget_class, "perimeter.undo-coverage", NULL,
@@ -1681,8 +1625,6 @@ cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
                                    cs_perimeter_page_import_assets_action);
   gtk_widget_class_install_action (widget_class, "perimeter.delete-site", "x",
                                    cs_perimeter_page_delete_site_action);
-  gtk_widget_class_install_action (widget_class, "perimeter.undo-delete-site", NULL,
-                                   cs_perimeter_page_undo_delete_site_action);
   gtk_widget_class_install_action (widget_class, "perimeter.clear-filters", NULL,
                                    cs_perimeter_page_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "perimeter.show-not-addressed", NULL,

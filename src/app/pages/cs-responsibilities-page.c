@@ -41,7 +41,7 @@
  * `raci.rename-activity(x)`, `raci.delete-activity(x)`, `raci.move-activity-up(x)`,
  * `raci.move-activity-down(x)`, `raci.rename-party(x)`, `raci.delete-party(x)`,
  * `raci.move-party-up(x)`, `raci.move-party-down(x)` (x: the record id; a party moves up to
- * an earlier column) and `raci.undo-delete`.
+ * an earlier column); a deletion's Undo is the project's (`project.undo`, Ctrl+Z).
  */
 struct _CsResponsibilitiesPage
 {
@@ -57,7 +57,6 @@ struct _CsResponsibilitiesPage
   GPtrArray           *references;
   GPtrArray           *activity_menus;  /* the menu button of each row */
   GPtrArray           *party_menus;     /* the menu button of each column */
-  CsDeletion          *last_deletion;
   gboolean             batching;        /* rebuild once, after our own batch */
   guint                refresh_id;
   guint                commit_id;
@@ -67,6 +66,10 @@ struct _CsResponsibilitiesPage
   /* template children */
   AdwPreferencesGroup *matrix_group;
   GtkGrid             *grid;
+  /* the row or column deleted last from this page: its menu gets the focus when an Undo
+   * (project.undo) brings it back */
+  GType                deleted_type;
+  gint64               deleted_id;
 };
 
 G_DEFINE_FINAL_TYPE (CsResponsibilitiesPage, cs_responsibilities_page, CS_TYPE_SECTION_PAGE)
@@ -87,15 +90,18 @@ static const struct { const char *id; const char *label; } party_kinds[] = {
   { "other", N_("Other") },
 };
 
-/* The actions of the row and column menus and of the Undo toast: enabled when writable. */
+/* The actions of the row and column menus: enabled when writable. */
 static const char * const catalogue_actions[] = {
   "raci.rename-activity", "raci.move-activity-up", "raci.move-activity-down",
   "raci.delete-activity", "raci.rename-party", "raci.move-party-up", "raci.move-party-down",
-  "raci.delete-party", "raci.undo-delete",
+  "raci.delete-party",
 };
 
 static void schedule_refresh (CsResponsibilitiesPage *self);
 static void rebuild (CsResponsibilitiesPage *self);
+static void focus_menu_of (CsResponsibilitiesPage *self,
+                           GType                   type,
+                           gint64                  id);
 
 static gint64
 get_offer_id (CsResponsibilitiesPage *self)
@@ -1056,7 +1062,16 @@ on_record_added_or_removed_cb (CsStore                *store,
     return;
 
   if (is_catalogue (record))
-    rebuild (self);
+    {
+      rebuild (self);
+      if (G_OBJECT_TYPE (record) == self->deleted_type &&
+          cs_record_get_id (record) == self->deleted_id &&
+          cs_store_find (store, self->deleted_type, self->deleted_id) == record)
+        {
+          self->deleted_type = G_TYPE_INVALID;
+          focus_menu_of (self, G_OBJECT_TYPE (record), cs_record_get_id (record));
+        }
+    }
   else if (is_our_cell (self, record))
     schedule_refresh (self);
 }
@@ -1080,7 +1095,6 @@ static void
 on_reloaded_cb (CsStore                *store,
                 CsResponsibilitiesPage *self)
 {
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   rebuild (self);
 }
 
@@ -1513,7 +1527,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
-  CsDeletion *deletion;
+  g_autoptr(CsDeletion) deletion = NULL;
   CsRecord *record;
   gboolean with_cells;
   guint index = 0;
@@ -1551,32 +1565,14 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "raci.undo-delete", 10);
+  self->deleted_type = type;
+  self->deleted_id = cs_record_get_id (record);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1, title);
 
   /* Rebuilt by "record-removed": on to the next menu, or the previous one. */
   ids = type == CS_TYPE_PARTY ? self->party_ids : self->activity_ids;
   if (ids->len > 0)
     focus_menu_of (self, type, g_array_index (ids, gint64, MIN (index, ids->len - 1)));
-}
-
-static void
-cs_responsibilities_page_undo_delete_action (GtkWidget  *widget,
-                                             const char *action_name,
-                                             GVariant   *parameter)
-{
-  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  CsRecord *record;
-
-  if (!cs_page_is_writable (self) ||
-      !cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion))
-    return;
-
-  record = cs_deletion_get_record (deletion);
-  focus_menu_of (self, G_OBJECT_TYPE (record), cs_record_get_id (record));
 }
 
 /* CsSectionPage */
@@ -1667,7 +1663,6 @@ cs_responsibilities_page_dispose (GObject *object)
       g_ptr_array_set_size (self->activity_menus, 0);
       g_ptr_array_set_size (self->party_menus, 0);
     }
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_RESPONSIBILITIES_PAGE);
 
@@ -1738,8 +1733,6 @@ cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
                                    cs_responsibilities_page_move_action);
   gtk_widget_class_install_action (widget_class, "raci.delete-party", "x",
                                    cs_responsibilities_page_delete_action);
-  gtk_widget_class_install_action (widget_class, "raci.undo-delete", NULL,
-                                   cs_responsibilities_page_undo_delete_action);
 }
 
 static void

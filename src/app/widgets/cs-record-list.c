@@ -29,7 +29,8 @@
  *
  * The owning widget installs the actions with cs_record_list_install_actions() in its
  * `class_init`: `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)`, `PREFIX.move-down(x)`
- * (x: the record id) and `PREFIX.undo-delete`; they act on the list made for that owner.
+ * (x: the record id); they act on the list made for that owner. A deletion goes on the
+ * project's undo stack: its toast's Undo and Ctrl+Z activate `project.undo`.
  */
 struct _CsRecordList
 {
@@ -40,7 +41,6 @@ struct _CsRecordList
   CsStore                 *store;
   GtkSorter               *sorter;
   GtkSortListModel        *sorted;
-  CsDeletion              *last_deletion;
   gint64                   offer_id;
 
   GType                    record_type;
@@ -51,7 +51,6 @@ struct _CsRecordList
   char                    *action_delete;
   char                    *action_move_up;
   char                    *action_move_down;
-  char                    *action_undo_delete;
   char                    *delete_label;
   CsRecordListRowFunc      update_row;
   CsRecordListFieldsFunc   add_fields;
@@ -308,7 +307,7 @@ delete_record (CsRecordList *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   CsRecord *record = cs_store_find (self->store, self->record_type, id);
-  CsDeletion *deletion;
+  g_autoptr(CsDeletion) deletion = NULL;
 
   if (record == NULL)
     return;
@@ -322,20 +321,7 @@ delete_record (CsRecordList *self,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
-  cs_toast_show_undo (GTK_WIDGET (self->list_box), title, self->action_undo_delete, 10);
-
-  notify_changed (self);
-}
-
-static void
-undo_delete (CsRecordList *self)
-{
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-
-  cs_toast_undo_deletion (self->owner, self->store, deletion);
+  cs_toast_show_deleted (GTK_WIDGET (self->list_box), self->store, &deletion, 1, title);
 
   notify_changed (self);
 }
@@ -362,8 +348,6 @@ cs_record_list_action (GtkWidget  *widget,
     add_record (self);
   else if (g_str_equal (dot, ".delete"))
     delete_record (self, g_variant_get_int64 (parameter));
-  else if (g_str_equal (dot, ".undo-delete"))
-    undo_delete (self);
   else if (g_str_equal (dot, ".move-up"))
     move (self, g_variant_get_int64 (parameter), -1);
   else if (g_str_equal (dot, ".move-down"))
@@ -382,7 +366,6 @@ cs_record_list_dispose (GObject *object)
   if (self->owner != NULL)
     g_object_set_data (G_OBJECT (self->owner), self->data_key, NULL);
   self->owner = NULL;
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_object (&self->sorted);
   g_clear_object (&self->sorter);
   g_clear_object (&self->list_box);
@@ -403,7 +386,6 @@ cs_record_list_finalize (GObject *object)
   g_free (self->action_delete);
   g_free (self->action_move_up);
   g_free (self->action_move_down);
-  g_free (self->action_undo_delete);
   g_free (self->delete_label);
 
   G_OBJECT_CLASS (cs_record_list_parent_class)->finalize (object);
@@ -431,7 +413,7 @@ cs_record_list_init (CsRecordList *self)
  * @widget_class: the class of the owner of a #CsRecordList
  * @action_prefix: the list's #CsRecordListInfo.action_prefix
  *
- * Installs `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.undo-delete`, `PREFIX.move-up(x)` and
+ * Installs `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)` and
  * `PREFIX.move-down(x)` on @widget_class; they do nothing on an instance without a list.
  */
 void
@@ -445,7 +427,6 @@ cs_record_list_install_actions (GtkWidgetClass *widget_class,
   } actions[] = {
     { "add", NULL },
     { "delete", "x" },
-    { "undo-delete", NULL },
     { "move-up", "x" },
     { "move-down", "x" },
   };
@@ -503,7 +484,6 @@ cs_record_list_new (GtkWidget              *owner,
   self->action_delete = g_strconcat (info->action_prefix, ".delete", NULL);
   self->action_move_up = g_strconcat (info->action_prefix, ".move-up", NULL);
   self->action_move_down = g_strconcat (info->action_prefix, ".move-down", NULL);
-  self->action_undo_delete = g_strconcat (info->action_prefix, ".undo-delete", NULL);
   self->delete_label = g_strdup (info->delete_label);
   self->update_row = info->update_row;
   self->add_fields = info->add_fields;
@@ -532,7 +512,7 @@ cs_record_list_new (GtkWidget              *owner,
  * @self: a #CsRecordList
  * @offer_id: the offer whose records to show, or 0 for none
  *
- * Rebuilds the rows and forgets the deletion that could be undone.
+ * Rebuilds the rows.
  */
 void
 cs_record_list_set_offer (CsRecordList *self,
@@ -542,7 +522,6 @@ cs_record_list_set_offer (CsRecordList *self,
 
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->offer_id = offer_id;
 
   if (offer_id != 0)
@@ -574,7 +553,7 @@ cs_record_list_get_model (CsRecordList *self)
  * @self: a #CsRecordList
  * @writable: whether the records can be changed
  *
- * Enables the owner's actions on the list; `PREFIX.undo-delete` only after a deletion.
+ * Enables the owner's actions on the list.
  */
 void
 cs_record_list_update_actions (CsRecordList *self,
@@ -586,8 +565,6 @@ cs_record_list_update_actions (CsRecordList *self,
   gtk_widget_action_set_enabled (self->owner, self->action_delete, writable);
   gtk_widget_action_set_enabled (self->owner, self->action_move_up, writable);
   gtk_widget_action_set_enabled (self->owner, self->action_move_down, writable);
-  gtk_widget_action_set_enabled (self->owner, self->action_undo_delete,
-                                 writable && self->last_deletion != NULL);
 }
 
 /**
