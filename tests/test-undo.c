@@ -340,6 +340,172 @@ test_undo_offer (Fixture       *fixture,
   g_assert_true (cs_project_view_get_offer (fixture->view) == offer);
 }
 
+/* Issue 14: tabbing through the sidebar opened every page in turn. Tab leaves the sections
+ * list; arrows move in it, and Enter opens the focused section. */
+static void
+test_sidebar_tab (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkListBox *list = cs_project_view_get_sections_list (fixture->view);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *focus;
+
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  cs_ui_test_iterate ();
+
+  /* Moving the focus along the rows opens nothing. */
+  for (guint i = 0; i < 4; i++)
+    {
+      gtk_widget_child_focus (window, GTK_DIR_DOWN);
+      cs_ui_test_iterate ();
+      g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+
+  /* Tab leaves the list at once, as a key press reaches it (the list's capture phase). */
+  g_assert_true (activate_shortcut (focus, "Tab"));
+  cs_ui_test_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (list)));
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
+
+  /* Activating the focused row (Enter, a click) opens its section. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 3));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, 3);
+  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 3)))
+                 & GTK_STATE_FLAG_SELECTED);
+  g_assert_false (gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)))
+                  & GTK_STATE_FLAG_SELECTED);
+}
+
+/* Alt+1 … Alt+0 open the ten sections; Ctrl+Page Down and Up go round them and Compare. */
+static void
+test_section_shortcuts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *page;
+
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", (section + 1) % 10);
+
+      page = cs_project_view_get_section_page (fixture->view);
+      g_assert_true (activate_shortcut (page, accel));
+      cs_ui_test_iterate ();
+      g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, section);
+    }
+
+  page = cs_project_view_get_section_page (fixture->view);
+  g_assert_true (activate_shortcut (page, "<Control>Page_Up"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_N_SECTIONS - 2);
+  page = cs_project_view_get_section_page (fixture->view);
+  g_assert_true (activate_shortcut (page, "<Control>Page_Down"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_N_SECTIONS - 1);
+  /* After the last section: the Compare view, then round to the dashboard. */
+  g_assert_true (activate_shortcut (page, "<Control>Page_Down"));
+  cs_ui_test_iterate ();
+  g_assert_false (gtk_widget_get_child_visible (cs_project_view_get_section_page (fixture->view)));
+  g_assert_true (activate_shortcut (cs_project_view_get_offer_selector (fixture->view),
+                                    "<Control>Page_Down"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
+  g_assert_true (gtk_widget_get_child_visible (cs_project_view_get_section_page (fixture->view)));
+}
+
+/* Adds to @accels the accelerators the shortcuts window lists; "<Alt>1...<Alt>0" stands for
+ * Alt with every digit. */
+static void
+collect_overlay_accels (GHashTable *accels)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      words = g_strsplit (accelerator, " ", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          if (g_str_equal (words[i], "<Alt>1...<Alt>0"))
+            {
+              for (guint digit = 0; digit < 10; digit++)
+                g_hash_table_add (accels, g_strdup_printf ("<Alt>%u", digit));
+            }
+          else
+            {
+              g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (words[i]);
+
+              g_assert_nonnull (trigger);
+              g_hash_table_add (accels, gtk_shortcut_trigger_to_string (trigger));
+            }
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+/* Asserts that every shortcut of @widget's class is in @accels. */
+static void
+assert_class_shortcuts_listed (GtkWidget  *widget,
+                               GHashTable *accels)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                     "gtk-widget-class-shortcuts") != 0)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *accel = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (!g_hash_table_contains (accels, accel))
+            g_error ("%s's shortcut %s is not in the shortcuts window",
+                     G_OBJECT_TYPE_NAME (widget), accel);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* The shortcuts window lists every shortcut of the project view and of the perimeter. */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *perimeter;
+
+  collect_overlay_accels (accels);
+  g_assert_true (g_hash_table_contains (accels, "<Control>z"));
+
+  assert_class_shortcuts_listed (GTK_WIDGET (fixture->view), accels);
+  cs_project_view_set_section (fixture->view, CS_SECTION_PERIMETER);
+  cs_ui_test_iterate ();
+  perimeter = cs_project_view_get_section_page (fixture->view);
+  g_assert_true (CS_IS_PERIMETER_PAGE (perimeter));
+  assert_class_shortcuts_listed (perimeter, accels);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +528,12 @@ main (int   argc,
     }
   g_test_add ("/ui/undo/offer", Fixture, NULL, fixture_set_up, test_undo_offer,
               fixture_tear_down);
+  g_test_add ("/ui/keyboard/sidebar-tab", Fixture, NULL, fixture_set_up, test_sidebar_tab,
+              fixture_tear_down);
+  g_test_add ("/ui/keyboard/section-shortcuts", Fixture, NULL, fixture_set_up,
+              test_section_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/keyboard/shortcuts-window", Fixture, NULL, fixture_set_up,
+              test_shortcuts_window, fixture_tear_down);
   g_test_add ("/ui/undo/offer-after-pages", Fixture, NULL, fixture_set_up,
               test_undo_offer_after_pages, fixture_tear_down);
 

@@ -335,18 +335,24 @@ show_page (CsProjectView *self,
     }
 }
 
+/* Shows the section (or, after the sections, the Compare view) of the row at @index and marks
+ * that row as the current one. The sidebar list selects nothing itself: moving the focus
+ * through it (Tab, arrows) must not open each page in turn; a click or Enter does. */
 static void
-on_sections_list_row_selected_cb (GtkListBox    *list,
-                                  GtkListBoxRow *row,
-                                  CsProjectView *self)
+show_row (CsProjectView *self,
+          int            index)
 {
-  int index;
+  GtkListBoxRow *row;
 
-  if (row == NULL)
-    return;
-
-  index = gtk_list_box_row_get_index (row);
   g_assert (index >= 0 && index <= CS_N_SECTIONS);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)) != NULL; i++)
+    {
+      if (i == index)
+        gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
+    }
 
   /* The row after the sections: the offers side by side. */
   if (index == CS_N_SECTIONS)
@@ -369,8 +375,90 @@ on_sections_list_row_activated_cb (GtkListBox    *list,
                                    GtkListBoxRow *row,
                                    CsProjectView *self)
 {
+  show_row (self, gtk_list_box_row_get_index (row));
+
   /* On a narrow window, choosing a section goes to its page. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Tab and Shift+Tab leave the sections list at once instead of visiting its eleven rows. */
+static gboolean
+leave_sections_list_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (user_data);
+  GtkWidget *list = GTK_WIDGET (self->sections_list);
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (root == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_boolean (args)
+                                               ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+static void
+add_tab_shortcuts (CsProjectView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint keyval; GdkModifierType mods; gboolean backward; } keys[] = {
+    { GDK_KEY_Tab, 0, FALSE },
+    { GDK_KEY_KP_Tab, 0, FALSE },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, TRUE },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                        gtk_callback_action_new (leave_sections_list_cb, self, NULL)));
+  /* The direction, as the shortcut's arguments. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].backward));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->sections_list), controller);
+}
+
+static void
+step_section (CsProjectView *self,
+              int            step)
+{
+  int index = self->section;
+
+  if (self->compare_view != NULL &&
+      gtk_stack_get_visible_child (self->pages_stack) == self->compare_view)
+    index = CS_N_SECTIONS;
+
+  /* Round the sections and the Compare view. */
+  index = (index + step + CS_N_SECTIONS + 1) % (CS_N_SECTIONS + 1);
+  show_row (self, index);
+}
+
+static void
+cs_project_view_next_section_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  step_section (CS_PROJECT_VIEW (widget), 1);
+}
+
+static void
+cs_project_view_previous_section_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  step_section (CS_PROJECT_VIEW (widget), -1);
 }
 
 static void
@@ -666,8 +754,7 @@ cs_project_view_constructed (GObject *object)
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     gtk_list_box_append (self->sections_list, create_section_row (self, section));
   gtk_list_box_append (self->sections_list, create_compare_row ());
-  gtk_list_box_select_row (self->sections_list,
-                           gtk_list_box_get_row_at_index (self->sections_list, 0));
+  show_row (self, 0);
 
 
   g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
@@ -826,7 +913,6 @@ cs_project_view_class_init (CsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProjectView, save_state_label);
   gtk_widget_class_bind_template_child (widget_class, CsProjectView, read_only_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_selector_selected_offer_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "project.add-offer", NULL,
@@ -840,6 +926,19 @@ cs_project_view_class_init (CsProjectViewClass *klass)
   /* Bubbling: a text field with the focus undoes its own typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "project.undo", NULL);
+  gtk_widget_class_install_action (widget_class, "project.next-section", NULL,
+                                   cs_project_view_next_section_action);
+  gtk_widget_class_install_action (widget_class, "project.previous-section", NULL,
+                                   cs_project_view_previous_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "project.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "project.previous-section", NULL);
+  /* Alt+1 … Alt+9, Alt+0: the ten sections in the sidebar's order. */
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + (section + 1) % 10,
+                                         GDK_ALT_MASK, "project.show-section", "s",
+                                         cs_section_get_id (section));
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.show-section", "s",
@@ -856,6 +955,7 @@ static void
 cs_project_view_init (CsProjectView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_tab_shortcuts (self);
 }
 
 /* public API */
@@ -960,8 +1060,7 @@ cs_project_view_set_section (CsProjectView *self,
   g_return_if_fail (CS_IS_PROJECT_VIEW (self));
   g_return_if_fail (section < CS_N_SECTIONS);
 
-  gtk_list_box_select_row (self->sections_list,
-                           gtk_list_box_get_row_at_index (self->sections_list, section));
+  show_row (self, section);
 }
 
 /**
