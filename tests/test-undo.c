@@ -9,6 +9,8 @@
 
 #include "cs-application.h"
 #include "cs-clause-editor.h"
+#include "cs-dashboard-page.h"
+#include "cs-finding-row.h"
 #include "cs-perimeter-page.h"
 #include "cs-offer-selector.h"
 #include "cs-project-view.h"
@@ -506,6 +508,79 @@ test_shortcuts_window (Fixture       *fixture,
   assert_class_shortcuts_listed (perimeter, accels);
 }
 
+/* The finding whose row holds or is inside the focus, or NULL. */
+static CsFinding *
+focused_finding (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row;
+
+  if (focus == NULL)
+    return NULL;
+  row = gtk_widget_get_ancestor (focus, CS_TYPE_FINDING_ROW);
+  if (row == NULL)
+    row = cs_ui_test_find_descendant (focus, CS_TYPE_FINDING_ROW);
+
+  return row != NULL ? cs_finding_row_get_finding (CS_FINDING_ROW (row)) : NULL;
+}
+
+/* Issue 14: Tab reached only the first findings of the dashboard. The Down arrow goes through
+ * every one of them, and Enter (the list's activation) goes to the focused one's section. */
+static void
+test_dashboard_keyboard (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  CsDashboardPage *page;
+  GtkGridView *view;
+  GListModel *findings;
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  CsFinding *finding = NULL;
+  guint n, rounds = 0;
+  CsSection section;
+
+  cs_project_view_set_section (fixture->view, CS_SECTION_DASHBOARD);
+  cs_ui_test_iterate_rounds (5);
+  page = CS_DASHBOARD_PAGE (cs_project_view_get_section_page (fixture->view));
+  findings = cs_dashboard_page_get_findings (page);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, >, 20);
+  view = cs_dashboard_page_get_findings_view (page);
+
+  /* Into the list, as Tab from the search entry does, then down to the first finding. */
+  gtk_widget_grab_focus (GTK_WIDGET (cs_dashboard_page_get_search_entry (page)));
+  gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (view)));
+  while ((finding = focused_finding (window)) == NULL && rounds++ < 5)
+    {
+      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      cs_ui_test_iterate ();
+    }
+  g_assert_nonnull (finding);
+
+  rounds = 0;
+  while (finding != NULL && rounds++ < 4 * n)
+    {
+      g_hash_table_add (reached, finding);
+      if (g_hash_table_size (reached) == n)
+        break;
+      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      cs_ui_test_iterate ();
+      finding = focused_finding (window);
+    }
+  g_assert_cmpuint (g_hash_table_size (reached), ==, n);
+  cs_ui_test_save_shot (window, "dashboard-focused-finding.png");
+
+  /* Enter on the last one: its section opens. */
+  g_assert_nonnull (finding);
+  section = cs_finding_get_section (finding);
+  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, section);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +609,8 @@ main (int   argc,
               test_section_shortcuts, fixture_tear_down);
   g_test_add ("/ui/keyboard/shortcuts-window", Fixture, NULL, fixture_set_up,
               test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/ui/keyboard/dashboard-findings", Fixture, NULL, fixture_set_up,
+              test_dashboard_keyboard, fixture_tear_down);
   g_test_add ("/ui/undo/offer-after-pages", Fixture, NULL, fixture_set_up,
               test_undo_offer_after_pages, fixture_tear_down);
 
