@@ -80,8 +80,7 @@ open_compare (Fixture *fixture)
   GtkListBox *list = cs_project_view_get_sections_list (fixture->view);
   CsCompareView *compare = NULL;
 
-  g_signal_emit_by_name (list, "row-activated",
-                         gtk_list_box_get_row_at_index (list, CS_N_SECTIONS));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_N_SECTIONS));
   cs_ui_test_iterate ();
   compare = cs_ui_test_find_descendant (GTK_WIDGET (fixture->view), CS_TYPE_COMPARE_VIEW);
   g_assert_nonnull (compare);

@@ -300,10 +300,8 @@ test_dashboard_go_to (Fixture       *fixture,
   shown = cs_project_view_get_section_page (fixture->view);
   g_assert_nonnull (shown);
   g_assert_true (gtk_widget_get_mapped (shown));
-  /* The sidebar marks its row as the current one. */
-  g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (
-                   cs_project_view_get_sections_list (fixture->view), CS_SECTION_BACKUP)))
-                 & GTK_STATE_FLAG_SELECTED);
+  g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (
+                   cs_project_view_get_sections_list (fixture->view), CS_SECTION_BACKUP)));
 }
 
 typedef struct

@@ -151,7 +151,7 @@ test_window_sections (void)
 
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     {
-      g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, section));
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, section));
       cs_ui_test_iterate ();
       g_assert_cmpint (cs_project_view_get_section (view), ==, section);
       /* Each section has its own page, created when first shown. */

@@ -335,24 +335,30 @@ show_page (CsProjectView *self,
     }
 }
 
-/* Shows the section (or, after the sections, the Compare view) of the row at @index and marks
- * that row as the current one. The sidebar list selects nothing itself: moving the focus
- * through it (Tab, arrows) must not open each page in turn; a click or Enter does. */
+/* Selects the row at @index of the sidebar, which shows its section or, after the sections,
+ * the Compare view. */
 static void
 show_row (CsProjectView *self,
           int            index)
 {
-  GtkListBoxRow *row;
+  gtk_list_box_select_row (self->sections_list,
+                           gtk_list_box_get_row_at_index (self->sections_list, index));
+}
 
+/* A row is selected by a click, Enter, the arrows, a screen reader's selection or the code;
+ * never by Tab, which leaves the list (leave_sections_list_cb). */
+static void
+on_sections_list_row_selected_cb (GtkListBox    *list,
+                                  GtkListBoxRow *row,
+                                  CsProjectView *self)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
   g_assert (index >= 0 && index <= CS_N_SECTIONS);
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)) != NULL; i++)
-    {
-      if (i == index)
-        gtk_widget_set_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED, FALSE);
-      else
-        gtk_widget_unset_state_flags (GTK_WIDGET (row), GTK_STATE_FLAG_SELECTED);
-    }
 
   /* The row after the sections: the offers side by side. */
   if (index == CS_N_SECTIONS)
@@ -375,13 +381,12 @@ on_sections_list_row_activated_cb (GtkListBox    *list,
                                    GtkListBoxRow *row,
                                    CsProjectView *self)
 {
-  show_row (self, gtk_list_box_row_get_index (row));
-
   /* On a narrow window, choosing a section goes to its page. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-/* Tab and Shift+Tab leave the sections list at once instead of visiting its eleven rows. */
+/* Tab and Shift+Tab leave the sections list at once instead of visiting (and, as the focus
+ * selects a row of a list box, opening) its eleven rows. */
 static gboolean
 leave_sections_list_cb (GtkWidget *widget,
                         GVariant  *args,
@@ -428,6 +433,35 @@ add_tab_shortcuts (CsProjectView *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].backward));
     }
   gtk_widget_add_controller (GTK_WIDGET (self->sections_list), controller);
+}
+
+/* Alt+1 … Alt+9, Alt+0 (the ten sections in the sidebar's order) and Ctrl+Page Down/Up
+ * (next, previous), caught before the focused widget: a scrolled window would otherwise take
+ * Ctrl+Page Down for a horizontal page. */
+static void
+add_section_shortcuts (CsProjectView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "cs-section-shortcuts");
+  gtk_shortcut_controller_add_shortcut (
+    shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                 gtk_named_action_new ("project.next-section")));
+  gtk_shortcut_controller_add_shortcut (
+    shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                 gtk_named_action_new ("project.previous-section")));
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_0 + (section + 1) % 10, GDK_ALT_MASK),
+                          gtk_named_action_new ("project.show-section"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (cs_section_get_id (section)));
+      gtk_shortcut_controller_add_shortcut (shortcuts, shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -913,6 +947,7 @@ cs_project_view_class_init (CsProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsProjectView, save_state_label);
   gtk_widget_class_bind_template_child (widget_class, CsProjectView, read_only_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_offer_selector_selected_offer_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sections_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "project.add-offer", NULL,
@@ -930,15 +965,6 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_next_section_action);
   gtk_widget_class_install_action (widget_class, "project.previous-section", NULL,
                                    cs_project_view_previous_section_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "project.next-section", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "project.previous-section", NULL);
-  /* Alt+1 … Alt+9, Alt+0: the ten sections in the sidebar's order. */
-  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + (section + 1) % 10,
-                                         GDK_ALT_MASK, "project.show-section", "s",
-                                         cs_section_get_id (section));
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.show-section", "s",
@@ -956,6 +982,7 @@ cs_project_view_init (CsProjectView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_tab_shortcuts (self);
+  add_section_shortcuts (self);
 }
 
 /* public API */
