@@ -27,8 +27,8 @@ from cs_e2e import (  # noqa: E402
     wait_application, wait_find, wait_for
 )
 
-SECTIONS = ['Dashboard', 'Perimeter', 'Exclusions', 'Responsibilities', 'SLA',
-            'Backup', 'Security & Access', 'Subcontracting', 'Exit', 'Terms & GDPR', 'Compare']
+SECTIONS = ['Dashboard', 'Perimeter', 'Exclusions', 'Responsibilities', 'SLA', 'Backup',
+            'Security & Access', 'Subcontracting', 'Exit', 'Terms & GDPR', 'Compare Offers']
 
 # Roles of the controls that act or take input.
 CONTROL_ROLES = {'push button', 'toggle button', 'check box', 'radio button', 'combo box',
@@ -53,10 +53,15 @@ def unnamed_controls(window):
         if states is None or not states.contains(pyatspi.STATE_FOCUSABLE):
             continue
         checked += 1
-        if name_of(accessible).strip():
+        name = name_of(accessible).strip()
+        # A type name ("GtkToggleButton") is what a screen reader falls back to.
+        if name and not (name.startswith('Gtk') or name.startswith('Adw')) or ' ' in name:
             continue
         parent = safe(lambda: accessible.parent)
-        found.append('%s in %s "%s"' % (role, role_of(parent), name_of(parent)))
+        grandparent = safe(lambda: parent.parent)
+        found.append('%s "%s" in %s "%s" in %s "%s"'
+                     % (role, name, role_of(parent), name_of(parent), role_of(grandparent),
+                        name_of(grandparent)))
     return checked, found
 
 

@@ -14,6 +14,7 @@
 
 #include "cs-perimeter-page.h"
 #include "cs-perimeter-page-private.h"
+#include "cs-accessible.h"
 #include "cs-clause-editor.h"
 #include "cs-asset-dialog.h"
 #include "cs-import-dialog.h"
@@ -1102,6 +1103,11 @@ static void
 cs_perimeter_page_init (CsPerimeterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The same names as the filters' in the template, on the buttons that take the focus. */
+  cs_accessible_label_drop_down (GTK_WIDGET (self->category_filter), _("Category filter"));
+  cs_accessible_label_drop_down (GTK_WIDGET (self->site_filter), _("Site filter"));
+  cs_accessible_label_drop_down (GTK_WIDGET (self->criticality_filter), _("Criticality filter"));
+  cs_accessible_label_drop_down (GTK_WIDGET (self->coverage_filter), _("Coverage filter"));
 
   self->site_filter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bound_cells = g_hash_table_new_full (NULL, NULL, NULL, g_free);
