@@ -51,7 +51,7 @@ ALLOWED_CYCLES = [{'cs-application', 'cs-window'}]
 
 
 # Files that implement part of one type, as STYLE.md's cs-window-actions.c does, belong to it.
-TYPE_PARTS = ('cs-application', 'cs-window')
+TYPE_PARTS = ('cs-application', 'cs-window', 'cs-perimeter-page')
 
 
 def module_of(path):

@@ -133,7 +133,7 @@ test_backup_page_edit (void)
   cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies);
-  g_assert_true (gtk_widget_activate_action (page, "backup.undo-delete", NULL));
+  g_assert_true (cs_store_undo (store, NULL));
   cs_ui_test_iterate_rounds (3);
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_POLICY,
                                                              offer_id)), ==, n_policies + 1);

@@ -642,7 +642,7 @@ test_responsibilities_page_catalogue (void)
     g_assert_cmpuint (left->len, ==, 0);
   }
   cs_ui_test_save_shot (window, "responsibilities-page-deleted.png");
-  g_assert_true (gtk_widget_activate_action (page, "raci.undo-delete", NULL));
+  g_assert_true (cs_store_undo (store, NULL));
   cs_ui_test_iterate_rounds (3);
   g_assert_nonnull (cs_store_find (store, CS_TYPE_PARTY, client_id));
   g_assert_nonnull (find_party_menu (page, client));

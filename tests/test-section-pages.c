@@ -314,7 +314,7 @@ test_subcontracting (Fixture       *fixture,
                               cs_record_get_id (first));
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 2);
-  gtk_widget_activate_action (fixture->page, "subcontractors.undo-delete", NULL);
+  g_assert_true (cs_store_undo (fixture->store, NULL));
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (subcontractors), ==, 3);
 

@@ -125,7 +125,7 @@ test_sla_page_edit (void)
                                                cs_record_get_id (added)));
     cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_targets);
-    g_assert_true (gtk_widget_activate_action (page, "sla.undo-delete", NULL));
+    g_assert_true (cs_store_undo (store, NULL));
     cs_ui_test_iterate_rounds (3);
     g_assert_cmpuint (g_list_model_get_n_items (targets), ==, n_targets + 1);
   }

@@ -359,6 +359,70 @@ test_lists_live (void)
   (void) c;
 }
 
+/* Issue 14: a row added after a deletion took the deleted row's id, and the Undo then failed
+ * (UNIQUE constraint). The undo stack puts back the last step first. */
+static void
+test_undo_stack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = create_project ("undo-stack.contractscope", NULL);
+  CsRecord *offer = add_offer (store, "Alpes IT");
+  gint64 offer_id = cs_record_get_id (offer);
+  g_autoptr(CsRecord) first = NULL;
+  g_autoptr(CsRecord) last = NULL;
+  g_autoptr(CsRecord) added = NULL;
+  g_autoptr(CsDeletion) deletion = NULL;
+  g_autoptr(CsDeletion) offer_deletion = NULL;
+  gint64 last_id;
+
+  g_assert_false (cs_store_can_undo (store));
+  g_assert_false (cs_store_undo (store, &error));
+  g_assert_error (error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  first = g_object_new (CS_TYPE_EXCLUSION, "offer-id", offer_id, "category", "custom",
+                        "label", "Printers", NULL);
+  g_assert_true (cs_store_add (store, first, &error));
+  last = g_object_new (CS_TYPE_EXCLUSION, "offer-id", offer_id, "category", "custom",
+                       "label", "Phones", NULL);
+  g_assert_true (cs_store_add (store, last, &error));
+  g_assert_no_error (error);
+  last_id = cs_record_get_id (last);
+
+  deletion = cs_store_delete (store, last, &error);
+  g_assert_no_error (error);
+  cs_store_push_undo (store, &deletion, 1);
+  g_assert_true (cs_store_can_undo (store));
+  g_assert_true (cs_store_peek_undo_record (store) == last);
+
+  /* A new row does not take the deleted one's id. */
+  added = g_object_new (CS_TYPE_EXCLUSION, "offer-id", offer_id, "category", "custom",
+                        "label", "Tablets", NULL);
+  g_assert_true (cs_store_add (store, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_record_get_id (added), >, last_id);
+
+  /* Two steps: the offer (with its exclusions), then the exclusion deleted before it. */
+  offer_deletion = cs_store_delete (store, offer, &error);
+  g_assert_no_error (error);
+  cs_store_push_undo (store, &offer_deletion, 1);
+  g_assert_null (cs_store_find (store, CS_TYPE_OFFER, offer_id));
+
+  g_assert_true (cs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cs_store_find (store, CS_TYPE_OFFER, offer_id) == offer);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
+                    ==, 2);
+  g_assert_true (cs_store_can_undo (store));
+
+  g_assert_true (cs_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cs_store_find (store, CS_TYPE_EXCLUSION, last_id) == last);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_EXCLUSION, offer_id)),
+                    ==, 3);
+  g_assert_false (cs_store_can_undo (store));
+}
+
 static void
 test_delete_undo (void)
 {
@@ -1200,6 +1264,7 @@ main (int   argc,
   g_test_add_func ("/core/store/saved-signal", test_saved_signal);
   g_test_add_func ("/core/store/lists-live", test_lists_live);
   g_test_add_func ("/core/store/delete-undo", test_delete_undo);
+  g_test_add_func ("/core/store/undo-stack", test_undo_stack);
   g_test_add_func ("/core/store/batch-rollback", test_batch);
   g_test_add_func ("/core/store/refuse/missing", test_refuse_missing);
   g_test_add_func ("/core/store/refuse/directory", test_refuse_directory);

@@ -310,11 +310,22 @@ test_window_offers (void)
   /* Delete, then undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.delete-offer", NULL));
   cs_ui_test_iterate ();
+  /* Deleting an offer asks first. */
+  {
+    AdwMessageDialog *confirm = cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (confirm);
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "delete"), ==,
+                     ADW_RESPONSE_DESTRUCTIVE);
+    g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 2);
+    adw_message_dialog_response (confirm, "delete");
+    cs_ui_test_iterate ();
+  }
   g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 1);
   g_assert_cmpstr (cs_offer_get_provider (cs_offer_selector_get_selected_offer (selector)), ==,
                    "Rhône Services");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.undo-delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "project.undo", NULL));
   cs_ui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 2);
   g_assert_cmpstr (cs_offer_get_provider (cs_offer_selector_get_selected_offer (selector)), ==,

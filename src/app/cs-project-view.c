@@ -41,9 +41,11 @@
  * client name, the file name and the save state ("Saved" once a change is on disk,
  * "Read-only" when the project cannot be changed).
  *
- * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer`,
+ * Actions: `project.add-offer`, `project.rename-offer`, `project.delete-offer` (after a
+ * confirmation), `project.undo` (Ctrl+Z: puts back the last deletion of any page, from the
+ * store's undo stack; every deletion toast's Undo button activates it),
  * `project.open-contract` (reads the provider's contract for the selected offer),
- * `project.undo-delete` (puts back the offer deleted last), `project.show-sidebar`, and those
+ * `project.show-sidebar`, and those
  * through which the pages reach their container: `project.show-section` (a section id),
  * `project.show-target` (section id, table, record id, field, start and end of the wording
  * for a clause, -1 otherwise), `project.toast` (a plain-text message) and
@@ -56,7 +58,6 @@ struct _CsProjectView
   AdwBin           parent_instance;
 
   CsStore         *store;
-  CsDeletion      *last_deletion;
   CsOffer         *renamed_offer;   /* the offer the offer dialog edits, %NULL: a new one */
   CsSection        section;
   /* created when first shown, each with its "offer" property kept on the selected offer */
@@ -118,8 +119,8 @@ update_actions (CsProjectView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.open-contract", writable && has_offer);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo-delete",
-                                 writable && self->last_deletion != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo",
+                                 self->store != NULL && cs_store_can_undo (self->store));
 }
 
 static void
@@ -346,6 +347,18 @@ show_page (CsProjectView *self,
     }
 }
 
+/* Selects the row at @index of the sidebar, which shows its section or, after the sections,
+ * the Compare view. */
+static void
+show_row (CsProjectView *self,
+          int            index)
+{
+  gtk_list_box_select_row (self->sections_list,
+                           gtk_list_box_get_row_at_index (self->sections_list, index));
+}
+
+/* A row is selected by a click, Enter, the arrows, a screen reader's selection or the code;
+ * never by Tab, which leaves the list (leave_sections_list_cb). */
 static void
 on_sections_list_row_selected_cb (GtkListBox    *list,
                                   GtkListBoxRow *row,
@@ -382,6 +395,116 @@ on_sections_list_row_activated_cb (GtkListBox    *list,
 {
   /* On a narrow window, choosing a section goes to its page. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Tab and Shift+Tab leave the sections list at once instead of visiting (and, as the focus
+ * selects a row of a list box, opening) its eleven rows. */
+static gboolean
+leave_sections_list_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (user_data);
+  GtkWidget *list = GTK_WIDGET (self->sections_list);
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (root == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), g_variant_get_boolean (args)
+                                               ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+static void
+add_tab_shortcuts (CsProjectView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint keyval; GdkModifierType mods; gboolean backward; } keys[] = {
+    { GDK_KEY_Tab, 0, FALSE },
+    { GDK_KEY_KP_Tab, 0, FALSE },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, TRUE },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, TRUE },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                        gtk_callback_action_new (leave_sections_list_cb, self, NULL)));
+  /* The direction, as the shortcut's arguments. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].backward));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->sections_list), controller);
+}
+
+/* Alt+1 … Alt+9, Alt+0 (the ten sections in the sidebar's order) and Ctrl+Page Down/Up
+ * (next, previous), caught before the focused widget: a scrolled window would otherwise take
+ * Ctrl+Page Down for a horizontal page. */
+static void
+add_section_shortcuts (CsProjectView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "cs-section-shortcuts");
+  gtk_shortcut_controller_add_shortcut (
+    shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                 gtk_named_action_new ("project.next-section")));
+  gtk_shortcut_controller_add_shortcut (
+    shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                 gtk_named_action_new ("project.previous-section")));
+  for (CsSection section = 0; section < CS_N_SECTIONS; section++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_0 + (section + 1) % 10, GDK_ALT_MASK),
+                          gtk_named_action_new ("project.show-section"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (cs_section_get_id (section)));
+      gtk_shortcut_controller_add_shortcut (shortcuts, shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+step_section (CsProjectView *self,
+              int            step)
+{
+  int index = self->section;
+
+  if (self->compare_view != NULL &&
+      gtk_stack_get_visible_child (self->pages_stack) == self->compare_view)
+    index = CS_N_SECTIONS;
+
+  /* Round the sections and the Compare view. */
+  index = (index + step + CS_N_SECTIONS + 1) % (CS_N_SECTIONS + 1);
+  show_row (self, index);
+}
+
+static void
+cs_project_view_next_section_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  step_section (CS_PROJECT_VIEW (widget), 1);
+}
+
+static void
+cs_project_view_previous_section_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  step_section (CS_PROJECT_VIEW (widget), -1);
 }
 
 static void
@@ -459,18 +582,17 @@ cs_project_view_rename_offer_action (GtkWidget  *widget,
 }
 
 static void
-cs_project_view_delete_offer_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *parameter)
+on_delete_offer_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CsProjectView    *self)
 {
-  CsProjectView *self = CS_PROJECT_VIEW (widget);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
   g_autoptr(GError) error = NULL;
   g_autoptr(CsOffer) deleted = NULL;
+  g_autoptr(CsDeletion) deletion = NULL;
   g_autofree char *title = NULL;
-  CsDeletion *deletion;
 
-  if (offer == NULL)
+  if (!g_str_equal (response, "delete") || offer == NULL || self->store == NULL)
     return;
 
   /* The selection moves on as soon as the offer leaves the model. */
@@ -482,12 +604,9 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
   /* Translators: %s is a provider name */
   title = g_markup_printf_escaped (_("Offer “%s” deleted"), get_offer_display_name (deleted));
-  cs_toast_show_undo (adw_bin_get_child (ADW_BIN (self)), title, "project.undo-delete", 5);
+  cs_toast_show_deleted (adw_bin_get_child (ADW_BIN (self)), self->store, &deletion, 1, title);
 
   update_actions (self);
 }
@@ -558,23 +677,54 @@ cs_project_view_open_contract_action (GtkWidget  *widget,
 }
 
 static void
-cs_project_view_undo_delete_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+cs_project_view_delete_offer_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  CsRecord *record;
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
 
-  if (deletion == NULL)
+  if (offer == NULL)
     return;
 
-  if (cs_toast_undo_deletion (adw_bin_get_child (ADW_BIN (self)), self->store, deletion))
-    {
-      record = cs_deletion_get_record (deletion);
-      if (CS_IS_OFFER (record))
-        cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
-    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
+  /* Translators: %s is a provider name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete Offer “%s”?"),
+                                     get_offer_display_name (offer));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Its sections, clauses and answers are deleted with it. "
+                                 "Undo puts everything back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_offer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cs_project_view_undo_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  g_autoptr(CsRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !cs_store_can_undo (self->store))
+    return;
+
+  g_set_object (&record, cs_store_peek_undo_record (self->store));
+  if (!cs_store_undo (self->store, &error))
+    show_error_toast (self, error);
+  else if (CS_IS_OFFER (record))
+    cs_offer_selector_set_selected_offer (self->offer_selector, CS_OFFER (record));
 
   update_actions (self);
 }
@@ -724,11 +874,12 @@ cs_project_view_constructed (GObject *object)
   for (CsSection section = 0; section < CS_N_SECTIONS; section++)
     gtk_list_box_append (self->sections_list, create_section_row (self, section));
   gtk_list_box_append (self->sections_list, create_compare_row ());
-  gtk_list_box_select_row (self->sections_list,
-                           gtk_list_box_get_row_at_index (self->sections_list, 0));
+  show_row (self, 0);
 
 
   g_signal_connect_object (self->store, "saved", G_CALLBACK (on_store_saved_cb), self, 0);
+  g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (cs_store_get_project (self->store), "notify::client-name",
                            G_CALLBACK (on_project_client_name_changed_cb), self, 0);
 
@@ -760,7 +911,6 @@ cs_project_view_dispose (GObject *object)
 {
   CsProjectView *self = CS_PROJECT_VIEW (object);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_object (&self->renamed_offer);
   g_clear_object (&self->review_state);
   g_clear_object (&self->store);
@@ -902,8 +1052,15 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_delete_offer_action);
   gtk_widget_class_install_action (widget_class, "project.open-contract", NULL,
                                    cs_project_view_open_contract_action);
-  gtk_widget_class_install_action (widget_class, "project.undo-delete", NULL,
-                                   cs_project_view_undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "project.undo", NULL,
+                                   cs_project_view_undo_action);
+  /* Bubbling: a text field with the focus undoes its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "project.undo", NULL);
+  gtk_widget_class_install_action (widget_class, "project.next-section", NULL,
+                                   cs_project_view_next_section_action);
+  gtk_widget_class_install_action (widget_class, "project.previous-section", NULL,
+                                   cs_project_view_previous_section_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL,
                                    cs_project_view_show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.show-section", "s",
@@ -920,6 +1077,8 @@ static void
 cs_project_view_init (CsProjectView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_tab_shortcuts (self);
+  add_section_shortcuts (self);
 }
 
 /* public API */
@@ -1013,8 +1172,7 @@ cs_project_view_set_section (CsProjectView *self,
   g_return_if_fail (CS_IS_PROJECT_VIEW (self));
   g_return_if_fail (section < CS_N_SECTIONS);
 
-  gtk_list_box_select_row (self->sections_list,
-                           gtk_list_box_get_row_at_index (self->sections_list, section));
+  show_row (self, section);
 }
 
 /**

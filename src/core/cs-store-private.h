@@ -84,6 +84,13 @@ struct _CsStore
   /* how many times each was computed from the tables (for the tests) */
   guint       n_coverage_computations;
   guint       n_covered_sites_computations;
+
+  /* cs_store_push_undo(): the deletions the user can still put back, oldest first; each entry
+   * is a GPtrArray of CsDeletion put back together */
+  GPtrArray  *undo_stack;
+  /* table name (static) → the highest id deleted in this session: new rows never take an id
+   * that a deletion on the undo stack would need again */
+  GHashTable *reserved_ids;
 };
 
 struct _CsDeletion
@@ -123,6 +130,12 @@ enum {
 
 extern guint _cs_store_signals[N_SIGNALS];
 extern GParamSpec *_cs_store_checking_pspec;
+
+void         _cs_store_notify_can_undo     (CsStore     *self);
+void         _cs_store_reserve_ids         (CsStore     *self,
+                                            CsDeletion  *deletion);
+gint64       _cs_store_get_reserved_id     (CsStore     *self,
+                                            const char  *table);
 
 /* private open flag: check a file (a recovered copy) as a read-only open would, whatever its
  * version */

@@ -347,12 +347,19 @@ insert_row (CsStore   *self,
   const CsEntity *entity = cs_record_get_entity (record);
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
+  gint64 reserved = 0;
   int param = 1;
 
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (%s", entity->table, keep_id ? "id, " : "");
+  /* A new row never takes the id of a deleted one that an Undo may bring back. */
+  reserved = keep_id ? 0 : _cs_store_get_reserved_id (self, entity->table);
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (%s", entity->table,
+                          keep_id || reserved > 0 ? "id, " : "");
   for (guint i = 0; i < entity->n_fields; i++)
     g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", entity->fields[i].column);
   g_string_append (sql, ") VALUES (");
+  if (reserved > 0)
+    g_string_append_printf (sql, "MAX((SELECT COALESCE(MAX(id), 0) FROM \"%s\"), ?%u) + 1, ",
+                            entity->table, entity->n_fields + 1);
   for (guint i = 0; i < entity->n_fields + (keep_id ? 1 : 0); i++)
     g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
   g_string_append (sql, ")");
@@ -365,6 +372,8 @@ insert_row (CsStore   *self,
     sqlite3_bind_int64 (stmt, param++, cs_record_get_id (record));
   for (guint i = 0; i < entity->n_fields; i++)
     _cs_store_bind_field (stmt, param++, &entity->fields[i], cs_record_peek_value (record, i));
+  if (reserved > 0)
+    sqlite3_bind_int64 (stmt, param, reserved);
 
   if (!_cs_store_step_done (self, stmt, _("adding an item"), error))
     return FALSE;
@@ -376,21 +385,33 @@ insert_row (CsStore   *self,
 }
 
 static void
+cache_insert (CsStore  *self,
+              CsRecord *record)
+{
+  _cs_store_mark_caches (self);
+  _cs_store_cache_insert (self, _cs_store_cache_key (G_OBJECT_TYPE (record),
+                                                     cs_record_get_id (record)),
+                          g_object_ref (record), TRUE);
+}
+
+static void
+list_insert (CsStore  *self,
+             CsRecord *record)
+{
+  const CsEntity *entity = cs_record_get_entity (record);
+  gint64 parent_id = entity->parent != NULL ? cs_record_get_parent_id (record) : 0;
+  GListStore *list = _cs_store_peek_list (self, G_OBJECT_TYPE (record), parent_id);
+
+  if (list != NULL)
+    _cs_store_list_insert_sorted (list, record);
+}
+
+static void
 cache_added (CsStore  *self,
              CsRecord *record)
 {
-  GType type = G_OBJECT_TYPE (record);
-  const CsEntity *entity = cs_record_get_entity (record);
-  gint64 parent_id = entity->parent != NULL ? cs_record_get_parent_id (record) : 0;
-  GListStore *list = NULL;
-
-  _cs_store_mark_caches (self);
-  _cs_store_cache_insert (self, _cs_store_cache_key (type, cs_record_get_id (record)), g_object_ref (record), TRUE);
-
-  list = _cs_store_peek_list (self, type, parent_id);
-  if (list != NULL)
-    _cs_store_list_insert_sorted (list, record);
-
+  cache_insert (self, record);
+  list_insert (self, record);
   g_signal_emit (self, _cs_store_signals[RECORD_ADDED], 0, record);
 }
 
@@ -989,6 +1010,8 @@ cs_store_delete (CsStore   *self,
   if (!_cs_store_commit (self, error))
     return NULL;
 
+  _cs_store_reserve_ids (self, deletion);
+
   /* Children last to first, so that lists never hold an item whose parent is gone. */
   for (guint i = deletion->rows->len; i > 0; i--)
     _cs_store_cache_removed (self, g_ptr_array_index (deletion->rows, i - 1));
@@ -1064,13 +1087,16 @@ cs_store_undelete (CsStore     *self,
   if (!_cs_store_commit (self, error))
     return FALSE;
 
+  /* The deleted object itself comes back, so that widgets holding it stay valid. Every row is
+   * found by id before any list or observer hears of one, and children join their lists
+   * before their parent joins its own: whoever sees a restored offer sees all of it. */
   for (guint i = 0; i < deletion->rows->len; i++)
-    {
-      CsRecord *row = g_ptr_array_index (deletion->rows, i);
-
-      /* The deleted object itself comes back, so that widgets holding it stay valid. */
-      cache_added (self, i == 0 ? deletion->record : row);
-    }
+    cache_insert (self, i == 0 ? deletion->record : g_ptr_array_index (deletion->rows, i));
+  for (guint i = deletion->rows->len; i > 0; i--)
+    list_insert (self, i == 1 ? deletion->record : g_ptr_array_index (deletion->rows, i - 1));
+  for (guint i = 0; i < deletion->rows->len; i++)
+    g_signal_emit (self, _cs_store_signals[RECORD_ADDED], 0,
+                   i == 0 ? deletion->record : g_ptr_array_index (deletion->rows, i));
   for (guint i = 0; i < deletion->cleared->len; i++)
     {
       ClearedRef *cleared = &g_array_index (deletion->cleared, ClearedRef, i);

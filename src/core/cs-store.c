@@ -51,6 +51,7 @@ enum {
   PROP_PATH,
   PROP_READ_ONLY,
   PROP_CHECKING,
+  PROP_CAN_UNDO,
   N_PROPS
 };
 
@@ -293,6 +294,8 @@ cs_store_finalize (GObject *object)
   g_clear_pointer (&self->limbo, g_hash_table_unref);
   g_clear_pointer (&self->coverage_counts, g_hash_table_unref);
   g_clear_pointer (&self->covered_sites, g_hash_table_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->reserved_ids, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_note, g_free);
 
@@ -319,6 +322,10 @@ cs_store_get_property (GObject    *object,
 
     case PROP_CHECKING:
       g_value_set_boolean (value, self->checking);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cs_store_can_undo (self));
       break;
 
     default:
@@ -361,6 +368,15 @@ cs_store_class_init (CsStoreClass *klass)
    */
   properties[PROP_CHECKING] =
     g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CsStore:can-undo:
+   *
+   * Whether cs_store_undo() has a deletion to put back.
+   */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -467,6 +483,14 @@ cs_store_init (CsStore *self)
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _cs_store_cache_entry_free);
   self->limbo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->reserved_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+void
+_cs_store_notify_can_undo (CsStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 /* PRAGMA data_version of @db, or -1. */
@@ -1088,6 +1112,11 @@ cs_store_close (CsStore *self)
     }
   g_hash_table_remove_all (self->statements);
   _cs_store_invalidate_aggregates (self);
+  if (self->undo_stack != NULL && self->undo_stack->len > 0)
+    {
+      g_ptr_array_set_size (self->undo_stack, 0);
+      _cs_store_notify_can_undo (self);
+    }
 
   /* Closed after SQLite: closing any descriptor of the file drops the process's POSIX locks. */
   if (self->lock_fd >= 0)

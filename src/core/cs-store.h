@@ -197,6 +197,14 @@ gboolean     cs_store_undelete            (CsStore           *self,
                                            CsDeletion        *deletion,
                                            GError           **error);
 
+void         cs_store_push_undo           (CsStore           *self,
+                                           CsDeletion * const *deletions,
+                                           guint              n_deletions);
+gboolean     cs_store_can_undo            (CsStore           *self);
+CsRecord    *cs_store_peek_undo_record    (CsStore           *self);
+gboolean     cs_store_undo                (CsStore           *self,
+                                           GError           **error);
+
 gboolean     cs_store_batch               (CsStore           *self,
                                            CsStoreBatchFunc   func,
                                            gpointer           user_data,

@@ -34,15 +34,14 @@
  * longer than the RPO, no offline copy, no restore test …), each leading to its field, and
  * the critical assets no policy backs up. Below, the contract wording.
  *
- * Actions: `backup.add-policy`, `backup.delete-policy` (int64 id), `backup.undo-delete`,
+ * Actions: `backup.add-policy`, `backup.delete-policy` (int64 id),
  * `backup.move-up` (int64 id), `backup.move-down` (int64 id), `backup.choose-assets`
- * (int64 id).
+ * (int64 id); a deletion's Undo is `project.undo` (Ctrl+Z).
  */
 struct _CsBackupPage
 {
   CsSectionPage        parent_instance;
 
-  CsDeletion          *last_deletion;
   GtkWidget           *empty_row;
 
   /* per policy id (gint64 *): the widgets the report updates */
@@ -643,23 +642,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = g_steal_pointer (&deletion);
-  gtk_widget_action_set_enabled (widget, "backup.undo-delete", TRUE);
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "backup.undo-delete", 5);
-}
-
-static void
-cs_backup_page_undo_delete_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  CsBackupPage *self = CS_BACKUP_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-
-  gtk_widget_action_set_enabled (widget, "backup.undo-delete", FALSE);
-  if (cs_page_is_writable (self))
-    cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1, title);
 }
 
 static gboolean
@@ -800,8 +783,6 @@ cs_backup_page_offer_changed (CsSectionPage *page)
 {
   CsBackupPage *self = CS_BACKUP_PAGE (page);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.undo-delete", FALSE);
   rebuild (self);
 }
 
@@ -837,7 +818,6 @@ cs_backup_page_dispose (GObject *object)
       g_hash_table_remove_all (self->frequency_rows);
     }
   self->empty_row = NULL;
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_BACKUP_PAGE);
 
@@ -887,8 +867,6 @@ cs_backup_page_class_init (CsBackupPageClass *klass)
                                    cs_backup_page_add_policy_action);
   gtk_widget_class_install_action (widget_class, "backup.delete-policy", "x",
                                    cs_backup_page_delete_policy_action);
-  gtk_widget_class_install_action (widget_class, "backup.undo-delete", NULL,
-                                   cs_backup_page_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "backup.move-up", "x",
                                    cs_backup_page_move_up_action);
   gtk_widget_class_install_action (widget_class, "backup.move-down", "x",
@@ -914,5 +892,4 @@ cs_backup_page_init (CsBackupPage *self)
   gtk_widget_add_css_class (self->empty_row, "dim-label");
   adw_preferences_group_add (self->policies_group, self->empty_row);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backup.undo-delete", FALSE);
 }

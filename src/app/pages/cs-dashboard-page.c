@@ -93,10 +93,9 @@ get_report (CsDashboardPage *self)
 /* go to, assess */
 
 static void
-on_finding_row_go_to_cb (CsFindingRow    *row,
-                         CsDashboardPage *self)
+go_to_finding (CsDashboardPage *self,
+               CsFinding       *finding)
 {
-  CsFinding *finding = cs_finding_row_get_finding (row);
   CsSection section = cs_finding_get_section (finding);
   gboolean wording = cs_finding_get_kind (finding) == CS_FINDING_LINTER;
 
@@ -112,6 +111,26 @@ on_finding_row_go_to_cb (CsFindingRow    *row,
                                                   ? cs_finding_get_field (finding) : ""),
                               wording ? (gint32) cs_finding_get_start (finding) : -1,
                               wording ? (gint32) cs_finding_get_end (finding) : -1);
+}
+
+static void
+on_finding_row_go_to_cb (CsFindingRow    *row,
+                         CsDashboardPage *self)
+{
+  go_to_finding (self, cs_finding_row_get_finding (row));
+}
+
+/* Enter on a focused finding (or a double click) goes where it is fixed, as its button does. */
+static void
+on_list_view_activate_cb (GtkGridView     *view,
+                          guint            position,
+                          CsDashboardPage *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)),
+                                                   position);
+
+  if (CS_IS_FINDING (item))
+    go_to_finding (self, CS_FINDING (item));
 }
 
 typedef struct
@@ -156,8 +175,7 @@ remove_answer (CsDashboardPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  CsDeletion *deletion;
-  AdwToast *toast;
+  g_autoptr(CsDeletion) deletion = NULL;
 
   deletion = cs_store_delete (cs_page_store (self), answer, &error);
   if (deletion == NULL)
@@ -168,9 +186,7 @@ remove_answer (CsDashboardPage *self,
 
   /* Translators: %s is a checklist item title */
   text = g_markup_printf_escaped (_("Status of “%s” cleared"), title);
-  toast = adw_toast_new (text);
-  cs_toast_set_undo (toast, GTK_WIDGET (self), cs_page_store (self), deletion);
-  cs_section_page_add_toast (CS_SECTION_PAGE (self), toast);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1, text);
 }
 
 static void
@@ -274,7 +290,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, CS_IS_FINDING (item));
   gtk_list_item_set_selectable (list_item, FALSE);
 
   if (item == self->header_item)
@@ -677,7 +693,9 @@ cs_dashboard_page_focus_target (CsSectionPage *page,
         }
 
       /* The wording area is the last item: the list builds and maps it once scrolled there
-       * ("dashboard.show-wording"), and the editor takes the focus when it is mapped. */
+       * (it may not even be in the list's widgets while a finding has the focus), and the
+       * editor takes the focus when it is mapped. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.show-wording", NULL);
       return cs_clause_editor_focus_clause (CS_CLAUSE_EDITOR (self->clause_editor), record_id,
                                             start, end);
     }
@@ -735,6 +753,8 @@ cs_dashboard_page_constructed (GObject *object)
                                       G_LIST_MODEL (g_steal_pointer (&parts)))));
   gtk_grid_view_set_factory (self->list_view, factory);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb),
+                           self, 0);
   g_object_unref (selection);
 
   update (self);

@@ -29,7 +29,7 @@
  * (Undo toast). An exclusion that hollows out a core obligation (backups, restores, security
  * incidents) is flagged on its row and above the list. Every change is committed at once.
  *
- * Actions: `exclusions.delete` (an exclusion id), `exclusions.undo-delete`.
+ * Actions: `exclusions.delete` (an exclusion id); its Undo is `project.undo` (Ctrl+Z).
  */
 struct _CsExclusionsPage
 {
@@ -37,7 +37,6 @@ struct _CsExclusionsPage
 
   GtkFilterListModel  *standard_model;
   GtkFilterListModel  *custom_model;
-  CsDeletion          *last_deletion;
   guint                n_hollowing;
   GHashTable          *rows;     /* exclusion id (gint64 *) → ExclusionRow, while shown */
 
@@ -586,40 +585,15 @@ cs_exclusions_page_delete_action (GtkWidget  *widget,
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (widget);
   g_autoptr(CsRecord) exclusion = dup_record (cs_page_store (self), CS_TYPE_EXCLUSION,
-                                                 g_variant_get_int64 (parameter));
-  g_autoptr(CsDeletion) deletion = NULL;
-  g_autoptr(GError) error = NULL;
+                                              g_variant_get_int64 (parameter));
   g_autofree char *title = NULL;
 
   if (exclusion == NULL)
     return;
 
-  deletion = cs_store_delete (cs_page_store (self), exclusion, &error);
-  if (deletion == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = g_steal_pointer (&deletion);
-  gtk_widget_action_set_enabled (widget, "exclusions.undo-delete", TRUE);
-
   /* Translators: toast after deleting an exclusion; %s is its name */
   title = g_markup_printf_escaped (_("“%s” deleted"), cs_record_get_string (exclusion, "label"));
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "exclusions.undo-delete", 5);
-}
-
-static void
-cs_exclusions_page_undo_delete_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
-{
-  CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-
-  cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
-  gtk_widget_action_set_enabled (widget, "exclusions.undo-delete", FALSE);
+  cs_section_page_delete_record (CS_SECTION_PAGE (self), exclusion, title);
 }
 
 static gboolean
@@ -657,8 +631,6 @@ cs_exclusions_page_offer_changed (CsSectionPage *page)
 {
   CsExclusionsPage *self = CS_EXCLUSIONS_PAGE (page);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.undo-delete", FALSE);
   update_offer (self);
 }
 
@@ -669,7 +641,6 @@ cs_exclusions_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cs_exclusions_page_parent_class)->constructed (object);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.undo-delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exclusions.delete",
                                  cs_page_is_writable (self));
   update_offer (self);
@@ -689,7 +660,6 @@ cs_exclusions_page_dispose (GObject *object)
 
   g_clear_object (&self->standard_model);
   g_clear_object (&self->custom_model);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (cs_exclusions_page_parent_class)->dispose (object);
@@ -723,8 +693,6 @@ cs_exclusions_page_class_init (CsExclusionsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "exclusions.delete", "x",
                                    cs_exclusions_page_delete_action);
-  gtk_widget_class_install_action (widget_class, "exclusions.undo-delete", NULL,
-                                   cs_exclusions_page_undo_delete_action);
 }
 
 static void
@@ -747,20 +715,6 @@ cs_exclusions_page_init (CsExclusionsPage *self)
 }
 
 /* public API */
-
-/**
- * cs_exclusions_page_new:
- * @review_state: the review of the open project
- *
- * Returns: (transfer floating): a new #CsExclusionsPage
- */
-GtkWidget *
-cs_exclusions_page_new (CsReviewState *review_state)
-{
-  g_return_val_if_fail (CS_IS_REVIEW_STATE (review_state), NULL);
-
-  return g_object_new (CS_TYPE_EXCLUSIONS_PAGE, "review-state", review_state, NULL);
-}
 
 /**
  * cs_exclusions_page_get_store:

@@ -18,7 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS, EXCLUSIONS_PAGE, CsSectionPage)
 
-GtkWidget *cs_exclusions_page_new         (CsReviewState *review_state);
 CsStore   *cs_exclusions_page_get_store   (CsExclusionsPage *self);
 CsOffer   *cs_exclusions_page_get_offer   (CsExclusionsPage *self);
 void       cs_exclusions_page_set_offer   (CsExclusionsPage *self,

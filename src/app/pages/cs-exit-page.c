@@ -40,8 +40,8 @@
  * delivered. The points to check are at the top, the contract wording at the bottom.
  *
  * Actions: `deliverables.add`, `deliverables.add-standard`, `deliverables.delete(x)`,
- * `deliverables.move-up(x)`, `deliverables.move-down(x)` (x: the deliverable id),
- * `deliverables.undo-delete`.
+ * `deliverables.move-up(x)`, `deliverables.move-down(x)` (x: the deliverable id); a
+ * deletion's Undo is `project.undo` (Ctrl+Z).
  */
 struct _CsExitPage
 {

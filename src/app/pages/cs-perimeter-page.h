@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, CsSectionPage)
 
-GtkWidget     *cs_perimeter_page_new             (CsReviewState *review_state);
 CsStore       *cs_perimeter_page_get_store       (CsPerimeterPage *self);
 CsOffer       *cs_perimeter_page_get_offer       (CsPerimeterPage *self);
 void           cs_perimeter_page_set_offer       (CsPerimeterPage *self,

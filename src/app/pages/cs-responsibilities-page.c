@@ -37,14 +37,17 @@
  * `raci.rename-activity(x)`, `raci.delete-activity(x)`, `raci.move-activity-up(x)`,
  * `raci.move-activity-down(x)`, `raci.rename-party(x)`, `raci.delete-party(x)`,
  * `raci.move-party-up(x)`, `raci.move-party-down(x)` (x: the record id; a party moves up to
- * an earlier column) and `raci.undo-delete`.
+ * an earlier column); a deletion's Undo is the project's (`project.undo`, Ctrl+Z).
  */
 struct _CsResponsibilitiesPage
 {
   CsSectionPage        parent_instance;
 
-  CsDeletion          *last_deletion;
   gboolean             batching;        /* rebuild once, after our own batch */
+  /* the row or column deleted last from this page: its menu gets the focus when an Undo
+   * (project.undo) brings it back */
+  GType                deleted_type;
+  gint64               deleted_id;
 
   /* template children */
   AdwPreferencesGroup *matrix_group;
@@ -65,7 +68,7 @@ static const struct { const char *id; const char *label; } party_kinds[] = {
 static const char * const catalogue_actions[] = {
   "raci.rename-activity", "raci.move-activity-up", "raci.move-activity-down",
   "raci.delete-activity", "raci.rename-party", "raci.move-party-up", "raci.move-party-down",
-  "raci.delete-party", "raci.undo-delete",
+  "raci.delete-party",
 };
 
 /* A dialog asking the name of an activity or a party, new or renamed. */
@@ -131,7 +134,16 @@ on_record_added_or_removed_cb (CsStore                *store,
     return;
 
   if (is_catalogue (record))
-    rebuild (self);
+    {
+      rebuild (self);
+      if (G_OBJECT_TYPE (record) == self->deleted_type &&
+          cs_record_get_id (record) == self->deleted_id &&
+          cs_store_find (store, self->deleted_type, self->deleted_id) == record)
+        {
+          self->deleted_type = G_TYPE_INVALID;
+          cs_raci_grid_focus_menu (self->grid, G_OBJECT_TYPE (record), cs_record_get_id (record));
+        }
+    }
   else if (is_our_cell (self, record))
     cs_raci_grid_schedule_refresh (self->grid);
 }
@@ -155,7 +167,6 @@ static void
 on_reloaded_cb (CsStore                *store,
                 CsResponsibilitiesPage *self)
 {
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   rebuild (self);
 }
 
@@ -538,7 +549,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
-  CsDeletion *deletion;
+  g_autoptr(CsDeletion) deletion = NULL;
   CsRecord *record;
   gboolean with_cells;
   gint64 next;
@@ -577,31 +588,13 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), title, "raci.undo-delete", 10);
+  self->deleted_type = type;
+  self->deleted_id = cs_record_get_id (record);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1, title);
 
   /* Rebuilt by "record-removed". */
   if (next != 0)
     cs_raci_grid_focus_menu (self->grid, type, next);
-}
-
-static void
-cs_responsibilities_page_undo_delete_action (GtkWidget  *widget,
-                                             const char *action_name,
-                                             GVariant   *parameter)
-{
-  CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-  CsRecord *record;
-
-  if (!cs_page_is_writable (self) ||
-      !cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion))
-    return;
-
-  record = cs_deletion_get_record (deletion);
-  cs_raci_grid_focus_menu (self->grid, G_OBJECT_TYPE (record), cs_record_get_id (record));
 }
 
 /* CsSectionPage */
@@ -671,8 +664,6 @@ cs_responsibilities_page_dispose (GObject *object)
 {
   CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (object);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_RESPONSIBILITIES_PAGE);
 
   G_OBJECT_CLASS (cs_responsibilities_page_parent_class)->dispose (object);
@@ -722,8 +713,6 @@ cs_responsibilities_page_class_init (CsResponsibilitiesPageClass *klass)
                                    cs_responsibilities_page_move_action);
   gtk_widget_class_install_action (widget_class, "raci.delete-party", "x",
                                    cs_responsibilities_page_delete_action);
-  gtk_widget_class_install_action (widget_class, "raci.undo-delete", NULL,
-                                   cs_responsibilities_page_undo_delete_action);
 }
 
 static void

@@ -721,43 +721,60 @@ cs_section_page_show_error (CsSectionPage *self,
 }
 
 /**
- * cs_section_page_show_undo:
+ * cs_section_page_delete_record:
  * @self: a #CsSectionPage
- * @title: the toast's title, in Pango markup
- * @action_name: the page's action that puts the deletion back
- * @timeout: seconds before the toast goes away, or 0
+ * @record: a record of the page's project
+ * @title: the toast's title once deleted, in Pango markup (escape names)
  *
- * Shows that something was deleted, with an Undo button.
+ * Deletes @record (and what cascades from it) and shows @title with an Undo button, as
+ * cs_section_page_show_deleted() does; a failure is shown in a toast instead.
+ *
+ * Returns: %TRUE if @record was deleted
+ */
+gboolean
+cs_section_page_delete_record (CsSectionPage *self,
+                               CsRecord      *record,
+                               const char    *title)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+  g_autoptr(CsDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
+  g_return_val_if_fail (CS_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  deletion = cs_store_delete (priv->store, record, &error);
+  if (deletion == NULL)
+    {
+      cs_section_page_show_error (self, error);
+      return FALSE;
+    }
+
+  cs_section_page_show_deleted (self, &deletion, 1, title);
+  return TRUE;
+}
+
+/**
+ * cs_section_page_show_deleted:
+ * @self: a #CsSectionPage
+ * @deletions: (array length=n_deletions): what one user action deleted
+ * @n_deletions: the number of @deletions, at least 1
+ * @title: the toast's title, in Pango markup
+ *
+ * Shows that something was deleted, with an Undo button that, like Ctrl+Z, activates
+ * `project.undo`: @deletions go on the project's undo stack.
  */
 void
-cs_section_page_show_undo (CsSectionPage *self,
-                           const char    *title,
-                           const char    *action_name,
-                           guint          timeout)
+cs_section_page_show_deleted (CsSectionPage      *self,
+                              CsDeletion * const *deletions,
+                              guint               n_deletions,
+                              const char         *title)
 {
   CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
 
   g_return_if_fail (CS_IS_SECTION_PAGE (self));
 
-  cs_toast_show_undo (GTK_WIDGET (priv->toast_overlay), title, action_name, timeout);
-}
-
-/**
- * cs_section_page_undo_deletion:
- * @self: a #CsSectionPage
- * @deletion: (nullable): what cs_store_delete() returned
- *
- * Puts @deletion back in the project; a failure is shown in a toast.
- *
- * Returns: %TRUE if @deletion was put back
- */
-gboolean
-cs_section_page_undo_deletion (CsSectionPage *self,
-                               CsDeletion    *deletion)
-{
-  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
-
-  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), FALSE);
-
-  return cs_toast_undo_deletion (GTK_WIDGET (priv->toast_overlay), priv->store, deletion);
+  cs_toast_show_deleted (GTK_WIDGET (priv->toast_overlay), priv->store, deletions, n_deletions,
+                         title);
 }

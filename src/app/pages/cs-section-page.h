@@ -96,11 +96,12 @@ void          cs_section_page_add_toast          (CsSectionPage *self,
                                                   AdwToast      *toast);
 void          cs_section_page_show_error         (CsSectionPage *self,
                                                   const GError  *error);
-void          cs_section_page_show_undo          (CsSectionPage *self,
-                                                  const char    *title,
-                                                  const char    *action_name,
-                                                  guint          timeout);
-gboolean      cs_section_page_undo_deletion      (CsSectionPage *self,
-                                                  CsDeletion    *deletion);
+gboolean      cs_section_page_delete_record      (CsSectionPage *self,
+                                                  CsRecord      *record,
+                                                  const char    *title);
+void          cs_section_page_show_deleted       (CsSectionPage *self,
+                                                  CsDeletion * const *deletions,
+                                                  guint          n_deletions,
+                                                  const char    *title);
 
 G_END_DECLS

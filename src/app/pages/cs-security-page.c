@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cs-security-page.h"
+#include "cs-accessible.h"
 #include "cs-choice-row.h"
 #include "cs-field-editor.h"
 #include "cs-long-text-row.h"
@@ -187,9 +188,7 @@ create_control_row (gpointer item,
   gtk_widget_set_sensitive (drop_down, cs_page_is_writable (self));
   /* Translators: accessible name of a security control's status; %s is the control */
   status_name = g_strdup_printf (_("Status of %s"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status_name,
-                                  -1);
+  cs_accessible_label_drop_down (drop_down, status_name);
   gtk_widget_set_tooltip_text (drop_down, _("What the offer commits to"));
   /* A row made again for the same control (the list reloaded) replaces the old one. */
   for (guint i = self->rows->len; i > 0; i--)

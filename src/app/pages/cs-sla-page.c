@@ -36,7 +36,7 @@
  * change is committed at once and the figures are computed again.
  *
  * Actions: `sla.add-request-target`, `sla.delete-target` (int64 record id),
- * `sla.undo-delete`, `sla.set-time-zone` (string).
+ * `sla.set-time-zone` (string); a deletion's Undo is the project's (`project.undo`).
  */
 /* A computed worst case, and the target and time it is about. */
 typedef struct
@@ -50,7 +50,6 @@ struct _CsSlaPage
 {
   CsSectionPage        parent_instance;
 
-  CsDeletion          *last_deletion;
 
   /* built with the offer's form */
   GArray              *worst_rows;     /* WorstRow: the rows the report updates */
@@ -813,24 +812,8 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = g_steal_pointer (&deletion);
-  gtk_widget_action_set_enabled (widget, "sla.undo-delete", TRUE);
-  cs_section_page_show_undo (CS_SECTION_PAGE (self), _("Service-request target deleted"),
-                             "sla.undo-delete", 5);
-}
-
-static void
-cs_sla_page_undo_delete_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  CsSlaPage *self = CS_SLA_PAGE (widget);
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-
-  gtk_widget_action_set_enabled (widget, "sla.undo-delete", FALSE);
-  if (cs_page_is_writable (self))
-    cs_section_page_undo_deletion (CS_SECTION_PAGE (self), deletion);
+  cs_section_page_show_deleted (CS_SECTION_PAGE (self), &deletion, 1,
+                                _("Service-request target deleted"));
 }
 
 static void
@@ -874,8 +857,6 @@ cs_sla_page_offer_changed (CsSectionPage *page)
 {
   CsSlaPage *self = CS_SLA_PAGE (page);
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
   rebuild (self);
 }
 
@@ -906,7 +887,6 @@ cs_sla_page_dispose (GObject *object)
   self->window_row = NULL;
   self->downtime_row = NULL;
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_SLA_PAGE);
 
@@ -950,8 +930,6 @@ cs_sla_page_class_init (CsSlaPageClass *klass)
                                    cs_sla_page_add_request_target_action);
   gtk_widget_class_install_action (widget_class, "sla.delete-target", "x",
                                    cs_sla_page_delete_target_action);
-  gtk_widget_class_install_action (widget_class, "sla.undo-delete", NULL,
-                                   cs_sla_page_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "sla.set-time-zone", "s",
                                    cs_sla_page_set_time_zone_action);
 }
@@ -962,5 +940,4 @@ cs_sla_page_init (CsSlaPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->worst_rows = g_array_new (FALSE, FALSE, sizeof (WorstRow));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sla.undo-delete", FALSE);
 }

@@ -33,7 +33,7 @@
  * contract wording at the bottom. Every change is committed at once.
  *
  * Actions: `subcontractors.add`, `subcontractors.delete(x)`, `subcontractors.move-up(x)`,
- * `subcontractors.move-down(x)` (x: the subcontractor id), `subcontractors.undo-delete`.
+ * `subcontractors.move-down(x)` (x: the subcontractor id); Undo is `project.undo` (Ctrl+Z).
  */
 struct _CsSubcontractingPage
 {

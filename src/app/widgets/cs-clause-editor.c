@@ -107,21 +107,6 @@ static const char * const severity_colors[] = {
 };
 
 static void
-show_toast (CsClauseEditor *self,
-            AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    {
-      g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
-    }
-}
-
-static void
 show_error_toast (CsClauseEditor *self,
                   const GError   *error)
 {
@@ -1107,10 +1092,9 @@ cs_clause_editor_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(CsRecord) clause = NULL;
   g_autofree char *title = NULL;
-  CsDeletion *deletion;
+  g_autoptr(CsDeletion) deletion = NULL;
   const char *reference;
   ClauseRow *cr;
-  AdwToast *toast;
 
   if (!is_writable (self))
     return;
@@ -1138,9 +1122,7 @@ cs_clause_editor_delete_action (GtkWidget  *widget,
   else
     title = g_strdup (_("Clause deleted"));
 
-  toast = adw_toast_new (title);
-  cs_toast_set_undo (toast, GTK_WIDGET (self), self->store, deletion);
-  show_toast (self, toast);
+  cs_toast_show_deleted (GTK_WIDGET (self), self->store, &deletion, 1, title);
 }
 
 /* GObject vfuncs */

@@ -169,6 +169,10 @@ update (CsFindingRow *self)
                                   -1);
 
   gtk_label_set_text (self->title_label, cs_finding_get_title (finding));
+  /* The row itself takes the focus (arrows in the dashboard's list) and is announced by its
+   * title; its buttons follow with Tab. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cs_finding_get_title (finding), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->knock_out_label), cs_finding_get_knock_out (finding));
 
   if (linter)
@@ -438,6 +442,7 @@ static void
 cs_finding_row_init (CsFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->editable = TRUE;
 }
 

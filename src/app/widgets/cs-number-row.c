@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cs-number-row.h"
+#include "cs-accessible.h"
 #include "cs-labels.h"
 #include "cs-toast.h"
 
@@ -667,9 +668,7 @@ cs_number_row_add_choice (CsNumberRow        *self,
   choice.drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (labels), NULL));
   choice.column = g_strdup (column);
   gtk_widget_set_valign (GTK_WIDGET (choice.drop_down), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choice.drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
+  cs_accessible_label_drop_down (GTK_WIDGET (choice.drop_down), accessible_name);
   g_signal_connect (choice.drop_down, "notify::selected", G_CALLBACK (on_choice_selected_cb),
                     self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (choice.drop_down));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-offer-selector.h"
+#include "cs-accessible.h"
 #include "cs-labels.h"
 
 /**
@@ -261,6 +262,11 @@ cs_offer_selector_init (CsOfferSelector *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The drop-down's own button takes the focus; without a label of its own a screen reader
+   * announced it as "GtkToggleButton". */
+  /* Translators: accessible name of the offer selector */
+  cs_accessible_label_drop_down (GTK_WIDGET (self->drop_down), C_("accessible", "Offer"));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);

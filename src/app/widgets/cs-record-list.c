@@ -29,7 +29,8 @@
  *
  * The list inserts its actions in the owning widget under the prefix it is given:
  * `PREFIX.add`, `PREFIX.delete(x)`, `PREFIX.move-up(x)`, `PREFIX.move-down(x)` (x: the record
- * id) and `PREFIX.undo-delete`.
+ * id). A deletion goes on the project's undo stack: its toast's Undo and Ctrl+Z activate
+ * `project.undo`.
  */
 struct _CsRecordList
 {
@@ -40,7 +41,6 @@ struct _CsRecordList
   CsStore                 *store;
   GtkSorter               *sorter;
   GtkSortListModel        *sorted;
-  CsDeletion              *last_deletion;
   gint64                   offer_id;
 
   GType                    record_type;
@@ -51,7 +51,6 @@ struct _CsRecordList
   char                    *action_delete;
   char                    *action_move_up;
   char                    *action_move_down;
-  char                    *action_undo_delete;
   char                    *delete_label;
   CsRecordListRowFunc      update_row;
   CsRecordListFieldsFunc   add_fields;
@@ -305,7 +304,7 @@ delete_record (CsRecordList *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   CsRecord *record = cs_store_find (self->store, self->record_type, id);
-  CsDeletion *deletion;
+  g_autoptr(CsDeletion) deletion = NULL;
 
   if (record == NULL)
     return;
@@ -319,20 +318,7 @@ delete_record (CsRecordList *self,
       return;
     }
 
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
-  self->last_deletion = deletion;
-
-  cs_toast_show_undo (GTK_WIDGET (self->list_box), title, self->action_undo_delete, 10);
-
-  notify_changed (self);
-}
-
-static void
-undo_delete (CsRecordList *self)
-{
-  g_autoptr(CsDeletion) deletion = g_steal_pointer (&self->last_deletion);
-
-  cs_toast_undo_deletion (self->owner, self->store, deletion);
+  cs_toast_show_deleted (GTK_WIDGET (self->list_box), self->store, &deletion, 1, title);
 
   notify_changed (self);
 }
@@ -351,14 +337,6 @@ on_delete_activate_cb (GSimpleAction *action,
                        CsRecordList  *self)
 {
   delete_record (self, g_variant_get_int64 (parameter));
-}
-
-static void
-on_undo_delete_activate_cb (GSimpleAction *action,
-                            GVariant      *parameter,
-                            CsRecordList  *self)
-{
-  undo_delete (self);
 }
 
 static void
@@ -382,7 +360,6 @@ create_actions (CsRecordList *self)
   } actions[] = {
     { "add", NULL, G_CALLBACK (on_add_activate_cb) },
     { "delete", "x", G_CALLBACK (on_delete_activate_cb) },
-    { "undo-delete", NULL, G_CALLBACK (on_undo_delete_activate_cb) },
     { "move-up", "x", G_CALLBACK (on_move_activate_cb) },
     { "move-down", "x", G_CALLBACK (on_move_activate_cb) },
   };
@@ -423,7 +400,6 @@ cs_record_list_dispose (GObject *object)
     gtk_widget_insert_action_group (self->owner, self->action_prefix, NULL);
   self->owner = NULL;
   g_clear_object (&self->actions);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   g_clear_object (&self->sorted);
   g_clear_object (&self->sorter);
   g_clear_object (&self->list_box);
@@ -443,7 +419,6 @@ cs_record_list_finalize (GObject *object)
   g_free (self->action_delete);
   g_free (self->action_move_up);
   g_free (self->action_move_down);
-  g_free (self->action_undo_delete);
   g_free (self->delete_label);
 
   G_OBJECT_CLASS (cs_record_list_parent_class)->finalize (object);
@@ -506,7 +481,6 @@ cs_record_list_new (GtkWidget              *owner,
   self->action_delete = g_strconcat (info->action_prefix, ".delete", NULL);
   self->action_move_up = g_strconcat (info->action_prefix, ".move-up", NULL);
   self->action_move_down = g_strconcat (info->action_prefix, ".move-down", NULL);
-  self->action_undo_delete = g_strconcat (info->action_prefix, ".undo-delete", NULL);
   self->delete_label = g_strdup (info->delete_label);
   self->update_row = info->update_row;
   self->add_fields = info->add_fields;
@@ -536,7 +510,7 @@ cs_record_list_new (GtkWidget              *owner,
  * @self: a #CsRecordList
  * @offer_id: the offer whose records to show, or 0 for none
  *
- * Rebuilds the rows and forgets the deletion that could be undone.
+ * Rebuilds the rows.
  */
 void
 cs_record_list_set_offer (CsRecordList *self,
@@ -546,7 +520,6 @@ cs_record_list_set_offer (CsRecordList *self,
 
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->sorted);
-  g_clear_pointer (&self->last_deletion, cs_deletion_unref);
   self->offer_id = offer_id;
 
   if (offer_id != 0)
@@ -578,7 +551,7 @@ cs_record_list_get_model (CsRecordList *self)
  * @self: a #CsRecordList
  * @writable: whether the records can be changed
  *
- * Enables the owner's actions on the list; `PREFIX.undo-delete` only after a deletion.
+ * Enables the owner's actions on the list.
  */
 void
 cs_record_list_update_actions (CsRecordList *self,
@@ -590,7 +563,6 @@ cs_record_list_update_actions (CsRecordList *self,
   set_action_enabled (self, "delete", writable);
   set_action_enabled (self, "move-up", writable);
   set_action_enabled (self, "move-down", writable);
-  set_action_enabled (self, "undo-delete", writable && self->last_deletion != NULL);
 }
 
 /**

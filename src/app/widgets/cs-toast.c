@@ -62,26 +62,14 @@ cs_toast_show_error (GtkWidget    *widget,
   cs_toast_add (widget, toast);
 }
 
-/**
- * cs_toast_show_undo:
- * @widget: an #AdwToastOverlay or a widget inside one
- * @title: the toast's title, in Pango markup
- * @action_name: the action that puts the deletion back, such as `sla.undo-delete`
- * @timeout: seconds before the toast goes away, or 0 to keep it until dismissed
- *
- * Shows that something was deleted, with an “Undo” button that activates @action_name.
- */
-void
-cs_toast_show_undo (GtkWidget  *widget,
-                    const char *title,
-                    const char *action_name,
-                    guint       timeout)
+/* Shows that something was deleted, with an “Undo” button that activates @action_name. */
+static void
+show_undo (GtkWidget  *widget,
+           const char *title,
+           const char *action_name,
+           guint       timeout)
 {
   AdwToast *toast;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (action_name != NULL);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -92,100 +80,28 @@ cs_toast_show_undo (GtkWidget  *widget,
 }
 
 /**
- * cs_toast_undo_deletion:
- * @widget: an #AdwToastOverlay or a widget inside one, to show a failure
- * @store: the store @deletion came from
- * @deletion: (nullable): what cs_store_delete() returned
+ * cs_toast_show_deleted:
+ * @widget: an #AdwToastOverlay or a widget inside one, itself inside the project view
+ * @store: the store the deletions came from
+ * @deletions: (array length=n_deletions): what one user action deleted
+ * @n_deletions: the number of @deletions, at least 1
+ * @title: the toast's title, in Pango markup
  *
- * Puts @deletion back in @store; a failure is shown with cs_toast_show_error().
- *
- * Returns: %TRUE if @deletion was put back, %FALSE if it was %NULL or could not be
- */
-gboolean
-cs_toast_undo_deletion (GtkWidget  *widget,
-                        CsStore    *store,
-                        CsDeletion *deletion)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
-  g_return_val_if_fail (CS_IS_STORE (store), FALSE);
-
-  if (deletion == NULL)
-    return FALSE;
-
-  if (!cs_store_undelete (store, deletion, &error))
-    {
-      cs_toast_show_error (widget, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* What the Undo button of a deletion toast puts back. */
-typedef struct
-{
-  CsStore    *store;
-  CsDeletion *deletion;
-  GWeakRef    widget;
-} Undo;
-
-static void
-undo_free (gpointer data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->deletion, cs_deletion_unref);
-  g_weak_ref_clear (&undo->widget);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
-{
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&undo->widget);
-  g_autoptr(GError) error = NULL;
-
-  if (cs_store_is_closed (undo->store) || cs_store_is_read_only (undo->store))
-    return;
-
-  if (!cs_store_undelete (undo->store, undo->deletion, &error) && widget != NULL)
-    cs_toast_show_error (widget, error);
-}
-
-/**
- * cs_toast_set_undo:
- * @toast: a toast saying that something was deleted
- * @widget: where a failure to put it back is shown
- * @store: the store @deletion came from
- * @deletion: (transfer full): what cs_store_delete() returned
- *
- * Gives @toast an “Undo” button that puts @deletion back; each toast keeps its own deletion.
+ * Puts @deletions on the store's undo stack and shows @title with an “Undo” button bound to
+ * `project.undo`, the action Ctrl+Z also activates: both put back the last deletion.
  */
 void
-cs_toast_set_undo (AdwToast   *toast,
-                   GtkWidget  *widget,
-                   CsStore    *store,
-                   CsDeletion *deletion)
+cs_toast_show_deleted (GtkWidget          *widget,
+                       CsStore            *store,
+                       CsDeletion * const *deletions,
+                       guint               n_deletions,
+                       const char         *title)
 {
-  Undo *undo;
-
-  g_return_if_fail (ADW_IS_TOAST (toast));
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (CS_IS_STORE (store));
-  g_return_if_fail (deletion != NULL);
+  g_return_if_fail (deletions != NULL && n_deletions > 0);
+  g_return_if_fail (title != NULL);
 
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (store);
-  undo->deletion = deletion;
-  g_weak_ref_init (&undo->widget, widget);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
-                         undo_free, 0);
+  cs_store_push_undo (store, deletions, n_deletions);
+  show_undo (widget, title, "project.undo", 5);
 }
