@@ -187,6 +187,64 @@ on_store_record_changed_cb (CsStore      *store,
     gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* Keyboard: the Up and Down arrows on a record's title row go to the neighbouring record's
+ * title row. Each #AdwExpanderRow keeps its title row in a list box of its own, whose arrows
+ * cannot leave it, so the list box catches them first (capture phase). The arrows in the
+ * record's fields keep their meaning. */
+static gboolean
+on_arrow_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  GtkListBox *list_box = GTK_LIST_BOX (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkListBoxRow *next;
+  GtkWidget *w;
+
+  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus))
+    return FALSE;
+  for (w = focus; w != NULL && gtk_widget_get_parent (w) != widget; w = gtk_widget_get_parent (w))
+    if (GTK_IS_REVEALER (w))
+      return FALSE;
+  if (w == NULL || !ADW_IS_EXPANDER_ROW (w))
+    return FALSE;
+
+  next = gtk_list_box_get_row_at_index (list_box,
+                                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w))
+                                        + g_variant_get_int32 (args));
+  if (next == NULL)
+    return FALSE;
+
+  /* The title row comes first in the record's widgets, before its revealed fields. */
+  for (w = gtk_widget_get_first_child (GTK_WIDGET (next)); w != NULL && !GTK_IS_LIST_BOX_ROW (w);)
+    w = gtk_widget_get_first_child (w);
+
+  return w != NULL ? gtk_widget_grab_focus (w)
+                   : gtk_widget_child_focus (GTK_WIDGET (next), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_arrow_keys (GtkListBox *list_box)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint keyval; int delta; } keys[] = {
+    { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 }, { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                gtk_callback_action_new (on_arrow_cb, NULL,
+                                                                         NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].delta));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (list_box), controller);
+}
+
 /* Reordering: renumber the list in its shown order with two neighbours swapped. */
 
 typedef struct
@@ -501,6 +559,7 @@ cs_record_list_new (GtkWidget              *owner,
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (list_box, placeholder);
+  add_arrow_keys (list_box);
 
   return self;
 }

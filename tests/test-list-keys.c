@@ -1,0 +1,241 @@
+/* test-list-keys.c
+ *
+ * Copyright 2026 The Contract Scope Authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Issue 14 ("Keyboard and screen readers") in a window on the demo project: the lists of
+ * deliverables and subcontractors are walked with the Down arrow from their first row to
+ * their last, in order, and Enter opens the focused record. */
+
+#include "config.h"
+
+#include "cs-application.h"
+#include "cs-project-view.h"
+#include "cs-window.h"
+#include "cs-ui-test-utils.h"
+
+static CsApplication *app;
+
+typedef struct
+{
+  CsWindow      *window;
+  CsStore       *store;
+  CsProjectView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = cs_ui_test_project_path ("list-keys.contractscope");
+
+  fixture->store = cs_ui_test_create_demo (path);
+  fixture->window = cs_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cs_window_set_store (fixture->window, fixture->store);
+  cs_ui_test_iterate ();
+  fixture->view = cs_window_get_project_view (fixture->window);
+  g_assert_nonnull (fixture->view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  cs_ui_test_iterate ();
+  g_assert_true (cs_store_is_closed (fixture->store));
+  g_clear_object (&fixture->store);
+}
+
+/* Activates the first shortcut for @wanted among @widget's controllers in @phase. */
+static gboolean
+activate_in_phase (GtkWidget           *widget,
+                   GtkPropagationPhase  phase,
+                   GtkShortcutTrigger  *wanted)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean capture;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      capture = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+                == GTK_PHASE_CAPTURE;
+      if (capture != (phase == GTK_PHASE_CAPTURE))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Activates the shortcut for @accel that a key press on @widget reaches first, as GTK
+ * propagates it: capture phase from the top down, then bubble phase from @widget up. */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_assert_nonnull (wanted);
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+
+  for (guint i = chain->len; i > 0; i--)
+    if (activate_in_phase (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, wanted))
+      return TRUE;
+  for (guint i = 0; i < chain->len; i++)
+    if (activate_in_phase (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, wanted))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The button of @root whose action is @action_name. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The index of the row of @list_box holding the focus, or -1. */
+static int
+focused_row (GtkWidget  *window,
+             GtkListBox *list_box)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_parent (w) == GTK_WIDGET (list_box) && GTK_IS_LIST_BOX_ROW (w))
+      return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w));
+
+  return -1;
+}
+
+/* Opens @section, adds three records with @prefix`.add` (the demo's first offer has only one
+ * or none) and walks the record list whose rows have @prefix`.move-up` buttons. */
+static void
+check_record_list (Fixture    *fixture,
+                   CsSection   section,
+                   const char *prefix,
+                   const char *shot)
+{
+  g_autofree char *add_name = g_strconcat (prefix, ".add", NULL);
+  g_autofree char *action_name = g_strconcat (prefix, ".move-up", NULL);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *page, *button, *row;
+  GtkListBox *list_box;
+  guint n = 0;
+
+  cs_project_view_set_section (fixture->view, section);
+  cs_ui_test_iterate_rounds (5);
+  page = cs_project_view_get_section_page (fixture->view);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (page, add_name, NULL));
+      cs_ui_test_iterate ();
+    }
+  button = find_action_button (page, action_name);
+  g_assert_nonnull (button);
+  row = gtk_widget_get_ancestor (button, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (row);
+  list_box = GTK_LIST_BOX (gtk_widget_get_parent (row));
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+  g_assert_cmpuint (n, >=, 3);
+
+  /* The rows closed, as on opening the page, the focus on the first one as Tab into the list
+   * puts it, then Down through every row in order. */
+  for (guint i = 0; i < n; i++)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list_box, i)),
+                                   FALSE);
+  cs_ui_test_iterate ();
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0));
+  g_assert_true (gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD) ||
+                 gtk_widget_grab_focus (row));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (focused_row (window, list_box), ==, 0);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      cs_ui_test_iterate ();
+      g_assert_cmpint (focused_row (window, list_box), ==, (int) i);
+    }
+  cs_ui_test_save_shot (window, shot);
+
+  /* Enter opens the last one. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, n - 1));
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  cs_ui_test_iterate ();
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+}
+
+static void
+test_deliverables (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  check_record_list (fixture, CS_SECTION_EXIT, "deliverables",
+                     "list-keys-deliverables.png");
+}
+
+static void
+test_subcontractors (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  check_record_list (fixture, CS_SECTION_SUBCONTRACTING, "subcontractors",
+                     "list-keys-subcontractors.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!cs_ui_test_init (&argc, &argv))
+    return 0;
+
+  app = g_object_new (CS_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/keyboard/deliverables", Fixture, NULL, fixture_set_up,
+              test_deliverables, fixture_tear_down);
+  g_test_add ("/ui/keyboard/subcontractors", Fixture, NULL, fixture_set_up,
+              test_subcontractors, fixture_tear_down);
+
+  return g_test_run ();
+}
