@@ -164,7 +164,7 @@ check_record_list (Fixture    *fixture,
   for (guint i = 0; i < 3; i++)
     {
       g_assert_true (gtk_widget_activate_action (page, add_name, NULL));
-      cs_ui_test_iterate ();
+      cs_ui_test_iterate_rounds (5);
     }
   button = find_action_button (page, action_name);
   g_assert_nonnull (button);
@@ -190,6 +190,8 @@ check_record_list (Fixture    *fixture,
     {
       g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
+      if (focused_row (window, list_box) != (int) i)
+        g_test_message ("focus: %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
       g_assert_cmpint (focused_row (window, list_box), ==, (int) i);
     }
   cs_ui_test_save_shot (window, shot);

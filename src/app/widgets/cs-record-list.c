@@ -188,11 +188,11 @@ on_store_record_changed_cb (CsStore      *store,
 }
 
 /* Keyboard: the Up and Down arrows on a record's title row go to the neighbouring record's
- * title row. Each #AdwExpanderRow keeps its title row in a list box of its own, whose arrows
- * cannot leave it, so the list box catches them first (capture phase). The arrows in the
- * record's fields keep their meaning. */
+ * title row, Enter opens or closes the record. Each #AdwExpanderRow keeps its title row in a
+ * list box of its own, whose arrows cannot leave it, so the list box catches them first
+ * (capture phase). The keys in the record's fields keep their meaning. */
 static gboolean
-on_arrow_cb (GtkWidget *widget,
+on_row_key_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
 {
@@ -210,6 +210,13 @@ on_arrow_cb (GtkWidget *widget,
   if (w == NULL || !ADW_IS_EXPANDER_ROW (w))
     return FALSE;
 
+  if (g_variant_get_int32 (args) == 0)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w),
+                                     !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (w)));
+      return TRUE;
+    }
+
   next = gtk_list_box_get_row_at_index (list_box,
                                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w))
                                         + g_variant_get_int32 (args));
@@ -225,18 +232,19 @@ on_arrow_cb (GtkWidget *widget,
 }
 
 static void
-add_arrow_keys (GtkListBox *list_box)
+add_row_keys (GtkListBox *list_box)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   static const struct { guint keyval; int delta; } keys[] = {
     { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 }, { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 },
+    { GDK_KEY_Return, 0 }, { GDK_KEY_KP_Enter, 0 },
   };
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                gtk_callback_action_new (on_arrow_cb, NULL,
+                                                gtk_callback_action_new (on_row_key_cb, NULL,
                                                                          NULL));
 
       gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].delta));
@@ -559,7 +567,7 @@ cs_record_list_new (GtkWidget              *owner,
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (list_box, placeholder);
-  add_arrow_keys (list_box);
+  add_row_keys (list_box);
 
   return self;
 }
