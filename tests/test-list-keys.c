@@ -143,6 +143,30 @@ focused_row (GtkWidget  *window,
   return -1;
 }
 
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs the main loop for @ms milliseconds: a new record's name field takes the focus after a
+ * delay, which must be over before the test moves the focus. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &done);
+  g_assert_true (cs_ui_test_wait_until (is_true, &done));
+}
+
 /* Opens @section, adds three records with @prefix`.add` (the demo's first offer has only one
  * or none) and walks the record list whose rows have @prefix`.move-up` buttons. */
 static void
@@ -177,6 +201,7 @@ check_record_list (Fixture    *fixture,
 
   /* The rows closed, as on opening the page, the focus on the first one as Tab into the list
    * puts it, then Down through every row in order. */
+  wait_ms (500);
   for (guint i = 0; i < n; i++)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list_box, i)),
                                    FALSE);
