@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "cs-application.h"
+#include "cs-asset-dialog.h"
+#include "cs-perimeter-page.h"
 #include "cs-project-view.h"
 #include "cs-window.h"
 #include "cs-ui-test-utils.h"
@@ -245,6 +247,60 @@ test_subcontractors (Fixture       *fixture,
                      "list-keys-subcontractors.png");
 }
 
+/* The position of the only selected item of @model, or -1. */
+static int
+selected_position (GtkSelectionModel *model)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+
+  return gtk_bitset_get_size (selected) == 1 ? (int) gtk_bitset_get_nth (selected, 0) : -1;
+}
+
+/* The inventory: Tab into it focuses the first asset, Down goes through every asset in order
+ * (selecting it), Enter opens the asset editor on the focused one. */
+static void
+test_assets (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  CsPerimeterPage *page;
+  GtkColumnView *view;
+  GtkSelectionModel *model;
+  GtkWindow *dialog;
+  guint n;
+
+  cs_project_view_set_section (fixture->view, CS_SECTION_PERIMETER);
+  cs_ui_test_iterate_rounds (5);
+  page = CS_PERIMETER_PAGE (cs_project_view_get_section_page (fixture->view));
+  view = cs_perimeter_page_get_column_view (page);
+  model = gtk_column_view_get_model (view);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, >=, 3);
+
+  gtk_selection_model_unselect_all (model);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD));
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (view)));
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      cs_ui_test_iterate ();
+      g_assert_cmpint (selected_position (model), ==, (int) i);
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             GTK_WIDGET (view)));
+    }
+  cs_ui_test_save_shot (window, "list-keys-assets.png");
+
+  g_assert_null (cs_ui_test_find_toplevel (CS_TYPE_ASSET_DIALOG));
+  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  cs_ui_test_iterate_rounds (5);
+  dialog = cs_ui_test_find_toplevel (CS_TYPE_ASSET_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  cs_ui_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +319,9 @@ main (int   argc,
               test_deliverables, fixture_tear_down);
   g_test_add ("/ui/keyboard/subcontractors", Fixture, NULL, fixture_set_up,
               test_subcontractors, fixture_tear_down);
+
+  g_test_add ("/ui/keyboard/assets", Fixture, NULL, fixture_set_up,
+              test_assets, fixture_tear_down);
 
   return g_test_run ();
 }
