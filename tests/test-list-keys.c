@@ -13,6 +13,7 @@
 
 #include "cs-application.h"
 #include "cs-asset-dialog.h"
+#include "cs-clause-editor.h"
 #include "cs-perimeter-page.h"
 #include "cs-project-view.h"
 #include "cs-window.h"
@@ -301,6 +302,55 @@ test_assets (Fixture       *fixture,
   cs_ui_test_iterate ();
 }
 
+/* The clauses of a section page: three added with Add Clause, the focus on the first, Down
+ * goes through every clause in order and Enter puts the focus in the clause's text. */
+static void
+test_clauses (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *editor, *text_view, *row;
+  GtkListBox *list_box;
+  guint n = 0;
+
+  cs_project_view_set_section (fixture->view, CS_SECTION_EXIT);
+  cs_ui_test_iterate_rounds (5);
+  editor = cs_ui_test_find_descendant (cs_project_view_get_section_page (fixture->view),
+                                       CS_TYPE_CLAUSE_EDITOR);
+  g_assert_nonnull (editor);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (editor, "clause-editor.add", NULL));
+      cs_ui_test_iterate_rounds (5);
+    }
+  wait_ms (500);
+  text_view = cs_ui_test_find_descendant (editor, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (text_view);
+  list_box = GTK_LIST_BOX (gtk_widget_get_parent (gtk_widget_get_ancestor (text_view,
+                                                                           GTK_TYPE_LIST_BOX_ROW)));
+  while (gtk_list_box_get_row_at_index (list_box, n) != NULL)
+    n++;
+  g_assert_cmpuint (n, >=, 3);
+
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, 0));
+  gtk_widget_grab_focus (row);
+  cs_ui_test_iterate ();
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      cs_ui_test_iterate ();
+      row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, i));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+    }
+  cs_ui_test_save_shot (window, "list-keys-clauses.png");
+
+  g_assert_true (activate_shortcut (row, "Return"));
+  cs_ui_test_iterate ();
+  text_view = cs_ui_test_find_descendant (row, GTK_TYPE_TEXT_VIEW);
+  g_assert_true (gtk_widget_has_focus (text_view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +372,9 @@ main (int   argc,
 
   g_test_add ("/ui/keyboard/assets", Fixture, NULL, fixture_set_up,
               test_assets, fixture_tear_down);
+
+  g_test_add ("/ui/keyboard/clauses", Fixture, NULL, fixture_set_up,
+              test_clauses, fixture_tear_down);
 
   return g_test_run ();
 }

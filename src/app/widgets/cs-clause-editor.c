@@ -841,9 +841,14 @@ create_row (gpointer item,
   cr->editor = self;
   cr->clause = g_object_ref (CS_CLAUSE (item));
 
+  /* The row takes the focus so that the arrows go from clause to clause; Enter (its
+   * activation) goes into its text. */
   cr->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (cr->row), FALSE);
-  gtk_widget_set_focusable (cr->row, FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (cr->row), TRUE);
+  gtk_widget_set_focusable (cr->row, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cr->row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clause"),
+                                  -1);
   g_hash_table_insert (self->rows, cr->row, cr);
   g_object_weak_ref (G_OBJECT (cr->row), clause_row_gone_cb, cr);
 
@@ -1128,6 +1133,17 @@ cs_clause_editor_delete_action (GtkWidget  *widget,
 /* GObject vfuncs */
 
 static void
+on_row_activated_cb (GtkListBox     *list_box,
+                     GtkListBoxRow  *row,
+                     CsClauseEditor *self)
+{
+  ClauseRow *cr = g_hash_table_lookup (self->rows, row);
+
+  if (cr != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (cr->text_view));
+}
+
+static void
 cs_clause_editor_constructed (GObject *object)
 {
   CsClauseEditor *self = CS_CLAUSE_EDITOR (object);
@@ -1150,6 +1166,8 @@ cs_clause_editor_constructed (GObject *object)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->list_box, placeholder);
+  g_signal_connect_object (self->list_box, "row-activated",
+                           G_CALLBACK (on_row_activated_cb), self, 0);
 
   g_signal_connect_object (self->clauses, "items-changed", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
