@@ -894,6 +894,43 @@ test_compare (void)
   cs_test_assert_unchanged (path, sha256);
 }
 
+/* The rows left out of the rejected list are counted with the plural the count takes. */
+static void
+test_import_plural (void)
+{
+  static const struct { guint n_bad; const char *more; } cases[] = {
+    { 21, "  … and 1 more rejected row (see --report)\n" },
+    { 22, "  … and 2 more rejected rows (see --report)\n" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("plural-%u.contractscope", cases[c].n_bad);
+      g_autofree char *csv_name = g_strdup_printf ("plural-%u.csv", cases[c].n_bad);
+      g_autofree char *path = cs_test_build_path (name);
+      g_autofree char *csv = cs_test_build_path (csv_name);
+      g_autoptr(GString) text = g_string_new ("\"Name\";\"Entity\";\"Status\";\"Type\";\"Location\"\n"
+                                              "\"FW-EDGE\";\"Root\";\"In use\";\"Firewall\";\"Paris\"\n");
+      g_autoptr(GError) error = NULL;
+      g_auto(CsCliRun) created = { 0 };
+      g_auto(CsCliRun) imported = { 0 };
+
+      for (guint i = 0; i < cases[c].n_bad; i++)
+        g_string_append_printf (text, "\"MYSTERY-%u\";\"Root\";\"In use\";\"Flux capacitor\";\"Paris\"\n",
+                                i);
+      g_assert_true (g_file_set_contents (csv, text->str, -1, &error));
+      g_assert_no_error (error);
+
+      cs_cli_run (&created, "new", path, "--client", "Plural SA", NULL);
+      cs_cli_assert_success (&created);
+      cs_cli_run (&imported, "import-assets", path, csv, NULL);
+      assert_partial (&imported);
+      g_assert_cmpint (count_line (imported.out, "Imported: "), ==, 1);
+      g_assert_cmpint (count_line (imported.out, "Rejected: "), ==, (int) cases[c].n_bad);
+      g_assert_nonnull (strstr (imported.out, cases[c].more));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/cli/show-matches-score", test_show_matches_score);
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/import-assets", test_import_assets);
+  g_test_add_func ("/cli/import-assets/plural", test_import_plural);
 
   return g_test_run ();
 }

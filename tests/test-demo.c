@@ -719,6 +719,136 @@ test_demo_pages_match_checklist (void)
   g_assert_cmpfloat (scores[2], >, scores[0]);
 }
 
+/* The demo in French: the same project in the other language, every text translated, the
+ * same figures and the same verdict per offer. */
+static void
+evaluate_demo (CsStore  *store,
+               double   *scores,
+               guint    *lint,
+               guint    *n_findings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsChecklist) checklist = cs_checklist_new_default (&error);
+  g_autoptr(CsLinter) linter = cs_linter_new_default (&error);
+  GListModel *offers = cs_store_get_offers (store);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (offers), ==, 3);
+  for (guint o = 0; o < 3; o++)
+    {
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, o);
+      g_autoptr(CsReport) report = cs_checklist_evaluate (checklist, store, linter,
+                                                          cs_record_get_id (offer), &error);
+      GListModel *results = NULL;
+
+      g_assert_no_error (error);
+      scores[o] = cs_report_get_score (report, CS_SECTION_DASHBOARD)->score;
+      lint[o] = cs_report_get_score (report, CS_SECTION_DASHBOARD)->n_lint_findings;
+      results = cs_report_get_results (report);
+      n_findings[o] = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+        {
+          g_autoptr(CsFinding) r = g_list_model_get_item (results, i);
+
+          n_findings[o] += cs_finding_get_status (r) == CS_ITEM_MISSING ||
+                           cs_finding_get_status (r) == CS_ITEM_PARTIAL;
+        }
+    }
+}
+
+static void
+test_demo_french (void)
+{
+  g_autofree char *en_path = cs_test_build_path ("demo-en.contractscope");
+  g_autofree char *fr_path = cs_test_build_path ("demo-fr.contractscope");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) en = NULL;
+  g_autoptr(CsStore) fr = NULL;
+  double en_scores[3], fr_scores[3];
+  guint en_lint[3], fr_lint[3], en_findings[3], fr_findings[3];
+  GListModel *en_offers, *fr_offers;
+  guint n_texts = 0;
+  guint n_translated = 0;
+
+  g_unlink (en_path);
+  g_unlink (fr_path);
+  en = cs_demo_create_in_language (en_path, "en", &error);
+  g_assert_no_error (error);
+  fr = cs_demo_create_in_language (fr_path, "fr", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (cs_store_get_project (fr)), "language"),
+                   ==, "fr");
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (cs_store_get_project (fr)), "client_name"),
+                   ==, cs_record_get_string (CS_RECORD (cs_store_get_project (en)),
+                                             "client_name"));
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (cs_store_get_project (fr)), "sector"),
+                   ==, "Distribution alimentaire en gros (restaurants, traiteurs, "
+                       "épiceries indépendantes)");
+  g_assert_cmpuint (cs_store_count_assets (fr, NULL, NULL), ==,
+                    cs_store_count_assets (en, NULL, NULL));
+
+  /* Every clause, exclusion and deliverable reads in French; the figures are the same. */
+  en_offers = cs_store_get_offers (en);
+  fr_offers = cs_store_get_offers (fr);
+  g_assert_cmpuint (g_list_model_get_n_items (fr_offers), ==, g_list_model_get_n_items (en_offers));
+  for (guint o = 0; o < g_list_model_get_n_items (en_offers); o++)
+    {
+      g_autoptr(CsRecord) en_offer = g_list_model_get_item (en_offers, o);
+      g_autoptr(CsRecord) fr_offer = g_list_model_get_item (fr_offers, o);
+      const struct { GType type; const char *column; } texts[] = {
+        { CS_TYPE_CLAUSE, "text" }, { CS_TYPE_EXCLUSION, "label" },
+        { CS_TYPE_EXIT_DELIVERABLE, "label" },
+      };
+
+      g_assert_cmpstr (cs_record_get_string (fr_offer, "provider"), ==,
+                       cs_record_get_string (en_offer, "provider"));
+      g_assert_cmpfloat (cs_record_get_number (fr_offer, "price_recurring"), ==,
+                         cs_record_get_number (en_offer, "price_recurring"));
+      g_assert_cmpstr (cs_record_get_string (fr_offer, "notes"), !=,
+                       cs_record_get_string (en_offer, "notes"));
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          GType type = texts[t].type;
+          GListModel *en_list = cs_store_list (en, type, cs_record_get_id (en_offer));
+          GListModel *fr_list = cs_store_list (fr, type, cs_record_get_id (fr_offer));
+
+          g_assert_cmpuint (g_list_model_get_n_items (fr_list), ==,
+                            g_list_model_get_n_items (en_list));
+          for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
+            {
+              g_autoptr(CsRecord) a = g_list_model_get_item (en_list, i);
+              g_autoptr(CsRecord) b = g_list_model_get_item (fr_list, i);
+
+              n_texts++;
+              n_translated += g_strcmp0 (cs_record_get_string (a, texts[t].column),
+                                         cs_record_get_string (b, texts[t].column)) != 0;
+            }
+        }
+    }
+  g_assert_cmpuint (n_texts, >, 30);
+  /* "Licences" is the same word in both languages. */
+  g_assert_cmpuint (n_translated, >=, n_texts - 1);
+
+  evaluate_demo (en, en_scores, en_lint, en_findings);
+  evaluate_demo (fr, fr_scores, fr_lint, fr_findings);
+  for (guint o = 0; o < 3; o++)
+    g_test_message ("offer %u: score %.2f (en) %.2f (fr), weak wordings %u / %u, findings %u / %u",
+                    o, en_scores[o], fr_scores[o], en_lint[o], fr_lint[o], en_findings[o],
+                    fr_findings[o]);
+  /* The same verdict in both languages: the French clauses say what the English ones say, so
+   * the French linter finds the same weak wordings. */
+  for (guint o = 0; o < 3; o++)
+    {
+      g_assert_cmpfloat_with_epsilon (fr_scores[o], en_scores[o], 1e-9);
+      g_assert_cmpuint (fr_lint[o], ==, en_lint[o]);
+      g_assert_cmpuint (fr_findings[o], ==, en_findings[o]);
+    }
+  g_assert_cmpfloat (fr_scores[1], >, fr_scores[2]);
+  g_assert_cmpfloat (fr_scores[2], >, fr_scores[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/core/demo/create", test_demo_create);
   g_test_add_func ("/core/demo/pages-match-checklist", test_demo_pages_match_checklist);
   g_test_add_func ("/core/demo/existing-file", test_demo_existing_file);
+  g_test_add_func ("/core/demo/french", test_demo_french);
   g_test_add_func ("/core/demo/json/every-type", test_load_every_type);
   g_test_add_func ("/core/demo/json/invalid", test_load_invalid);
   g_test_add_func ("/core/demo/json/invalid-leaves-no-file", test_create_invalid_leaves_no_file);

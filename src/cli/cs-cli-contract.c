@@ -109,10 +109,18 @@ static void
 print_document (CsContractDocument *document,
                 GPtrArray          *gaps)
 {
-  g_print (_("Contract: %s, %u pages, %u clauses\n"),
-           format_name (cs_contract_document_get_format (document)),
-           cs_contract_document_get_n_pages (document),
-           cs_contract_document_get_n_clauses (document));
+  guint n_pages = cs_contract_document_get_n_pages (document);
+  guint n_clauses = cs_contract_document_get_n_clauses (document);
+  /* Translators: a count of pages, in "Contract: PDF, 12 pages, 40 clauses" */
+  g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages",
+                                                         n_pages), n_pages);
+  /* Translators: a count of clauses, in "Contract: PDF, 12 pages, 40 clauses" */
+  g_autofree char *clauses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u clause",
+                                                           "%u clauses", n_clauses), n_clauses);
+
+  /* Translators: the format of a contract, then its counts ("12 pages", "40 clauses") */
+  g_print (_("Contract: %s, %s, %s\n"), format_name (cs_contract_document_get_format (document)),
+           pages, clauses);
 
   g_print ("\n%s\n", _("Clauses"));
   for (guint i = 0; i < cs_contract_document_get_n_clauses (document); i++)

@@ -113,7 +113,10 @@ run_import_xml (int      argc,
   const GOptionEntry entries[] = {
     G_OPTION_ENTRY_NULL
   };
+  g_autofree char *offers_text = NULL;
+  g_autofree char *assets_text = NULL;
   guint n_assets;
+  guint n_offers;
 
   context = context_new (_("FILE.xml NEW_PROJECT"),
                          _("Create a new review project from a Contract Scope XML exchange file."),
@@ -134,10 +137,16 @@ run_import_xml (int      argc,
 
   display_name = g_filename_display_name (argv[2]);
   n_assets = cs_store_count_assets (store, NULL, NULL);
-  /* Translators: the counts come after the file name, e.g. "…: 3 offers, 120 assets." */
-  g_print (_("Created “%s” for “%s”: %u offers, %u assets.\n"), display_name,
-           cs_project_get_client_name (cs_store_get_project (store)),
-           g_list_model_get_n_items (cs_store_get_offers (store)), n_assets);
+  n_offers = g_list_model_get_n_items (cs_store_get_offers (store));
+  /* Translators: a count of offers, in "Created “x” for “y”: 3 offers, 120 assets." */
+  offers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u offer", "%u offers", n_offers),
+                                 n_offers);
+  /* Translators: a count of assets, in "Created “x” for “y”: 3 offers, 120 assets." */
+  assets_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", n_assets),
+                                 n_assets);
+  /* Translators: the counts ("3 offers", "120 assets") come after the file name */
+  g_print (_("Created “%s” for “%s”: %s, %s.\n"), display_name,
+           cs_project_get_client_name (cs_store_get_project (store)), offers_text, assets_text);
 
   cs_store_close (store);
   return TRUE;

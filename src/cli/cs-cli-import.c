@@ -129,7 +129,10 @@ print_summary (CsCsvImport *import,
       print_line (r->line, r->reason);
     }
   if (report->rejected->len > 20)
-    g_print (_("  … and %u more (see --report)\n"), report->rejected->len - 20);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  … and %u more rejected row (see --report)\n",
+                          "  … and %u more rejected rows (see --report)\n",
+                          report->rejected->len - 20),
+             report->rejected->len - 20);
   if (dry_run)
     g_print ("%s\n", _("Dry run: the project was not changed."));
 }

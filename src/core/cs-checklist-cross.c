@@ -109,8 +109,12 @@ _cs_cross_exclusions_priced (Ctx         *ctx,
       return CS_ITEM_MISSING;
     }
   if (n_priced < n_excluded)
-    *detail = g_strdup_printf (_("%u of %u exclusions have a price for the work."), n_priced,
-                               n_excluded);
+    /* Translators: "1 of 3 exclusions has a price for the work." */
+    *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u exclusions has a price for the work.",
+                                            "%u of %u exclusions have a price for the work.",
+                                            n_priced),
+                               n_priced, n_excluded);
 
   return _cs_check_aggregate (n_priced, 0, n_excluded, detail);
 }
@@ -319,7 +323,11 @@ _cs_cross_locations_stated (Ctx         *ctx,
     n_ok += _cs_check_field_is_stated (policies->pdata[i], "offsite_country");
 
   if (n > 0 && n_ok < n)
-    *detail = g_strdup_printf (_("%u of %u subcontractors and backup copies state their country."),
+    /* Translators: "1 of 3 subcontractors and backup copies states its country." */
+    *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u subcontractors and backup copies states its country.",
+                                            "%u of %u subcontractors and backup copies state their country.",
+                                            n_ok),
                                n_ok, n);
   else if (n == 0)
     *detail = g_strdup (_("No subcontractor or backup copy says where the service and data are."));

@@ -395,9 +395,12 @@ add_growth_rows (CsComparison *self,
         }
       note = money[i].per_user
              /* Translators: "12 more users at 38 each" */
-             ? g_strdup_printf (_("%u more users at %g each"), extra, money[i].unit_price)
+             ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more user at %g each",
+                                             "%u more users at %g each", extra),
+                                extra, money[i].unit_price)
              /* Translators: "6 more assets at 45 each" */
-             : g_strdup_printf (_("%u more assets at %g each"), extra,
+             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more asset at %g each",
+                                             "%u more assets at %g each", extra), extra,
                                 isnan (money[i].unit_price) ? 0 : money[i].unit_price);
       set_money (monthly, i, grown, note);
       set_money (horizon, i, total (&money[i], grown, self->horizon_months), money[i].note);

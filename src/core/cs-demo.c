@@ -14,6 +14,7 @@
 #include "cs-demo.h"
 
 #include "cs-core-resources.h"
+#include "cs-i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -70,6 +71,7 @@
  */
 
 #define DEMO_RESOURCE "/org/contractscope/ContractScope/core/demo.json"
+#define DEMO_RESOURCE_FR "/org/contractscope/ContractScope/core/demo-fr.json"
 #define FORMAT_VERSION 1
 
 /* Larger documents are not data we wrote: refuse them before parsing. */
@@ -1160,12 +1162,46 @@ cs_store_create_from_json_data (const char  *path,
 }
 
 /**
+ * cs_demo_create_in_language:
+ * @path: where to create the demo project file; nothing may exist there yet
+ * @language: (nullable): "en", "fr", or "" / %NULL for the interface's language
+ * @error: return location for a #GError
+ *
+ * Creates the demo project written in @language: the same client, inventory and offers in
+ * English or in French (data/demo/demo.json, data/demo/demo-fr.json), with the same figures,
+ * so that they reach the same verdict. The French project's documents are in French.
+ * On failure no file is left at @path.
+ *
+ * Returns: (transfer full) (nullable): the new project, open for editing
+ */
+CsStore *
+cs_demo_create_in_language (const char  *path,
+                            const char  *language,
+                            GError     **error)
+{
+  gboolean french = g_str_equal (cs_i18n_resolve_language (language), "fr");
+  g_autoptr(GBytes) json = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  json = g_resource_lookup_data (cs_core_get_resource (),
+                                 french ? DEMO_RESOURCE_FR : DEMO_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (json == NULL)
+    return NULL;
+
+  return cs_store_create_from_json_data (path, json, error);
+}
+
+/**
  * cs_demo_create:
  * @path: where to create the demo project file; nothing may exist there yet
  * @error: return location for a #GError
  *
- * Creates the demo project, a fictional client with its inventory and offers, from the data
- * bundled in the core resources. On failure no file is left at @path.
+ * Creates the demo project, a fictional client with its inventory and offers, in the
+ * interface's language (see cs_demo_create_in_language()). On failure no file is left at
+ * @path.
  *
  * Returns: (transfer full) (nullable): the new project, open for editing
  */
@@ -1173,15 +1209,5 @@ CsStore *
 cs_demo_create (const char  *path,
                 GError     **error)
 {
-  g_autoptr(GBytes) json = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  json = g_resource_lookup_data (cs_core_get_resource (), DEMO_RESOURCE,
-                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (json == NULL)
-    return NULL;
-
-  return cs_store_create_from_json_data (path, json, error);
+  return cs_demo_create_in_language (path, NULL, error);
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+CsStore  *cs_demo_create_in_language      (const char  *path,
+                                           const char  *language,
+                                           GError     **error);
 CsStore  *cs_demo_create                  (const char  *path,
                                            GError     **error);
 gboolean  cs_store_load_json_data         (CsStore     *store,

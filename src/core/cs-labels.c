@@ -129,6 +129,7 @@ static const struct {
   { "day", NC_("price unit", "day") },
   { "week", NC_("price unit", "week") },
   { "month", NC_("price unit", "month") },
+  { "quarter", NC_("price unit", "quarter") },
   { "year", NC_("price unit", "year") },
   { "user", NC_("price unit", "user") },
   { "device", NC_("price unit", "device") },

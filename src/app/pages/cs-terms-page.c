@@ -16,6 +16,7 @@
 #include "cs-choice-row.h"
 #include "cs-date-row.h"
 #include "cs-field-editor.h"
+#include "cs-labels.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
@@ -122,6 +123,44 @@ update_units (CsTermsPage *self,
   cs_number_row_set_unit (self->liability_cap_row, get_currency (self));
 }
 
+/* Each price also reads in full under its field, in the interface's money format and with
+ * what it is per: "€720.00 per day", "720,00 € par jour". */
+static void
+update_prices (CsTermsPage *self)
+{
+  CsOffer *offer = cs_page_offer (self);
+  const char *currency;
+  struct {
+    CsNumberRow *row;
+    const char  *column;
+    const char  *unit_column;
+  } prices[] = {
+    { self->price_one_off_row, "price_one_off", NULL },
+    { self->price_recurring_row, "price_recurring", "price_period" },
+    { self->price_per_unit_row, "price_per_unit", "price_unit" },
+  };
+
+  if (offer == NULL || cs_page_store (self) == NULL || cs_store_is_closed (cs_page_store (self)))
+    return;
+
+  currency = cs_record_get_string (CS_RECORD (cs_store_get_project (cs_page_store (self))),
+                                   "currency");
+  for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
+    {
+      double amount = cs_record_get_number (CS_RECORD (offer), prices[i].column);
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (!isnan (amount) && amount >= 0)
+        text = cs_price_format (amount, currency[0] != '\0' ? currency : NULL,
+                                prices[i].unit_column != NULL
+                                ? cs_record_get_string (CS_RECORD (offer), prices[i].unit_column)
+                                : NULL);
+      escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (prices[i].row), escaped);
+    }
+}
+
 static void
 update_dates (CsTermsPage *self)
 {
@@ -207,11 +246,19 @@ update_dates (CsTermsPage *self)
 }
 
 static void
+update_summaries (CsTermsPage *self)
+{
+  update_prices (self);
+  update_dates (self);
+}
+
+static void
 on_store_saved_cb (CsStore     *store,
                    CsTermsPage *self)
 {
   /* "saved" comes when the change is on disk, before the record objects show it. */
-  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_dates, self);
+  cs_idle_add_once (&self->update_id, G_PRIORITY_DEFAULT_IDLE, (CsSourceFunc) update_summaries,
+                    self);
 }
 
 static void
@@ -239,8 +286,12 @@ cs_terms_page_offer_changed (CsSectionPage *page)
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (money_rows); i++)
-      g_object_set (money_rows[i], "unit", currency, NULL);
+      {
+        g_object_set (money_rows[i], "unit", currency, NULL);
+        cs_number_row_set_money (money_rows[i], TRUE);
+      }
   }
+  update_prices (self);
 
   if (terms != NULL)
     update_dates (self);

@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cs-number-row.h"
 #include "cs-accessible.h"
+#include "cs-i18n.h"
 #include "cs-labels.h"
 #include "cs-toast.h"
 
@@ -46,6 +48,7 @@ struct _CsNumberRow
   CsFieldBinding  binding;
   char           *unit;
   gboolean        clock;
+  gboolean        money;
   GtkSpinButton  *spin;
   GtkLabel       *unit_label;
   GArray         *choices;
@@ -110,6 +113,8 @@ on_output_cb (GtkSpinButton *spin,
   else if (is_number (self) && value < 0)
     /* Translators: shown in a number field whose value the contract does not state */
     text = g_strdup (_("—"));
+  else if (is_number (self) && self->money)
+    text = cs_i18n_format_number (NULL, value, 2);
   else if (is_number (self))
     text = cs_format_number (value);
   else
@@ -140,6 +145,48 @@ parse_clock (const char *text,
   return TRUE;
 }
 
+/* An amount as typed in either language's format, its currency written or not: "1 234,50 €",
+ * "€1,234.50", "720,00", "720.5 EUR". When both a point and a comma appear, the last one is the
+ * decimal separator and the other groups thousands. */
+static gboolean
+parse_money (const char *text,
+             double     *new_value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *last_point = strrchr (text, '.');
+  const char *last_comma = strrchr (text, ',');
+  char decimal = last_point == NULL ? ',' : last_comma == NULL ? '.'
+                 : last_point > last_comma ? '.' : ',';
+  char *end = NULL;
+  double value;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c) && c < 0x80)
+        g_string_append_c (digits, (char) c);
+      else if (c == (gunichar) decimal)
+        g_string_append_c (digits, '.');
+      else if (c == '-' || c == 0x2212)
+        g_string_append_c (digits, '-');
+      else if (c == '.' || c == ',' || g_unichar_isspace (c) || c == 0x202F || c == 0x00A0 ||
+               g_unichar_isalpha (c) || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
+        continue;  /* thousands separators and the currency */
+      else
+        return FALSE;
+    }
+
+  if (digits->len == 0)
+    return FALSE;
+  value = g_ascii_strtod (digits->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value))
+    return FALSE;
+
+  *new_value = value;
+  return TRUE;
+}
+
 static int
 on_input_cb (GtkSpinButton *spin,
              double        *new_value,
@@ -156,6 +203,9 @@ on_input_cb (GtkSpinButton *spin,
       *new_value = -1;
       return TRUE;
     }
+
+  if (self->money)
+    return parse_money (text, new_value) ? TRUE : GTK_INPUT_ERROR;
 
   return cs_parse_number (text, new_value) ? TRUE : GTK_INPUT_ERROR;
 }
@@ -598,6 +648,24 @@ cs_number_row_set_range (CsNumberRow *self,
   gtk_spin_button_set_range (self->spin, -1, maximum);
   gtk_spin_button_set_increments (self->spin, digits > 0 ? 0.5 : 1, digits > 0 ? 5 : 10);
   gtk_spin_button_set_digits (self->spin, digits);
+}
+
+/**
+ * cs_number_row_set_money:
+ * @self: a #CsNumberRow
+ * @money: whether the number is an amount of money
+ *
+ * Shows the amount with two decimals in the interface's number format ("1,234.50",
+ * "1 234,50") and reads it back typed in either format, with or without its currency.
+ */
+void
+cs_number_row_set_money (CsNumberRow *self,
+                         gboolean     money)
+{
+  g_return_if_fail (CS_IS_NUMBER_ROW (self));
+
+  self->money = money;
+  on_output_cb (self->spin, self);
 }
 
 /**

@@ -26,6 +26,8 @@ void           cs_number_row_set_unit         (CsNumberRow        *self,
 void           cs_number_row_set_range        (CsNumberRow        *self,
                                                double              maximum,
                                                guint               digits);
+void           cs_number_row_set_money        (CsNumberRow        *self,
+                                               gboolean            money);
 void           cs_number_row_set_clock        (CsNumberRow        *self,
                                                gboolean            clock);
 GtkSpinButton *cs_number_row_get_spin_button  (CsNumberRow        *self);
