@@ -1,0 +1,132 @@
+#!/usr/bin/python3
+# test-journey.py
+#
+# Copyright 2026 The Contract Scope Authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end: a new consultant's first review, on the real contract-scope binary through
+# AT-SPI. Creates a new project from the welcome page, imports tests/data/csv/e2e-assets.csv
+# into its perimeter, adds two offers, sets the P1 response time of the second one on the SLA
+# page, and reads the file back with contract-scope-cli: both offers, the imported assets and
+# the SLA figure are in it. The steps are those of test-new-project.py and test-import.py,
+# chained on one application.
+#
+# Usage: test-journey.py APP CLI SCHEMA_DIR
+#
+# Run with Debian's /usr/bin/python3 (python3-pyatspi). Prints TAP. Needs a display and a
+# session bus; without them it prints "1..0 # SKIP".
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import cs_e2e  # noqa: E402
+from cs_e2e import (  # noqa: E402
+    StepFailed, log, open_section, text_of, wait_find, wait_for
+)
+
+SECOND_PROVIDER = 'Altitude Services'
+P1_HOURS = 3.0
+
+
+def load(name):
+    """One of the other end-to-end scripts, as a module (their names have dashes)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+    spec = importlib.util.spec_from_file_location(name.replace('-', '_')[:-3], path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+new_project = load('test-new-project.py')
+import_assets = load('test-import.py')
+
+STEPS = [
+    'the application appears on the AT-SPI desktop',
+    '"New Project" opens the New Project dialog',
+    'the dialog shows the documents folder and a file name that follows the client name',
+    'Create opens the project window without any file chooser',
+    'the Perimeter section of the new project has no asset',
+    'win.import-assets (D-Bus) opens the import dialog with its preview',
+    'Next runs the dry run and shows what will be imported',
+    'Import runs and the report lists the rejected row',
+    'Done closes the dialog and the inventory counts the new assets',
+    '"Add Offer" adds a first offer and the "Offer" selector reads it back',
+    '"Add Offer" adds a second offer, which becomes the selected one',
+    'the SLA page of the second offer takes a P1 response time',
+    'the "Save state" label reads "Saved"',
+    'contract-scope-cli reads both offers and the P1 response time back',
+]
+
+
+def make_steps(run):
+    """The step functions, one per line of STEPS."""
+    state = run.state
+    (appears, open_new, dialog_fields, create, add_offer, saved, file_exists,
+     _cli_info) = new_project.make_steps(run)
+    (_appears, _perimeter, open_dialog, dry_run, run_import,
+     done) = import_assets.make_steps(run)
+
+    def perimeter():
+        # A new project has no asset yet: its inventory shows an empty state, not a count.
+        open_section(state['window'], 'Perimeter')
+        count = import_assets.asset_count(state['window'])
+        if count not in (None, 0):
+            raise StepFailed('a new project counts %d assets' % count)
+        state['before'] = 0
+
+    def add_second_offer():
+        # The new-project steps read the provider from their module.
+        first = new_project.PROVIDER
+        new_project.PROVIDER = SECOND_PROVIDER
+        try:
+            add_offer()
+        finally:
+            new_project.PROVIDER = first
+
+    def sla():
+        window = state['window']
+        open_section(window, 'SLA')
+        spin = wait_find(window, 'P1 response time', ['spin button'])
+        value = spin.queryValue()
+        value.currentValue = P1_HOURS
+        wait_for('"P1 response time" to read %r' % P1_HOURS,
+                 lambda: abs(spin.queryValue().currentValue - P1_HOURS) < 1e-6, timeout=10)
+
+    def saved_again():
+        label = state['save_state']
+        # Several changes are committed in turn; under load this takes a while.
+        wait_for('"Save state" to read "Saved"', lambda: text_of(label) == 'Saved', timeout=60,
+                 interval=0.5)
+
+    def read_back():
+        file_exists()
+        result = subprocess.run([run.cli, 'info', '--json', state['path']], capture_output=True,
+                                text=True, timeout=60)
+        if result.returncode != 0:
+            raise StepFailed('contract-scope-cli exited with %d: %s'
+                             % (result.returncode, result.stderr.strip()))
+        info = json.loads(result.stdout)
+        offers = [o.get('provider') for o in info['offers']]
+        if offers != [new_project.PROVIDER, SECOND_PROVIDER]:
+            raise StepFailed('the offers are %r' % offers)
+        second = str(info['offers'][1].get('id', 2))
+        sla_records = cs_e2e.cli_show(run.cli, state['path'], second, 'sla')
+        p1 = [t for t in sla_records.get('sla_target', []) if t.get('priority') == 1]
+        if not p1 or p1[0].get('response_value') != P1_HOURS:
+            raise StepFailed('the P1 target of the second offer reads %r, expected a response '
+                             'of %g' % (p1, P1_HOURS))
+        log('P1 response of the second offer: %g %s' % (P1_HOURS, p1[0].get('response_unit')))
+
+    return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
+            run_import, done, add_offer, add_second_offer, sla, saved_again, read_back]
+
+
+if __name__ == '__main__':
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=13,
+                         prefix='cs-e2e-journey-'))
