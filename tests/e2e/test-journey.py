@@ -8,8 +8,8 @@
 # End-to-end: a new consultant's first review, on the real contract-scope binary through
 # AT-SPI. Creates a new project from the welcome page, imports tests/data/csv/e2e-assets.csv
 # into its perimeter, adds two offers, sets the P1 response time of the second one on the SLA
-# page, and reads the file back with contract-scope-cli: both offers, the imported assets and
-# the SLA figure are in it. The steps are those of test-new-project.py and test-import.py,
+# page and its transition period on the Exit page, and reads the file back with contract-scope-cli: both offers, the imported assets and
+# the SLA and exit figures are in it. The steps are those of test-new-project.py and test-import.py,
 # chained on one application.
 #
 # Usage: test-journey.py APP CLI SCHEMA_DIR
@@ -32,6 +32,8 @@ from cs_e2e import (  # noqa: E402
 
 SECOND_PROVIDER = 'Altitude Services'
 P1_HOURS = 3.0
+TRANSITION_DAYS = '75'
+TRANSITION_FIELD = 'Transition period with continued service (days)'
 
 
 def load(name):
@@ -45,6 +47,7 @@ def load(name):
 
 new_project = load('test-new-project.py')
 import_assets = load('test-import.py')
+contract_sections = load('test-contract-sections.py')
 
 STEPS = [
     'the application appears on the AT-SPI desktop',
@@ -59,8 +62,9 @@ STEPS = [
     '"Add Offer" adds a first offer and the "Offer" selector reads it back',
     '"Add Offer" adds a second offer, which becomes the selected one',
     'the SLA page of the second offer takes a P1 response time',
+    'the Exit page of the second offer takes a transition period',
     'the "Save state" label reads "Saved"',
-    'contract-scope-cli reads both offers and the P1 response time back',
+    'contract-scope-cli reads both offers, the P1 response time and the transition back',
 ]
 
 
@@ -98,6 +102,22 @@ def make_steps(run):
         wait_for('"P1 response time" to read %r' % P1_HOURS,
                  lambda: abs(spin.queryValue().currentValue - P1_HOURS) < 1e-6, timeout=10)
 
+    def exit_field():
+        window = state['window']
+        open_section(window, 'Exit')
+        entry = contract_sections.type_text(wait_find(window, TRANSITION_FIELD), TRANSITION_DAYS)
+        wait_for('"%s" to read %s' % (TRANSITION_FIELD, TRANSITION_DAYS),
+                 lambda: text_of(entry) == TRANSITION_DAYS, timeout=10)
+        # The row commits after a pause of its own, not on "Saved" of an earlier change: wait
+        # for the figure in the file.
+        file_exists()
+        wait_for('the transition of %s days in the file' % TRANSITION_DAYS,
+                 lambda: transition_days() == float(TRANSITION_DAYS), timeout=60, interval=1)
+
+    def transition_days():
+        records = cs_e2e.cli_show(run.cli, state['path'], str(state.get('second', 2)), 'exit')
+        return records.get('exit_terms', {}).get('transition_days')
+
     def saved_again():
         label = state['save_state']
         # Several changes are committed in turn; under load this takes a while.
@@ -121,12 +141,16 @@ def make_steps(run):
         if not p1 or p1[0].get('response_value') != P1_HOURS:
             raise StepFailed('the P1 target of the second offer reads %r, expected a response '
                              'of %g' % (p1, P1_HOURS))
+        state['second'] = second
+        if transition_days() != float(TRANSITION_DAYS):
+            raise StepFailed('the transition of the second offer reads %r, expected %s days'
+                             % (transition_days(), TRANSITION_DAYS))
         log('P1 response of the second offer: %g %s' % (P1_HOURS, p1[0].get('response_unit')))
 
     return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
-            run_import, done, add_offer, add_second_offer, sla, saved_again, read_back]
+            run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back]
 
 
 if __name__ == '__main__':
-    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=13,
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=14,
                          prefix='cs-e2e-journey-'))
