@@ -9,7 +9,9 @@
 # AT-SPI. Creates a new project from the welcome page, imports tests/data/csv/e2e-assets.csv
 # into its perimeter, adds two offers, sets the P1 response time of the second one on the SLA
 # page and its transition period on the Exit page, and reads the file back with contract-scope-cli: both offers, the imported assets and
-# the SLA and exit figures are in it. The steps are those of test-new-project.py and test-import.py,
+# the SLA and exit figures are in it. Then deletes the second offer (after its confirmation)
+# and takes Undo from the toast: the offer comes back with its figures, and the application
+# still runs. The steps are those of test-new-project.py and test-import.py,
 # chained on one application.
 #
 # Usage: test-journey.py APP CLI SCHEMA_DIR
@@ -27,7 +29,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cs_e2e  # noqa: E402
 from cs_e2e import (  # noqa: E402
-    StepFailed, log, open_section, text_of, wait_find, wait_for
+    StepFailed, click, descendants, find, log, open_section, role_of, text_of, wait_find,
+    wait_for
 )
 
 SECOND_PROVIDER = 'Altitude Services'
@@ -65,6 +68,8 @@ STEPS = [
     'the Exit page of the second offer takes a transition period',
     'the "Save state" label reads "Saved"',
     'contract-scope-cli reads both offers, the P1 response time and the transition back',
+    '"Delete Offer" asks for confirmation, and Delete removes the second offer from the file',
+    'Undo in the toast brings the offer back with its SLA and exit figures',
 ]
 
 
@@ -118,6 +123,39 @@ def make_steps(run):
         records = cs_e2e.cli_show(run.cli, state['path'], str(state.get('second', 2)), 'exit')
         return records.get('exit_terms', {}).get('transition_days')
 
+    def offers_in_file():
+        result = subprocess.run([run.cli, 'info', '--json', state['path']], capture_output=True,
+                                text=True, timeout=60)
+        if result.returncode != 0:
+            return None
+        return [o.get('provider') for o in json.loads(result.stdout)['offers']]
+
+    def delete_offer():
+        app = state['app']
+        click(wait_find(state['window'], 'Delete Offer', ['push button']))
+
+        def confirmation():
+            for accessible in descendants(app, 3):
+                if (role_of(accessible) in ('dialog', 'alert', 'frame', 'window') and
+                        accessible != state['window'] and
+                        find(accessible, 'Cancel', ['push button']) is not None):
+                    return accessible
+            return None
+
+        dialog = wait_for('the confirmation dialog', confirmation)
+        if offers_in_file() != [new_project.PROVIDER, SECOND_PROVIDER]:
+            raise StepFailed('the offer went before the confirmation: %r' % offers_in_file())
+        click(wait_find(dialog, 'Delete', ['push button']))
+        wait_for('the offer to leave the file',
+                 lambda: offers_in_file() == [new_project.PROVIDER], timeout=60, interval=1)
+
+    def undo_delete():
+        click(wait_find(state['window'], 'Undo', ['push button'], timeout=60))
+        wait_for('the offer to come back in the file',
+                 lambda: offers_in_file() == [new_project.PROVIDER, SECOND_PROVIDER],
+                 timeout=60, interval=1)
+        read_back()
+
     def saved_again():
         label = state['save_state']
         # Several changes are committed in turn; under load this takes a while.
@@ -148,9 +186,10 @@ def make_steps(run):
         log('P1 response of the second offer: %g %s' % (P1_HOURS, p1[0].get('response_unit')))
 
     return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
-            run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back]
+            run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back,
+            delete_offer, undo_delete]
 
 
 if __name__ == '__main__':
-    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=14,
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=17,
                          prefix='cs-e2e-journey-'))
