@@ -9,7 +9,8 @@
 # AT-SPI. Creates a new project from the welcome page, imports tests/data/csv/e2e-assets.csv
 # into its perimeter, adds two offers, sets the P1 response time of the second one on the SLA
 # page and its transition period on the Exit page, and reads the file back with contract-scope-cli: both offers, the imported assets and
-# the SLA and exit figures are in it. Then deletes the second offer (after its confirmation)
+# the SLA and exit figures are in it. Then deletes an imported asset and takes Undo from the
+# toast (the inventory counts it again), deletes the second offer (after its confirmation)
 # and takes Undo from the toast: the offer comes back with its figures, and the application
 # still runs. The steps are those of test-new-project.py and test-import.py,
 # chained on one application.
@@ -25,6 +26,8 @@ import os
 import subprocess
 import sys
 
+import pyatspi
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cs_e2e  # noqa: E402
@@ -34,7 +37,9 @@ from cs_e2e import (  # noqa: E402
 )
 
 SECOND_PROVIDER = 'Altitude Services'
-P1_HOURS = 3.0
+P1_RESPONSE = 3.0
+# One of the assets of e2e-assets.csv.
+ASSET = 'SRV-FILES-02'
 TRANSITION_DAYS = '75'
 TRANSITION_FIELD = 'Transition period with continued service (days)'
 
@@ -68,6 +73,7 @@ STEPS = [
     'the Exit page of the second offer takes a transition period',
     'the "Save state" label reads "Saved"',
     'contract-scope-cli reads both offers, the P1 response time and the transition back',
+    'an asset selected in the inventory goes with "Delete", and comes back with Undo',
     '"Delete Offer" asks for confirmation, and Delete removes the second offer from the file',
     'Undo in the toast brings the offer back with its SLA and exit figures',
 ]
@@ -103,9 +109,9 @@ def make_steps(run):
         open_section(window, 'SLA')
         spin = wait_find(window, 'P1 response time', ['spin button'])
         value = spin.queryValue()
-        value.currentValue = P1_HOURS
-        wait_for('"P1 response time" to read %r' % P1_HOURS,
-                 lambda: abs(spin.queryValue().currentValue - P1_HOURS) < 1e-6, timeout=10)
+        value.currentValue = P1_RESPONSE
+        wait_for('"P1 response time" to read %r' % P1_RESPONSE,
+                 lambda: abs(spin.queryValue().currentValue - P1_RESPONSE) < 1e-6, timeout=10)
 
     def exit_field():
         window = state['window']
@@ -130,6 +136,39 @@ def make_steps(run):
             return None
         return [o.get('provider') for o in json.loads(result.stdout)['offers']]
 
+    def delete_asset():
+        window = state['window']
+        open_section(window, 'Perimeter')
+        expected = import_assets.N_IMPORTED
+        wait_for('the inventory to count %d assets' % expected,
+                 lambda: import_assets.asset_count(window) == expected)
+        cell = wait_find(window, ASSET)
+
+        def selectable():
+            # the row of the cell, in a list or table that selects its children
+            child, parent = cell, cell.parent
+            while parent is not None:
+                selection = cs_e2e.safe(lambda: parent.querySelection())
+                if selection is not None and role_of(parent) in ('table', 'tree table', 'list',
+                                                                 'list box', 'tree'):
+                    return selection, child.getIndexInParent()
+                child, parent = parent, parent.parent
+            return None
+
+        selection, index = wait_for('the inventory row of %s' % ASSET, selectable)
+        if not selection.selectChild(index):
+            raise StepFailed('the inventory refused to select the row of %s' % ASSET)
+        delete = wait_find(window, 'Delete Assets', ['push button'])
+        wait_for('"Delete Assets" to be enabled',
+                 lambda: delete.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
+        click(delete)
+        # The toast offers Undo for a while: take it as soon as it shows (walking the whole
+        # window for the count first could outlast the toast).
+        click(wait_find(window, 'Undo', ['push button'], timeout=60))
+        wait_for('the inventory to count %d assets again' % expected,
+                 lambda: import_assets.asset_count(window) == expected, timeout=60)
+        wait_find(window, ASSET, timeout=30)
+
     def delete_offer():
         app = state['app']
         click(wait_find(state['window'], 'Delete Offer', ['push button']))
@@ -146,11 +185,13 @@ def make_steps(run):
         if offers_in_file() != [new_project.PROVIDER, SECOND_PROVIDER]:
             raise StepFailed('the offer went before the confirmation: %r' % offers_in_file())
         click(wait_find(dialog, 'Delete', ['push button']))
+        # The toast offers Undo for a while: keep its button before reading the file.
+        state['undo'] = wait_find(state['window'], 'Undo', ['push button'], timeout=60)
         wait_for('the offer to leave the file',
                  lambda: offers_in_file() == [new_project.PROVIDER], timeout=60, interval=1)
 
     def undo_delete():
-        click(wait_find(state['window'], 'Undo', ['push button'], timeout=60))
+        click(state['undo'])
         wait_for('the offer to come back in the file',
                  lambda: offers_in_file() == [new_project.PROVIDER, SECOND_PROVIDER],
                  timeout=60, interval=1)
@@ -176,20 +217,20 @@ def make_steps(run):
         second = str(info['offers'][1].get('id', 2))
         sla_records = cs_e2e.cli_show(run.cli, state['path'], second, 'sla')
         p1 = [t for t in sla_records.get('sla_target', []) if t.get('priority') == 1]
-        if not p1 or p1[0].get('response_value') != P1_HOURS:
+        if not p1 or p1[0].get('response_value') != P1_RESPONSE:
             raise StepFailed('the P1 target of the second offer reads %r, expected a response '
-                             'of %g' % (p1, P1_HOURS))
+                             'of %g' % (p1, P1_RESPONSE))
         state['second'] = second
         if transition_days() != float(TRANSITION_DAYS):
             raise StepFailed('the transition of the second offer reads %r, expected %s days'
                              % (transition_days(), TRANSITION_DAYS))
-        log('P1 response of the second offer: %g %s' % (P1_HOURS, p1[0].get('response_unit')))
+        log('P1 response of the second offer: %g %s' % (P1_RESPONSE, p1[0].get('response_unit')))
 
     return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
             run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back,
-            delete_offer, undo_delete]
+            delete_asset, delete_offer, undo_delete]
 
 
 if __name__ == '__main__':
-    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=17,
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=18,
                          prefix='cs-e2e-journey-'))
