@@ -56,6 +56,7 @@ def load(name):
 new_project = load('test-new-project.py')
 import_assets = load('test-import.py')
 contract_sections = load('test-contract-sections.py')
+score = load('test-score.py')
 
 STEPS = [
     'the application appears on the AT-SPI desktop',
@@ -76,6 +77,7 @@ STEPS = [
     'an asset selected in the inventory goes with "Delete", and comes back with Undo',
     '"Delete Offer" asks for confirmation, and Delete removes the second offer from the file',
     'Undo in the toast brings the offer back with its SLA and exit figures',
+    'the dashboard shows the overall score as a percentage, as the sidebar does',
 ]
 
 
@@ -86,6 +88,8 @@ def make_steps(run):
      _cli_info) = new_project.make_steps(run)
     (_appears, _perimeter, open_dialog, dry_run, run_import,
      done) = import_assets.make_steps(run)
+
+    (_appears, reads_score) = score.make_steps(run)[:2]
 
     def perimeter():
         # A new project has no asset yet: its inventory shows an empty state, not a count.
@@ -169,6 +173,10 @@ def make_steps(run):
                  lambda: import_assets.asset_count(window) == expected, timeout=60)
         wait_find(window, ASSET, timeout=30)
 
+    def dashboard():
+        open_section(state['window'], 'Dashboard')
+        reads_score()
+
     def delete_offer():
         app = state['app']
         click(wait_find(state['window'], 'Delete Offer', ['push button']))
@@ -228,9 +236,9 @@ def make_steps(run):
 
     return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
             run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back,
-            delete_asset, delete_offer, undo_delete]
+            delete_asset, delete_offer, undo_delete, dashboard]
 
 
 if __name__ == '__main__':
-    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=18,
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=19,
                          prefix='cs-e2e-journey-'))
