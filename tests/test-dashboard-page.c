@@ -457,6 +457,108 @@ text_view_has_focus (gpointer data)
   return root != NULL && gtk_root_get_focus (root) == data;
 }
 
+/* The first button under @root whose accessible or visible label is @label. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child),
+                                              label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether @root shows a visible label with @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), text))
+        return child;
+      found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* With no general clause yet, the dashboard's wording area is a clearly labelled group whose
+ * Add button is enabled and nothing in it is dimmed; read-only, it is not shown at all. */
+static void
+test_dashboard_general_wording (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CsRecord) offer = g_list_model_get_item (cs_store_get_offers (fixture->store), 0);
+  g_autoptr(GError) error = NULL;
+  CsDashboardPage *page;
+  CsClauseEditor *editor;
+  GtkWidget *button;
+  GtkWidget *placeholder;
+  GtkListBox *list;
+
+  cs_project_view_set_offer (fixture->view, CS_OFFER (offer));
+  page = get_dashboard (fixture);
+  editor = show_wording (page);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  /* The demo's offers have no general clause: the list is empty. */
+  list = cs_ui_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP
+                                                    (adw_bin_get_child (ADW_BIN (editor)))),
+                   ==, "General Contract Wording");
+  button = find_button (GTK_WIDGET (editor), "Add a clause");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_false (gtk_widget_has_css_class (button, "flat"));
+  placeholder = find_label (GTK_WIDGET (editor), "No general clauses yet.");
+  g_assert_nonnull (placeholder);
+  g_assert_true (gtk_widget_is_visible (placeholder));
+  for (GtkWidget *w = placeholder; w != GTK_WIDGET (page); w = gtk_widget_get_parent (w))
+    {
+      g_assert_false (gtk_widget_has_css_class (w, "dim-label"));
+      g_assert_true (gtk_widget_is_sensitive (w));
+    }
+
+  /* Read-only: nothing to add and nothing to read, so no wording area. */
+  cs_ui_test_close (&fixture->window, &fixture->store);
+  fixture->store = cs_store_open (fixture->path, CS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CsReviewState) review_state = cs_review_state_new (fixture->store);
+    g_autoptr(CsRecord) read_only_offer = NULL;
+
+    fixture->view = cs_project_view_new (review_state);
+    fixture->window = GTK_WINDOW (cs_ui_test_present (GTK_WIDGET (fixture->view), 1280, 800));
+    cs_ui_test_iterate ();
+    read_only_offer = g_list_model_get_item (cs_store_get_offers (fixture->store), 0);
+    cs_project_view_set_offer (fixture->view, CS_OFFER (read_only_offer));
+  }
+  page = get_dashboard (fixture);
+  editor = show_wording (page);
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+}
+
 /* A weak clause pasted in the dashboard's wording area is highlighted and counts on the
  * dashboard; its finding goes back to the clause. */
 static gboolean
@@ -696,6 +798,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/dashboard/weak-clause", Fixture, NULL, fixture_set_up, test_dashboard_weak_clause,
               fixture_tear_down);
+  g_test_add ("/ui/dashboard/general-wording", Fixture, NULL, fixture_set_up,
+              test_dashboard_general_wording, fixture_tear_down);
   g_test_add ("/ui/dashboard/search", Fixture, NULL, fixture_set_up, test_dashboard_search,
               fixture_tear_down);
 

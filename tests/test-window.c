@@ -8,8 +8,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cs-application.h"
+#include "cs-demo.h"
+#include "cs-sections.h"
+#include "cs-flags-group.h"
 #include "cs-new-project-dialog.h"
 #include "cs-offer-dialog.h"
 #include "cs-offer-selector.h"
@@ -461,6 +465,172 @@ test_window_recent (void)
   destroy_window (window);
 }
 
+/* The leading figure of a text ("3 KO", "2 knock-outs: …"), 0 when it starts with none. */
+static guint
+leading_figure (const char *text)
+{
+  return text != NULL && g_ascii_isdigit (text[0]) ? (guint) g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+/* The text of the first visible label under @root with @css_class, or of one whose text
+ * contains @needle. */
+static const char *
+find_label_text (GtkWidget  *root,
+                 const char *css_class,
+                 const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text;
+
+      if (GTK_IS_LABEL (child))
+        {
+          text = gtk_label_get_text (GTK_LABEL (child));
+          if (css_class != NULL && gtk_widget_has_css_class (child, css_class))
+            return gtk_widget_get_visible (child) ? text : "";
+          if (needle != NULL && strstr (text, needle) != NULL)
+            return text;
+        }
+      text = find_label_text (child, css_class, needle);
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* The findings group a page shows: the one whose parent is shown (the form's, or the
+ * perimeter's own). */
+static CsFlagsGroup *
+find_shown_flags_group (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CsFlagsGroup *group;
+
+      if (CS_IS_FLAGS_GROUP (child) && gtk_widget_is_visible (root))
+        return CS_FLAGS_GROUP (child);
+      group = find_shown_flags_group (child);
+      if (group != NULL)
+        return group;
+    }
+
+  return NULL;
+}
+
+/* For every offer of the demo project and every section, the sidebar's knock-out badge, the
+ * section page's findings and the dashboard show the same figures, under the same word. */
+static void
+test_window_knock_outs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_ui_test_project_path ("knock-outs.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  CsWindow *window;
+  CsProjectView *view;
+  CsOfferSelector *selector;
+  GtkListBox *list;
+  GListModel *offers;
+  guint n_compared = 0;
+  guint n_knock_outs = 0;
+
+  g_assert_no_error (error);
+  window = new_window ();
+  cs_window_set_store (window, store);
+  cs_ui_test_iterate ();
+  view = cs_window_get_project_view (window);
+  selector = CS_OFFER_SELECTOR (cs_project_view_get_offer_selector (view));
+  list = cs_project_view_get_sections_list (view);
+  offers = cs_store_get_offers (store);
+  g_assert_cmpuint (g_list_model_get_n_items (offers), >=, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (offers); i++)
+    {
+      g_autoptr(CsOffer) offer = g_list_model_get_item (offers, i);
+      guint total = 0;
+      guint sidebar_total;
+      const char *text;
+
+      cs_offer_selector_set_selected_offer (selector, offer);
+      cs_ui_test_iterate ();
+      g_assert_true (cs_project_view_get_offer (view) == offer);
+
+      for (CsSection section = CS_SECTION_DASHBOARD + 1; section < CS_N_SECTIONS; section++)
+        {
+          GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, section));
+          GtkWidget *page;
+          CsFlagsGroup *group;
+          GPtrArray *flags;
+          guint sidebar;
+          guint page_figure = 0;
+          guint counted = 0;
+
+          gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+          cs_ui_test_iterate ();
+          page = cs_project_view_get_section_page (view);
+          g_assert_cmpint (cs_section_page_get_section (CS_SECTION_PAGE (page)), ==, section);
+          group = find_shown_flags_group (page);
+          g_assert_nonnull (group);
+          cs_flags_group_refresh (group);
+          cs_ui_test_iterate ();
+
+          text = find_label_text (row, "error", NULL);
+          g_assert_nonnull (text);
+          g_assert_true (text[0] == '\0' || g_str_has_suffix (text, " KO"));
+          sidebar = leading_figure (text);
+
+          flags = cs_flags_group_get_flags (group);
+          for (guint f = 0; flags != NULL && f < flags->len; f++)
+            if (((CsFlag *) g_ptr_array_index (flags, f))->knock_out)
+              counted++;
+          if (gtk_widget_get_visible (GTK_WIDGET (group)))
+            {
+              AdwExpanderRow *expander = cs_ui_test_find_descendant (GTK_WIDGET (group),
+                                                                     ADW_TYPE_EXPANDER_ROW);
+              const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander));
+
+              g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
+                               ==, "Findings");
+              g_assert_true (strstr (title, " finding") != NULL);
+              g_assert_cmpuint (leading_figure (title), ==, cs_flags_group_get_n_flags (group));
+              page_figure = leading_figure (adw_expander_row_get_subtitle (expander));
+            }
+
+          if (sidebar != page_figure || sidebar != counted)
+            g_error ("Offer “%s”, section %s: the sidebar shows %u knock-outs, the page %u "
+                     "(%u listed)", cs_offer_get_provider (offer), cs_section_get_title (section),
+                     sidebar, page_figure, counted);
+          total += sidebar;
+          n_compared++;
+        }
+
+      /* The dashboard's row and page show the sum of the sections'. */
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, CS_SECTION_DASHBOARD));
+      cs_ui_test_iterate ();
+      text = find_label_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list,
+                                                                        CS_SECTION_DASHBOARD)),
+                              "error", NULL);
+      sidebar_total = leading_figure (text);
+      g_assert_cmpuint (sidebar_total, ==, total);
+      text = find_label_text (cs_project_view_get_section_page (view), NULL,
+                              total == 0 ? "No knock-out"
+                              : total == 1 ? " knock-out: " : " knock-outs: ");
+      g_assert_nonnull (text);
+      g_assert_cmpuint (leading_figure (text), ==, total);
+      n_knock_outs += total;
+    }
+
+  g_assert_cmpuint (n_compared, ==, g_list_model_get_n_items (offers) * (CS_N_SECTIONS - 1));
+  /* The demo has knock-outs, so the comparison saw non-zero figures. */
+  g_assert_cmpuint (n_knock_outs, >, 0);
+
+  cs_window_close_project (window);
+  cs_ui_test_iterate ();
+  destroy_window (window);
+}
+
 static void
 test_window_demo_path (void)
 {
@@ -719,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/properties", test_window_properties);
   g_test_add_func ("/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/ui/window/demo-path", test_window_demo_path);
+  g_test_add_func ("/ui/window/knock-outs", test_window_knock_outs);
   g_test_add_func ("/ui/new-project/dialog", test_new_project_dialog);
   g_test_add_func ("/ui/new-project/create", test_new_project_create);
 

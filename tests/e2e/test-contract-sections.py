@@ -113,17 +113,17 @@ def make_steps(run):
         def points_to_check():
             for accessible in descendants(page):
                 words = name_of(accessible).split(' ')
-                if (role_of(accessible) == 'list item' and len(words) > 3 and
-                        words[1:4] == ['points', 'to', 'check']):
+                if (role_of(accessible) == 'list item' and len(words) > 1 and
+                        words[1] in ('finding', 'findings')):
                     return int(words[0])
             return None
 
-        before = wait_for('the number of points to check', points_to_check)
+        before = wait_for('the number of findings', points_to_check)
         entry = type_text(wait_find(page, 'Personal-data breach notified within (hours)'),
                           BREACH_HOURS)
         # Committed: the "no breach delay" point to check goes once the change is in the file.
         # The application is busy laying out for a while after a change.
-        after = wait_for('%d points to check (from %d)' % (before - 1, before),
+        after = wait_for('%d findings (from %d)' % (before - 1, before),
                          lambda: points_to_check() == before - 1 and before - 1,
                          timeout=COMMIT_TIMEOUT, interval=1)
         log('points to check: %d, then %d' % (before, after))

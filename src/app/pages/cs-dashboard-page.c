@@ -486,8 +486,8 @@ update_findings (CsDashboardPage *self,
                                        n);
       else if (n > 0)
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u gap or weak wording, knock-outs first, then by severity.",
-                                                    "%u gaps and weak wordings, knock-outs first, then by severity.",
+                                                    "%u finding, knock-outs first, then by severity.",
+                                                    "%u findings, knock-outs first, then by severity.",
                                                     n),
                                        n);
     }

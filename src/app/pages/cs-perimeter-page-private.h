@@ -8,6 +8,7 @@
 #pragma once
 
 #include "cs-perimeter-page.h"
+#include "cs-flags-group.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +76,7 @@ struct _CsPerimeterPage
   AdwPreferencesGroup *coverage_group;
   GtkListBox          *coverage_list;
   AdwPreferencesGroup *gaps_group;
+  CsFlagsGroup        *flags_group;
   GtkLabel            *not_addressed_label;
   GtkLabel            *critical_label;
   GtkListBox          *category_list;

@@ -504,6 +504,26 @@ fill_site_filter (CsPerimeterPage *self)
 
 /* summary */
 
+/* The section's findings, listed as on every other section page, so that the page shows the
+ * knock-outs the sidebar counts. */
+static void
+update_flags (CsPerimeterPage *self)
+{
+  cs_flags_group_set_source (self->flags_group,
+                             cs_section_page_get_review_state (CS_SECTION_PAGE (self)),
+                             CS_SECTION_PERIMETER, cs_page_offer (self));
+}
+
+static void
+on_flag_activated_cb (CsFlagsGroup    *group,
+                      const char      *table,
+                      gint64           record_id,
+                      const char      *field,
+                      CsPerimeterPage *self)
+{
+  cs_section_page_focus_target (CS_SECTION_PAGE (self), table, record_id, field);
+}
+
 static void
 update_summary (CsPerimeterPage *self)
 {
@@ -583,6 +603,7 @@ update_summary (CsPerimeterPage *self)
                            make_figure_row (cs_asset_category_get_label (categories[i]), count));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->category_list), self->summary.n_assets > 0);
+  update_flags (self);
 }
 
 static gboolean
@@ -1091,6 +1112,8 @@ cs_perimeter_page_class_init (CsPerimeterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, coverage_group);
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, coverage_list);
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, gaps_group);
+  gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, flags_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_flag_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, not_addressed_label);
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, critical_label);
   gtk_widget_class_bind_template_child (widget_class, CsPerimeterPage, category_list);

@@ -994,8 +994,17 @@ filter_clause_cb (gpointer item,
 static void
 update_actions (CsClauseEditor *self)
 {
+  gboolean writable = is_writable (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clause-editor.add",
-                                 is_writable (self) && self->offer != NULL);
+                                 writable && self->offer != NULL);
+  /* A read-only project cannot take clauses: no Add button to look disabled. The dashboard's
+   * general wording, when there is none to read, is not shown at all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), writable);
+  if (self->section == CS_SECTION_DASHBOARD)
+    gtk_widget_set_visible (GTK_WIDGET (self),
+                            writable || (self->clauses != NULL &&
+                                         g_list_model_get_n_items (G_LIST_MODEL (self->clauses)) > 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clause-editor.delete",
                                  is_writable (self) && self->offer != NULL);
 }
@@ -1156,15 +1165,30 @@ cs_clause_editor_constructed (GObject *object)
   self->clauses = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->clauses), create_row, self, NULL);
 
-  placeholder = gtk_label_new (_("No clauses yet. Use Add Clause and paste the contract text of "
-                                 "this section to check its wording."));
+  if (self->section == CS_SECTION_DASHBOARD)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_bin_get_child (ADW_BIN (self)));
+
+      /* The dashboard's wording is the contract's general clauses, not one section's. */
+      adw_preferences_group_set_title (group, _("General Contract Wording"));
+      adw_preferences_group_set_description (group,
+                                             _("Paste the clauses that apply to the whole "
+                                               "contract, with their reference. Weak wording is "
+                                               "underlined: point at it, or read the list under "
+                                               "the clause, to see why and a better wording."));
+      placeholder = gtk_label_new (_("No general clauses yet. Use Add Clause and paste the "
+                                     "contract’s general terms to check their wording."));
+    }
+  else
+    placeholder = gtk_label_new (_("No clauses yet. Use Add Clause and paste the contract text of "
+                                   "this section to check its wording."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (placeholder, 18);
   gtk_widget_set_margin_bottom (placeholder, 18);
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
+  /* An empty list is an invitation, not a disabled area: the placeholder is not dimmed. */
   gtk_list_box_set_placeholder (self->list_box, placeholder);
   g_signal_connect_object (self->list_box, "row-activated",
                            G_CALLBACK (on_row_activated_cb), self, 0);

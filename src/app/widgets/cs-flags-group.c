@@ -149,7 +149,9 @@ rebuild (CsFlagsGroup *self)
       const CsFlag *flag = g_ptr_array_index (self->flags, i);
       GtkWidget *row = create_row (self, flag);
 
-      if (flag->severity == CS_FLAG_CRITICAL)
+      /* The knock-outs the sidebar and the dashboard count: missing critical items, not every
+       * critical finding (a partial one is not a knock-out). */
+      if (flag->knock_out)
         n_critical++;
       adw_expander_row_add_row (self->expander, row);
       g_ptr_array_add (self->rows, row);
@@ -157,17 +159,17 @@ rebuild (CsFlagsGroup *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->flags->len > 0);
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u point to check",
-                                        "%u points to check", self->flags->len),
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding",
+                                        "%u findings", self->flags->len),
                            self->flags->len);
   if (n_critical > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u knock-out gap: choose a point to go to its field",
-                                             "%u knock-out gaps: choose a point to go to its field",
+                                             "%u knock-out: choose a finding to go to its field",
+                                             "%u knock-outs: choose a finding to go to its field",
                                              n_critical),
                                 n_critical);
   else
-    subtitle = g_strdup (_("Choose a point to go to its field"));
+    subtitle = g_strdup (_("Choose a finding to go to its field"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->expander), title);
   adw_expander_row_set_subtitle (self->expander, subtitle);
@@ -260,7 +262,7 @@ cs_flags_group_init (CsFlagsGroup *self)
   self->rows = g_ptr_array_new ();
   self->section = CS_SECTION_DASHBOARD;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Points to Check"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Findings"));
 
   self->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_expander_row_set_expanded (self->expander, TRUE);
