@@ -736,6 +736,7 @@ test_cli_read (void)
   store = new_project (&offer);
   project = g_strdup (cs_store_get_path (store));
   cs_store_close (store);
+  g_clear_object (&store);
   sha = cs_test_file_sha256 (project);
   print[1] = accept[1] = project;
   print[4] = accept[4] = pdf;
@@ -774,6 +775,8 @@ main (int    argc,
 {
   static const char * const formats[] = { "pdf", "odt", "docx", "txt" };
   static const char * const contracts[] = { "managed-en", "infogerance-fr", "support-uk" };
+  GPtrArray *fixture_names = NULL;
+  int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
@@ -800,14 +803,21 @@ main (int    argc,
       g_test_add_data_func (test, &hostile_files[i], test_hostile);
     }
 
+  /* The fixtures' names live as long as the tests: through cs_test_add_data_func(), which
+   * keeps each test's isolated folders reachable (see cs-test-utils.c). */
+  fixture_names = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < G_N_ELEMENTS (contracts); c++)
     for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
       {
         char *name = g_strdup_printf ("%s.%s", contracts[c], formats[f]);
         g_autofree char *test = g_strdup_printf ("/contract/fixture/%s/%s", contracts[c], formats[f]);
 
-        g_test_add_data_func_full (test, name, test_fixture, g_free);
+        g_ptr_array_add (fixture_names, name);
+        g_test_add_data_func (test, name, test_fixture);
       }
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_ptr_array_unref (fixture_names);
+
+  return status;
 }
