@@ -428,3 +428,70 @@ cs_ui_test_close (GtkWindow **window,
     cs_store_close (*store);
   g_clear_object (store);
 }
+
+/* The first shortcut for @wanted among @widget's controllers of @phase (capture, or the
+ * others), activated; FALSE when none is there or none handled it. */
+static gboolean
+activate_in_phase (GtkWidget           *widget,
+                   GtkPropagationPhase  phase,
+                   GtkShortcutTrigger  *wanted)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean capture;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      capture = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+                == GTK_PHASE_CAPTURE;
+      if (capture != (phase == GTK_PHASE_CAPTURE))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * cs_ui_test_activate_shortcut:
+ * @widget: the widget a key press would reach (the focus)
+ * @accel: the key, as gtk_shortcut_trigger_parse_string() reads it ("<Control>z")
+ *
+ * Activates the shortcut for @accel that a key press on @widget reaches first, as GTK
+ * propagates it: the ancestors' capture-phase controllers from the top down, then the others
+ * from @widget up.
+ *
+ * Returns: %TRUE when a shortcut handled it
+ */
+gboolean
+cs_ui_test_activate_shortcut (GtkWidget  *widget,
+                              const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_assert_nonnull (wanted);
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+
+  for (guint i = chain->len; i > 0; i--)
+    if (activate_in_phase (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, wanted))
+      return TRUE;
+  for (guint i = 0; i < chain->len; i++)
+    if (activate_in_phase (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, wanted))
+      return TRUE;
+
+  return FALSE;
+}

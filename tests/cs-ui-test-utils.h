@@ -42,6 +42,8 @@ GtkWidget *cs_ui_test_focused_spin     (GtkWidget      *window);
 GtkWidget *cs_ui_test_present          (GtkWidget      *child,
                                         int             width,
                                         int             height);
+gboolean   cs_ui_test_activate_shortcut (GtkWidget  *widget,
+                                         const char *accel);
 void       cs_ui_test_save_shot        (GtkWidget      *window,
                                         const char     *name);
 char      *cs_ui_test_project_path     (const char     *name);

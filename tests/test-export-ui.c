@@ -93,12 +93,12 @@ test_export_menu (void)
 
   /* every item of every section and submenu that calls export.* */
   {
-    g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+    g_autoptr(GPtrArray) pending = g_ptr_array_new ();
 
-    g_ptr_array_add (todo, model);
-    while (todo->len > 0)
+    g_ptr_array_add (pending, model);
+    while (pending->len > 0)
       {
-        GMenuModel *menu = g_ptr_array_steal_index (todo, todo->len - 1);
+        GMenuModel *menu = g_ptr_array_steal_index (pending, pending->len - 1);
 
         for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
           {
@@ -107,9 +107,9 @@ test_export_menu (void)
             GMenuModel *link;
 
             if ((link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION)) != NULL)
-              g_ptr_array_add (todo, link);
+              g_ptr_array_add (pending, link);
             if ((link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU)) != NULL)
-              g_ptr_array_add (todo, link);
+              g_ptr_array_add (pending, link);
             if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
                 && g_str_has_prefix (action, "export."))
               {

@@ -54,63 +54,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
-/* Activates the first shortcut for @wanted among @widget's controllers in @phase. */
-static gboolean
-activate_in_phase (GtkWidget           *widget,
-                   GtkPropagationPhase  phase,
-                   GtkShortcutTrigger  *wanted)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      gboolean capture;
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      capture = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
-                == GTK_PHASE_CAPTURE;
-      if (capture != (phase == GTK_PHASE_CAPTURE))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Activates the shortcut for @accel that a key press on @widget reaches first, as GTK
- * propagates it: capture phase from the top down, then bubble phase from @widget up. */
-static gboolean
-activate_shortcut (GtkWidget  *widget,
-                   const char *accel)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-
-  g_assert_nonnull (wanted);
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-
-  for (guint i = chain->len; i > 0; i--)
-    if (activate_in_phase (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, wanted))
-      return TRUE;
-  for (guint i = 0; i < chain->len; i++)
-    if (activate_in_phase (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, wanted))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The button of @root whose action is @action_name. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -216,7 +159,7 @@ check_record_list (Fixture    *fixture,
   g_assert_cmpint (focused_row (window, list_box), ==, 0);
   for (guint i = 1; i < n; i++)
     {
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
       if (focused_row (window, list_box) != (int) i)
         g_test_message ("focus: %s", G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
@@ -227,7 +170,7 @@ check_record_list (Fixture    *fixture,
   /* Enter opens the last one. */
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, n - 1));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
-  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
   cs_ui_test_iterate ();
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
 }
@@ -285,7 +228,7 @@ test_assets (Fixture       *fixture,
                                          GTK_WIDGET (view)));
   for (guint i = 1; i < n; i++)
     {
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
       g_assert_cmpint (selected_position (model), ==, (int) i);
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
@@ -294,7 +237,7 @@ test_assets (Fixture       *fixture,
   cs_ui_test_save_shot (window, "list-keys-assets.png");
 
   g_assert_null (cs_ui_test_find_toplevel (CS_TYPE_ASSET_DIALOG));
-  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
   cs_ui_test_iterate_rounds (5);
   dialog = cs_ui_test_find_toplevel (CS_TYPE_ASSET_DIALOG);
   g_assert_nonnull (dialog);
@@ -338,14 +281,14 @@ test_clauses (Fixture       *fixture,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
   for (guint i = 1; i < n; i++)
     {
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
       row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, i));
       g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
     }
   cs_ui_test_save_shot (window, "list-keys-clauses.png");
 
-  g_assert_true (activate_shortcut (row, "Return"));
+  g_assert_true (cs_ui_test_activate_shortcut (row, "Return"));
   cs_ui_test_iterate ();
   text_view = cs_ui_test_find_descendant (row, GTK_TYPE_TEXT_VIEW);
   g_assert_true (gtk_widget_has_focus (text_view));

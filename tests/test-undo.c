@@ -86,65 +86,6 @@ delete_offer (Fixture    *fixture,
   cs_ui_test_iterate_rounds (5);
 }
 
-/* Activates the first shortcut of @widget's controllers in @phase for @accel, or returns
- * FALSE. */
-static gboolean
-activate_in_phase (GtkWidget           *widget,
-                   GtkPropagationPhase  phase,
-                   GtkShortcutTrigger  *wanted)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      gboolean capture;
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      capture = gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
-                == GTK_PHASE_CAPTURE;
-      if (capture != (phase == GTK_PHASE_CAPTURE))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Activates the shortcut for @accel that a key press on @widget would reach first, as GTK
- * propagates it: the ancestors' capture-phase controllers from the top down, then the
- * others from @widget up. */
-static gboolean
-activate_shortcut (GtkWidget  *widget,
-                   const char *accel)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-
-  g_assert_nonnull (wanted);
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-
-  for (guint i = chain->len; i > 0; i--)
-    if (activate_in_phase (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, wanted))
-      return TRUE;
-  for (guint i = 0; i < chain->len; i++)
-    if (activate_in_phase (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, wanted))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Ctrl+Z, as the user types it with the focus in the page (not in a text field, which would
  * undo its own typing). */
 static void
@@ -152,7 +93,7 @@ press_undo (Fixture *fixture)
 {
   GtkWidget *page = cs_project_view_get_section_page (fixture->view);
 
-  g_assert_true (activate_shortcut (page, "<Control>z"));
+  g_assert_true (cs_ui_test_activate_shortcut (page, "<Control>z"));
   cs_ui_test_iterate_rounds (5);
 }
 
@@ -389,7 +330,7 @@ test_sidebar_tab (Fixture       *fixture,
       g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
 
       /* As a key press reaches the list (its capture phase comes before the rows). */
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), keys[i]));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), keys[i]));
       cs_ui_test_iterate ();
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
@@ -416,26 +357,26 @@ test_section_shortcuts (Fixture       *fixture,
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", (section + 1) % 10);
 
       page = cs_project_view_get_section_page (fixture->view);
-      g_assert_true (activate_shortcut (page, accel));
+      g_assert_true (cs_ui_test_activate_shortcut (page, accel));
       cs_ui_test_iterate ();
       g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, section);
     }
 
   page = cs_project_view_get_section_page (fixture->view);
-  g_assert_true (activate_shortcut (page, "<Control>Page_Up"));
+  g_assert_true (cs_ui_test_activate_shortcut (page, "<Control>Page_Up"));
   cs_ui_test_iterate ();
   g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_N_SECTIONS - 2);
   page = cs_project_view_get_section_page (fixture->view);
-  g_assert_true (activate_shortcut (page, "<Control>Page_Down"));
+  g_assert_true (cs_ui_test_activate_shortcut (page, "<Control>Page_Down"));
   cs_ui_test_iterate ();
   g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_N_SECTIONS - 1);
   /* After the last section: the Compare view, then round to the dashboard. */
   page = cs_project_view_get_section_page (fixture->view);
-  g_assert_true (activate_shortcut (page, "<Control>Page_Down"));
+  g_assert_true (cs_ui_test_activate_shortcut (page, "<Control>Page_Down"));
   cs_ui_test_iterate ();
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (
                      cs_project_view_get_sections_list (fixture->view))), ==, CS_N_SECTIONS);
-  g_assert_true (activate_shortcut (cs_project_view_get_offer_selector (fixture->view),
+  g_assert_true (cs_ui_test_activate_shortcut (cs_project_view_get_offer_selector (fixture->view),
                                     "<Control>Page_Down"));
   cs_ui_test_iterate ();
   g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, CS_SECTION_DASHBOARD);
@@ -578,7 +519,7 @@ test_dashboard_keyboard (Fixture       *fixture,
                                          GTK_WIDGET (view)));
   while ((finding = focused_finding (window)) == NULL && rounds++ < 5)
     {
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
     }
   g_assert_nonnull (finding);
@@ -589,7 +530,7 @@ test_dashboard_keyboard (Fixture       *fixture,
       g_hash_table_add (reached, finding);
       if (g_hash_table_size (reached) == n)
         break;
-      g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
+      g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Down"));
       cs_ui_test_iterate ();
       finding = focused_finding (window);
     }
@@ -599,7 +540,7 @@ test_dashboard_keyboard (Fixture       *fixture,
   /* Enter on the last one: its section opens. */
   g_assert_nonnull (finding);
   section = cs_finding_get_section (finding);
-  g_assert_true (activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
   cs_ui_test_iterate ();
   g_assert_cmpint (cs_project_view_get_section (fixture->view), ==, section);
 }
