@@ -200,6 +200,7 @@ CsStore *_cs_store_open_full (const char         *path,
                               int                 target_version,
                               GError            **error);
 
+gboolean _cs_store_add_functions (sqlite3 *db);
 gboolean _cs_store_configure_connection (sqlite3  *db,
                                          GError  **error);
 

@@ -107,6 +107,12 @@ _cs_store_configure_connection (sqlite3  *db,
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 0);
 
+  if (!_cs_store_add_functions (db))
+    {
+      _cs_store_set_sqlite_error (error, db, sqlite3_errcode (db), _("opening the project"));
+      return FALSE;
+    }
+
   return _cs_store_exec_sql (db,
                              "PRAGMA trusted_schema = OFF;"
                              "PRAGMA foreign_keys = ON;"
