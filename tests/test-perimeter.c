@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cs-model.h"
 #include "cs-perimeter.h"
@@ -403,6 +404,114 @@ test_exclusions (void)
   g_assert_cmpstr (text, ==, "backup, restores");
 }
 
+/* The number of assets SQLite's own LIKE finds for @search in the six searched columns, the
+ * wildcards of @search escaped: what the list's search meant before cs_asset_matches(). */
+static guint
+count_like (const char *path,
+            const char *search)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT COUNT(*) FROM asset WHERE name LIKE ?1 ESCAPE '\\' "
+                                       "OR owner LIKE ?1 ESCAPE '\\' OR vendor LIKE ?1 ESCAPE '\\' "
+                                       "OR model LIKE ?1 ESCAPE '\\' OR serial LIKE ?1 ESCAPE '\\' "
+                                       "OR notes LIKE ?1 ESCAPE '\\'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, pattern->str, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+static guint
+count_query (CsStore            *store,
+             const CsAssetQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cs_store_query_asset_ids (store, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+
+  return ids->len;
+}
+
+/* The search finds what LIKE found (ASCII letters in either case, other characters exactly,
+ * wildcards literally, at the start, the end and across repeated letters), and the category
+ * filter keeps exactly the chosen categories, one or several. */
+static void
+test_search_and_filter (void)
+{
+  static const char * const searches[] = {
+    "srv_", "SRV", "_", "%", "100%", "0%", "\\", "aab", "AAAB", "ab", "été", "Été", "ÉTÉ",
+    "équipe", "Équipe", "ÉQUIPE", "« sage »", "« Sage »", "end.", "Z", "zz", "x", "q",
+    "naïve", "NAÏVE", "ïve", "a\\b",
+  };
+  g_autoptr(CsStore) store = new_project ();
+  const char *path = cs_store_get_path (store);
+  CsAssetQuery query = { 0 };
+
+  add (store, CS_TYPE_ASSET, "name", "Serveur Été", "owner", "ÉQUIPE IT", "category", "server", NULL);
+  add (store, CS_TYPE_ASSET, "name", "SRV_01", "category", "server", NULL);
+  add (store, CS_TYPE_ASSET, "name", "srv-02", "vendor", "aaab", "category", "switch", NULL);
+  add (store, CS_TYPE_ASSET, "name", "Payroll 100%", "model", "a\\b", "category",
+       "business_application", NULL);
+  add (store, CS_TYPE_ASSET, "name", "Logiciel de paie « Sage »", "serial", "Z", NULL);
+  add (store, CS_TYPE_ASSET, "name", "Printer", "notes", "A naïve note at the end.",
+       "category", "printer", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      guint expected = count_like (path, searches[i]);
+
+      query.search = searches[i];
+      g_test_message ("search \"%s\": LIKE finds %u", searches[i], expected);
+      g_assert_cmpuint (count_query (store, &query), ==, expected);
+    }
+  /* and what LIKE found, for the record */
+  query.search = "srv_";
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
+  query.search = "été";
+  g_assert_cmpuint (count_query (store, &query), ==, 0);
+  query.search = "Équipe";
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
+  query.search = "aab";
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
+
+  memset (&query, 0, sizeof query);
+  query.categories = 1u << 1; /* server */
+  g_assert_cmpuint (count_query (store, &query), ==, 2);
+  query.categories = (1u << 1) | (1u << 11); /* server, printer */
+  g_assert_cmpuint (count_query (store, &query), ==, 3);
+  query.categories = (1u << 0) | (1u << 2) | (1u << 12); /* endpoint, switch, application */
+  g_assert_cmpuint (count_query (store, &query), ==, 3);
+  query.categories = 1u << 13; /* other */
+  g_assert_cmpuint (count_query (store, &query), ==, 0);
+  /* the same statement, run again with other categories, forgets the first ones */
+  query.categories = 1u << 1;
+  g_assert_cmpuint (count_query (store, &query), ==, 2);
+  query.search = "srv";
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
+  query.categories = 1u << 2;
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/core/perimeter/coverage", test_coverage);
   g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
   g_test_add_func ("/core/perimeter/exclusions", test_exclusions);
+  g_test_add_func ("/core/perimeter/search-and-filter", test_search_and_filter);
 
   return g_test_run ();
 }
