@@ -512,6 +512,110 @@ test_search_and_filter (void)
   g_assert_cmpuint (count_query (store, &query), ==, 1);
 }
 
+typedef struct
+{
+  GArray *log; /* (position, removed, added, n_items) per signal */
+} ChangeLog;
+
+static void
+log_items_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      ChangeLog  *log)
+{
+  guint entry[4] = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_vals (log->log, entry, 4);
+}
+
+static gboolean
+add_hosts (CsStore  *store,
+           gpointer  user_data,
+           GError  **error)
+{
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Host %04u", i);
+      g_autoptr(CsRecord) asset = g_object_new (CS_TYPE_ASSET, "name", name, "category",
+                                                i < 1100 ? "server" : "printer", NULL);
+
+      if (!cs_store_add (store, asset, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+assert_change (GArray *entries,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added,
+               guint   n_items)
+{
+  const guint *e = &g_array_index (entries, guint, index * 4);
+
+  g_assert_cmpuint (e[0], ==, position);
+  g_assert_cmpuint (e[1], ==, removed);
+  g_assert_cmpuint (e[2], ==, added);
+  g_assert_cmpuint (e[3], ==, n_items);
+}
+
+/* A new query changes only the rows between those it keeps at both ends, each change
+ * consistent with n_items; a change adding many rows comes as two, removals then additions:
+ * GTK 4.8's selection models look up every added row of one change that removed a selected
+ * row, one query per asset (a million at 1,000,000 assets). */
+static void
+test_requery_changes (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autoptr(CsAssetList) list = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  ChangeLog log = { entries };
+  CsAssetQuery query = { 0 };
+
+  g_assert_true (cs_store_batch (store, add_hosts, NULL, &error));
+  g_assert_no_error (error);
+  query.categories = 1u << 11; /* printer: the last 100 */
+  list = cs_asset_list_new (store, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_signal_connect (list, "items-changed", G_CALLBACK (log_items_changed_cb), &log);
+
+  /* 100 rows out, 1,100 in: two changes */
+  query.categories = 1u << 1; /* server */
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (entries->len, ==, 2 * 4);
+  assert_change (entries, 0, 0, 100, 0, 0);
+  assert_change (entries, 1, 0, 0, 1100, 1100);
+
+  /* every asset: the 1,100 kept, 100 added after them */
+  g_array_set_size (entries, 0);
+  query.categories = 0;
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (entries->len, ==, 4);
+  assert_change (entries, 0, 1100, 0, 100, 1200);
+
+  /* many rows out, few in: one change */
+  g_array_set_size (entries, 0);
+  query.search = "Host 05";
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (entries->len, ==, 4);
+  assert_change (entries, 0, 0, 1200, 100, 100);
+  g_array_set_size (entries, 0);
+  query.search = "Host 06";
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (entries->len, ==, 4);
+  assert_change (entries, 0, 0, 100, 100, 100);
+
+  /* the same rows again: no change */
+  g_array_set_size (entries, 0);
+  cs_asset_list_set_query (list, &query);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
   g_test_add_func ("/core/perimeter/exclusions", test_exclusions);
   g_test_add_func ("/core/perimeter/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/core/perimeter/requery-changes", test_requery_changes);
 
   return g_test_run ();
 }

@@ -61,12 +61,19 @@ find_index (CsAssetList *self,
   return FALSE;
 }
 
+/* A new query changes the rows between the ones it keeps at both ends. One change replacing
+ * them makes GTK 4.8's selection models look up added rows (one query per asset) to find
+ * selected rows the change removed, so above this many added rows the change is made in two,
+ * removals then additions, in constant time; the selection of the replaced rows is dropped. */
+#define MAX_ADDED_IN_ONE_CHANGE 1000
+
 static void
 requery (CsAssetList *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  guint removed = self->ids->len;
+  const gint64 *old, *new;
+  guint prefix = 0, suffix = 0, removed, added, shortest;
 
   ids = cs_store_query_asset_ids (self->store, &self->query, &error);
   if (ids == NULL)
@@ -75,9 +82,28 @@ requery (CsAssetList *self)
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
+  old = (const gint64 *) (gpointer) self->ids->data;
+  new = (const gint64 *) (gpointer) ids->data;
+  shortest = MIN (self->ids->len, ids->len);
+  while (prefix < shortest && old[prefix] == new[prefix])
+    prefix++;
+  while (suffix < shortest - prefix
+         && old[self->ids->len - 1 - suffix] == new[ids->len - 1 - suffix])
+    suffix++;
+  removed = self->ids->len - prefix - suffix;
+  added = ids->len - prefix - suffix;
+
+  if (removed > 0 && added > MAX_ADDED_IN_ONE_CHANGE)
+    {
+      g_array_remove_range (self->ids, prefix, removed);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      removed = 0;
+    }
+
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
 /* Removes the row of @id if shown, then inserts it where it now belongs if it matches. */
