@@ -1022,6 +1022,72 @@ test_fixture_v2 (void)
   g_assert_no_error (error);
 }
 
+/* Names of the assets of @store in the order of @query. */
+static char *
+asset_names (CsStore            *store,
+             const CsAssetQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = cs_store_query_asset_ids (store, query, &error);
+  GString *names = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            cs_asset_get_name (CS_ASSET (cs_store_find (store, CS_TYPE_ASSET,
+                                                                        g_array_index (ids, gint64, i)))));
+
+  return g_string_free (names, FALSE);
+}
+
+/* The format-3 fixture of issue 15's part (tests/data/schema-v3-coverage-rows.sql): the lists
+ * the new indexes serve, its coverage and its backup scope read back. */
+static void
+test_fixture_v3_coverage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "schema-v3-coverage.contractscope", NULL);
+  g_autofree char *path = cs_test_build_path ("fixture-v3-coverage.contractscope");
+  g_autoptr(CsStore) store = NULL;
+  CsAssetQuery query = { 0 };
+  g_autofree char *by_name = NULL;
+  g_autofree char *servers = NULL;
+  g_autofree char *found = NULL;
+  CsCoverage *coverage = NULL;
+
+  cs_test_copy_file (fixture, path);
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, 3);
+
+  query.sort = CS_ASSET_SORT_NAME;
+  by_name = asset_names (store, &query);
+  g_assert_cmpstr (by_name, ==, "archive NAS|ERP|Laptops|SRV-AD01|srv-db02|Zebra label printer");
+  memset (&query, 0, sizeof query);
+  query.categories = 1u << 1; /* server */
+  servers = asset_names (store, &query);
+  g_assert_cmpstr (servers, ==, "SRV-AD01|srv-db02");
+  memset (&query, 0, sizeof query);
+  query.search = "«BACKUP» 100%";
+  found = asset_names (store, &query);
+  g_assert_cmpstr (found, ==, "archive NAS");
+
+  g_assert_cmpint (cs_store_get_coverage_state (store, 2, 2), ==, CS_COVERAGE_PARTIAL);
+  coverage = cs_store_find_coverage (store, 2, 2);
+  g_assert_nonnull (coverage);
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (coverage), "note"), ==, "Business hours only");
+  g_assert_cmpstr (cs_record_get_string (CS_RECORD (coverage), "reference"), ==, "Annex 1 §4");
+  g_assert_cmpint (cs_store_get_coverage_state (store, 1, 6), ==, CS_COVERAGE_EXCLUDED);
+  g_assert_cmpint (cs_store_get_coverage_state (store, 2, 6), ==, CS_COVERAGE_NOT_ADDRESSED);
+  g_assert_cmpuint (g_list_model_get_n_items (cs_store_list (store, CS_TYPE_BACKUP_SCOPE, 1)), ==, 2);
+
+  /* And it can be edited. */
+  g_assert_true (cs_store_set_string (store, cs_store_find (store, CS_TYPE_ASSET, 5), "name",
+                                      "Label printer", &error));
+  g_assert_no_error (error);
+}
+
 static char *
 read_schema (const char *path)
 {
@@ -1532,6 +1598,7 @@ main (int   argc,
   g_test_add_func ("/core/store/migration", test_migration);
   g_test_add_func ("/core/store/fixture-v1", test_fixture_v1);
   g_test_add_func ("/core/store/fixture-v2", test_fixture_v2);
+  g_test_add_func ("/core/store/fixture-v3-coverage", test_fixture_v3_coverage);
   g_test_add_func ("/core/store/upgraded-schema", test_upgraded_schema_matches_new);
   g_test_add_func ("/core/store/migration-keeps-values", test_migration_keeps_values);
   g_test_add_func ("/core/store/migration-killed", test_migration_killed);
