@@ -13,7 +13,7 @@
  *    once after another program wrote to them (the integrity check runs);
  *  - store open: cs_store_open() alone;
  *  - the Perimeter list's queries: cs_store_query_asset_ids() first shown (sort by id), search,
- *    sort by name, filter by category;
+ *    sort by name, filter by category, best of 5, wall-clock and processor time;
  *  - score after an edit: cs_checklist_evaluate_all() after a change to the project notes, to
  *    one asset's coverage and to an SLA figure, and the first score after open.
  *
@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -239,21 +240,37 @@ measure_store_open (const char *empty,
 }
 
 static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The best wall-clock time of 5 runs, and the best processor time (what a busy machine does
+ * not inflate: the benchmarks share 2 cores with other work). */
+static double
 time_query (CsStore            *store,
-            const CsAssetQuery *query)
+            const CsAssetQuery *query,
+            double             *out_cpu)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   double best = G_MAXDOUBLE;
 
-  for (guint r = 0; r < 3; r++)
+  *out_cpu = G_MAXDOUBLE;
+  for (guint r = 0; r < 5; r++)
     {
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
 
       ids = cs_store_query_asset_ids (store, query, &error);
       if (ids == NULL)
         g_error ("%s", error->message);
       best = MIN (best, ms_since (start));
+      *out_cpu = MIN (*out_cpu, cpu_ms () - cpu_start);
       g_clear_pointer (&ids, g_array_unref);
     }
 
@@ -263,16 +280,22 @@ time_query (CsStore            *store,
 static void
 measure_perimeter (CsStore *store)
 {
-  CsAssetQuery all = { 0 };
-  CsAssetQuery search = { .search = "HOST-0999" };
-  CsAssetQuery sort = { .sort = CS_ASSET_SORT_NAME };
-  CsAssetQuery filter = { .categories = 1u << 1 };
+  static const struct { const char *figure; const char *cpu_figure; CsAssetQuery query; } queries[] = {
+    { "Perimeter list query: first shown (ms)", "  same, processor time (ms)", { 0 } },
+    { "Perimeter list query: search (ms)", "  same, processor time (ms)", { .search = "HOST-0999" } },
+    { "Perimeter list query: sort by name (ms)", "  same, processor time (ms)",
+      { .sort = CS_ASSET_SORT_NAME } },
+    { "Perimeter list query: filter category (ms)", "  same, processor time (ms)",
+      { .categories = 1u << 1 } },
+  };
 
-  add_row ("Perimeter list query: first shown (ms)", "<= 150", time_query (store, &all), 150, "ms");
-  add_row ("Perimeter list query: search (ms)", "<= 150", time_query (store, &search), 150, "ms");
-  add_row ("Perimeter list query: sort by name (ms)", "<= 150", time_query (store, &sort), 150, "ms");
-  add_row ("Perimeter list query: filter category (ms)", "<= 150", time_query (store, &filter), 150,
-           "ms");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      double cpu = 0;
+
+      add_row (queries[i].figure, "<= 150", time_query (store, &queries[i].query, &cpu), 150, "ms");
+      add_row (queries[i].cpu_figure, "info", cpu, -1, "ms");
+    }
 }
 
 static double
@@ -452,7 +475,7 @@ main (int   argc,
   measure_store_open (empty, big);
   measure_score (big);
   if (g_stat (big, &st) == 0)
-    add_row ("file size (MB)", "<= 250 (not in this work)", st.st_size / 1e6, 250, "MB");
+    add_row ("file size (MB)", "<= 250", st.st_size / 1e6, 250, "MB");
 
   g_print ("\n%u assets x %d offers, against an empty project and one with %d offers and no "
            "asset (release build, medians):\n\n", n_assets, N_OFFERS, N_OFFERS);
