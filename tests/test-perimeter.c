@@ -461,8 +461,10 @@ test_search_and_filter (void)
   static const char * const searches[] = {
     "srv_", "SRV", "_", "%", "100%", "0%", "\\", "aab", "AAAB", "ab", "été", "Été", "ÉTÉ",
     "équipe", "Équipe", "ÉQUIPE", "« sage »", "« Sage »", "end.", "Z", "zz", "x", "q",
-    "naïve", "NAÏVE", "ïve", "a\\b",
+    "naïve", "NAÏVE", "ïve", "a\\b", "needle-aaab", "xXxN", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxn",
+    "é tail", "É TAIL", "aaaaab", "xy", "XaAa", "Xa",
   };
+  g_autofree char *long_notes = NULL;
   g_autoptr(CsStore) store = new_project ();
   const char *path = cs_store_get_path (store);
   CsAssetQuery query = { 0 };
@@ -475,6 +477,10 @@ test_search_and_filter (void)
   add (store, CS_TYPE_ASSET, "name", "Logiciel de paie « Sage »", "serial", "Z", NULL);
   add (store, CS_TYPE_ASSET, "name", "Printer", "notes", "A naïve note at the end.",
        "category", "printer", NULL);
+  /* texts of 64 bytes and more are searched with memchr() */
+  long_notes = g_strdup_printf ("%s%sNEEDLE-aaab é tail", "xXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxX",
+                                "AaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaaaaB");
+  add (store, CS_TYPE_ASSET, "name", "Long notes", "notes", long_notes, "category", "other", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
@@ -492,6 +498,8 @@ test_search_and_filter (void)
   query.search = "Équipe";
   g_assert_cmpuint (count_query (store, &query), ==, 1);
   query.search = "aab";
+  g_assert_cmpuint (count_query (store, &query), ==, 2);
+  query.search = "XAAAA";
   g_assert_cmpuint (count_query (store, &query), ==, 1);
 
   memset (&query, 0, sizeof query);
@@ -502,7 +510,7 @@ test_search_and_filter (void)
   query.categories = (1u << 0) | (1u << 2) | (1u << 12); /* endpoint, switch, application */
   g_assert_cmpuint (count_query (store, &query), ==, 3);
   query.categories = 1u << 13; /* other */
-  g_assert_cmpuint (count_query (store, &query), ==, 0);
+  g_assert_cmpuint (count_query (store, &query), ==, 1);
   /* the same statement, run again with other categories, forgets the first ones */
   query.categories = 1u << 1;
   g_assert_cmpuint (count_query (store, &query), ==, 2);
