@@ -637,6 +637,35 @@ static CsStore *open_after_recovery (const char         *path,
                                      const char         *display_name,
                                      GError            **error);
 
+/* The header and the side files. A crash in a commit that grew the file can leave the header
+ * counting pages that never reached the disk: the hot journal beside it undoes that, so a file
+ * shorter than its header with a hot journal goes to recovery (which checks the result) rather
+ * than being refused as truncated. */
+static gboolean
+open_careful_check_files (int          fd,
+                          const char  *path,
+                          const char  *display_name,
+                          int          target_version,
+                          int         *out_version,
+                          gboolean    *out_hot,
+                          GError     **error)
+{
+  g_autoptr(GError) header_error = NULL;
+
+  *out_hot = FALSE;
+  if (!_cs_store_check_header (fd, display_name, target_version, out_version, &header_error))
+    {
+      if (g_error_matches (header_error, CS_STORE_ERROR, CS_STORE_ERROR_TRUNCATED)
+          && _cs_store_check_side_files (fd, path, display_name, out_hot, NULL) && *out_hot)
+        return TRUE;
+      *out_hot = FALSE;
+      g_propagate_error (error, g_steal_pointer (&header_error));
+      return FALSE;
+    }
+
+  return _cs_store_check_side_files (fd, path, display_name, out_hot, error);
+}
+
 static CsStore *
 open_careful (const char         *path,
               CsStoreOpenFlags    flags,
@@ -667,8 +696,7 @@ open_careful (const char         *path,
   if (fd < 0)
     return NULL;
 
-  if (!_cs_store_check_header (fd, display_name, target_version, &version, error)
-      || !_cs_store_check_side_files (fd, path, display_name, &hot, error))
+  if (!open_careful_check_files (fd, path, display_name, target_version, &version, &hot, error))
     {
       close (fd);
       return NULL;
