@@ -267,6 +267,86 @@ test_review_keep_copy (void)
   cs_store_close (store);
 }
 
+/* The clauses come under one heading per section, in the sections' order with "Other" last,
+ * each section's clauses after its heading; Alt+Down and Alt+Up move between the headings. */
+static void
+test_review_sections (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_ui_test_project_path ("sections.contractscope");
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autoptr(GArray) heading_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char * const *order = cs_contract_sections ();
+  CsContractReview *review;
+  CsContractDocument *document;
+  GtkListView *list;
+  GListModel *model;
+  CsOffer *offer;
+  const char *current = NULL;
+  guint n_clauses = 0, last_order = 0;
+
+  g_assert_no_error (error);
+  offer = g_list_model_get_item (cs_store_get_offers (store), 0);
+  g_object_unref (offer); /* the live list keeps it */
+  review = review_file (store, offer, "infogerance-fr.pdf");
+  document = cs_contract_review_get_document (review);
+  list = cs_ui_test_find_descendant (GTK_WIDGET (review), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      const char *id = gtk_string_object_get_string (item);
+
+      if (g_str_has_prefix (id, "s:"))
+        {
+          guint rank = 0;
+
+          current = id + 2;
+          while (order[rank] != NULL && !g_str_equal (order[rank], current))
+            rank++;
+          g_assert_nonnull (order[rank]);
+          /* one heading a section, in the sections' order */
+          g_assert_true (headings->len == 0 || rank > last_order);
+          last_order = rank;
+          g_ptr_array_add (headings, (gpointer) current);
+          g_array_append_val (heading_positions, i);
+        }
+      else
+        {
+          const CsContractClause *clause = cs_contract_document_get_clause (document,
+                                                                            (guint) g_ascii_strtoull (id, NULL, 10));
+
+          g_assert_nonnull (current);
+          g_assert_cmpstr (clause->section, ==, current);
+          n_clauses++;
+        }
+    }
+  g_assert_cmpuint (n_clauses, ==, cs_contract_document_get_n_clauses (document));
+  g_assert_cmpuint (headings->len, >=, 5);
+  g_assert_cmpstr (g_ptr_array_index (headings, headings->len - 1), ==, "other");
+
+  /* From the keyboard: heading to heading, both ways. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (cs_ui_test_activate_shortcut (GTK_WIDGET (list), "<Alt>Down"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    g_array_index (heading_positions, guint, 0));
+  g_assert_true (cs_ui_test_activate_shortcut (GTK_WIDGET (list), "<Alt>Down"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    g_array_index (heading_positions, guint, 1));
+  g_assert_true (cs_ui_test_activate_shortcut (GTK_WIDGET (list), "<Alt>Up"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    g_array_index (heading_positions, guint, 0));
+  cs_ui_test_iterate_rounds (10);
+  cs_ui_test_save_shot (GTK_WIDGET (review), "contract-review-sections.png");
+
+  gtk_window_destroy (GTK_WINDOW (review));
+  cs_ui_test_iterate ();
+  cs_store_close (store);
+}
+
 /* The offer's menu reviews the contract last kept in the project again; with none kept it
  * says so and opens nothing. */
 static void
@@ -328,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/ui/contract-review/hostile", test_review_hostile);
   g_test_add_func ("/ui/contract-review/cancel", test_review_cancel);
   g_test_add_func ("/ui/contract-review/keep-copy", test_review_keep_copy);
+  g_test_add_func ("/ui/contract-review/sections", test_review_sections);
   g_test_add_func ("/ui/contract-review/open-kept-from-project", test_open_kept_from_project);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cs-contract-review.h"
 
@@ -28,7 +29,8 @@
  * default); the documents the offer keeps are listed, to be opened again (read from the
  * project, checked against their SHA-256) or removed (Undo in the project window).
  * Actions: `review.accept` and `review.reject` (the proposal's index), `review.undo`,
- * `review.cancel`, `review.keep-copy`, `review.open-kept` and `review.remove-kept` (the kept
+ * `review.cancel`, `review.next-section` and `review.previous-section` (Alt+Down, Alt+Up: the
+ * clause list's next or previous section heading), `review.keep-copy`, `review.open-kept` and `review.remove-kept` (the kept
  * document's position in the offer's list).
  */
 struct _CsContractReview
@@ -194,12 +196,17 @@ add_proposal_row (CsContractReview *self,
   g_ptr_array_add (self->spins, spin);
 }
 
+/* The clause list's items: "s:SECTION" heads the clauses of a section, "N" is clause N. */
+#define SECTION_PREFIX "s:"
+
 static void
 setup_clause_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "xalign", 0.0f, NULL);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *text = gtk_label_new (NULL);
 
@@ -207,6 +214,8 @@ setup_clause_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_widget_set_margin_top (heading, 12);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
@@ -216,6 +225,7 @@ setup_clause_cb (GtkSignalListItemFactory *factory,
   /* wrapped labels measure one word a line without these */
   gtk_label_set_width_chars (GTK_LABEL (text), 40);
   gtk_label_set_max_width_chars (GTK_LABEL (text), 80);
+  gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_item_set_child (item, box);
@@ -226,38 +236,83 @@ bind_clause_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 CsContractReview         *self)
 {
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  guint index = (guint) g_ascii_strtoull (gtk_string_object_get_string (string), NULL, 10);
-  const CsContractClause *clause = cs_contract_document_get_clause (self->document, index);
+  const char *id = gtk_string_object_get_string (gtk_list_item_get_item (item));
   GtkWidget *box = gtk_list_item_get_child (item);
-  g_autofree char *title = describe_clause (clause);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_next_sibling (heading);
+  GtkWidget *text = gtk_widget_get_last_child (box);
+  gboolean is_heading = g_str_has_prefix (id, SECTION_PREFIX);
 
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), clause->text);
+  gtk_widget_set_visible (heading, is_heading);
+  gtk_widget_set_visible (title, !is_heading);
+  gtk_widget_set_visible (text, !is_heading);
+  gtk_list_item_set_activatable (item, !is_heading);
+  if (is_heading)
+    {
+      const char *section = id + strlen (SECTION_PREFIX);
+      guint n = 0;
+
+      for (guint i = 0; i < cs_contract_document_get_n_clauses (self->document); i++)
+        n += g_str_equal (cs_contract_document_get_clause (self->document, i)->section, section);
+      {
+        /* Translators: a section of the contract and how many clauses it has */
+        g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u clause",
+                                                               "%s · %u clauses", n),
+                                                  cs_contract_section_get_title (section), n);
+
+        gtk_label_set_text (GTK_LABEL (heading), label);
+      }
+    }
+  else
+    {
+      guint index = (guint) g_ascii_strtoull (id, NULL, 10);
+      const CsContractClause *clause = cs_contract_document_get_clause (self->document, index);
+      g_autofree char *described = describe_clause (clause);
+
+      gtk_label_set_text (GTK_LABEL (title), described);
+      gtk_label_set_text (GTK_LABEL (text), clause->text);
+    }
 }
 
-/* The clauses, section by section in the order of the offer's pages, then by position. */
+/* The clauses under one heading per section, in the sections' order ("Other" last), each
+ * section's clauses in the document's order. */
 static void
 fill_clauses (CsContractReview *self)
 {
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection;
 
   for (const char * const *section = cs_contract_sections (); *section != NULL; section++)
-    for (guint i = 0; i < cs_contract_document_get_n_clauses (self->document); i++)
-      if (g_str_equal (cs_contract_document_get_clause (self->document, i)->section, *section))
-        {
-          char number[16];
+    {
+      gboolean headed = FALSE;
 
-          g_snprintf (number, sizeof number, "%u", i);
-          gtk_string_list_append (strings, number);
-        }
+      for (guint i = 0; i < cs_contract_document_get_n_clauses (self->document); i++)
+        if (g_str_equal (cs_contract_document_get_clause (self->document, i)->section, *section))
+          {
+            char number[16];
+
+            if (!headed)
+              {
+                g_autofree char *heading = g_strconcat (SECTION_PREFIX, *section, NULL);
+
+                gtk_string_list_append (strings, heading);
+                headed = TRUE;
+              }
+            g_snprintf (number, sizeof number, "%u", i);
+            gtk_string_list_append (strings, number);
+          }
+    }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_clause_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_clause_cb), self, 0);
   gtk_list_view_set_factory (self->clause_list, factory);
-  gtk_list_view_set_model (self->clause_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)))));
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&strings)));
+  /* Nothing selected until the consultant moves in the list. */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->clause_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   g_object_unref (factory);
 }
 
@@ -613,6 +668,39 @@ cs_contract_review_remove_kept_action (GtkWidget  *widget,
   adw_preferences_group_set_description (self->kept_group, removed);
 }
 
+/* Moves the clause list's selection (and the view) to the next or previous section heading. */
+static void
+cs_contract_review_move_section_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  CsContractReview *self = CS_CONTRACT_REVIEW (widget);
+  GtkSelectionModel *model = gtk_list_view_get_model (self->clause_list);
+  gboolean forward = g_str_equal (action_name, "review.next-section");
+  guint n, selected;
+
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = forward ? G_MAXUINT : n;
+
+  for (guint i = forward ? selected + 1 : selected; forward ? i < n : i > 0; forward ? i++ : i--)
+    {
+      guint position = forward ? i : i - 1;
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), SECTION_PREFIX))
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), position);
+          gtk_widget_activate_action (GTK_WIDGET (self->clause_list), "list.scroll-to-item", "u",
+                                      position);
+          return;
+        }
+    }
+}
+
 static void
 cs_contract_review_cancel_action (GtkWidget  *widget,
                                   const char *action_name,
@@ -737,6 +825,14 @@ cs_contract_review_class_init (CsContractReviewClass *klass)
   gtk_widget_class_install_action (widget_class, "review.open-kept", "u", cs_contract_review_open_kept_action);
   gtk_widget_class_install_action (widget_class, "review.remove-kept", "u", cs_contract_review_remove_kept_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "review.next-section", NULL,
+                                   cs_contract_review_move_section_action);
+  gtk_widget_class_install_action (widget_class, "review.previous-section", NULL,
+                                   cs_contract_review_move_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "review.next-section", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "review.previous-section", NULL);
 }
 
 static void
