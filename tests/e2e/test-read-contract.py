@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -171,13 +172,30 @@ def make_steps(run):
                                    timeout=30)
 
     def accepts():
-        for button in state['accept']:
-            click(button)
-        # Each accepted row says so in place of its clause.
-        wait_for('every proposal to read "Accepted"', lambda: sum(
-            1 for a in descendants(state['review'])
-            if role_of(a) == 'label' and safe(lambda: text_of(a), '').startswith('Accepted:'))
-            == state['n_proposals'], timeout=15)
+        def n_accepted():
+            # Each accepted row says so in place of its clause.
+            return sum(1 for a in descendants(state['review'])
+                       if role_of(a) == 'label'
+                       and safe(lambda: text_of(a), '').startswith('Accepted:'))
+
+        # Each acceptance commits and rescores the offer: on a busy machine the application
+        # may answer a click after AT-SPI stopped waiting. A row already accepted ignores a
+        # second click, so the buttons are clicked again until every row says "Accepted".
+        for attempt in range(3):
+            for button in state['accept']:
+                try:
+                    click(button)
+                except Exception as error:  # GLib.Error: "Did not receive a reply"
+                    log('a click went unanswered (%s); going on' % error)
+                    time.sleep(1)
+            try:
+                wait_for('every proposal to read "Accepted"',
+                         lambda: n_accepted() == state['n_proposals'], timeout=30)
+                return
+            except StepFailed:
+                log('%d of %d accepted after round %d' % (n_accepted(), state['n_proposals'],
+                                                          attempt + 1))
+        raise StepFailed('%d of %d proposals read "Accepted"' % (n_accepted(), state['n_proposals']))
 
     def score_changes():
         label = state['score_label']
