@@ -71,7 +71,7 @@ test_review_accept_undo (void)
   g_assert_true (cs_ui_test_wait_until (review_done, review));
   g_assert_cmpstr (cs_contract_review_get_state (review), ==, "review");
   document = cs_contract_review_get_document (review);
-  g_assert_cmpuint (cs_contract_document_get_n_proposals (document), ==, 24);
+  g_assert_cmpuint (cs_contract_document_get_n_proposals (document), ==, 28);
   /* shown, nothing written */
   cs_test_assert_unchanged (path, sha);
   cs_ui_test_iterate_rounds (20);
@@ -347,6 +347,72 @@ test_review_sections (void)
   cs_store_close (store);
 }
 
+/* Where the contract gives a field several values, the row offers them in a drop-down: the one
+ * picked fills the value, and is what Accept writes, with its own clause. */
+static void
+test_review_candidates (void)
+{
+  static const char text[] =
+    "Article 4 – Service levels\n"
+    "4.1 For Priority 1 incidents, the Provider shall respond within 30 minutes and restore service within 4 hours.\n\n"
+    "4.4 Outside business hours, for Priority 1 incidents the Provider shall respond within 1 hour.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cs_ui_test_project_path ("candidates.contractscope");
+  g_autofree char *contract = g_build_filename (g_get_user_data_dir (), "candidates.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (contract);
+  g_autoptr(CsStore) store = cs_demo_create (path, &error);
+  CsContractReview *review;
+  CsContractDocument *document;
+  GtkDropDown *choice;
+  GtkSpinButton *spin = NULL;
+  CsRecord *target;
+  CsOffer *offer;
+  guint p1 = G_MAXUINT;
+
+  g_assert_no_error (error);
+  cs_test_write_file (contract, text, sizeof text - 1);
+  offer = g_list_model_get_item (cs_store_get_offers (store), 1);
+  g_object_unref (offer); /* the live list keeps it */
+  review = cs_contract_review_new (NULL, store, offer, file);
+  gtk_window_present (GTK_WINDOW (review));
+  g_assert_true (cs_ui_test_wait_until (review_done, review));
+  g_assert_cmpstr (cs_contract_review_get_state (review), ==, "review");
+  document = cs_contract_review_get_document (review);
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    if (cs_contract_document_get_proposal (document, i)->candidates != NULL)
+      p1 = i;
+  g_assert_cmpuint (p1, !=, G_MAXUINT);
+  g_assert_cmpstr (cs_contract_document_get_proposal (document, p1)->field, ==, "sla_target.response_value");
+
+  choice = cs_ui_test_find_descendant (GTK_WIDGET (review), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (choice)), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+  for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (choice)); w != NULL && spin == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SPIN_BUTTON (w))
+      spin = GTK_SPIN_BUTTON (w);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 30);
+
+  gtk_drop_down_set_selected (choice, 1);
+  cs_ui_test_iterate ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 1);
+  cs_ui_test_save_shot (GTK_WIDGET (review), "contract-review-candidates.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (review), "review.accept", "u", p1);
+  cs_ui_test_iterate ();
+  target = p1_target (store, cs_record_get_id (CS_RECORD (offer)));
+  g_assert_cmpfloat (cs_record_get_number (target, "response_value"), ==, 1);
+  g_assert_cmpstr (cs_record_get_string (target, "response_unit"), ==, "hours");
+  g_assert_cmpstr (cs_record_get_string (target, "reference"), ==, "Art. 4.4");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (choice)));
+
+  gtk_window_destroy (GTK_WINDOW (review));
+  cs_ui_test_iterate ();
+  cs_store_close (store);
+}
+
 /* The offer's menu reviews the contract last kept in the project again; with none kept it
  * says so and opens nothing. */
 static void
@@ -409,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/ui/contract-review/cancel", test_review_cancel);
   g_test_add_func ("/ui/contract-review/keep-copy", test_review_keep_copy);
   g_test_add_func ("/ui/contract-review/sections", test_review_sections);
+  g_test_add_func ("/ui/contract-review/candidates", test_review_candidates);
   g_test_add_func ("/ui/contract-review/open-kept-from-project", test_open_kept_from_project);
 
   return g_test_run ();

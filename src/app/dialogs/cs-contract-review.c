@@ -45,6 +45,7 @@ struct _CsContractReview
   CsContractUndo     *undo;
   GPtrArray          *rows;        /* AdwActionRow per proposal */
   GPtrArray          *spins;       /* GtkSpinButton per proposal */
+  GPtrArray          *choices;     /* GtkDropDown per proposal with candidates, else NULL */
   GArray             *decided;     /* gboolean per proposal: accepted or rejected */
   const char         *state;
   /* the document's bytes as read, its name, and its copy in the project if one is kept */
@@ -156,15 +157,68 @@ describe_clause (const CsContractClause *clause)
                           clause->confidence * 100);
 }
 
+static char *
+describe_proposal (CsContractReview *self,
+                   guint             index)
+{
+  const CsContractProposal *p = cs_contract_document_get_proposal (self->document, index);
+  const CsContractClause *clause = cs_contract_document_get_clause (self->document, p->clause);
+
+  return g_strdup_printf (_("“%s” in %s: %s"), p->display,
+                          *clause->reference != '\0' ? clause->reference : _("the preamble"),
+                          clause->text);
+}
+
+/* The consultant picks another of the values the contract gives for the field. */
+static void
+on_choice_selected_cb (GtkDropDown      *choice,
+                       GParamSpec       *pspec,
+                       CsContractReview *self)
+{
+  guint index = 0;
+  g_autofree char *subtitle = NULL;
+  const CsContractProposal *p;
+  GtkSpinButton *spin;
+
+  if (!g_ptr_array_find (self->choices, choice, &index)
+      || !cs_contract_document_choose (self->document, index, gtk_drop_down_get_selected (choice)))
+    return;
+  p = cs_contract_document_get_proposal (self->document, index);
+  spin = g_ptr_array_index (self->spins, index);
+  gtk_spin_button_set_digits (spin, p->value == (gint64) p->value ? 0 : 2);
+  gtk_spin_button_set_value (spin, p->value);
+  subtitle = describe_proposal (self, index);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (g_ptr_array_index (self->rows, index)), subtitle);
+}
+
+/* A drop-down of the values the contract gives for the field, as written ("30 minutes"); the
+ * row's subtitle names the clause of the one picked. */
+static GtkWidget *
+create_choice (CsContractReview         *self,
+               const CsContractProposal *p)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkWidget *choice;
+
+  for (guint i = 0; i < p->candidates->len; i++)
+    gtk_string_list_append (strings, g_array_index (p->candidates, CsContractCandidate, i).display);
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), p->chosen);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choice, _("The contract gives several values: pick one"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Values the contract gives"), -1);
+  g_signal_connect_object (choice, "notify::selected", G_CALLBACK (on_choice_selected_cb), self, 0);
+  return choice;
+}
+
 static void
 add_proposal_row (CsContractReview *self,
                   guint             index)
 {
   const CsContractProposal *p = cs_contract_document_get_proposal (self->document, index);
-  const CsContractClause *clause = cs_contract_document_get_clause (self->document, p->clause);
-  g_autofree char *subtitle = g_strdup_printf (_("“%s” in %s: %s"), p->display,
-                                               *clause->reference != '\0' ? clause->reference : _("the preamble"),
-                                               clause->text);
+  g_autofree char *subtitle = describe_proposal (self, index);
+  GtkWidget *choice = p->candidates != NULL ? create_choice (self, p) : NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 1e9, 1);
   GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
@@ -187,6 +241,8 @@ add_proposal_row (CsContractReview *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (accept), "u", index);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reject), "review.reject");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (reject), "u", index);
+  if (choice != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), reject);
@@ -194,6 +250,7 @@ add_proposal_row (CsContractReview *self,
   adw_preferences_group_add (self->proposals_group, row);
   g_ptr_array_add (self->rows, row);
   g_ptr_array_add (self->spins, spin);
+  g_ptr_array_add (self->choices, choice);
 }
 
 /* The clause list's items: "s:SECTION" heads the clauses of a section, "N" is clause N. */
@@ -488,6 +545,7 @@ read_done_cb (GObject      *source,
   self->undo = cs_contract_undo_new ();
   self->rows = g_ptr_array_new ();
   self->spins = g_ptr_array_new ();
+  self->choices = g_ptr_array_new ();
   self->decided = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_array_set_size (self->decided, cs_contract_document_get_n_proposals (document));
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u clause, %u value proposed",
@@ -528,6 +586,8 @@ cs_contract_review_accept_action (GtkWidget  *widget,
   g_array_index (self->decided, gboolean, index) = TRUE;
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Accepted: written into the offer, with its clause as evidence"));
   gtk_widget_set_sensitive (g_ptr_array_index (self->spins, index), FALSE);
+  if (g_ptr_array_index (self->choices, index) != NULL)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->choices, index), FALSE);
   gtk_widget_add_css_class (row, "success");
   gtk_widget_action_set_enabled (widget, "review.undo", TRUE);
 }
@@ -572,6 +632,8 @@ cs_contract_review_undo_action (GtkWidget  *widget,
       gtk_widget_remove_css_class (row, "success");
       gtk_widget_set_sensitive (row, TRUE);
       gtk_widget_set_sensitive (g_ptr_array_index (self->spins, i), TRUE);
+      if (g_ptr_array_index (self->choices, i) != NULL)
+        gtk_widget_set_sensitive (g_ptr_array_index (self->choices, i), TRUE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Taken back: nothing of it is left in the offer"));
     }
 }
@@ -740,6 +802,7 @@ cs_contract_review_finalize (GObject *object)
   g_clear_pointer (&self->undo, cs_contract_undo_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->spins, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
   g_clear_pointer (&self->decided, g_array_unref);
   g_clear_pointer (&self->kept_rows, g_ptr_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
