@@ -186,7 +186,8 @@ static void
 test_fixture (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *stem = g_strndup (name, strrchr (name, '.') - name);
+  /* "managed-en.numbered.docx": the answers of managed-en */
+  g_autofree char *stem = g_strndup (name, strchr (name, '.') - name);
   g_autofree char *answers_name = g_strconcat (stem, ".answers", NULL);
   g_autofree char *path = fixture (name);
   g_autoptr(CsContractDocument) document = NULL;
@@ -852,7 +853,8 @@ int
 main (int    argc,
       char **argv)
 {
-  static const char * const formats[] = { "pdf", "odt", "docx", "txt" };
+  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml) */
+  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "txt" };
   static const char * const contracts[] = { "managed-en", "infogerance-fr", "support-uk" };
   GPtrArray *fixture_names = NULL;
   int status;
