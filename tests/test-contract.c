@@ -505,6 +505,38 @@ test_priorities_and_candidates (void)
   cs_store_close (store);
 }
 
+/* A fixture that gives a field two values (support-uk, Art. 3.2: a P1 fault acknowledged
+ * within 15 minutes, and within 1 hour outside business hours), in every format: the first is
+ * proposed, both are candidates. */
+static void
+test_candidates_fixture (gconstpointer data)
+{
+  g_autofree char *path = fixture (data);
+  g_autoptr(CsContractDocument) document = cs_contract_document_new_from_file (path, NULL, NULL);
+  g_autoptr(CsLinter) linter = cs_linter_new_default (NULL);
+  const CsContractProposal *p1 = NULL;
+
+  g_assert_nonnull (document);
+  g_assert_true (cs_contract_document_analyse (document, linter, NULL, NULL));
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    {
+      const CsContractProposal *p = cs_contract_document_get_proposal (document, i);
+
+      if (g_str_equal (p->field, "sla_target.response_value") && p->priority == 1)
+        p1 = p;
+      else
+        g_assert_null (p->candidates);
+    }
+  g_assert_nonnull (p1);
+  g_assert_cmpfloat (p1->value, ==, 15);
+  g_assert_nonnull (p1->candidates);
+  g_assert_cmpuint (p1->candidates->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (p1->candidates, CsContractCandidate, 0).value, ==, 15);
+  g_assert_cmpstr (g_array_index (p1->candidates, CsContractCandidate, 0).unit, ==, "minutes");
+  g_assert_cmpfloat (g_array_index (p1->candidates, CsContractCandidate, 1).value, ==, 1);
+  g_assert_cmpstr (g_array_index (p1->candidates, CsContractCandidate, 1).unit, ==, "hours");
+}
+
 static void
 test_gaps (void)
 {
@@ -873,6 +905,13 @@ main (int    argc,
     }
   g_test_add_func ("/contract/gaps", test_gaps);
   g_test_add_func ("/contract/priorities-and-candidates", test_priorities_and_candidates);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *test = g_strdup_printf ("/contract/candidates/support-uk.%s", formats[f]);
+
+      g_test_add_data_func_full (test, g_strdup_printf ("support-uk.%s", formats[f]),
+                                 test_candidates_fixture, g_free);
+    }
   g_test_add_func ("/contract/score-changes", test_score_changes);
   g_test_add_func ("/contract/not-contracts", test_not_contracts);
   g_test_add_func ("/contract/hostile/controls", test_hostile_controls);
