@@ -13,7 +13,9 @@
  *     SOURCE.src: "= TITLE", "# Heading" and paragraphs, one a line, blank lines between.
  *     Writes OUTPUT-STEM.pdf (cairo + pango: A4, a running header, a "Page N of M" footer,
  *     lines wrapped by hand with words hyphenated at line ends), .odt and .docx (zipped XML
- *     written with libzip, page breaks where the PDF's pages break) and .txt (form feeds there).
+ *     written with libzip, page breaks where the PDF's pages break), .numbered.docx (the same,
+ *     its article, clause and annex numbers from Word's automatic lists in word/numbering.xml)
+ *     and .txt (form feeds there).
  *   make-contract-fixtures hostile DIRECTORY
  *     Writes the hostile documents: a DOCX zip bomb, a DOCX with an XXE entity, a DOCX with an
  *     external DTD, a truncated PDF and DOCX, and a PDF protected by the user password
@@ -383,6 +385,154 @@ write_docx (GArray     *paras,
   write_docx_part (path, xml->str, xml->len);
 }
 
+/* The DOCX as Word writes automatic numbering: "Article N", "N.M" and the annexes' "N." come
+ * from word/numbering.xml (w:numPr on the paragraph), not from the text. Only numbers that
+ * follow on from the previous ones are turned into list items, so the reader must count as
+ * Word does to give the same references. */
+static const char *numbered_types =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+  "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+  "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+  "</Types>\n";
+static const char *numbered_document_rels =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+  "</Relationships>\n";
+
+static char *
+numbering_xml (gboolean french)
+{
+  return g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:abstractNum w:abstractNumId=\"0\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"Article %%1\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%%1.%%2\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"1\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%s %%1\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%%2.\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+    "</w:numbering>\n", french ? "Annexe" : "Annex");
+}
+
+/* Splits "PREFIX N REST" ("Article 4 – Service levels"); FALSE when @text is not one. */
+static gboolean
+split_number (const char  *text,
+              const char  *prefix,
+              const char  *separator,
+              guint       *out_n,
+              const char **out_rest)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (!g_str_has_prefix (text, prefix) || !g_ascii_isdigit (text[strlen (prefix)]))
+    return FALSE;
+  n = g_ascii_strtoull (text + strlen (prefix), &end, 10);
+  if (!g_str_has_prefix (end, separator))
+    return FALSE;
+  *out_n = (guint) n;
+  *out_rest = end + strlen (separator);
+  return TRUE;
+}
+
+static void
+write_docx_numbered (GArray     *paras,
+                     gboolean    french,
+                     const char *path)
+{
+  g_autoptr(GString) xml = g_string_new (DOCX_HEAD DOCX_ROOT);
+  g_autofree char *numbering = numbering_xml (french);
+  const char *annex = french ? "Annexe " : "Annex ";
+  guint page = 1, article = 0, clause = 0, annexe = 0, item = 0;
+  int list = 0;   /* 1: in an article, 2: in an annex, 0: elsewhere */
+  zip_t *zip;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      Para *para = &g_array_index (paras, Para, i);
+      const char *text = para->text;
+      const char *rest = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *article_prefix = NULL;
+      int num_id = 0, ilvl = 0;
+      guint n = 0, m = 0;
+
+      if (para->level == 1)
+        {
+          list = 0;
+          if (split_number (text, "Article ", " ", &n, &rest) && n == article + 1)
+            {
+              article = n;
+              clause = 0;
+              list = num_id = 1;
+              text = rest;
+            }
+          else if (split_number (text, annex, " ", &n, &rest) && n == annexe + 1)
+            {
+              annexe = n;
+              item = 0;
+              list = num_id = 2;
+              text = rest;
+            }
+        }
+      else if (para->level == 0 && list == 1)
+        {
+          article_prefix = g_strdup_printf ("%u.", article);
+          if (split_number (text, article_prefix, " ", &m, &rest) && m == clause + 1)
+            {
+              clause = m;
+              num_id = 1;
+              ilvl = 1;
+              text = rest;
+            }
+        }
+      else if (para->level == 0 && list == 2
+               && split_number (text, "", ". ", &m, &rest) && m == item + 1)
+        {
+          item = m;
+          num_id = 2;
+          ilvl = 1;
+          text = rest;
+        }
+
+      escaped = g_markup_escape_text (text, -1);
+      g_string_append (xml, "<w:p>");
+      if (para->level > 0 || num_id > 0)
+        {
+          g_string_append (xml, "<w:pPr>");
+          if (para->level > 0)
+            g_string_append_printf (xml, "<w:pStyle w:val=\"%s\"/>",
+                                    para->level == 1 ? "Heading1" : "Title");
+          if (num_id > 0)
+            g_string_append_printf (xml, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/></w:numPr>",
+                                    ilvl, num_id);
+          g_string_append (xml, "</w:pPr>");
+        }
+      for (; page < para->page; page++)
+        g_string_append (xml, "<w:r><w:lastRenderedPageBreak/></w:r>");
+      g_string_append_printf (xml, "<w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>\n", escaped);
+    }
+  g_string_append (xml, DOCX_TAIL);
+
+  zip = create_zip (path);
+  add_entry (zip, "[Content_Types].xml", numbered_types, strlen (numbered_types), FALSE);
+  add_entry (zip, "_rels/.rels", docx_rels, strlen (docx_rels), FALSE);
+  add_entry (zip, "word/_rels/document.xml.rels", numbered_document_rels,
+             strlen (numbered_document_rels), FALSE);
+  add_entry (zip, "word/document.xml", xml->str, xml->len, FALSE);
+  add_entry (zip, "word/numbering.xml", numbering, strlen (numbering), FALSE);
+  finish_zip (zip);
+  g_print ("%s: %u articles and %u annexes numbered by Word's lists\n", path, article, annexe);
+}
+
 static void
 write_txt (GArray     *paras,
            const char *path)
@@ -432,6 +582,7 @@ render (const char *source,
   g_autofree char *odt = g_strconcat (stem, ".odt", NULL);
   g_autofree char *docx = g_strconcat (stem, ".docx", NULL);
   g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
+  g_autofree char *numbered = g_strconcat (stem, ".numbered.docx", NULL);
   gboolean french = strstr (source, "-fr") != NULL;
   guint n_pages = 0;
 
@@ -441,6 +592,7 @@ render (const char *source,
              french, pdf);
   write_odt (paras, odt);
   write_docx (paras, docx);
+  write_docx_numbered (paras, french, numbered);
   write_txt (paras, txt);
   g_print ("%s: %u pages\n", pdf, n_pages);
   for (guint i = 0; i < lines->len; i++)

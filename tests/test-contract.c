@@ -186,7 +186,8 @@ static void
 test_fixture (gconstpointer data)
 {
   const char *name = data;
-  g_autofree char *stem = g_strndup (name, strrchr (name, '.') - name);
+  /* "managed-en.numbered.docx": the answers of managed-en */
+  g_autofree char *stem = g_strndup (name, strchr (name, '.') - name);
   g_autofree char *answers_name = g_strconcat (stem, ".answers", NULL);
   g_autofree char *path = fixture (name);
   g_autoptr(CsContractDocument) document = NULL;
@@ -423,6 +424,117 @@ test_accept_undo (void)
   g_assert_cmpfloat (cs_record_get_number (cs_store_get_section (store, CS_TYPE_EXIT_TERMS, offer_id),
                                            "transition_days"), !=, 90);
   cs_store_close (store);
+}
+
+/* Every priority the contract states is proposed; a field the contract gives several values
+ * has them all as candidates, the first proposed, and the one picked is what is accepted, with
+ * its own clause as evidence. */
+static void
+test_priorities_and_candidates (void)
+{
+  g_autoptr(CsContractDocument) document = read_text (
+    "Article 4 – Service levels\n"
+    "4.1 For Priority 1 incidents, the Provider shall respond within 30 minutes and restore service within 4 hours.\n\n"
+    "4.2 For Priority 3 incidents, the Provider shall respond within 8 hours and restore service within 3 days.\n\n"
+    "4.3 For Priority 4 requests, the Provider shall respond within 2 days and resolve them within 10 days.\n\n"
+    "4.4 Outside business hours, for Priority 1 incidents the Provider shall respond within 1 hour.\n");
+  g_autoptr(CsLinter) linter = cs_linter_new_default (NULL);
+  g_autoptr(CsContractUndo) undo = cs_contract_undo_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  CsOffer *offer = NULL;
+  const CsContractProposal *p1 = NULL;
+  guint p1_index = G_MAXUINT;
+  guint found[5][2] = { { 0 } };
+  CsRecord *target;
+
+  g_assert_true (cs_contract_document_analyse (document, linter, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    {
+      const CsContractProposal *p = cs_contract_document_get_proposal (document, i);
+      guint column = g_str_equal (p->column, "response_value") ? 0 : 1;
+
+      if (!g_str_equal (p->table, "sla_target"))
+        continue;
+      g_assert_cmpuint (p->priority, <=, 4);
+      found[p->priority][column]++;
+      if (p->priority == 1 && column == 0)
+        {
+          p1 = p;
+          p1_index = i;
+        }
+      if (p->priority == 4 && column == 1)
+        {
+          g_assert_cmpfloat (p->value, ==, 10);
+          g_assert_cmpstr (p->unit, ==, "days");
+          g_assert_cmpstr (p->label, ==, "P4 resolution time");
+        }
+    }
+  for (guint priority = 1; priority <= 4; priority++)
+    for (guint column = 0; column < 2; column++)
+      g_assert_cmpuint (found[priority][column], ==, priority == 2 ? 0 : 1);
+
+  /* P1 response: 30 minutes (Art. 4.1) first, 1 hour (Art. 4.4) the other candidate */
+  g_assert_nonnull (p1);
+  g_assert_nonnull (p1->candidates);
+  g_assert_cmpuint (p1->candidates->len, ==, 2);
+  g_assert_cmpuint (p1->chosen, ==, 0);
+  g_assert_cmpfloat (p1->value, ==, 30);
+  g_assert_cmpfloat (g_array_index (p1->candidates, CsContractCandidate, 1).value, ==, 1);
+  g_assert_cmpstr (g_array_index (p1->candidates, CsContractCandidate, 1).unit, ==, "hours");
+  /* one value only: no candidates */
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    if (i != p1_index)
+      g_assert_null (cs_contract_document_get_proposal (document, i)->candidates);
+
+  g_assert_false (cs_contract_document_choose (document, p1_index, 2));
+  g_assert_true (cs_contract_document_choose (document, p1_index, 1));
+  g_assert_cmpuint (p1->chosen, ==, 1);
+  g_assert_cmpfloat (p1->value, ==, 1);
+  g_assert_cmpstr (p1->unit, ==, "hours");
+  g_assert_cmpstr (cs_contract_document_get_clause (document, p1->clause)->reference, ==, "Art. 4.4");
+
+  store = new_project (&offer);
+  g_assert_true (cs_contract_document_accept (document, p1_index, p1->value, store, offer, undo, &error));
+  g_assert_no_error (error);
+  target = p1_target (store, cs_record_get_id (CS_RECORD (offer)));
+  g_assert_cmpfloat (cs_record_get_number (target, "response_value"), ==, 1);
+  g_assert_cmpstr (cs_record_get_string (target, "response_unit"), ==, "hours");
+  g_assert_cmpstr (cs_record_get_string (target, "reference"), ==, "Art. 4.4");
+  cs_store_close (store);
+}
+
+/* A fixture that gives a field two values (support-uk, Art. 3.2: a P1 fault acknowledged
+ * within 15 minutes, and within 1 hour outside business hours), in every format: the first is
+ * proposed, both are candidates. */
+static void
+test_candidates_fixture (gconstpointer data)
+{
+  g_autofree char *path = fixture (data);
+  g_autoptr(CsContractDocument) document = cs_contract_document_new_from_file (path, NULL, NULL);
+  g_autoptr(CsLinter) linter = cs_linter_new_default (NULL);
+  const CsContractProposal *p1 = NULL;
+
+  g_assert_nonnull (document);
+  g_assert_true (cs_contract_document_analyse (document, linter, NULL, NULL));
+  for (guint i = 0; i < cs_contract_document_get_n_proposals (document); i++)
+    {
+      const CsContractProposal *p = cs_contract_document_get_proposal (document, i);
+
+      if (g_str_equal (p->field, "sla_target.response_value") && p->priority == 1)
+        p1 = p;
+      else
+        g_assert_null (p->candidates);
+    }
+  g_assert_nonnull (p1);
+  g_assert_cmpfloat (p1->value, ==, 15);
+  g_assert_nonnull (p1->candidates);
+  g_assert_cmpuint (p1->candidates->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (p1->candidates, CsContractCandidate, 0).value, ==, 15);
+  g_assert_cmpstr (g_array_index (p1->candidates, CsContractCandidate, 0).unit, ==, "minutes");
+  g_assert_cmpfloat (g_array_index (p1->candidates, CsContractCandidate, 1).value, ==, 1);
+  g_assert_cmpstr (g_array_index (p1->candidates, CsContractCandidate, 1).unit, ==, "hours");
 }
 
 static void
@@ -756,7 +868,7 @@ test_cli_read (void)
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "PDF");
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "clauses")), >=, 49);
-  g_assert_cmpint (json_object_get_int_member (root, "accepted"), ==, 24);
+  g_assert_cmpint (json_object_get_int_member (root, "accepted"), ==, 28);
 
   store = cs_store_open (project, CS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -773,7 +885,8 @@ int
 main (int    argc,
       char **argv)
 {
-  static const char * const formats[] = { "pdf", "odt", "docx", "txt" };
+  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml) */
+  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "txt" };
   static const char * const contracts[] = { "managed-en", "infogerance-fr", "support-uk" };
   GPtrArray *fixture_names = NULL;
   int status;
@@ -791,6 +904,14 @@ main (int    argc,
       g_test_add_data_func (test, contracts[c], test_pdf_text);
     }
   g_test_add_func ("/contract/gaps", test_gaps);
+  g_test_add_func ("/contract/priorities-and-candidates", test_priorities_and_candidates);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *test = g_strdup_printf ("/contract/candidates/support-uk.%s", formats[f]);
+
+      g_test_add_data_func_full (test, g_strdup_printf ("support-uk.%s", formats[f]),
+                                 test_candidates_fixture, g_free);
+    }
   g_test_add_func ("/contract/score-changes", test_score_changes);
   g_test_add_func ("/contract/not-contracts", test_not_contracts);
   g_test_add_func ("/contract/hostile/controls", test_hostile_controls);

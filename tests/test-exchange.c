@@ -284,6 +284,18 @@ fill_every_table (CsStore  *store,
         {
           set_all_fields (store, CS_RECORD (cs_store_get_project (store)), entity, last_ids);
         }
+      else if (types[t] == CS_TYPE_KEPT_DOCUMENT)
+        {
+          /* A kept document is its bytes: binary, with NUL and markup in it. */
+          static const char bytes[] = "%PDF-1.4\0\x01" HOSTILE_TEXT "</field>]]>\xff\xfe";
+          g_autoptr(GBytes) contents = g_bytes_new_static (bytes, sizeof bytes);
+          g_autoptr(CsKeptDocument) document = NULL;
+
+          document = cs_store_keep_document (store, offer_id, HOSTILE_TEXT "file_name",
+                                             HOSTILE_TEXT "media_type", contents, error);
+          if (document == NULL)
+            return FALSE;
+        }
       else if (entity->one_per_parent)
         {
           CsRecord *section = cs_store_get_section (store, types[t], offer_id);
@@ -548,6 +560,100 @@ assert_refused (GBytes     *xml,
       g_assert_true (g_str_has_prefix (error->message, where));
     }
   assert_nothing_left ("refused.contractscope");
+}
+
+/* A document larger than one part of the format (6 MiB of base64) comes back whole. */
+static void
+test_document_parts (void)
+{
+  g_autoptr(CsStore) store = create_project ("parts.contractscope");
+  g_autoptr(CsStore) copy = NULL;
+  g_autoptr(CsRecord) offer = g_object_new (CS_TYPE_OFFER, "provider", "Parts", NULL);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(CsKeptDocument) document = NULL;
+  g_autoptr(CsRecord) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  const char *text;
+  guint n_parts = 0;
+
+  g_assert_true (cs_store_add (store, offer, &error));
+  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+    {
+      guint8 byte = (guint8) g_rand_int_range (rand, 0, 256);
+
+      g_byte_array_append (data, &byte, 1);
+    }
+  contents = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  document = cs_store_keep_document (store, cs_record_get_id (offer), "big.pdf", "application/pdf",
+                                     contents, &error);
+  g_assert_no_error (error);
+
+  xml = export_bytes (store);
+  text = g_bytes_get_data (xml, NULL);
+  for (const char *p = text; (p = strstr (p, "<field name=\"content\"")) != NULL; p++)
+    n_parts++;
+  g_assert_cmpuint (n_parts, ==, 2);
+
+  copy = import_bytes (xml, "parts-copy.contractscope");
+  copied = g_list_model_get_item (cs_store_list (copy, CS_TYPE_KEPT_DOCUMENT,
+                                                 cs_record_get_id (g_list_model_get_item (cs_store_get_offers (copy), 0))),
+                                  0);
+  back = cs_store_read_document (copy, CS_KEPT_DOCUMENT (copied), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, contents));
+}
+
+/* @xml with its first @from replaced by @to. */
+static GBytes *
+replace_once (GBytes     *xml,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  char *at = strstr (text, from);
+  char *changed;
+
+  g_assert_nonnull (at);
+  *at = '\0';
+  changed = g_strconcat (text, to, at + strlen (from), NULL);
+  return g_bytes_new_take (changed, strlen (changed));
+}
+
+/* A document whose bytes are not the ones its SHA-256 names is refused, as is one without its
+ * bytes or with them not in base64: nothing is written. */
+static void
+test_document_refused (void)
+{
+  g_autoptr(CsStore) store = create_project ("document.contractscope");
+  g_autoptr(CsRecord) offer = g_object_new (CS_TYPE_OFFER, "provider", "P", NULL);
+  g_autoptr(GBytes) contents = g_bytes_new_static ("test", 4);
+  g_autoptr(CsKeptDocument) document = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) missing = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(CsStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cs_store_add (store, offer, &error));
+  document = cs_store_keep_document (store, cs_record_get_id (offer), "a.txt", "text/plain",
+                                     contents, &error);
+  g_assert_no_error (error);
+
+  /* The control: the export as written imports. */
+  good = export_bytes (store);
+  copy = import_bytes (good, "document-good.contractscope");
+
+  changed = replace_once (good, "encoding=\"base64\">dGVzdA==", "encoding=\"base64\">dGVzdQ==");
+  assert_refused (changed, CS_EXCHANGE_ERROR_INVALID, 0);
+  missing = replace_once (good, "<field name=\"content\" encoding=\"base64\">dGVzdA==</field>", "");
+  assert_refused (missing, CS_EXCHANGE_ERROR_INVALID, 0);
+  plain = replace_once (good, "<field name=\"content\" encoding=\"base64\">dGVzdA==", "<field name=\"content\">test");
+  assert_refused (plain, CS_EXCHANGE_ERROR_INVALID, 0);
 }
 
 /* Cancelled, an export leaves an existing file as it was and no temporary file; an import
@@ -896,6 +1002,8 @@ main (int   argc,
   g_test_add_func ("/core/exchange/round-trip/demo", test_round_trip_demo);
   g_test_add_func ("/core/exchange/round-trip/every-table", test_round_trip_every_table);
   g_test_add_func ("/core/exchange/fixtures", test_fixtures);
+  g_test_add_func ("/core/exchange/document-parts", test_document_parts);
+  g_test_add_func ("/core/exchange/document-refused", test_document_refused);
   g_test_add_func ("/core/exchange/export-to-file", test_export_to_file);
   g_test_add_func ("/core/exchange/refuse-invalid", test_refuse_invalid);
   g_test_add_func ("/core/exchange/cancel", test_cancel);

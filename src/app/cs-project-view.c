@@ -45,6 +45,7 @@
  * confirmation), `project.undo` (Ctrl+Z: puts back the last deletion of any page, from the
  * store's undo stack; every deletion toast's Undo button activates it),
  * `project.open-contract` (reads the provider's contract for the selected offer),
+ * `project.open-kept-contract` (reviews again the contract last kept in the project for it),
  * `project.show-sidebar`, and those
  * through which the pages reach their container: `project.show-section` (a section id),
  * `project.show-target` (section id, table, record id, field, start and end of the wording
@@ -119,6 +120,7 @@ update_actions (CsProjectView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.rename-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.delete-offer", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.open-contract", writable && has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.open-kept-contract", writable && has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.undo",
                                  self->store != NULL && cs_store_can_undo (self->store));
 }
@@ -677,6 +679,38 @@ cs_project_view_open_contract_action (GtkWidget  *widget,
 }
 
 static void
+cs_project_view_open_kept_contract_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(CsKeptDocument) kept = NULL;
+  CsContractReview *review = NULL;
+  GListModel *documents;
+  guint n;
+
+  if (offer == NULL || self->store == NULL)
+    return;
+
+  documents = cs_store_list (self->store, CS_TYPE_KEPT_DOCUMENT, cs_record_get_id (CS_RECORD (offer)));
+  n = g_list_model_get_n_items (documents);
+  if (n == 0)
+    {
+      cs_toast_add (adw_bin_get_child (ADW_BIN (self)),
+                    adw_toast_new (_("No contract of this offer is kept in the project: open one and switch on “Keep a copy in the project”.")));
+      return;
+    }
+
+  /* The last kept; its review lists the others, to open or remove. */
+  kept = g_list_model_get_item (documents, n - 1);
+  review = cs_contract_review_new_for_kept (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                            self->store, offer, kept);
+  gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
 cs_project_view_delete_offer_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
@@ -1052,6 +1086,8 @@ cs_project_view_class_init (CsProjectViewClass *klass)
                                    cs_project_view_delete_offer_action);
   gtk_widget_class_install_action (widget_class, "project.open-contract", NULL,
                                    cs_project_view_open_contract_action);
+  gtk_widget_class_install_action (widget_class, "project.open-kept-contract", NULL,
+                                   cs_project_view_open_kept_contract_action);
   gtk_widget_class_install_action (widget_class, "project.undo", NULL,
                                    cs_project_view_undo_action);
   /* Bubbling: a text field with the focus undoes its own typing first. */

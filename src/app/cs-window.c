@@ -14,6 +14,7 @@
 
 #include "cs-window.h"
 #include "cs-window-export.h"
+#include "cs-contract-review.h"
 #include "cs-labels.h"
 #include "cs-project-properties.h"
 #include "cs-welcome-page.h"
@@ -26,7 +27,9 @@
  * owns the project's #CsStore and closes it when the project or the window is closed.
  *
  * Window actions: `win.save-copy`, `win.project-properties`, `win.close-project` (which
- * closes the window when no project is open).
+ * closes the window when no project is open), and `win.open-contract` (a path: reviews that
+ * contract document for the selected offer; "": chooses the file), which the application
+ * exports on D-Bus with its window, for scripts.
  */
 struct _CsWindow
 {
@@ -374,9 +377,39 @@ cs_window_class_init (CsWindowClass *klass)
 }
 
 static void
+on_open_contract_activate_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              CsWindow      *self)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+  CsContractReview *review;
+  CsOffer *offer;
+
+  if (self->project_view == NULL || self->store == NULL || cs_store_is_read_only (self->store))
+    return;
+  offer = cs_project_view_get_offer (self->project_view);
+  if (offer == NULL)
+    return;
+  if (*path == '\0')
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->project_view), "project.open-contract", NULL);
+      return;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  review = cs_contract_review_new (GTK_WINDOW (self), self->store, offer, file);
+  gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
 cs_window_init (CsWindow *self)
 {
+  g_autoptr(GSimpleAction) open_contract = g_simple_action_new ("open-contract", G_VARIANT_TYPE_STRING);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (open_contract, "activate", G_CALLBACK (on_open_contract_activate_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (open_contract));
 
   update_actions (self);
 }

@@ -239,6 +239,24 @@ build_json (JsonBuilder        *builder,
       json_builder_set_member_name (builder, "reference");
       json_builder_add_string_value (builder,
                                      cs_contract_document_get_clause (document, p->clause)->reference);
+      /* the other values the contract gives for the field, the proposed one first */
+      json_builder_set_member_name (builder, "candidates");
+      json_builder_begin_array (builder);
+      for (guint k = 0; p->candidates != NULL && k < p->candidates->len; k++)
+        {
+          const CsContractCandidate *c = &g_array_index (p->candidates, CsContractCandidate, k);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_double_value (builder, c->value);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, c->display);
+          json_builder_set_member_name (builder, "reference");
+          json_builder_add_string_value (builder,
+                                         cs_contract_document_get_clause (document, c->clause)->reference);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

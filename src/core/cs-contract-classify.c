@@ -34,7 +34,8 @@
  * Proposals: for each typed value of a clause (cs_values_extract()), the first rule of the
  * value's kind and the clause's section whose "near" terms occur between the previous value
  * (or the sentence start) and the value — or right after it — and whose "context" terms occur
- * in the sentence, gives the field; the first value per field is proposed.
+ * in the sentence, gives the field; the first value per field is proposed, and when the contract
+ * gives the field other values, they are its candidates for the consultant to pick from.
  */
 
 #define RESOURCE "/org/contractscope/ContractScope/core/reader/sections.xml"
@@ -417,6 +418,7 @@ _cs_contract_proposal_free (gpointer data)
   CsContractProposal *proposal = data;
 
   g_free (proposal->display);
+  g_clear_pointer (&proposal->candidates, g_array_unref);
   g_free (proposal);
 }
 
@@ -554,6 +556,52 @@ convert (const CsContractRule *rule,
 }
 
 static void
+clear_candidate (gpointer data)
+{
+  g_free (((CsContractCandidate *) data)->display);
+}
+
+/* Another value of @proposal's field: a candidate, unless it is one already (same value and
+ * unit). The first value becomes candidate 0. Takes @display. */
+static void
+add_candidate (CsContractProposal *proposal,
+               double              number,
+               const char         *unit,
+               char               *display,
+               guint               clause)
+{
+  CsContractCandidate candidate = { number, unit, display, clause };
+
+  if (proposal->candidates == NULL)
+    {
+      CsContractCandidate first = { proposal->value, proposal->unit,
+                                    g_strdup (proposal->display), proposal->clause };
+
+      if (number == proposal->value && g_strcmp0 (unit, proposal->unit) == 0)
+        {
+          g_free (first.display);
+          g_free (display);
+          return;
+        }
+      proposal->candidates = g_array_new (FALSE, FALSE, sizeof (CsContractCandidate));
+      g_array_set_clear_func (proposal->candidates, clear_candidate);
+      g_array_append_val (proposal->candidates, first);
+    }
+
+  for (guint i = 0; i < proposal->candidates->len; i++)
+    {
+      CsContractCandidate *known = &g_array_index (proposal->candidates, CsContractCandidate, i);
+
+      if (known->value == number && g_strcmp0 (known->unit, unit) == 0)
+        {
+          g_free (display);
+          return;
+        }
+    }
+  g_array_append_val (proposal->candidates, candidate);
+}
+
+static void
 propose_clause (Lexicon    *lexicon,
                 int         l,
                 GPtrArray  *clauses,
@@ -588,8 +636,14 @@ propose_clause (Lexicon    *lexicon,
               || !convert (rule, value, &number, &unit))
             continue;
           key = g_strdup_printf ("%s/%u", rule->field, rule->priority);
-          if (g_hash_table_contains (seen, key))
-            continue;
+          proposal = g_hash_table_lookup (seen, key);
+          if (proposal != NULL)
+            {
+              add_candidate (proposal, number, unit,
+                             g_strndup (clause->text + value->start, value->end - value->start),
+                             index);
+              break;
+            }
           proposal = g_new0 (CsContractProposal, 1);
           proposal->field = rule->field;
           proposal->table = rule->table;
@@ -600,7 +654,7 @@ propose_clause (Lexicon    *lexicon,
           proposal->display = g_strndup (clause->text + value->start, value->end - value->start);
           proposal->clause = index;
           g_ptr_array_add (proposals, proposal);
-          g_hash_table_add (seen, g_steal_pointer (&key));
+          g_hash_table_insert (seen, g_steal_pointer (&key), proposal);
           break;
         }
     }
@@ -612,6 +666,7 @@ _cs_contract_propose (GPtrArray  *clauses,
 {
   Lexicon *lexicon = get_lexicon ();
   GPtrArray *proposals = g_ptr_array_new_with_free_func (_cs_contract_proposal_free);
+  /* "field/priority" → its proposal */
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   int l = language == CS_LANGUAGE_FR ? 1 : 0;
 

@@ -38,12 +38,31 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_t, zip_discard)
 
+#define MAX_LEVELS 9
+
+/* One level of a DOCX list (word/numbering.xml, w:abstractNum/w:lvl). */
+typedef struct
+{
+  char *format;   /* w:numFmt: "decimal", "lowerLetter", "bullet" … */
+  char *text;     /* w:lvlText: "%1.%2" */
+  guint start;    /* w:start */
+} Level;
+
+/* A DOCX list (w:num) as its paragraphs number themselves: its levels and where each counts. */
+typedef struct
+{
+  Level levels[MAX_LEVELS];
+  guint counters[MAX_LEVELS];
+  gboolean started[MAX_LEVELS];
+} List;
+
 typedef struct
 {
   CsContractFormat  format;
   GArray           *lines;
   guint             page;
   GString          *text;
+  GHashTable       *lists;   /* w:numId (string) → List; NULL without numbering.xml */
 } Walk;
 
 static gboolean
@@ -97,6 +116,165 @@ docx_heading_level (xmlNode *paragraph)
         }
     }
   return 0;
+}
+
+static void
+list_free (gpointer data)
+{
+  List *list = data;
+
+  for (guint i = 0; i < MAX_LEVELS; i++)
+    {
+      g_free (list->levels[i].format);
+      g_free (list->levels[i].text);
+    }
+  g_free (list);
+}
+
+static char *
+child_val (xmlNode    *node,
+           const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is (child, DOCX_NS, name))
+      return get_attr (child, DOCX_NS, "val");
+  return NULL;
+}
+
+/* The lists of word/numbering.xml: each w:num with the levels of its w:abstractNum. */
+static GHashTable *
+read_lists (xmlNode *root)
+{
+  g_autoptr(GHashTable) abstracts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, list_free);
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    if (is (node, DOCX_NS, "abstractNum"))
+      {
+        char *id = get_attr (node, DOCX_NS, "abstractNumId");
+
+        if (id != NULL)
+          g_hash_table_replace (abstracts, id, node);
+      }
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *abstract_id = NULL;
+      xmlNode *abstract;
+      List *list;
+
+      if (!is (node, DOCX_NS, "num") || (id = get_attr (node, DOCX_NS, "numId")) == NULL
+          || (abstract_id = child_val (node, "abstractNumId")) == NULL
+          || (abstract = g_hash_table_lookup (abstracts, abstract_id)) == NULL)
+        continue;
+
+      list = g_new0 (List, 1);
+      for (xmlNode *lvl = abstract->children; lvl != NULL; lvl = lvl->next)
+        {
+          g_autofree char *ilvl = NULL;
+          g_autofree char *start = NULL;
+          guint64 level = 0;
+
+          if (!is (lvl, DOCX_NS, "lvl") || (ilvl = get_attr (lvl, DOCX_NS, "ilvl")) == NULL
+              || !g_ascii_string_to_unsigned (ilvl, 10, 0, MAX_LEVELS - 1, &level, NULL))
+            continue;
+          start = child_val (lvl, "start");
+          g_free (list->levels[level].format);
+          g_free (list->levels[level].text);
+          list->levels[level].format = child_val (lvl, "numFmt");
+          list->levels[level].text = child_val (lvl, "lvlText");
+          list->levels[level].start = start != NULL ? (guint) CLAMP (g_ascii_strtoll (start, NULL, 10), 0, 100000) : 1;
+        }
+      g_hash_table_replace (lists, g_steal_pointer (&id), list);
+    }
+
+  return lists;
+}
+
+static void
+append_number (GString    *out,
+               guint       n,
+               const char *format)
+{
+  static const struct { guint value; const char *digits; } roman[] = {
+    { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+    { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+  };
+  gsize start = out->len;
+
+  if (g_strcmp0 (format, "lowerLetter") == 0 || g_strcmp0 (format, "upperLetter") == 0)
+    {
+      /* a … z, aa … zz, as Word counts */
+      for (guint k = 0; n > 0 && k <= (n - 1) / 26; k++)
+        g_string_append_c (out, (char) ('a' + (n - 1) % 26));
+    }
+  else if (g_strcmp0 (format, "lowerRoman") == 0 || g_strcmp0 (format, "upperRoman") == 0)
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (roman) && n < 4000; k++)
+        for (; n >= roman[k].value; n -= roman[k].value)
+          g_string_append (out, roman[k].digits);
+    }
+  else
+    g_string_append_printf (out, "%u", n);
+
+  if (format != NULL && g_str_has_prefix (format, "upper"))
+    for (gsize i = start; i < out->len; i++)
+      out->str[i] = g_ascii_toupper (out->str[i]);
+}
+
+/* The number Word shows before a paragraph of a list ("4.3", "b)"), counting it; "" for
+ * bullets and paragraphs outside any list of numbering.xml. */
+static char *
+docx_list_label (Walk    *walk,
+                 xmlNode *paragraph)
+{
+  g_autofree char *num_id = NULL;
+  g_autofree char *ilvl = NULL;
+  GString *label;
+  guint64 level = 0;
+  List *list;
+
+  if (walk->lists == NULL)
+    return NULL;
+  for (xmlNode *ppr = paragraph->children; ppr != NULL && num_id == NULL; ppr = ppr->next)
+    if (is (ppr, DOCX_NS, "pPr"))
+      for (xmlNode *numpr = ppr->children; numpr != NULL; numpr = numpr->next)
+        if (is (numpr, DOCX_NS, "numPr"))
+          {
+            num_id = child_val (numpr, "numId");
+            ilvl = child_val (numpr, "ilvl");
+          }
+  if (num_id == NULL || (list = g_hash_table_lookup (walk->lists, num_id)) == NULL)
+    return NULL;
+  if (ilvl != NULL && !g_ascii_string_to_unsigned (ilvl, 10, 0, MAX_LEVELS - 1, &level, NULL))
+    return NULL;
+
+  /* this level counts on; the deeper ones start again */
+  list->counters[level] = list->started[level] ? list->counters[level] + 1 : list->levels[level].start;
+  list->started[level] = TRUE;
+  for (guint k = level + 1; k < MAX_LEVELS; k++)
+    list->started[k] = FALSE;
+
+  if (list->levels[level].text == NULL || g_strcmp0 (list->levels[level].format, "bullet") == 0
+      || g_strcmp0 (list->levels[level].format, "none") == 0)
+    return NULL;
+
+  label = g_string_new (NULL);
+  for (const char *p = list->levels[level].text; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] >= '1' && p[1] <= '9')
+        {
+          guint k = (guint) (p[1] - '1');
+
+          append_number (label, list->started[k] ? list->counters[k] : list->levels[k].start,
+                         list->levels[k].format);
+          p++;
+        }
+      else
+        g_string_append_c (label, *p);
+    }
+  return g_string_free (label, FALSE);
 }
 
 /* Collects the text of a paragraph's runs (DOCX w:t, ODT text nodes, spans, spaces). */
@@ -173,6 +351,17 @@ walk_tree (Walk    *walk,
 
       g_string_truncate (walk->text, 0);
       page = walk->page;
+      if (is (child, DOCX_NS, "p"))
+        {
+          /* Word's automatic numbering: the number is in numbering.xml, not in the text */
+          g_autofree char *label = docx_list_label (walk, child);
+
+          if (label != NULL && *label != '\0')
+            {
+              g_string_append (walk->text, label);
+              g_string_append_c (walk->text, ' ');
+            }
+        }
       collect_text (walk, child, depth + 1);
       /* a page break inside a paragraph's first run belongs to the paragraph's start */
       if (walk->text->len > 0 && walk->page != page)
@@ -266,20 +455,17 @@ read_part (zip_t       *zip,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-static gboolean
-parse_part (GBytes           *part,
-            CsContractFormat  format,
-            GArray           *lines,
-            guint            *out_n_pages,
-            GError          **error)
+/* A part's XML, under the safe-parse rules (no DOCTYPE, no network, no entity expansion). */
+static xmlDoc *
+read_xml (GBytes  *part,
+          GError **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   gsize size = 0;
   const char *data = g_bytes_get_data (part, &size);
-  Walk walk = { format, lines, 1, NULL };
 
   if (!check_declarations (data, size, error))
-    return FALSE;
+    return NULL;
 
   doc = xmlReadMemory (size > 0 ? data : "", (int) size, NULL, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -287,18 +473,43 @@ parse_part (GBytes           *part,
     {
       g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_INVALID,
                            _("The document’s text is not well-formed XML: the file is damaged. Nothing was read from it."));
-      return FALSE;
+      return NULL;
     }
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
       g_set_error_literal (error, CS_CONTRACT_ERROR, CS_CONTRACT_ERROR_UNSAFE,
                            _("The document declares a document type (DOCTYPE), which word processors never write: it could make the reader fetch other files or expand entities, so it was not read."));
-      return FALSE;
+      return NULL;
+    }
+  return g_steal_pointer (&doc);
+}
+
+static gboolean
+parse_part (GBytes           *part,
+            GBytes           *numbering,
+            CsContractFormat  format,
+            GArray           *lines,
+            guint            *out_n_pages,
+            GError          **error)
+{
+  g_autoptr(xmlDoc) doc = read_xml (part, error);
+  g_autoptr(xmlDoc) numbering_doc = NULL;
+  Walk walk = { format, lines, 1, NULL, NULL };
+
+  if (doc == NULL)
+    return FALSE;
+  if (numbering != NULL)
+    {
+      numbering_doc = read_xml (numbering, error);
+      if (numbering_doc == NULL)
+        return FALSE;
+      walk.lists = read_lists (xmlDocGetRootElement (numbering_doc));
     }
 
   walk.text = g_string_new (NULL);
   walk_tree (&walk, xmlDocGetRootElement (doc), 0);
   g_string_free (walk.text, TRUE);
+  g_clear_pointer (&walk.lists, g_hash_table_unref);
   *out_n_pages = walk.page;
   return TRUE;
 }
@@ -312,6 +523,7 @@ _cs_contract_read_zip (GBytes            *bytes,
 {
   g_autoptr(zip_t) zip = NULL;
   g_autoptr(GBytes) part = NULL;
+  g_autoptr(GBytes) numbering = NULL;
   zip_source_t *source = NULL;
   zip_error_t zerror;
   zip_int64_t index = -1;
@@ -358,6 +570,15 @@ _cs_contract_read_zip (GBytes            *bytes,
   if (part == NULL)
     return FALSE;
 
+  /* Word's automatic list numbering, when the document has any */
+  if (format == CS_CONTRACT_FORMAT_DOCX
+      && (index = zip_name_locate (zip, "word/numbering.xml", 0)) >= 0)
+    {
+      numbering = read_part (zip, index, "word/numbering.xml", error);
+      if (numbering == NULL)
+        return FALSE;
+    }
+
   *out_format = format;
-  return parse_part (part, format, lines, out_n_pages, error);
+  return parse_part (part, numbering, format, lines, out_n_pages, error);
 }

@@ -70,6 +70,10 @@ static const struct
   { "sla_target.resolution_value", 1, N_("P1 resolution time") },
   { "sla_target.response_value", 2, N_("P2 response time") },
   { "sla_target.resolution_value", 2, N_("P2 resolution time") },
+  { "sla_target.response_value", 3, N_("P3 response time") },
+  { "sla_target.resolution_value", 3, N_("P3 resolution time") },
+  { "sla_target.response_value", 4, N_("P4 response time") },
+  { "sla_target.resolution_value", 4, N_("P4 resolution time") },
   { "sla_terms.availability_target", 0, N_("Availability") },
   { "sla_terms.maintenance_notice_days", 0, N_("Maintenance notice") },
   { "sla_terms.credits_cap_percent", 0, N_("Service credits cap") },
@@ -420,6 +424,41 @@ cs_contract_document_get_n_proposals (CsContractDocument *self)
 {
   g_return_val_if_fail (CS_IS_CONTRACT_DOCUMENT (self), 0);
   return self->proposals->len;
+}
+
+/**
+ * cs_contract_document_choose:
+ * @self: an analysed document
+ * @proposal: a proposal index
+ * @candidate: the index of one of its #CsContractProposal.candidates
+ *
+ * Makes @candidate the value proposed (and the clause given as evidence when it is accepted).
+ *
+ * Returns: %TRUE when @proposal has such a candidate
+ */
+gboolean
+cs_contract_document_choose (CsContractDocument *self,
+                             guint               proposal,
+                             guint               candidate)
+{
+  CsContractProposal *p;
+  const CsContractCandidate *c;
+
+  g_return_val_if_fail (CS_IS_CONTRACT_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (proposal < self->proposals->len, FALSE);
+
+  p = g_ptr_array_index (self->proposals, proposal);
+  if (p->candidates == NULL || candidate >= p->candidates->len)
+    return FALSE;
+
+  c = &g_array_index (p->candidates, CsContractCandidate, candidate);
+  p->value = c->value;
+  p->unit = c->unit;
+  g_free (p->display);
+  p->display = g_strdup (c->display);
+  p->clause = c->clause;
+  p->chosen = candidate;
+  return TRUE;
 }
 
 /**

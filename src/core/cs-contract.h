@@ -78,6 +78,23 @@ typedef struct
 } CsContractClause;
 
 /**
+ * CsContractCandidate:
+ * @value: the value in the column's unit
+ * @unit: (nullable): the value of the unit column ("minutes" …) for SLA targets
+ * @display: the value as written for people ("30 minutes")
+ * @clause: the index of the clause it comes from
+ *
+ * One of the values a contract gives for a field, when it gives several.
+ */
+typedef struct
+{
+  double      value;
+  const char *unit;
+  char       *display;
+  guint       clause;
+} CsContractCandidate;
+
+/**
  * CsContractProposal:
  * @field: the proposal rule's field id ("sla_target.response_value" …)
  * @table: the record table written
@@ -88,6 +105,10 @@ typedef struct
  * @label: a translated name of the field
  * @display: the value as written for people ("30 minutes")
  * @clause: the index of the clause it comes from
+ * @candidates: (nullable) (element-type CsContractCandidate): when the contract gives several
+ *   values for the field, all of them in the document's order (the first is proposed until
+ *   the consultant picks another with cs_contract_document_choose()); %NULL when it gives one
+ * @chosen: the index of the candidate @value, @unit, @display and @clause hold
  *
  * A typed value found in a clause, proposed as a field value of the offer.
  */
@@ -102,6 +123,8 @@ typedef struct
   const char *label;
   char       *display;
   guint       clause;
+  GArray     *candidates;
+  guint       chosen;
 } CsContractProposal;
 
 /**
@@ -147,6 +170,9 @@ gboolean            cs_contract_document_analyse          (CsContractDocument  *
                                                            GCancellable        *cancellable,
                                                            GError             **error);
 guint               cs_contract_document_get_n_proposals  (CsContractDocument  *self);
+gboolean            cs_contract_document_choose           (CsContractDocument  *self,
+                                                           guint                proposal,
+                                                           guint                candidate);
 const CsContractProposal *cs_contract_document_get_proposal (CsContractDocument *self,
                                                            guint                index);
 GPtrArray          *cs_contract_document_list_gaps        (CsContractDocument  *self,

@@ -76,7 +76,12 @@ typedef struct
   GString       **texts;
   guint           max_fields;
 
-  /* the field being read, or -1 */
+  /* a kept document's bytes, decoded part after part (its entity's blob column) */
+  GByteArray     *blob;
+  gboolean        blob_seen;
+  GBytes         *blob_compressed;
+
+  /* the field being read (the entity's number of fields: its blob column), or -1 */
   int             field;
   int             field_line;
   gboolean        field_null;
@@ -404,11 +409,14 @@ start_row (Import  *import,
 
   import->row_id = value;
   import->row_line = line;
-  for (guint i = 0; i < entity->n_fields; i++)
+  for (guint i = 0; i <= entity->n_fields; i++)
     {
       memset (&import->cells[i], 0, sizeof (CsCell));
       g_string_truncate (import->texts[i], 0);
     }
+  g_byte_array_set_size (import->blob, 0);
+  import->blob_seen = FALSE;
+  g_clear_pointer (&import->blob_compressed, g_bytes_unref);
 
   return TRUE;
 }
@@ -423,6 +431,21 @@ start_field (Import  *import,
   g_autofree char *null = get_attribute (import, "null");
   g_autofree char *encoding = get_attribute (import, "encoding");
   guint index = 0;
+
+  /* The blob column comes in as many base64 parts as it takes. */
+  if (name != NULL && g_strcmp0 (name, entity->blob_column) == 0)
+    {
+      if (g_strcmp0 (encoding, "base64") != 0 || null != NULL)
+        return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, line,
+                               _("The value of “%s” is not valid base64."), name);
+      import->field = (int) entity->n_fields;
+      import->field_line = line;
+      import->field_null = FALSE;
+      import->field_base64 = TRUE;
+      import->blob_seen = TRUE;
+      g_string_truncate (import->texts[entity->n_fields], 0);
+      return TRUE;
+    }
 
   if (name == NULL || cs_entity_find_field (entity, name, &index) == NULL)
     return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, line,
@@ -589,15 +612,83 @@ convert_value (Import         *import,
     }
 }
 
+/* One part of a blob column: decoded and added to the row's blob. */
+static gboolean
+end_blob_part (Import          *import,
+               const CsEntity  *entity,
+               GError         **error)
+{
+  GString *text = import->texts[entity->n_fields];
+
+  import->field = -1;
+  if (!decode_base64 (text))
+    return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, import->field_line,
+                           _("The value of “%s” is not valid base64."), entity->blob_column);
+  if (import->blob->len + text->len > CS_KEPT_DOCUMENT_MAX_SIZE)
+    return set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, import->field_line,
+                           _("The value of “%s” is longer than the %u bytes it may hold."),
+                           entity->blob_column, (guint) CS_KEPT_DOCUMENT_MAX_SIZE);
+  g_byte_array_append (import->blob, (const guint8 *) text->str, text->len);
+
+  return TRUE;
+}
+
+/* A kept document comes with its bytes, which must be the ones its SHA-256 and size name;
+ * they are stored compressed, as cs_store_keep_document() stores them. */
+static gboolean
+check_blob (Import          *import,
+            const CsEntity  *entity,
+            GError         **error)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint size_index = 0, sha256_index = 0;
+  const CsCell *size_cell, *sha256_cell;
+  CsCell *blob_cell = &import->cells[entity->n_fields];
+
+  g_assert (cs_entity_find_field (entity, "size", &size_index) != NULL);
+  g_assert (cs_entity_find_field (entity, "sha256", &sha256_index) != NULL);
+  size_cell = &import->cells[size_index];
+  sha256_cell = &import->cells[sha256_index];
+
+  if (!import->blob_seen)
+    return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, import->row_line,
+                           _("A row of “%s” has no “%s”."), entity->table, entity->blob_column);
+
+  contents = g_bytes_new (import->blob->data, import->blob->len);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  if (size_cell->kind != CS_CELL_INT || (guint64) size_cell->i != import->blob->len
+      || sha256_cell->kind != CS_CELL_TEXT || strlen (sha256) != sha256_cell->len
+      || memcmp (sha256, sha256_cell->text, sha256_cell->len) != 0)
+    return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, import->row_line,
+                           _("A kept contract document is not the one its SHA-256 and size name: it was damaged or changed."));
+
+  import->blob_compressed = cs_kept_document_deflate (contents, entity->table, &local_error);
+  if (import->blob_compressed == NULL)
+    return set_line_error (error, CS_EXCHANGE_ERROR_INVALID, import->row_line, "%s",
+                           local_error->message);
+
+  blob_cell->kind = CS_CELL_TEXT;
+  blob_cell->text = g_bytes_get_data (import->blob_compressed, &blob_cell->len);
+  return TRUE;
+}
+
 static gboolean
 end_field (Import  *import,
            GError **error)
 {
   const CsEntity *entity = _cs_exchange_table_entity (import->table);
-  const CsField *field = &entity->fields[import->field];
-  GString *text = import->texts[import->field];
-  CsCell *cell = &import->cells[import->field];
+  const CsField *field;
+  GString *text;
+  CsCell *cell;
 
+  if (import->field == (int) entity->n_fields)
+    return end_blob_part (import, entity, error);
+
+  field = &entity->fields[import->field];
+  text = import->texts[import->field];
+  cell = &import->cells[import->field];
   import->field = -1;
 
   if (!import->field_null)
@@ -621,8 +712,12 @@ end_row (Import  *import,
          GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  const CsEntity *entity = _cs_exchange_table_entity (import->table);
   gint64 *entry;
   gint64 new_id;
+
+  if (entity->blob_column != NULL && !check_blob (import, entity, error))
+    return FALSE;
 
   new_id = _cs_store_load_row (import->load, import->table, import->cells, &local_error);
   if (new_id == 0)
@@ -642,11 +737,25 @@ append_text (Import  *import,
              int      line,
              GError **error)
 {
-  const CsField *field = &_cs_exchange_table_entity (import->table)->fields[import->field];
+  const CsEntity *entity = _cs_exchange_table_entity (import->table);
   GString *text = import->texts[import->field];
-  /* base64 takes 4 bytes for 3 */
-  gsize limit = _cs_exchange_max_length (field) / 3 * 4 + 4;
+  const CsField *field;
+  gsize limit;
 
+  /* A part of a blob: no longer than the prescan lets a text be. */
+  if (import->field == (int) entity->n_fields)
+    {
+      g_string_append (text, (const char *) xmlTextReaderConstValue (import->reader));
+      if (text->len > MAX_TEXT_RUN)
+        return set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, line,
+                               _("The file holds a text of more than %u MiB, longer than any value a project stores."),
+                               (guint) (MAX_TEXT_RUN / (1024 * 1024)));
+      return TRUE;
+    }
+
+  field = &entity->fields[import->field];
+  /* base64 takes 4 bytes for 3 */
+  limit = _cs_exchange_max_length (field) / 3 * 4 + 4;
   g_string_append (text, (const char *) xmlTextReaderConstValue (import->reader));
   if (text->len > limit)
     return set_line_error (error, CS_EXCHANGE_ERROR_LIMIT, line,
@@ -781,8 +890,10 @@ import_clear (Import *import)
 {
   for (guint i = 0; import->id_maps != NULL && i < import->n_types; i++)
     g_clear_pointer (&import->id_maps[i], g_hash_table_unref);
-  for (guint i = 0; import->texts != NULL && i < import->max_fields; i++)
+  for (guint i = 0; import->texts != NULL && i <= import->max_fields; i++)
     g_string_free (import->texts[i], TRUE);
+  g_clear_pointer (&import->blob, g_byte_array_unref);
+  g_clear_pointer (&import->blob_compressed, g_bytes_unref);
   g_clear_pointer (&import->id_maps, g_free);
   g_clear_pointer (&import->texts, g_free);
   g_clear_pointer (&import->cells, g_free);
@@ -808,10 +919,12 @@ import_init (Import      *import,
       import->id_maps[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       import->max_fields = MAX (import->max_fields, _cs_exchange_table_entity (i)->n_fields);
     }
-  import->cells = g_new0 (CsCell, import->max_fields);
-  import->texts = g_new0 (GString *, import->max_fields);
-  for (guint i = 0; i < import->max_fields; i++)
+  /* One more cell and text: a blob column, after the fields. */
+  import->cells = g_new0 (CsCell, import->max_fields + 1);
+  import->texts = g_new0 (GString *, import->max_fields + 1);
+  for (guint i = 0; i <= import->max_fields; i++)
     import->texts[i] = g_string_new (NULL);
+  import->blob = g_byte_array_new ();
 }
 
 /* Streams the document into @load; the RelaxNG schema is checked along the way. */

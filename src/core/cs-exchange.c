@@ -48,10 +48,16 @@
  * what the project holds: export → import → export gives the same bytes. Numbers are written
  * with the fewest digits that read back to the same double.
  *
+ * A table whose entity has a blob column (a kept contract document) writes it last, as the
+ * document itself in base64, in as many <field> elements of that name as it takes (at most
+ * 6 MiB of base64 each), after its "sha256" field that import checks it against.
+ *
  * Reading is in cs-exchange-import.c.
  */
 
 #define FLUSH_SIZE (256 * 1024)
+/* The longest text of one part of a blob, in bytes of base64. */
+#define BLOB_PART ((gsize) 6 * 1024 * 1024)
 
 G_DEFINE_QUARK (cs-exchange-error-quark, cs_exchange_error)
 
@@ -319,6 +325,50 @@ append_field (Export         *export,
     }
 }
 
+/* A kept document's bytes, inflated and checked against its SHA-256, in parts of at most
+ * BLOB_PART bytes of base64 each (libxml2 refuses longer texts without XML_PARSE_HUGE). */
+static gboolean
+append_blob (Export          *export,
+             const CsEntity  *entity,
+             const CsCell    *cells,
+             GError         **error)
+{
+  const CsCell *blob = &cells[entity->n_fields];
+  g_autoptr(GBytes) compressed = g_bytes_new_static (blob->text, blob->len);
+  g_autoptr(GBytes) contents = NULL;
+  guint size_index = 0, sha256_index = 0, name_index = 0;
+  const guint8 *data;
+  gsize len = 0;
+
+  g_assert (cs_entity_find_field (entity, "size", &size_index) != NULL);
+  g_assert (cs_entity_find_field (entity, "sha256", &sha256_index) != NULL);
+  g_assert (cs_entity_find_field (entity, "file_name", &name_index) != NULL);
+
+  contents = cs_kept_document_inflate (compressed, (gsize) cells[size_index].i,
+                                       cells[sha256_index].text != NULL ? cells[sha256_index].text : "",
+                                       cells[name_index].text != NULL ? cells[name_index].text : "",
+                                       error);
+  if (contents == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (contents, &len);
+  do
+    {
+      gsize part = MIN (len, BLOB_PART / 4 * 3);
+      g_autofree char *encoded = g_base64_encode (data, part);
+
+      g_string_append_printf (export->out, "      <field name=\"%s\" encoding=\"base64\">%s</field>\n",
+                              entity->blob_column, encoded);
+      if (!export_flush (export, FALSE, error))
+        return FALSE;
+      data += part;
+      len -= part;
+    }
+  while (len > 0);
+
+  return TRUE;
+}
+
 static gboolean
 export_row_cb (guint          table_index,
                gint64         id,
@@ -340,6 +390,8 @@ export_row_cb (guint          table_index,
   for (guint i = 0; i < entity->n_fields; i++)
     if (!append_field (export, table_index, i, &entity->fields[i], &cells[i], error))
       return FALSE;
+  if (entity->blob_column != NULL && !append_blob (export, entity, cells, error))
+    return FALSE;
   g_string_append (export->out, "    </row>\n");
 
   return export_flush (export, FALSE, error);

@@ -277,6 +277,17 @@ static const CsEntity provider_question_entity = ENTITY ("provider_question",
                                                          provider_question_fields, "offer_id",
                                                          FALSE, "position, id");
 
+/* schema 3: contract documents kept in the project (their gzip bytes are the blob column) */
+static const CsField contract_document_fields[] = {
+  REF ("offer_id", "offer", CS_REF_CASCADE), TEXT ("file_name"), TEXT ("media_type"),
+  INT ("size", 0, CS_KEPT_DOCUMENT_MAX_SIZE, 0), TEXT ("sha256"), TEXT ("stored_at"),
+};
+static const CsEntity contract_document_entity = {
+  .table = "contract_document", .fields = contract_document_fields,
+  .n_fields = G_N_ELEMENTS (contract_document_fields), .parent = "offer_id",
+  .one_per_parent = FALSE, .order_by = "id", .blob_column = "content",
+};
+
 /* CSV column mappings remembered per header signature */
 static const CsField import_mapping_fields[] = {
   TEXT ("signature"), LONGTEXT ("mapping"),
@@ -308,6 +319,7 @@ CS_DEFINE_RECORD_TYPE (CsChecklistAnswer, cs_checklist_answer, checklist_answer_
 CS_DEFINE_RECORD_TYPE (CsImportMapping, cs_import_mapping, import_mapping_entity)
 CS_DEFINE_RECORD_TYPE (CsSectionWeight, cs_section_weight, section_weight_entity)
 CS_DEFINE_RECORD_TYPE (CsProviderQuestion, cs_provider_question, provider_question_entity)
+CS_DEFINE_RECORD_TYPE (CsKeptDocument, cs_kept_document, contract_document_entity)
 
 typedef struct
 {
@@ -452,7 +464,7 @@ cs_asset_category_get_label (const char *category)
 const GType *
 cs_model_get_record_types (guint *n_types)
 {
-  static GType types[24];
+  static GType types[25];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -483,6 +495,7 @@ cs_model_get_record_types (guint *n_types)
       types[i++] = CS_TYPE_IMPORT_MAPPING;
       types[i++] = CS_TYPE_SECTION_WEIGHT;
       types[i++] = CS_TYPE_PROVIDER_QUESTION;
+      types[i++] = CS_TYPE_KEPT_DOCUMENT;
       g_assert (i == G_N_ELEMENTS (types));
 
       g_once_init_leave (&initialized, 1);

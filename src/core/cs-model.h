@@ -91,6 +91,16 @@ G_DECLARE_FINAL_TYPE (CsSectionWeight, cs_section_weight, CS, SECTION_WEIGHT, Cs
 G_DECLARE_FINAL_TYPE (CsProviderQuestion, cs_provider_question, CS, PROVIDER_QUESTION, CsRecord)
 
 /**
+ * CS_KEPT_DOCUMENT_MAX_SIZE:
+ *
+ * The largest contract document kept in a project, in bytes (100 MiB).
+ */
+#define CS_KEPT_DOCUMENT_MAX_SIZE (100 * 1024 * 1024)
+
+#define CS_TYPE_KEPT_DOCUMENT (cs_kept_document_get_type ())
+G_DECLARE_FINAL_TYPE (CsKeptDocument, cs_kept_document, CS, KEPT_DOCUMENT, CsRecord)
+
+/**
  * CsSection:
  *
  * The sections of an offer, in the order the sidebar shows them.

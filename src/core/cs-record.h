@@ -84,6 +84,8 @@ struct _CsField
  * @parent: (nullable): the column naming the owning row (e.g. "offer_id"), if any
  * @one_per_parent: %TRUE when each parent has exactly one such record (created with it)
  * @order_by: the SQL ordering used for lists of these records (a column list of our own)
+ * @blob_column: (nullable): a BLOB column of the table, after the fields, that records never
+ *   hold: only the store's own calls read and write it (a kept contract document's bytes)
  *
  * The static description of a record type.
  */
@@ -95,6 +97,7 @@ struct _CsEntity
   const char    *parent;
   gboolean       one_per_parent;
   const char    *order_by;
+  const char    *blob_column;
 };
 
 #define CS_TYPE_RECORD (cs_record_get_type ())

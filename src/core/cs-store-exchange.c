@@ -116,6 +116,8 @@ dump_sql (const CsEntity *entity,
 
   for (guint i = 0; !ids_only && i < entity->n_fields; i++)
     g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
+  if (!ids_only && entity->blob_column != NULL)
+    g_string_append_printf (sql, ", \"%s\"", entity->blob_column);
   g_string_append_printf (sql, " FROM \"%s\" ORDER BY id", entity->table);
 
   return g_string_free (sql, FALSE);
@@ -165,7 +167,7 @@ dump_table (sqlite3             *db,
   const CsEntity *entity = table_entity (index);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = dump_sql (entity, row_func == NULL);
-  g_autofree CsCell *cells = g_new0 (CsCell, MAX (entity->n_fields, 1));
+  g_autofree CsCell *cells = g_new0 (CsCell, entity->n_fields + 1);
   int rc;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -185,6 +187,15 @@ dump_table (sqlite3             *db,
 
       for (guint i = 0; i < entity->n_fields; i++)
         read_cell (stmt, (int) i + 1, &cells[i]);
+      /* The blob column comes after the fields, as bytes. */
+      if (entity->blob_column != NULL)
+        {
+          cells[entity->n_fields].kind = CS_CELL_TEXT;
+          cells[entity->n_fields].text = sqlite3_column_blob (stmt, (int) entity->n_fields + 1);
+          cells[entity->n_fields].len = sqlite3_column_bytes (stmt, (int) entity->n_fields + 1);
+          if (cells[entity->n_fields].text == NULL)
+            cells[entity->n_fields].text = "";
+        }
       if (!row_func (index, id, cells, user_data, error))
         return FALSE;
     }
@@ -199,7 +210,8 @@ dump_table (sqlite3             *db,
  * _cs_store_dump:
  * @store: an open project
  * @id_func: called first with the id of every row of every table, table by table
- * @row_func: then called with every row, its cells in the order of the entity's fields
+ * @row_func: then called with every row, its cells in the order of the entity's fields, then
+ *   for an entity with a blob column one more cell: the blob's bytes (%CS_CELL_TEXT)
  * @user_data: data for both functions
  * @error: return location for an error
  *
@@ -376,7 +388,8 @@ bind_cell (sqlite3_stmt *stmt,
  * _cs_store_load_row:
  * @load: a load
  * @table_index: the table, as an index into cs_model_get_record_types()
- * @cells: one cell per field of the table's entity; absent ones take the column's default
+ * @cells: one cell per field of the table's entity, then for an entity with a blob column one
+ *   more: its bytes (%CS_CELL_TEXT); absent ones take the column's default
  * @error: return location for an error
  *
  * Inserts one row. References must already hold ids of rows of this load.
@@ -395,12 +408,13 @@ _cs_store_load_row (CsStoreLoad   *load,
   guint64 present = 0;
   guint n_bound = 0;
   int rc = SQLITE_OK;
+  guint n_cells = entity->n_fields + (entity->blob_column != NULL ? 1 : 0);
 
   g_return_val_if_fail (load != NULL && load->in_transaction, 0);
-  g_assert (entity->n_fields <= 64);
+  g_assert (n_cells <= 64);
 
   /* One statement per table and set of columns given: usually one per table. */
-  for (guint i = 0; i < entity->n_fields; i++)
+  for (guint i = 0; i < n_cells; i++)
     if (cells[i].kind != CS_CELL_ABSENT)
       present |= G_GUINT64_CONSTANT (1) << i;
   g_snprintf (key, sizeof key, "%u:%" G_GINT64_MODIFIER "x", table_index, present);
@@ -414,9 +428,11 @@ _cs_store_load_row (CsStoreLoad   *load,
       for (guint i = 0; i < entity->n_fields; i++)
         if (present & (G_GUINT64_CONSTANT (1) << i))
           g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
+      if (present & (G_GUINT64_CONSTANT (1) << entity->n_fields))
+        g_string_append_printf (sql, ", \"%s\"", entity->blob_column);
       /* The id is left to SQLite (NULL): rows get new ids in the order they come. */
       g_string_append (sql, ") VALUES (NULL");
-      for (guint i = 0; i < entity->n_fields; i++)
+      for (guint i = 0; i < n_cells; i++)
         if (present & (G_GUINT64_CONSTANT (1) << i))
           g_string_append_printf (sql, ", ?%u", ++n_bound);
       g_string_append (sql, ")");
@@ -436,10 +452,19 @@ _cs_store_load_row (CsStoreLoad   *load,
   for (guint i = 0; rc == SQLITE_OK && i < entity->n_fields; i++)
     if (cells[i].kind != CS_CELL_ABSENT)
       rc = bind_cell (stmt, (int) ++n_bound, &cells[i]);
+  if (rc == SQLITE_OK && n_cells > entity->n_fields && cells[entity->n_fields].kind == CS_CELL_TEXT)
+    {
+      const CsCell *blob = &cells[entity->n_fields];
+
+      rc = sqlite3_bind_blob64 (stmt, (int) ++n_bound, blob->len > 0 ? blob->text : "", blob->len,
+                                SQLITE_STATIC);
+    }
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
+  /* The blob bound belongs to the caller. */
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
       set_db_error (error, load->db, rc, _("importing the project"));

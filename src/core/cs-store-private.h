@@ -101,6 +101,8 @@ struct _CsDeletion
   GPtrArray       *rows;
   /* references cleared by the deletion: (record type, column, id of the row) */
   GArray          *cleared;
+  /* row (CsRecord *) → its blob column (GBytes), for rows of entities that have one */
+  GHashTable      *blobs;
 };
 
 typedef struct
@@ -132,6 +134,15 @@ extern guint _cs_store_signals[N_SIGNALS];
 extern GParamSpec *_cs_store_checking_pspec;
 
 void         _cs_store_notify_can_undo     (CsStore     *self);
+GBytes      *_cs_store_read_blob           (CsStore         *self,
+                                            const CsEntity  *entity,
+                                            gint64           id,
+                                            GError         **error);
+gboolean     _cs_store_write_blob          (CsStore         *self,
+                                            const CsEntity  *entity,
+                                            gint64           id,
+                                            GBytes          *blob,
+                                            GError         **error);
 void         _cs_store_reserve_ids         (CsStore     *self,
                                             CsDeletion  *deletion);
 gint64       _cs_store_get_reserved_id     (CsStore     *self,

@@ -62,6 +62,7 @@ cs_deletion_unref (CsDeletion *deletion)
       g_clear_object (&deletion->record);
       g_clear_pointer (&deletion->rows, g_ptr_array_unref);
       g_clear_pointer (&deletion->cleared, g_array_unref);
+      g_clear_pointer (&deletion->blobs, g_hash_table_unref);
       g_free (deletion);
     }
 }
@@ -831,6 +832,17 @@ collect_deletion (CsStore     *self,
   g_ptr_array_add (deletion->rows, _cs_store_record_from_row (type, entity, stmt));
   sqlite3_reset (stmt);
 
+  /* Records never hold a blob column: the deletion keeps it, for Undo. */
+  if (entity->blob_column != NULL)
+    {
+      GBytes *blob = _cs_store_read_blob (self, entity, id, error);
+
+      if (blob == NULL)
+        return FALSE;
+      g_hash_table_insert (deletion->blobs, g_ptr_array_index (deletion->rows, deletion->rows->len - 1),
+                           blob);
+    }
+
   types = cs_model_get_record_types (&n_types);
   for (guint t = 0; t < n_types; t++)
     {
@@ -973,6 +985,7 @@ cs_store_delete (CsStore   *self,
   deletion->record = g_object_ref (record);
   deletion->rows = g_ptr_array_new_with_free_func (g_object_unref);
   deletion->cleared = g_array_new (FALSE, FALSE, sizeof (ClearedRef));
+  deletion->blobs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
 
   if (!_cs_store_begin (self, error))
     return NULL;
@@ -1054,7 +1067,12 @@ cs_store_undelete (CsStore     *self,
 
   for (guint i = 0; i < deletion->rows->len; i++)
     {
-      if (!insert_row (self, g_ptr_array_index (deletion->rows, i), TRUE, error))
+      CsRecord *row = g_ptr_array_index (deletion->rows, i);
+      GBytes *blob = g_hash_table_lookup (deletion->blobs, row);
+
+      if (!insert_row (self, row, TRUE, error)
+          || (blob != NULL && !_cs_store_write_blob (self, cs_record_get_entity (row),
+                                                      cs_record_get_id (row), blob, error)))
         {
           _cs_store_rollback (self);
           return FALSE;

@@ -205,6 +205,25 @@ CsRecord    *cs_store_peek_undo_record    (CsStore           *self);
 gboolean     cs_store_undo                (CsStore           *self,
                                            GError           **error);
 
+CsKeptDocument *
+             cs_store_keep_document       (CsStore           *self,
+                                           gint64             offer_id,
+                                           const char        *file_name,
+                                           const char        *media_type,
+                                           GBytes            *contents,
+                                           GError           **error);
+GBytes      *cs_store_read_document       (CsStore           *self,
+                                           CsKeptDocument *document,
+                                           GError           **error);
+GBytes      *cs_kept_document_deflate     (GBytes            *contents,
+                                           const char        *file_name,
+                                           GError           **error);
+GBytes      *cs_kept_document_inflate     (GBytes            *compressed,
+                                           gsize              size,
+                                           const char        *sha256,
+                                           const char        *file_name,
+                                           GError           **error);
+
 gboolean     cs_store_batch               (CsStore           *self,
                                            CsStoreBatchFunc   func,
                                            gpointer           user_data,

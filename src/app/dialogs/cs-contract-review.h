@@ -21,6 +21,10 @@ CsContractReview   *cs_contract_review_new          (GtkWindow        *parent,
                                                      CsStore          *store,
                                                      CsOffer          *offer,
                                                      GFile            *file);
+CsContractReview   *cs_contract_review_new_for_kept (GtkWindow        *parent,
+                                                     CsStore          *store,
+                                                     CsOffer          *offer,
+                                                     CsKeptDocument   *kept);
 const char         *cs_contract_review_get_state    (CsContractReview *self);
 CsContractDocument *cs_contract_review_get_document (CsContractReview *self);
 
