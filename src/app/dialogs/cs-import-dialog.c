@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-import-dialog.h"
+#include "cs-construct-property.h"
 
 /**
  * CsImportDialog:
@@ -1070,52 +1071,6 @@ cs_import_dialog_finalize (GObject *object)
 }
 
 static void
-cs_import_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CsImportDialog *self = CS_IMPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_import_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CsImportDialog *self = CS_IMPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_import_dialog_class_init (CsImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1125,8 +1080,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
   object_class->constructed = cs_import_dialog_constructed;
   object_class->dispose = cs_import_dialog_dispose;
   object_class->finalize = cs_import_dialog_finalize;
-  object_class->get_property = cs_import_dialog_get_property;
-  object_class->set_property = cs_import_dialog_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
   window_class->close_request = cs_import_dialog_close_request;
 
   /**
@@ -1135,8 +1090,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
    * The project the assets are imported into.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsImportDialog, store));
 
   /**
    * CsImportDialog:file:
@@ -1144,8 +1099,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
    * The CSV file imported.
    */
   properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("file", G_TYPE_FILE,
+                                    G_STRUCT_OFFSET (CsImportDialog, file));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

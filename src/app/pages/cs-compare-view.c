@@ -13,6 +13,7 @@
 
 #include "cs-compare-view.h"
 #include "cs-comparison.h"
+#include "cs-construct-property.h"
 #include "cs-review-state.h"
 #include "cs-source.h"
 #include "cs-toast.h"
@@ -1020,44 +1021,6 @@ cs_compare_view_finalize (GObject *object)
 }
 
 static void
-cs_compare_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CsCompareView *self = CS_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_compare_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CsCompareView *self = CS_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_compare_view_class_init (CsCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1066,8 +1029,8 @@ cs_compare_view_class_init (CsCompareViewClass *klass)
   object_class->constructed = cs_compare_view_constructed;
   object_class->dispose = cs_compare_view_dispose;
   object_class->finalize = cs_compare_view_finalize;
-  object_class->get_property = cs_compare_view_get_property;
-  object_class->set_property = cs_compare_view_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
   widget_class->map = cs_compare_view_map;
 
   /**
@@ -1076,9 +1039,8 @@ cs_compare_view_class_init (CsCompareViewClass *klass)
    * The open project.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsCompareView, store));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
