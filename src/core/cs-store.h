@@ -127,6 +127,8 @@ CsStore     *cs_store_open                (const char        *path,
 void         cs_store_close               (CsStore           *self);
 
 const char  *cs_store_get_path            (CsStore           *self);
+gboolean     cs_store_is_file             (CsStore           *self,
+                                           const char        *path);
 gboolean     cs_store_is_read_only        (CsStore           *self);
 gboolean     cs_store_get_integrity_checked (CsStore         *self);
 gboolean     cs_store_is_checking         (CsStore           *self);
