@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cs-application-exchange.h"
+#include "cs-dialog-helpers.h"
 #include "cs-exchange.h"
 #include "cs-labels.h"
 #include "cs-progress.h"
@@ -339,10 +340,8 @@ choose_import_destination (CsApplication *app,
   data->app = g_object_ref (app);
   data->xml = g_object_ref (xml);
 
-  chooser = gtk_file_chooser_native_new (_("Save the Imported Project"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (parent, _("Save the Imported Project"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -380,10 +379,8 @@ import_xml_action_cb (GSimpleAction *action,
   g_autoptr(GtkFileFilter) filter = create_xml_filter ();
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import Project from XML"), get_active_window (app),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (get_active_window (app), _("Import Project from XML"),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_source_response_cb),
@@ -599,10 +596,8 @@ export_xml_action_cb (GSimpleAction *action,
   if (!CS_IS_WINDOW (active) || (store = cs_window_get_store (CS_WINDOW (active))) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Project as XML"), active,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (active, _("Export Project as XML"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   current = g_file_new_for_path (cs_store_get_path (store));

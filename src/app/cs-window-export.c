@@ -15,6 +15,7 @@
 
 #include "cs-window-export.h"
 #include "cs-application.h"
+#include "cs-dialog-helpers.h"
 #include "cs-progress.h"
 #include "cs-questions-dialog.h"
 #include "cs-review-state.h"
@@ -364,10 +365,8 @@ export_action (GSimpleAction *action,
     }
   export->window = g_object_ref (window);
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (GTK_WINDOW (window), _("Export"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                (const char **) format_ids, (const char **) format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");

@@ -13,6 +13,7 @@
 
 #include "cs-import-dialog.h"
 #include "cs-construct-property.h"
+#include "cs-dialog-helpers.h"
 
 /**
  * CsImportDialog:
@@ -924,9 +925,8 @@ cs_import_dialog_save_report_action (GtkWidget  *widget,
   /* Translators: default file name of an import report; %s is the imported file's name */
   name = g_strdup_printf (_("%s – import report.txt"), basename);
 
-  chooser = gtk_file_chooser_native_new (_("Save Import Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (GTK_WINDOW (self), _("Save Import Report"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_report_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

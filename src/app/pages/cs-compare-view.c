@@ -14,6 +14,7 @@
 #include "cs-compare-view.h"
 #include "cs-comparison.h"
 #include "cs-construct-property.h"
+#include "cs-dialog-helpers.h"
 #include "cs-review-state.h"
 #include "cs-source.h"
 #include "cs-toast.h"
@@ -934,7 +935,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CsCompareView *self = CS_COMPARE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
 
@@ -943,10 +943,9 @@ export_action (GtkWidget  *widget,
   gtk_menu_button_popdown (self->export_button);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Comparison"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
+  self->chooser = cs_file_chooser_new (cs_get_parent_window (widget),
+                                       _("Export the Comparison"),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   /* Translators: the suggested file name of an exported comparison, without extension */
   name = g_strdup_printf ("%s.%s", _("comparison"),
                           cs_document_format_get_extension (self->export_format));
