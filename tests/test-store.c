@@ -127,6 +127,32 @@ test_is_file (void)
   g_unlink (other);
 }
 
+/* The lists' moves: positions follow the order given, counted from the first number given. */
+static void
+test_renumber (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = create_project ("renumber.contractscope", NULL);
+  CsRecord *a = add_offer (store, "Alpha");
+  CsRecord *b = add_offer (store, "Beta");
+  CsRecord *c = add_offer (store, "Gamma");
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  g_ptr_array_add (order, c);
+  g_ptr_array_add (order, a);
+  g_ptr_array_add (order, b);
+  g_assert_true (cs_store_renumber (store, order, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_record_get_int (c, "position"), ==, 1);
+  g_assert_cmpint (cs_record_get_int (a, "position"), ==, 2);
+  g_assert_cmpint (cs_record_get_int (b, "position"), ==, 3);
+
+  g_assert_true (cs_store_renumber (store, order, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_record_get_int (c, "position"), ==, 0);
+  g_assert_cmpint (cs_record_get_int (b, "position"), ==, 2);
+}
+
 static void
 test_reopen_edit (void)
 {
@@ -1283,6 +1309,7 @@ main (int   argc,
 
   g_test_add_func ("/core/store/create", test_create);
   g_test_add_func ("/core/store/is-file", test_is_file);
+  g_test_add_func ("/core/store/renumber", test_renumber);
   g_test_add_func ("/core/store/reopen-edit", test_reopen_edit);
   g_test_add_func ("/core/store/validation", test_validation);
   g_test_add_func ("/core/store/saved-signal", test_saved_signal);

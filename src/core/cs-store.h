@@ -182,6 +182,10 @@ gboolean     cs_store_set_int             (CsStore           *self,
                                            const char        *column,
                                            gint64             value,
                                            GError           **error);
+gboolean     cs_store_renumber            (CsStore           *self,
+                                           GPtrArray         *records,
+                                           gint64             first,
+                                           GError           **error);
 gboolean     cs_store_set_number          (CsStore           *self,
                                            CsRecord          *record,
                                            const char        *column,

@@ -640,18 +640,7 @@ renumber_policies (CsStore   *store,
                    gpointer   user_data,
                    GError   **error)
 {
-  GPtrArray *policies = user_data;
-
-  for (guint i = 0; i < policies->len; i++)
-    {
-      CsRecord *policy = g_ptr_array_index (policies, i);
-
-      if (cs_record_get_int (policy, "position") != i + 1 &&
-          !cs_store_set_int (store, policy, "position", i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, user_data, 1, error);
 }
 
 static void

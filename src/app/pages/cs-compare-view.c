@@ -807,18 +807,7 @@ renumber_offers_cb (CsStore   *store,
                     gpointer   user_data,
                     GError   **error)
 {
-  GPtrArray *order = user_data;
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      CsRecord *offer = g_ptr_array_index (order, i);
-
-      if (cs_record_get_int (offer, "position") != i
-          && !cs_store_set_int (store, offer, "position", i, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, user_data, 0, error);
 }
 
 /* Moves an offer before the previous compared offer, or after the next one; the order is the
