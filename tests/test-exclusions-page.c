@@ -164,7 +164,7 @@ test_exclusions_page_no_offer (void)
   g_assert_no_error (error);
 
   page = g_object_ref_sink (cs_ui_test_new_page (CS_SECTION_EXCLUSIONS, store));
-  g_assert_null (cs_exclusions_page_get_offer (CS_EXCLUSIONS_PAGE (page)));
+  g_assert_null (cs_section_page_get_offer (CS_SECTION_PAGE (page)));
   g_assert_cmpuint (cs_exclusions_page_get_n_hollowing (CS_EXCLUSIONS_PAGE (page)), ==, 0);
   g_assert_finalize_object (page);
 }

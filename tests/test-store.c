@@ -104,6 +104,55 @@ test_create (void)
   cs_test_assert_unchanged (path, sha);
 }
 
+/* The exports' guard against writing over the project: the same file under another name counts,
+ * another file or a missing one does not. */
+static void
+test_is_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CsStore) store = create_project ("is-file.contractscope", &path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *link = g_build_filename (dir, "link.contractscope", NULL);
+  g_autofree char *dotted = g_build_filename (dir, ".", "is-file.contractscope", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.xml", NULL);
+
+  g_assert_true (cs_store_is_file (store, path));
+  g_assert_true (cs_store_is_file (store, dotted));
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  g_assert_true (cs_store_is_file (store, link));
+  g_assert_false (cs_store_is_file (store, other));
+  g_assert_true (g_file_set_contents (other, "<x/>", -1, NULL));
+  g_assert_false (cs_store_is_file (store, other));
+  g_unlink (link);
+  g_unlink (other);
+}
+
+/* The lists' moves: positions follow the order given, counted from the first number given. */
+static void
+test_renumber (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = create_project ("renumber.contractscope", NULL);
+  CsRecord *a = add_offer (store, "Alpha");
+  CsRecord *b = add_offer (store, "Beta");
+  CsRecord *c = add_offer (store, "Gamma");
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  g_ptr_array_add (order, c);
+  g_ptr_array_add (order, a);
+  g_ptr_array_add (order, b);
+  g_assert_true (cs_store_renumber (store, order, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_record_get_int (c, "position"), ==, 1);
+  g_assert_cmpint (cs_record_get_int (a, "position"), ==, 2);
+  g_assert_cmpint (cs_record_get_int (b, "position"), ==, 3);
+
+  g_assert_true (cs_store_renumber (store, order, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_record_get_int (c, "position"), ==, 0);
+  g_assert_cmpint (cs_record_get_int (b, "position"), ==, 2);
+}
+
 static void
 test_reopen_edit (void)
 {
@@ -1678,6 +1727,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/store/create", test_create);
+  g_test_add_func ("/core/store/is-file", test_is_file);
+  g_test_add_func ("/core/store/renumber", test_renumber);
   g_test_add_func ("/core/store/reopen-edit", test_reopen_edit);
   g_test_add_func ("/core/store/validation", test_validation);
   g_test_add_func ("/core/store/saved-signal", test_saved_signal);

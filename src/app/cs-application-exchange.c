@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "cs-application-exchange.h"
+#include "cs-dialog-helpers.h"
 #include "cs-exchange.h"
 #include "cs-labels.h"
+#include "cs-progress.h"
 
 /*
  * The XML exchange in the application: two app-wide actions.
@@ -120,94 +122,6 @@ show_toast (CsWindow   *window,
   cs_window_add_toast (window, toast);
 }
 
-/* Progress: shown only when the work lasts, with a Cancel button */
-
-#define PROGRESS_DELAY_MS 400
-
-typedef struct
-{
-  GtkWindow    *parent;
-  char         *heading;
-  char         *body;
-  GCancellable *cancellable;
-  GtkWidget    *dialog;
-  GtkWidget    *bar;
-  guint         show_id;
-  guint         pulse_id;
-} Progress;
-
-static void
-on_progress_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         Progress         *progress)
-{
-  /* The dialog closes itself after a response. */
-  g_clear_handle_id (&progress->pulse_id, g_source_remove);
-  progress->dialog = NULL;
-  progress->bar = NULL;
-  if (g_str_equal (response, "cancel"))
-    g_cancellable_cancel (progress->cancellable);
-}
-
-static gboolean
-pulse_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (progress->bar));
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-
-  progress->show_id = 0;
-  /* Heading and body are plain text: file names are never markup. */
-  progress->dialog = adw_message_dialog_new (progress->parent, progress->heading, progress->body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (progress->dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (progress->dialog), "cancel");
-  progress->bar = gtk_progress_bar_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (progress->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  progress->heading, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (progress->dialog), progress->bar);
-  g_signal_connect (progress->dialog, "response", G_CALLBACK (on_progress_response_cb), progress);
-  gtk_window_present (GTK_WINDOW (progress->dialog));
-  progress->pulse_id = g_timeout_add (120, pulse_cb, progress);
-  return G_SOURCE_REMOVE;
-}
-
-static Progress *
-progress_start (GtkWindow    *parent,
-                const char   *heading,
-                const char   *body,
-                GCancellable *cancellable)
-{
-  Progress *progress = g_new0 (Progress, 1);
-
-  progress->parent = parent != NULL ? g_object_ref (parent) : NULL;
-  progress->heading = g_strdup (heading);
-  progress->body = g_strdup (body);
-  progress->cancellable = g_object_ref (cancellable);
-  progress->show_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, progress);
-  return progress;
-}
-
-static void
-progress_stop (Progress *progress)
-{
-  g_clear_handle_id (&progress->show_id, g_source_remove);
-  g_clear_handle_id (&progress->pulse_id, g_source_remove);
-  if (progress->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (progress->dialog));
-  g_clear_object (&progress->parent);
-  g_clear_object (&progress->cancellable);
-  g_free (progress->heading);
-  g_free (progress->body);
-  g_free (progress);
-}
-
 /* Import */
 
 typedef struct
@@ -251,13 +165,13 @@ typedef struct
   GFile    *xml;
   char     *path;
   GWeakRef  parent;
-  Progress *progress;
+  CsProgress *progress;
 } ImportRequest;
 
 static void
 import_request_free (ImportRequest *request)
 {
-  g_clear_pointer (&request->progress, progress_stop);
+  g_clear_pointer (&request->progress, cs_progress_stop);
   g_clear_object (&request->xml);
   g_clear_pointer (&request->path, g_free);
   g_weak_ref_clear (&request->parent);
@@ -275,7 +189,7 @@ on_import_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  g_clear_pointer (&request->progress, progress_stop);
+  g_clear_pointer (&request->progress, cs_progress_stop);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -373,7 +287,7 @@ cs_exchange_actions_import_file (CsApplication *app,
 
     if (CS_IS_WINDOW (parent))
       show_toast (CS_WINDOW (parent), title, FALSE);
-    request->progress = progress_start (parent, _("Importing"), title, cancellable);
+    request->progress = cs_progress_start (parent, _("Importing"), title, NULL, cancellable);
   }
 
   /* The application stays up until the project is open or the failure is shown. */
@@ -426,10 +340,8 @@ choose_import_destination (CsApplication *app,
   data->app = g_object_ref (app);
   data->xml = g_object_ref (xml);
 
-  chooser = gtk_file_chooser_native_new (_("Save the Imported Project"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (parent, _("Save the Imported Project"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -467,10 +379,8 @@ import_xml_action_cb (GSimpleAction *action,
   g_autoptr(GtkFileFilter) filter = create_xml_filter ();
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import Project from XML"), get_active_window (app),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (get_active_window (app), _("Import Project from XML"),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_source_response_cb),
@@ -479,16 +389,6 @@ import_xml_action_cb (GSimpleAction *action,
 }
 
 /* Export */
-
-static gboolean
-is_same_file (const char *a,
-              const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
-         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 typedef struct
 {
@@ -558,7 +458,7 @@ cs_exchange_actions_export_file_async (CsWindow            *window,
                                _("only files on this computer can be written"));
       return;
     }
-  if (is_same_file (job->path, cs_store_get_path (job->store)))
+  if (cs_store_is_file (job->store, job->path))
     {
       g_autofree char *name = g_filename_display_basename (job->path);
 
@@ -591,7 +491,7 @@ typedef struct
 {
   CsWindow *window;
   char     *basename;
-  Progress *progress;
+  CsProgress *progress;
 } ExportRequest;
 
 static void
@@ -603,7 +503,7 @@ on_export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  g_clear_pointer (&request->progress, progress_stop);
+  g_clear_pointer (&request->progress, cs_progress_stop);
   if (cs_exchange_actions_export_file_finish (request->window, result, &error))
     {
       /* Translators: %s is a file name */
@@ -636,7 +536,8 @@ export_file (CsWindow *window,
   request->basename = g_file_get_basename (destination);
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("Writing “%s”…"), request->basename);
-  request->progress = progress_start (GTK_WINDOW (window), _("Exporting"), body, cancellable);
+  request->progress = cs_progress_start (GTK_WINDOW (window), _("Exporting"), body, NULL,
+                                         cancellable);
   cs_exchange_actions_export_file_async (window, destination, cancellable, on_export_done_cb,
                                          request);
 }
@@ -695,10 +596,8 @@ export_xml_action_cb (GSimpleAction *action,
   if (!CS_IS_WINDOW (active) || (store = cs_window_get_store (CS_WINDOW (active))) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Project as XML"), active,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (active, _("Export Project as XML"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   current = g_file_new_for_path (cs_store_get_path (store));

@@ -14,6 +14,7 @@
 #include "cs-application.h"
 #include "cs-demo.h"
 #include "cs-application-exchange.h"
+#include "cs-dialog-helpers.h"
 #include "cs-labels.h"
 #include "cs-new-project-dialog.h"
 #include "cs-preferences-window.h"
@@ -182,13 +183,8 @@ show_already_open (CsApplication *self,
   body = g_strdup_printf (_("%s\n\nYou can open it read-only to look at it without changing it."),
                           error->message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
-  adw_message_dialog_set_default_response (dialog, "read-only");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = cs_question_dialog_new (parent, heading, body, "read-only", _("Open _Read-Only"),
+                                   ADW_RESPONSE_DEFAULT);
 
   data = g_new0 (OpenReadOnlyData, 1);
   data->app = g_object_ref (self);
@@ -371,10 +367,8 @@ cs_application_open_action (GSimpleAction *action,
   g_autoptr(GtkFileFilter) filter = NULL;
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Project"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (parent, _("Open Project"),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   filter = create_project_filter ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

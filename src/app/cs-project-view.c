@@ -16,6 +16,7 @@
 #include "cs-compare-view.h"
 #include "cs-contract-review.h"
 #include "cs-dashboard-page.h"
+#include "cs-dialog-helpers.h"
 #include "cs-exclusions-page.h"
 #include "cs-exit-page.h"
 #include "cs-offer-dialog.h"
@@ -553,11 +554,10 @@ cs_project_view_add_offer_action (GtkWidget  *widget,
                                   GVariant   *parameter)
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   CsOfferDialog *dialog;
 
   g_clear_object (&self->renamed_offer);
-  dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+  dialog = cs_offer_dialog_new (cs_get_parent_window (widget), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -568,14 +568,13 @@ cs_project_view_rename_offer_action (GtkWidget  *widget,
                                      GVariant   *parameter)
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
   CsOfferDialog *dialog;
 
   if (offer == NULL)
     return;
 
-  dialog = cs_offer_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = cs_offer_dialog_new (cs_get_parent_window (widget),
                                 cs_offer_get_provider (offer));
   cs_offer_dialog_set_kind (dialog, cs_offer_get_kind (offer));
   g_set_object (&self->renamed_offer, offer);
@@ -631,9 +630,9 @@ on_contract_chooser_response_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && choice->view->store != NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (choice->view));
-      CsContractReview *review = cs_contract_review_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                         choice->view->store, choice->offer, file);
+      GtkWindow *parent = cs_get_parent_window (GTK_WIDGET (choice->view));
+      CsContractReview *review = cs_contract_review_new (parent, choice->view->store,
+                                                         choice->offer, file);
 
       gtk_window_present (GTK_WINDOW (review));
     }
@@ -652,7 +651,6 @@ cs_project_view_open_contract_action (GtkWidget  *widget,
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser = NULL;
   ContractChoice *choice = NULL;
@@ -666,10 +664,9 @@ cs_project_view_open_contract_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter,
                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   gtk_file_filter_add_mime_type (filter, "text/plain");
-  chooser = gtk_file_chooser_native_new (_("Open the Provider’s Contract"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (cs_get_parent_window (widget),
+                                 _("Open the Provider’s Contract"),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   choice = g_new0 (ContractChoice, 1);
   choice->view = g_object_ref (self);
@@ -717,27 +714,18 @@ cs_project_view_delete_offer_action (GtkWidget  *widget,
 {
   CsProjectView *self = CS_PROJECT_VIEW (widget);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (offer == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
+  dialog = cs_question_dialog_new (cs_get_parent_window (widget), NULL,
+                                   _("Its sections, clauses and answers are deleted with it. "
+                                     "Undo puts everything back."),
+                                   "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   /* Translators: %s is a provider name */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete Offer “%s”?"),
+  adw_message_dialog_format_heading (dialog, _("Delete Offer “%s”?"),
                                      get_offer_display_name (offer));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Its sections, clauses and answers are deleted with it. "
-                                 "Undo puts everything back."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_offer_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -10,12 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cs-window-export.h"
 #include "cs-application.h"
+#include "cs-dialog-helpers.h"
+#include "cs-progress.h"
 #include "cs-questions-dialog.h"
 #include "cs-review-state.h"
 #include "cs-toast.h"
@@ -37,8 +38,6 @@
  * - export.answers: opens the dialog recording the provider's answers to the questions about
  *   the selected offer
  */
-
-#define PROGRESS_DELAY_MS 400
 
 static CsChecklist *
 get_checklist (GError **error)
@@ -145,16 +144,6 @@ write_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
-         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /**
  * cs_export_to_file_async:
  * @window: the window of the project
@@ -194,7 +183,7 @@ cs_export_to_file_async (CsWindow            *window,
   task = g_task_new (window, cancellable, callback, user_data);
   g_task_set_source_tag (task, cs_export_to_file_async);
 
-  if (store != NULL && same_file (cs_store_get_path (store), path))
+  if (store != NULL && cs_store_is_file (store, path))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
                                _("The project itself cannot be replaced by an export; choose "
@@ -241,38 +230,18 @@ typedef struct
   CsHandoverKind  kind;
   gint64          offer_id;
   GCancellable   *cancellable;
-  GtkWidget      *progress;     /* the dialog, once shown */
-  GtkWidget      *bar;
-  guint           progress_id;
-  guint           pulse_id;
+  CsProgress     *progress;
   char           *path;
-  int             permille;     /* written so far, set by the worker thread; -1: unknown */
 } Export;
 
 static void
 export_free (Export *export)
 {
-  g_clear_handle_id (&export->progress_id, g_source_remove);
-  g_clear_handle_id (&export->pulse_id, g_source_remove);
-  if (export->progress != NULL)
-    gtk_window_destroy (GTK_WINDOW (export->progress));
+  g_clear_pointer (&export->progress, cs_progress_stop);
   g_clear_object (&export->cancellable);
   g_clear_object (&export->window);
   g_free (export->path);
   g_free (export);
-}
-
-static void
-on_progress_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         Export           *export)
-{
-  /* The dialog closes itself after a response: the export forgets it. */
-  g_clear_handle_id (&export->pulse_id, g_source_remove);
-  export->progress = NULL;
-  export->bar = NULL;
-  if (g_str_equal (response, "cancel"))
-    g_cancellable_cancel (export->cancellable);
 }
 
 /* In the worker thread: only a number crosses to the main thread. */
@@ -282,45 +251,7 @@ on_export_progress_cb (double   fraction,
 {
   Export *export = user_data;
 
-  g_atomic_int_set (&export->permille, (int) (fraction * 1000));
-}
-
-/* A document of known size shows how far it is, another one pulses. */
-static gboolean
-pulse_cb (gpointer data)
-{
-  Export *export = data;
-  int permille = g_atomic_int_get (&export->permille);
-
-  if (permille >= 0)
-    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (export->bar), permille / 1000.0);
-  else
-    gtk_progress_bar_pulse (GTK_PROGRESS_BAR (export->bar));
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Export *export = data;
-  g_autofree char *name = g_path_get_basename (export->path);
-  /* Translators: %s is a file name */
-  g_autofree char *body = g_strdup_printf (_("Writing “%s”…"), name);
-  GtkWidget *dialog;
-
-  export->progress_id = 0;
-  dialog = adw_message_dialog_new (GTK_WINDOW (export->window), _("Exporting"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  export->bar = gtk_progress_bar_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export progress"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), export->bar);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_progress_response_cb), export);
-  export->progress = dialog;
-  gtk_window_present (GTK_WINDOW (dialog));
-  export->pulse_id = g_timeout_add (120, pulse_cb, export);
-  return G_SOURCE_REMOVE;
+  cs_progress_set_fraction (export->progress, fraction);
 }
 
 static void
@@ -360,9 +291,13 @@ static void
 start_export (Export           *export,
               CsDocumentFormat  format)
 {
+  g_autofree char *name = g_path_get_basename (export->path);
+  /* Translators: %s is a file name */
+  g_autofree char *body = g_strdup_printf (_("Writing “%s”…"), name);
+
   export->cancellable = g_cancellable_new ();
-  export->permille = -1;
-  export->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, export);
+  export->progress = cs_progress_start (GTK_WINDOW (export->window), _("Exporting"), body,
+                                        _("Export progress"), export->cancellable);
   cs_export_to_file_async (export->window, export->kind, export->offer_id, format, export->path,
                            on_export_progress_cb, export, export->cancellable, export_done_cb,
                            export);
@@ -430,10 +365,8 @@ export_action (GSimpleAction *action,
     }
   export->window = g_object_ref (window);
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (GTK_WINDOW (window), _("Export"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"),
                                (const char **) format_ids, (const char **) format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cs-window.h"
+#include "cs-dialog-helpers.h"
 #include "cs-window-export.h"
 #include "cs-contract-review.h"
 #include "cs-labels.h"
@@ -206,10 +207,8 @@ cs_window_save_copy_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (GTK_WINDOW (self), _("Save a Copy"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
   current = g_file_new_for_path (cs_store_get_path (self->store));
   basename = g_file_get_basename (current);

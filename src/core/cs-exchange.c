@@ -483,18 +483,6 @@ cs_exchange_export_to_bytes (CsStore  *store,
   return bytes;
 }
 
-static gboolean
-is_same_file (const char *a,
-              const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /**
  * cs_exchange_export_to_file:
  * @store: an open project
@@ -550,7 +538,7 @@ cs_exchange_export_to_file_full (CsStore       *store,
   display_name = g_filename_display_basename (path);
 
   if (g_strcmp0 (path, cs_store_get_path (store)) == 0
-      || is_same_file (path, cs_store_get_path (store)))
+      || cs_store_is_file (store, path))
     {
       g_set_error (error, CS_EXCHANGE_ERROR, CS_EXCHANGE_ERROR_SAME_FILE,
                    _("“%s” is the project being exported; it was left unchanged. Choose another file."),

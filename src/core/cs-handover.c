@@ -734,6 +734,29 @@ sync_questions (CsStore   *store,
   return TRUE;
 }
 
+/* The questions the review of the offer raises now, in the document's order; %NULL with @error
+ * set when the offer is unknown or the checklist cannot be evaluated. */
+static GPtrArray *
+review_questions (CsStore      *store,
+                  CsChecklist  *checklist,
+                  CsLinter     *linter,
+                  gint64        offer_id,
+                  const char   *language,
+                  GError      **error)
+{
+  CsHandoverContext context, *ctx = &context;
+  g_autoptr(CsReport) report = NULL;
+  GPtrArray *questions = NULL;
+
+  _cs_handover_context_init (ctx, store, checklist, linter, language);
+  if (_cs_handover_find_offer (ctx, offer_id, error) != NULL
+      && (report = cs_checklist_evaluate (checklist, store, linter, offer_id, error)) != NULL)
+    questions = compute_questions (ctx, report);
+  _cs_handover_context_clear (ctx);
+
+  return questions;
+}
+
 /**
  * cs_handover_update_questions:
  * @store: a #CsStore open for writing
@@ -757,28 +780,18 @@ cs_handover_update_questions (CsStore      *store,
                               const char   *language,
                               GError      **error)
 {
-  CsHandoverContext context, *ctx = &context;
-  g_autoptr(CsReport) report = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   SyncData data;
-  gboolean ok;
 
   g_return_val_if_fail (CS_IS_STORE (store), FALSE);
   g_return_val_if_fail (CS_IS_CHECKLIST (checklist), FALSE);
 
-  _cs_handover_context_init (ctx, store, checklist, linter, language);
-  if (_cs_handover_find_offer (ctx, offer_id, error) == NULL
-      || (report = cs_checklist_evaluate (checklist, store, linter, offer_id, error)) == NULL)
-    {
-      _cs_handover_context_clear (ctx);
-      return FALSE;
-    }
-  questions = compute_questions (ctx, report);
+  questions = review_questions (store, checklist, linter, offer_id, language, error);
+  if (questions == NULL)
+    return FALSE;
   data.offer_id = offer_id;
   data.questions = questions;
-  ok = cs_store_batch (store, sync_questions, &data, error);
-  _cs_handover_context_clear (ctx);
-  return ok;
+  return cs_store_batch (store, sync_questions, &data, error);
 }
 
 /**
@@ -834,8 +847,6 @@ cs_handover_list_questions (CsStore      *store,
                             const char   *language,
                             GError      **error)
 {
-  CsHandoverContext context, *ctx = &context;
-  g_autoptr(CsReport) report = NULL;
   g_autoptr(GPtrArray) questions = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GHashTable) by_item = g_hash_table_new (g_str_hash, g_str_equal);
@@ -844,15 +855,9 @@ cs_handover_list_questions (CsStore      *store,
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
   g_return_val_if_fail (CS_IS_CHECKLIST (checklist), NULL);
 
-  _cs_handover_context_init (ctx, store, checklist, linter, language);
-  if (_cs_handover_find_offer (ctx, offer_id, error) == NULL
-      || (report = cs_checklist_evaluate (checklist, store, linter, offer_id, error)) == NULL)
-    {
-      _cs_handover_context_clear (ctx);
-      return NULL;
-    }
-  questions = compute_questions (ctx, report);
-  _cs_handover_context_clear (ctx);
+  questions = review_questions (store, checklist, linter, offer_id, language, error);
+  if (questions == NULL)
+    return NULL;
 
   if (!cs_store_is_read_only (store))
     {

@@ -753,6 +753,40 @@ cs_store_set_int (CsStore     *self,
 }
 
 /**
+ * cs_store_renumber:
+ * @self: a store
+ * @records: (element-type CsRecord): stored records with a "position" field, in their new order
+ * @first: the position of the first one (0 or 1, as the table counts)
+ * @error: return location for a #CsStoreError
+ *
+ * Numbers @records @first, @first + 1 … in the order given, writing only the positions that
+ * change; the lists' moves run it in a cs_store_batch() so that a failure changes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_renumber (CsStore    *self,
+                   GPtrArray  *records,
+                   gint64      first,
+                   GError    **error)
+{
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      CsRecord *record = g_ptr_array_index (records, i);
+      gint64 position = first + i;
+
+      if (cs_record_get_int (record, "position") != position
+          && !cs_store_set_int (self, record, "position", position, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * cs_store_set_number:
  * @self: a store
  * @record: a stored record

@@ -1175,6 +1175,31 @@ cs_store_get_path (CsStore *self)
 }
 
 /**
+ * cs_store_is_file:
+ * @self: a store
+ * @path: a file name
+ *
+ * Whether @path names the project file itself, however it is spelled (another path to the
+ * same file, a link): the exports and the XML export never write over the project.
+ *
+ * Returns: %TRUE when @path is the project file
+ */
+gboolean
+cs_store_is_file (CsStore    *self,
+                  const char *path)
+{
+  GStatBuf sa, sb;
+
+  g_return_val_if_fail (CS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &sa) != 0 || g_stat (self->path, &sb) != 0)
+    return FALSE;
+
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/**
  * cs_store_get_integrity_checked:
  * @self: a store
  *

@@ -127,6 +127,8 @@ CsStore     *cs_store_open                (const char        *path,
 void         cs_store_close               (CsStore           *self);
 
 const char  *cs_store_get_path            (CsStore           *self);
+gboolean     cs_store_is_file             (CsStore           *self,
+                                           const char        *path);
 gboolean     cs_store_is_read_only        (CsStore           *self);
 gboolean     cs_store_get_integrity_checked (CsStore         *self);
 gboolean     cs_store_is_checking         (CsStore           *self);
@@ -179,6 +181,10 @@ gboolean     cs_store_set_int             (CsStore           *self,
                                            CsRecord          *record,
                                            const char        *column,
                                            gint64             value,
+                                           GError           **error);
+gboolean     cs_store_renumber            (CsStore           *self,
+                                           GPtrArray         *records,
+                                           gint64             first,
                                            GError           **error);
 gboolean     cs_store_set_number          (CsStore           *self,
                                            CsRecord          *record,

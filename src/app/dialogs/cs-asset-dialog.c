@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-asset-dialog.h"
+#include "cs-construct-property.h"
 #include "cs-labels.h"
 #include "cs-perimeter.h"
 
@@ -549,60 +550,6 @@ cs_asset_dialog_finalize (GObject *object)
 }
 
 static void
-cs_asset_dialog_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CsAssetDialog *self = CS_ASSET_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_ASSET:
-      g_value_set_object (value, self->asset);
-      break;
-
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_asset_dialog_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CsAssetDialog *self = CS_ASSET_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_ASSET:
-      self->asset = g_value_dup_object (value);
-      break;
-
-    case PROP_OFFER:
-      self->offer = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_asset_dialog_class_init (CsAssetDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -611,8 +558,8 @@ cs_asset_dialog_class_init (CsAssetDialogClass *klass)
   object_class->constructed = cs_asset_dialog_constructed;
   object_class->dispose = cs_asset_dialog_dispose;
   object_class->finalize = cs_asset_dialog_finalize;
-  object_class->get_property = cs_asset_dialog_get_property;
-  object_class->set_property = cs_asset_dialog_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
 
   /**
    * CsAssetDialog:store:
@@ -620,8 +567,8 @@ cs_asset_dialog_class_init (CsAssetDialogClass *klass)
    * The project.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsAssetDialog, store));
 
   /**
    * CsAssetDialog:asset:
@@ -629,8 +576,8 @@ cs_asset_dialog_class_init (CsAssetDialogClass *klass)
    * The asset edited, or %NULL to add one.
    */
   properties[PROP_ASSET] =
-    g_param_spec_object ("asset", NULL, NULL, CS_TYPE_ASSET,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("asset", CS_TYPE_ASSET,
+                                    G_STRUCT_OFFSET (CsAssetDialog, asset));
 
   /**
    * CsAssetDialog:offer:
@@ -638,8 +585,8 @@ cs_asset_dialog_class_init (CsAssetDialogClass *klass)
    * The offer whose coverage of the asset is edited, or %NULL.
    */
   properties[PROP_OFFER] =
-    g_param_spec_object ("offer", NULL, NULL, CS_TYPE_OFFER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("offer", CS_TYPE_OFFER,
+                                    G_STRUCT_OFFSET (CsAssetDialog, offer));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-backup-scope-dialog.h"
+#include "cs-construct-property.h"
 #include "cs-toast.h"
 
 /**
@@ -334,52 +335,6 @@ cs_backup_scope_dialog_finalize (GObject *object)
 }
 
 static void
-cs_backup_scope_dialog_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  CsBackupScopeDialog *self = CS_BACKUP_SCOPE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_POLICY:
-      g_value_set_object (value, self->policy);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_backup_scope_dialog_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  CsBackupScopeDialog *self = CS_BACKUP_SCOPE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_POLICY:
-      self->policy = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_backup_scope_dialog_class_init (CsBackupScopeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -388,8 +343,8 @@ cs_backup_scope_dialog_class_init (CsBackupScopeDialogClass *klass)
   object_class->constructed = cs_backup_scope_dialog_constructed;
   object_class->dispose = cs_backup_scope_dialog_dispose;
   object_class->finalize = cs_backup_scope_dialog_finalize;
-  object_class->get_property = cs_backup_scope_dialog_get_property;
-  object_class->set_property = cs_backup_scope_dialog_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
 
   /**
    * CsBackupScopeDialog:store:
@@ -397,9 +352,8 @@ cs_backup_scope_dialog_class_init (CsBackupScopeDialogClass *klass)
    * The project.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsBackupScopeDialog, store));
 
   /**
    * CsBackupScopeDialog:policy:
@@ -407,9 +361,8 @@ cs_backup_scope_dialog_class_init (CsBackupScopeDialogClass *klass)
    * The backup policy whose assets are chosen.
    */
   properties[PROP_POLICY] =
-    g_param_spec_object ("policy", NULL, NULL,
-                         CS_TYPE_BACKUP_POLICY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("policy", CS_TYPE_BACKUP_POLICY,
+                                    G_STRUCT_OFFSET (CsBackupScopeDialog, policy));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "cs-import-dialog.h"
+#include "cs-construct-property.h"
+#include "cs-dialog-helpers.h"
 
 /**
  * CsImportDialog:
@@ -923,9 +925,8 @@ cs_import_dialog_save_report_action (GtkWidget  *widget,
   /* Translators: default file name of an import report; %s is the imported file's name */
   name = g_strdup_printf (_("%s – import report.txt"), basename);
 
-  chooser = gtk_file_chooser_native_new (_("Save Import Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (GTK_WINDOW (self), _("Save Import Report"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_report_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1070,52 +1071,6 @@ cs_import_dialog_finalize (GObject *object)
 }
 
 static void
-cs_import_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CsImportDialog *self = CS_IMPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_import_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CsImportDialog *self = CS_IMPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_FILE:
-      self->file = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_import_dialog_class_init (CsImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1125,8 +1080,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
   object_class->constructed = cs_import_dialog_constructed;
   object_class->dispose = cs_import_dialog_dispose;
   object_class->finalize = cs_import_dialog_finalize;
-  object_class->get_property = cs_import_dialog_get_property;
-  object_class->set_property = cs_import_dialog_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
   window_class->close_request = cs_import_dialog_close_request;
 
   /**
@@ -1135,8 +1090,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
    * The project the assets are imported into.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsImportDialog, store));
 
   /**
    * CsImportDialog:file:
@@ -1144,8 +1099,8 @@ cs_import_dialog_class_init (CsImportDialogClass *klass)
    * The CSV file imported.
    */
   properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("file", G_TYPE_FILE,
+                                    G_STRUCT_OFFSET (CsImportDialog, file));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-new-project-dialog.h"
+#include "cs-dialog-helpers.h"
 #include "cs-labels.h"
 
 /* Room for " 10000" and the suffix within the 255 bytes most file systems allow. */
@@ -245,11 +246,8 @@ on_change_button_clicked_cb (GtkButton          *button,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Project"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = cs_file_chooser_new (GTK_WINDOW (self), _("Choose a Folder for the Project"),
+                                       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"));
   /* A folder that vanished meanwhile is no reason to fail: the chooser starts elsewhere. */
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), self->folder, NULL);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-preferences-window.h"
+#include "cs-construct-property.h"
 
 /**
  * CsPreferencesWindow:
@@ -159,44 +160,6 @@ cs_preferences_window_dispose (GObject *object)
 }
 
 static void
-cs_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CsPreferencesWindow *self = CS_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CsPreferencesWindow *self = CS_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -204,8 +167,8 @@ cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
 
   object_class->constructed = cs_preferences_window_constructed;
   object_class->dispose = cs_preferences_window_dispose;
-  object_class->get_property = cs_preferences_window_get_property;
-  object_class->set_property = cs_preferences_window_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
 
   /**
    * CsPreferencesWindow:settings:
@@ -214,9 +177,8 @@ cs_preferences_window_class_init (CsPreferencesWindowClass *klass)
    * is not installed.
    */
   properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("settings", G_TYPE_SETTINGS,
+                                    G_STRUCT_OFFSET (CsPreferencesWindow, settings));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-project-properties.h"
+#include "cs-construct-property.h"
 #include "cs-currency-row.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
@@ -151,44 +152,6 @@ cs_project_properties_dispose (GObject *object)
 }
 
 static void
-cs_project_properties_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CsProjectProperties *self = CS_PROJECT_PROPERTIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_project_properties_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CsProjectProperties *self = CS_PROJECT_PROPERTIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_project_properties_class_init (CsProjectPropertiesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -197,8 +160,8 @@ cs_project_properties_class_init (CsProjectPropertiesClass *klass)
 
   object_class->constructed = cs_project_properties_constructed;
   object_class->dispose = cs_project_properties_dispose;
-  object_class->get_property = cs_project_properties_get_property;
-  object_class->set_property = cs_project_properties_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
 
   window_class->close_request = cs_project_properties_close_request;
 
@@ -208,9 +171,8 @@ cs_project_properties_class_init (CsProjectPropertiesClass *klass)
    * The project whose properties are edited.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsProjectProperties, store));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-questions-dialog.h"
+#include "cs-construct-property.h"
 #include "cs-date-row.h"
 #include "cs-handover.h"
 #include "cs-long-text-row.h"
@@ -252,60 +253,6 @@ cs_questions_dialog_dispose (GObject *object)
 }
 
 static void
-cs_questions_dialog_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CsQuestionsDialog *self = CS_QUESTIONS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_OFFER:
-      g_value_set_object (value, self->offer);
-      break;
-    case PROP_CHECKLIST:
-      g_value_set_object (value, self->checklist);
-      break;
-    case PROP_LINTER:
-      g_value_set_object (value, self->linter);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_questions_dialog_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CsQuestionsDialog *self = CS_QUESTIONS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_OFFER:
-      self->offer = g_value_dup_object (value);
-      break;
-    case PROP_CHECKLIST:
-      self->checklist = g_value_dup_object (value);
-      break;
-    case PROP_LINTER:
-      self->linter = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_questions_dialog_class_init (CsQuestionsDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -313,21 +260,21 @@ cs_questions_dialog_class_init (CsQuestionsDialogClass *klass)
 
   object_class->constructed = cs_questions_dialog_constructed;
   object_class->dispose = cs_questions_dialog_dispose;
-  object_class->get_property = cs_questions_dialog_get_property;
-  object_class->set_property = cs_questions_dialog_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsQuestionsDialog, store));
   properties[PROP_OFFER] =
-    g_param_spec_object ("offer", NULL, NULL, CS_TYPE_OFFER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("offer", CS_TYPE_OFFER,
+                                    G_STRUCT_OFFSET (CsQuestionsDialog, offer));
   properties[PROP_CHECKLIST] =
-    g_param_spec_object ("checklist", NULL, NULL, CS_TYPE_CHECKLIST,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("checklist", CS_TYPE_CHECKLIST,
+                                    G_STRUCT_OFFSET (CsQuestionsDialog, checklist));
   properties[PROP_LINTER] =
-    g_param_spec_object ("linter", NULL, NULL, CS_TYPE_LINTER,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("linter", CS_TYPE_LINTER,
+                                    G_STRUCT_OFFSET (CsQuestionsDialog, linter));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

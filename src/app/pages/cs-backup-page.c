@@ -15,6 +15,7 @@
 #include "cs-backup-page.h"
 #include "cs-backup-scope-dialog.h"
 #include "cs-field-editor.h"
+#include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
@@ -378,6 +379,47 @@ create_frequency_row (CsBackupPage *self,
                                                    _("hours")), cs_page_store (self), policy);
 }
 
+/* The fields of a backup policy, in the order shown: objectives, copies, restore tests. */
+static const CsFieldSpec objective_fields[] = {
+  { CS_ROW_NUMBER, N_("Retention"), "retention_days", N_("days") },
+  { CS_ROW_NUMBER, N_("RPO (maximum data loss)"), "rpo_hours", N_("hours") },
+  { CS_ROW_NUMBER, N_("RTO (time to restore)"), "rto_hours", N_("hours") },
+};
+
+static const CsFieldSpec copy_fields[] = {
+  { CS_ROW_TRISTATE, N_("Offline copy"), "offline_copy" },
+  { CS_ROW_TRISTATE, N_("Immutable copy"), "immutable_copy" },
+  { CS_ROW_TEXT, N_("Off-site location"), "offsite_location" },
+  { CS_ROW_TEXT, N_("Off-site country"), "offsite_country" },
+  { CS_ROW_TRISTATE, N_("Encrypted"), "encrypted" },
+  { CS_ROW_TEXT, N_("Encryption key holder"), "key_holder" },
+};
+
+static const CsFieldSpec restore_fields[] = {
+  { CS_ROW_NUMBER, N_("Restore test every"), "restore_test_months", N_("months") },
+  { CS_ROW_TEXT, N_("Evidence delivered (test report …)"), "restore_evidence" },
+  { CS_ROW_LONG_TEXT, N_("Failure monitoring"), "monitoring" },
+  { CS_ROW_LONG_TEXT, N_("Escalation on failure"), "escalation" },
+};
+
+/* Adds to @group an expander row titled @title holding the editors of @fields. */
+static void
+add_expander (GtkWidget         *group,
+              const char        *title,
+              const char        *subtitle,
+              const CsFieldSpec *fields,
+              gsize              n_fields,
+              CsStore           *store,
+              CsRecord          *policy)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  cs_field_table_add (expander, fields, n_fields, store, policy);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+}
+
 static GtkWidget *
 create_policy_group (CsBackupPage *self,
                      CsRecord     *policy,
@@ -385,7 +427,6 @@ create_policy_group (CsBackupPage *self,
                      guint         n_policies)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *expander;
   GtkWidget *row;
   gint64 id = cs_record_get_id (policy);
   CsStore *store = cs_page_store (self);
@@ -410,65 +451,14 @@ create_policy_group (CsBackupPage *self,
   row = create_frequency_row (self, policy);
   g_hash_table_replace (self->frequency_rows, new_id (id), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("Retention"), "retention_days", _("days")),
-                             store, policy);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("RPO (maximum data loss)"),
-                                                "rpo_hours",
-                                                _("hours")),
-                             store, policy);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("RTO (time to restore)"),
-                                                "rto_hours",
-                                                _("hours")),
-                             store, policy);
+  cs_field_table_add (group, objective_fields, G_N_ELEMENTS (objective_fields), store, policy);
 
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Copies and Encryption"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 _("Offline or immutable copy, off-site location, encryption"));
-  cs_field_editor_add_bound (expander,
-                             cs_tristate_row_new (_("Offline copy"), "offline_copy"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_tristate_row_new (_("Immutable copy"), "immutable_copy"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_text_row_new (_("Off-site location"), "offsite_location"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_text_row_new (_("Off-site country"), "offsite_country"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_tristate_row_new (_("Encrypted"), "encrypted"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_text_row_new (_("Encryption key holder"), "key_holder"),
-                             store, policy);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                 _("Restore Tests and Monitoring"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 _("How restores are proved, how failures are caught"));
-  cs_field_editor_add_bound (expander,
-                             cs_number_row_new (_("Restore test every"),
-                                                "restore_test_months",
-                                                _("months")),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_text_row_new (_("Evidence delivered (test report …)"),
-                                              "restore_evidence"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_long_text_row_new (_("Failure monitoring"), "monitoring"),
-                             store, policy);
-  cs_field_editor_add_bound (expander,
-                             cs_long_text_row_new (_("Escalation on failure"), "escalation"),
-                             store, policy);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  add_expander (group, _("Copies and Encryption"),
+                _("Offline or immutable copy, off-site location, encryption"),
+                copy_fields, G_N_ELEMENTS (copy_fields), store, policy);
+  add_expander (group, _("Restore Tests and Monitoring"),
+                _("How restores are proved, how failures are caught"),
+                restore_fields, G_N_ELEMENTS (restore_fields), store, policy);
 
   cs_field_editor_add_bound (group,
                              cs_text_row_new (_("Contract reference"), "reference"),
@@ -650,18 +640,7 @@ renumber_policies (CsStore   *store,
                    gpointer   user_data,
                    GError   **error)
 {
-  GPtrArray *policies = user_data;
-
-  for (guint i = 0; i < policies->len; i++)
-    {
-      CsRecord *policy = g_ptr_array_index (policies, i);
-
-      if (cs_record_get_int (policy, "position") != i + 1 &&
-          !cs_store_set_int (store, policy, "position", i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, user_data, 1, error);
 }
 
 static void

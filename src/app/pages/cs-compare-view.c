@@ -13,6 +13,8 @@
 
 #include "cs-compare-view.h"
 #include "cs-comparison.h"
+#include "cs-construct-property.h"
+#include "cs-dialog-helpers.h"
 #include "cs-review-state.h"
 #include "cs-source.h"
 #include "cs-toast.h"
@@ -805,18 +807,7 @@ renumber_offers_cb (CsStore   *store,
                     gpointer   user_data,
                     GError   **error)
 {
-  GPtrArray *order = user_data;
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      CsRecord *offer = g_ptr_array_index (order, i);
-
-      if (cs_record_get_int (offer, "position") != i
-          && !cs_store_set_int (store, offer, "position", i, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, user_data, 0, error);
 }
 
 /* Moves an offer before the previous compared offer, or after the next one; the order is the
@@ -933,7 +924,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CsCompareView *self = CS_COMPARE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
 
@@ -942,10 +932,9 @@ export_action (GtkWidget  *widget,
   gtk_menu_button_popdown (self->export_button);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Comparison"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
+  self->chooser = cs_file_chooser_new (cs_get_parent_window (widget),
+                                       _("Export the Comparison"),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   /* Translators: the suggested file name of an exported comparison, without extension */
   name = g_strdup_printf ("%s.%s", _("comparison"),
                           cs_document_format_get_extension (self->export_format));
@@ -1020,44 +1009,6 @@ cs_compare_view_finalize (GObject *object)
 }
 
 static void
-cs_compare_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CsCompareView *self = CS_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cs_compare_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CsCompareView *self = CS_COMPARE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cs_compare_view_class_init (CsCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1066,8 +1017,8 @@ cs_compare_view_class_init (CsCompareViewClass *klass)
   object_class->constructed = cs_compare_view_constructed;
   object_class->dispose = cs_compare_view_dispose;
   object_class->finalize = cs_compare_view_finalize;
-  object_class->get_property = cs_compare_view_get_property;
-  object_class->set_property = cs_compare_view_set_property;
+  object_class->get_property = cs_construct_property_get;
+  object_class->set_property = cs_construct_property_set;
   widget_class->map = cs_compare_view_map;
 
   /**
@@ -1076,9 +1027,8 @@ cs_compare_view_class_init (CsCompareViewClass *klass)
    * The open project.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    cs_param_spec_construct_object ("store", CS_TYPE_STORE,
+                                    G_STRUCT_OFFSET (CsCompareView, store));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

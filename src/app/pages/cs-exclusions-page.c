@@ -717,51 +717,6 @@ cs_exclusions_page_init (CsExclusionsPage *self)
 /* public API */
 
 /**
- * cs_exclusions_page_get_store:
- * @self: a #CsExclusionsPage
- *
- * Returns: (transfer none): the project
- */
-CsStore *
-cs_exclusions_page_get_store (CsExclusionsPage *self)
-{
-  g_return_val_if_fail (CS_IS_EXCLUSIONS_PAGE (self), NULL);
-
-  return cs_page_store (self);
-}
-
-/**
- * cs_exclusions_page_get_offer:
- * @self: a #CsExclusionsPage
- *
- * Returns: (transfer none) (nullable): the offer shown
- */
-CsOffer *
-cs_exclusions_page_get_offer (CsExclusionsPage *self)
-{
-  g_return_val_if_fail (CS_IS_EXCLUSIONS_PAGE (self), NULL);
-
-  return cs_page_offer (self);
-}
-
-/**
- * cs_exclusions_page_set_offer:
- * @self: a #CsExclusionsPage
- * @offer: (nullable): an offer of the project
- *
- * Shows the exclusions of @offer, creating its standard categories when missing.
- */
-void
-cs_exclusions_page_set_offer (CsExclusionsPage *self,
-                              CsOffer          *offer)
-{
-  g_return_if_fail (CS_IS_EXCLUSIONS_PAGE (self));
-  g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
-
-  cs_section_page_set_offer (CS_SECTION_PAGE (self), offer);
-}
-
-/**
  * cs_exclusions_page_get_row:
  * @self: a #CsExclusionsPage
  * @exclusion_id: an exclusion of the offer

@@ -18,12 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsExclusionsPage, cs_exclusions_page, CS, EXCLUSIONS_PAGE, CsSectionPage)
 
-CsStore   *cs_exclusions_page_get_store   (CsExclusionsPage *self);
-CsOffer   *cs_exclusions_page_get_offer   (CsExclusionsPage *self);
-void       cs_exclusions_page_set_offer   (CsExclusionsPage *self,
-                                           CsOffer          *offer);
-GtkWidget *cs_exclusions_page_get_row     (CsExclusionsPage *self,
-                                           gint64            exclusion_id);
+GtkWidget *cs_exclusions_page_get_row         (CsExclusionsPage *self,
+                                               gint64            exclusion_id);
 guint      cs_exclusions_page_get_n_hollowing (CsExclusionsPage *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <inttypes.h>
 
 #include "cs-perimeter-page.h"
+#include "cs-dialog-helpers.h"
 #include "cs-perimeter-page-private.h"
 #include "cs-clause-editor.h"
 #include "cs-asset-dialog.h"
@@ -223,7 +224,8 @@ cs_perimeter_page_set_coverage_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
   g_autofree char *selected_text = NULL;
   g_autofree char *shown_text = NULL;
-  GtkWidget *dialog, *group;
+  AdwMessageDialog *dialog;
+  GtkWidget *group;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->assets));
   const char *provider;
 
@@ -238,10 +240,11 @@ cs_perimeter_page_set_coverage_action (GtkWidget  *widget,
   if (provider == NULL || provider[0] == '\0')
     provider = _("Unnamed offer");
 
-  dialog = adw_message_dialog_new (_cs_perimeter_page_get_parent_window (self),
-                                   _("Set Coverage"), NULL);
+  dialog = cs_question_dialog_new (_cs_perimeter_page_get_parent_window (self),
+                                   _("Set Coverage"), NULL,
+                                   "apply", _("_Set Coverage"), ADW_RESPONSE_SUGGESTED);
   /* Translators: body of the Set Coverage dialog; %s is the provider of the offer */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+  adw_message_dialog_format_body (dialog,
                                   _("How the offer of %s covers these assets. The note and the "
                                     "contract reference replace the ones they have."), provider);
 
@@ -291,15 +294,7 @@ cs_perimeter_page_set_coverage_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contract reference"), -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (request->reference_row));
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "apply", _("_Set Coverage"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_extra_child (dialog, group);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_coverage_dialog_response_cb),
                          request, coverage_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -357,10 +352,8 @@ cs_perimeter_page_import_assets_action (GtkWidget  *widget,
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Import Assets"),
-                                         _cs_perimeter_page_get_parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = cs_file_chooser_new (_cs_perimeter_page_get_parent_window (self), _("Import Assets"),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   csv = gtk_file_filter_new ();
   gtk_file_filter_set_name (csv, _("CSV and tab-separated files"));

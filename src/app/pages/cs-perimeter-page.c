@@ -1251,51 +1251,6 @@ _cs_perimeter_page_apply_query (CsPerimeterPage *self)
 /* public API */
 
 /**
- * cs_perimeter_page_get_store:
- * @self: a #CsPerimeterPage
- *
- * Returns: (transfer none): the project
- */
-CsStore *
-cs_perimeter_page_get_store (CsPerimeterPage *self)
-{
-  g_return_val_if_fail (CS_IS_PERIMETER_PAGE (self), NULL);
-
-  return cs_page_store (self);
-}
-
-/**
- * cs_perimeter_page_get_offer:
- * @self: a #CsPerimeterPage
- *
- * Returns: (transfer none) (nullable): the offer whose coverage is shown
- */
-CsOffer *
-cs_perimeter_page_get_offer (CsPerimeterPage *self)
-{
-  g_return_val_if_fail (CS_IS_PERIMETER_PAGE (self), NULL);
-
-  return cs_page_offer (self);
-}
-
-/**
- * cs_perimeter_page_set_offer:
- * @self: a #CsPerimeterPage
- * @offer: (nullable): an offer of the project
- *
- * Shows the coverage of the inventory by @offer.
- */
-void
-cs_perimeter_page_set_offer (CsPerimeterPage *self,
-                             CsOffer         *offer)
-{
-  g_return_if_fail (CS_IS_PERIMETER_PAGE (self));
-  g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
-
-  cs_section_page_set_offer (CS_SECTION_PAGE (self), offer);
-}
-
-/**
  * cs_perimeter_page_get_assets:
  * @self: a #CsPerimeterPage
  *

@@ -19,10 +19,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CsPerimeterPage, cs_perimeter_page, CS, PERIMETER_PAGE, CsSectionPage)
 
-CsStore       *cs_perimeter_page_get_store       (CsPerimeterPage *self);
-CsOffer       *cs_perimeter_page_get_offer       (CsPerimeterPage *self);
-void           cs_perimeter_page_set_offer       (CsPerimeterPage *self,
-                                                  CsOffer         *offer);
 CsAssetList   *cs_perimeter_page_get_assets      (CsPerimeterPage *self);
 GtkColumnView *cs_perimeter_page_get_column_view (CsPerimeterPage *self);
 void           cs_perimeter_page_get_summary     (CsPerimeterPage    *self,

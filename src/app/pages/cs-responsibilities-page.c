@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cs-raci-grid.h"
+#include "cs-dialog-helpers.h"
 #include "cs-responsibilities-page.h"
 #include "cs-sections.h"
 #include "cs-toast.h"
@@ -208,12 +209,6 @@ name_dialog_new (CsResponsibilitiesPage *self,
   name_dialog->dialog = dialog;
   name_dialog->response = response;
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), NULL);
-  adw_message_dialog_add_response (dialog, response,
-                                   g_str_equal (response, "add") ? _("_Add") : _("_Rename"));
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_response_enabled (dialog, response, name[0] != '\0');
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -294,18 +289,18 @@ present_add_dialog (CsResponsibilitiesPage *self,
                     guint                   selected,
                     GType                   type)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
   NameDialog *name_dialog;
   GtkWidget *box;
   GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  name_dialog = name_dialog_new (self, ADW_MESSAGE_DIALOG (dialog), "add", "",
+  dialog = cs_question_dialog_new (cs_get_parent_window (GTK_WIDGET (self)), heading, body,
+                                   "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
+  name_dialog = name_dialog_new (self, dialog, "add", "",
                                  G_CALLBACK (on_add_response_cb));
   name_dialog->type = type;
 
-  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  box = adw_message_dialog_get_extra_child (dialog);
   label = gtk_label_new_with_mnemonic (choice_label);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_top (label, 6);
@@ -404,21 +399,21 @@ cs_responsibilities_page_rename_action (GtkWidget  *widget,
   CsResponsibilitiesPage *self = CS_RESPONSIBILITIES_PAGE (widget);
   GType type = get_catalogue_type (action_name);
   gint64 id = g_variant_get_int64 (parameter);
-  GtkRoot *root = gtk_widget_get_root (widget);
   NameDialog *name_dialog;
   CsRecord *record;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!cs_page_is_writable (self) ||
       (record = cs_store_find (cs_page_store (self), type, id)) == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = cs_question_dialog_new (cs_get_parent_window (widget),
                                    type == CS_TYPE_PARTY ? _("Rename Party")
                                                          : _("Rename Activity"),
                                    _("The new name shows in the matrix of every offer of the "
-                                     "project."));
-  name_dialog = name_dialog_new (self, ADW_MESSAGE_DIALOG (dialog), "rename",
+                                     "project."),
+                                   "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
+  name_dialog = name_dialog_new (self, dialog, "rename",
                                  cs_record_get_string (record, "name"),
                                  G_CALLBACK (on_rename_response_cb));
   name_dialog->type = type;
@@ -457,16 +452,7 @@ swap_positions_cb (CsStore   *store,
   order->pdata[index_a] = swap->b;
   order->pdata[index_b] = swap->a;
 
-  for (guint i = 0; i < order->len; i++)
-    {
-      CsRecord *record = g_ptr_array_index (order, i);
-
-      if (cs_record_get_int (record, "position") != (gint64) i + 1 &&
-          !cs_store_set_int (store, record, "position", i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, order, 1, error);
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "cs-sla-page.h"
 #include "cs-field-editor.h"
+#include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
 #include "cs-sections.h"
@@ -608,6 +609,25 @@ build_window (CsSlaPage *self,
   add_group (self, group);
 }
 
+static const CsFieldSpec availability_fields[] = {
+  { CS_ROW_NUMBER, N_("Target"), "availability_target", NC_("unit", "%"), "unit" },
+  { CS_ROW_TEXT, N_("Measurement period"), "availability_period" },
+  { CS_ROW_NUMBER, N_("Planned maintenance allowed"), "maintenance_hours",
+    /* Translators: unit */
+    N_("hours per period") },
+  { CS_ROW_NUMBER, N_("Maintenance notice"), "maintenance_notice_days", N_("days") },
+};
+
+static const CsFieldSpec commitment_fields[] = {
+  { CS_ROW_LONG_TEXT, N_("Escalation levels"), "escalation" },
+  { CS_ROW_LONG_TEXT, N_("Service credits"), "credits" },
+  { CS_ROW_NUMBER, N_("Credits cap"), "credits_cap_percent",
+    /* Translators: unit */
+    N_("% of the fee") },
+  { CS_ROW_LONG_TEXT, N_("Reporting"), "reporting" },
+  { CS_ROW_TEXT, N_("Contract reference"), "reference" },
+};
+
 static void
 build_availability (CsSlaPage *self,
                     CsRecord  *terms)
@@ -615,25 +635,8 @@ build_availability (CsSlaPage *self,
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Availability"));
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("Target"),
-                                                "availability_target",
-                                                C_("unit", "%")),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_text_row_new (_("Measurement period"), "availability_period"),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("Planned maintenance allowed"),
-                                                "maintenance_hours",
-                                                /* Translators: unit */
-                                                _("hours per period")),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("Maintenance notice"),
-                                                "maintenance_notice_days",
-                                                _("days")),
-                             cs_page_store (self), terms);
+  cs_field_table_add (group, availability_fields, G_N_ELEMENTS (availability_fields),
+                      cs_page_store (self), terms);
 
   self->downtime_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->downtime_row),
@@ -651,24 +654,8 @@ build_commitments (CsSlaPage *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
                                    _("Escalation, Credits and Reporting"));
-  cs_field_editor_add_bound (group,
-                             cs_long_text_row_new (_("Escalation levels"), "escalation"),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_long_text_row_new (_("Service credits"), "credits"),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_number_row_new (_("Credits cap"),
-                                                "credits_cap_percent",
-                                                /* Translators: unit */
-                                                _("% of the fee")),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_long_text_row_new (_("Reporting"), "reporting"),
-                             cs_page_store (self), terms);
-  cs_field_editor_add_bound (group,
-                             cs_text_row_new (_("Contract reference"), "reference"),
-                             cs_page_store (self), terms);
+  cs_field_table_add (group, commitment_fields, G_N_ELEMENTS (commitment_fields),
+                      cs_page_store (self), terms);
   add_group (self, group);
 }
 

@@ -281,16 +281,7 @@ swap_positions_cb (CsStore   *store,
     order->pdata[swap->b] = tmp;
   }
 
-  for (guint i = 0; i < n; i++)
-    {
-      CsRecord *record = g_ptr_array_index (order, i);
-
-      if (cs_record_get_int (record, "position") != (gint64) i + 1 &&
-          !cs_store_set_int (store, record, "position", i + 1, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cs_store_renumber (store, order, 1, error);
 }
 
 static void
