@@ -287,6 +287,24 @@ on_finding_row_assess_cb (CsFindingRow    *row,
 
 /* list items: the header, a finding row, or the wording area */
 
+/* GTK 4.8 left the wording area's Add button insensitive, its action enabled, once the list
+ * had moved the area out of a row and into another (/ui/dashboard/after-first-frame): each
+ * button bound to an action looks it up afresh when the area is put in a row. */
+static void
+refresh_actionables (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    {
+      g_autofree char *name = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    refresh_actionables (child);
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
@@ -301,7 +319,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   if (item == self->header_item)
     gtk_list_item_set_child (list_item, self->header_box);
   else if (item == self->footer_item)
-    gtk_list_item_set_child (list_item, self->clause_editor);
+    {
+      gtk_list_item_set_child (list_item, self->clause_editor);
+      refresh_actionables (self->clause_editor);
+    }
   else
     {
       if (!CS_IS_FINDING_ROW (child))

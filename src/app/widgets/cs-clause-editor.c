@@ -1209,20 +1209,6 @@ on_text_view_map_focus_cb (GtkTextView *text_view,
                                 0.1, FALSE, 0, 0);
 }
 
-/* GTK 4.8 left the Add button insensitive, its action enabled, once the dashboard's list had
- * moved its wording area out of a row and into another (/ui/dashboard/after-first-frame):
- * the button's action is looked up afresh whenever the editor is put in a window. */
-static void
-cs_clause_editor_root (GtkWidget *widget)
-{
-  CsClauseEditor *self = CS_CLAUSE_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (cs_clause_editor_parent_class)->root (widget);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "clause-editor.add");
-  update_actions (self);
-}
-
 static void
 cs_clause_editor_dispose (GObject *object)
 {
@@ -1324,7 +1310,6 @@ cs_clause_editor_class_init (CsClauseEditorClass *klass)
   object_class->dispose = cs_clause_editor_dispose;
   object_class->get_property = cs_clause_editor_get_property;
   object_class->set_property = cs_clause_editor_set_property;
-  widget_class->root = cs_clause_editor_root;
 
   /**
    * CsClauseEditor:store:
