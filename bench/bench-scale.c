@@ -15,7 +15,11 @@
  *  - the Perimeter list's queries: cs_store_query_asset_ids() first shown (sort by id), search,
  *    sort by name, filter by category, best of 5, wall-clock and processor time;
  *  - score after an edit: cs_checklist_evaluate_all() after a change to the project notes, to
- *    one asset's coverage and to an SLA figure, and the first score after open.
+ *    one asset's coverage and to an SLA figure, and the first score after open;
+ *  - comparing and exporting (issues 11 and 12's targets): the comparison of the 5 offers
+ *    (cs_comparison_new(), first after open and after an edit), its XLSX export, an offer's
+ *    reversibility checklist PDF, and the review report PDF (with its perimeter annex of
+ *    every asset) through `contract-scope-cli export`, a process of its own for its peak RSS.
  *
  * The projects are built once in a folder kept between runs (CS_BENCH_SCALE_DIR, default
  * /tmp/cs-bench-scale) and never committed: building 1,000,000 assets takes minutes.
@@ -28,13 +32,17 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "cs-checklist.h"
+#include "cs-comparison.h"
+#include "cs-handover.h"
 #include "cs-linter.h"
 #include "cs-perimeter.h"
 #include "cs-store.h"
@@ -43,6 +51,7 @@
 #define N_SITES  12
 #define N_GUI_RUNS 5
 #define N_ROUNDS 7
+#define N_EXPORT_ROUNDS 5
 
 typedef struct
 {
@@ -379,6 +388,123 @@ measure_score (const char *big)
   add_row ("score after an edit: offer text (ms)", "<= 10", median (offer, N_ROUNDS), 10, "ms");
 }
 
+static double
+time_comparison (CsStore     *store,
+                 CsChecklist *checklist,
+                 CsLinter    *linter,
+                 const char  *xlsx,
+                 double      *out_export_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) offers = cs_comparison_list_compared_offers (store);
+  g_autoptr(CsComparison) comparison = NULL;
+  g_autoptr(CsDocument) document = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  comparison = cs_comparison_new (store, checklist, linter, offers, NULL, &error);
+  ms = ms_since (start);
+  if (comparison == NULL)
+    g_error ("%s", error->message);
+  g_assert_cmpuint (cs_comparison_get_n_offers (comparison), ==, N_OFFERS);
+  if (out_export_ms != NULL)
+    {
+      start = g_get_monotonic_time ();
+      document = cs_comparison_to_document (comparison, "Bench", NULL);
+      if (!cs_document_write (document, CS_DOCUMENT_FORMAT_XLSX, xlsx, TRUE, NULL, &error))
+        g_error ("%s", error->message);
+      *out_export_ms = ms_since (start);
+    }
+
+  return ms;
+}
+
+/* The review report PDF by the command line: seconds, and peak RSS in MB through @out_mb. */
+static double
+time_report_export (const char *big,
+                    const char *pdf,
+                    double     *out_mb)
+{
+  const char *argv[] = { CS_CLI_PATH, "export", big, "--document", "report", "--format", "pdf",
+                         "--force", "-o", pdf, NULL };
+  g_autoptr(GError) error = NULL;
+  struct rusage usage = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  GPid pid = 0;
+  int status = 0;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                      &error))
+    g_error ("%s", error->message);
+  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("contract-scope-cli export failed (status %d)", status);
+  *out_mb = usage.ru_maxrss / 1024.0;
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+measure_compare_export (const char *big)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(CsChecklist) checklist = cs_checklist_new_default (&error);
+  g_autoptr(CsLinter) linter = cs_linter_new_default (&error);
+  g_autofree char *dir = g_dir_make_tmp ("cs-bench-scale-export-XXXXXX", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "comparison.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "reversibility.pdf", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.pdf", NULL);
+  double compared[N_EXPORT_ROUNDS], exported[N_EXPORT_ROUNDS], reversibility[N_EXPORT_ROUNDS];
+  double first, report_s, report_mb = 0;
+  GListModel *offers;
+
+  g_assert_no_error (error);
+  store = cs_store_open (big, CS_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  offers = cs_store_get_offers (store);
+  first = time_comparison (store, checklist, linter, xlsx, NULL);
+  for (guint r = 0; r < N_EXPORT_ROUNDS; r++)
+    {
+      g_autofree char *text = g_strdup_printf ("Export round %u", r);
+      g_autoptr(CsRecord) offer = g_list_model_get_item (offers, r % N_OFFERS);
+      g_autoptr(CsDocument) doc = NULL;
+      gint64 start;
+
+      if (!cs_store_set_string (store, CS_RECORD (cs_store_get_project (store)), "notes", text,
+                                &error))
+        g_error ("%s", error->message);
+      compared[r] = time_comparison (store, checklist, linter, xlsx, &exported[r]);
+
+      start = g_get_monotonic_time ();
+      doc = cs_handover_build_reversibility (store, checklist, linter, cs_record_get_id (offer),
+                                             NULL, NULL, &error);
+      if (doc == NULL || !cs_document_write (doc, CS_DOCUMENT_FORMAT_PDF, pdf, TRUE, NULL, &error))
+        g_error ("%s", error->message);
+      reversibility[r] = ms_since (start);
+    }
+  cs_store_close (store);
+  report_s = time_report_export (big, report, &report_mb);
+
+  add_row ("compare 5 offers, first after open (ms)", "info", first, -1, "ms");
+  add_row ("compare 5 offers after an edit (ms)", "<= 150 (issue 11)",
+           median (compared, N_EXPORT_ROUNDS), 150, "ms");
+  add_row ("comparison XLSX export (ms)", "<= 1000 (issue 11)",
+           median (exported, N_EXPORT_ROUNDS), 1000, "ms");
+  add_row ("reversibility checklist PDF (ms)", "<= 200 (issue 12)",
+           median (reversibility, N_EXPORT_ROUNDS), 200, "ms");
+  add_row ("review report PDF with the perimeter annex, CLI (s)", "<= 10 (issue 12, set at 100k)",
+           report_s, 10, "s");
+  add_row ("review report PDF, CLI peak RSS (MB)", "<= 300 (issue 12, set at 100k)", report_mb,
+           300, "MB");
+
+  g_unlink (xlsx);
+  g_unlink (pdf);
+  g_unlink (report);
+  g_rmdir (dir);
+}
+
 /* The GUI process to its first frame: bench-open's child mode, "main→frame µs … VmRSS KiB". */
 static gboolean
 run_gui (const char *project,
@@ -474,6 +600,8 @@ main (int   argc,
     measure_gui (empty, offers, big);
   measure_store_open (empty, big);
   measure_score (big);
+  if (g_getenv ("CS_BENCH_SCALE_NO_EXPORT") == NULL)
+    measure_compare_export (big);
   if (g_stat (big, &st) == 0)
     add_row ("file size (MB)", "<= 250", st.st_size / 1e6, 250, "MB");
 

@@ -418,6 +418,111 @@ test_cancel_leaves_project (void)
   g_assert_cmpuint (g_list_model_get_n_items (cs_store_get_sites (store)), ==, 0);
 }
 
+/* A file several times larger than what the import reads at a time (4 MB) and than the rows
+ * the parser may be ahead (4 × 1,024): every row imported with its values, the rejections in
+ * line order, a duplicate of a row read long before. */
+#define STREAM_ROWS 80000
+
+static char *
+write_stream_csv (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "stream.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site,criticality,notes\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < STREAM_ROWS; i++)
+    g_string_append_printf (csv, "PC-%05u,SN%05u,user %u,Site %u > Room %u,%s,\"Note, row %u: "
+                            "a longer text so that the file is larger than the window\"\n",
+                            i, i, i % 97, i % 11, i % 5, i % 7000 == 6999 ? "9" : "2", i);
+  g_string_append (csv, "PC-again,SN00003,again,Site 3,1,duplicate of line 5\n");
+  g_assert_cmpuint (csv->len, >, 2 * 4 * 1024 * 1024);
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_streamed (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autofree char *path = write_stream_csv ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCsvImport) import = cs_csv_import_new_for_path (path, &error);
+  g_autoptr(CsCsvReport) report = NULL;
+  guint n_rejected = STREAM_ROWS / 7000;
+
+  g_assert_no_error (error);
+  report = cs_csv_import_run (import, store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+
+  g_assert_cmpuint (report->n_rows, ==, STREAM_ROWS + 1);
+  g_assert_cmpuint (report->n_imported, ==, STREAM_ROWS - n_rejected);
+  g_assert_cmpuint (report->rejected->len, ==, n_rejected);
+  for (guint i = 0; i < n_rejected; i++)
+    /* line 1 is the header: row i is on line i + 2 */
+    g_assert_cmpuint (g_array_index (report->rejected, CsCsvRejection, i).line, ==,
+                      7000 * i + 6999 + 2);
+  g_assert_cmpuint (report->duplicates->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report->duplicates, CsCsvDuplicate, 0).line, ==,
+                    STREAM_ROWS + 2);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, STREAM_ROWS - n_rejected);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM site"), ==, 11);
+  /* each row's values, where it was written: a mix-up between batches would show */
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset a JOIN site s ON s.id = a.site_id "
+                                     "WHERE a.serial = printf('SN%05d', CAST(substr(a.name, 4) AS INTEGER)) "
+                                     "AND a.owner = printf('user %d', CAST(substr(a.name, 4) AS INTEGER) % 97) "
+                                     "AND s.name = printf('Site %d', CAST(substr(a.name, 4) AS INTEGER) % 11) "
+                                     "AND a.notes = printf('Note, row %d: a longer text so that the file is "
+                                     "larger than the window', CAST(substr(a.name, 4) AS INTEGER))"),
+                   ==, STREAM_ROWS - n_rejected);
+  g_unlink (path);
+}
+
+typedef struct
+{
+  CsCsvImport  *import;
+  GCancellable *cancellable;
+} CancelData;
+
+static gboolean
+cancel_once_started_cb (gpointer data)
+{
+  CancelData *cancel = data;
+
+  if (cs_csv_import_get_progress (cancel->import) <= 0)
+    return G_SOURCE_CONTINUE;
+  g_cancellable_cancel (cancel->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while rows are parsed and inserted: the project is left byte for byte. */
+static void
+test_cancel_midway (void)
+{
+  g_autoptr(CsStore) store = new_project ();
+  g_autofree char *path = write_stream_csv ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCsvImport) import = cs_csv_import_new_for_path (path, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  CancelData cancel = { import, cancellable };
+
+  g_assert_no_error (error);
+  before = cs_test_file_sha256 (cs_store_get_path (store));
+  g_timeout_add (1, cancel_once_started_cb, &cancel);
+  cs_csv_import_run_async (import, store, FALSE, cancellable, import_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  cs_test_assert_unchanged (cs_store_get_path (store), before);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 0);
+  g_unlink (path);
+}
+
 static void
 async_ok_cb (GObject      *source,
              GAsyncResult *result,
@@ -571,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/core/csv-import/batches-fallback", test_batches_fallback);
   g_test_add_func ("/core/csv-import/remembered-mapping", test_remembered_mapping);
   g_test_add_func ("/core/csv-import/cancel", test_cancel_leaves_project);
+  g_test_add_func ("/core/csv-import/streamed", test_streamed);
+  g_test_add_func ("/core/csv-import/cancel-midway", test_cancel_midway);
   g_test_add_func ("/core/csv-import/async", test_async_reloads_store);
   g_test_add_func ("/core/csv-import/hostile", test_hostile);
   g_test_add_func ("/core/csv-import/report", test_report_text);

@@ -234,7 +234,9 @@ on_project_client_name_changed_cb (CsProject     *project,
 static void
 update_scores (CsProjectView *self)
 {
-  CsReport *report = cs_review_state_get_report (self->review_state);
+  /* Until the first evaluation the sections show no figure rather than wait for it. */
+  CsReport *report = cs_review_state_is_pending (self->review_state)
+                     ? NULL : cs_review_state_get_report (self->review_state);
   CsOffer *offer = cs_offer_selector_get_selected_offer (self->offer_selector);
 
   if (report != NULL && (offer == NULL || cs_report_get_offer_id (report) !=
@@ -919,13 +921,42 @@ cs_project_view_constructed (GObject *object)
                                G_CALLBACK (on_store_checking_cb), self, 0);
     }
 
-  cs_review_state_set_offer (self->review_state,
-                             cs_offer_selector_get_selected_offer (self->offer_selector));
+  /* The checklist runs once the first frame is drawn (on_frame_clock_after_paint_cb()). */
+  cs_review_state_set_offer_pending (self->review_state,
+                                     cs_offer_selector_get_selected_offer (self->offer_selector));
   update_scores (self);
 
   update_title (self);
   update_subtitle (self);
   update_actions (self);
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *frame_clock,
+                               CsProjectView *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_after_paint_cb, self);
+  cs_review_state_evaluate_at_idle (self->review_state);
+}
+
+/* The first frame is drawn before the checklist is evaluated (see constructed()). */
+static void
+cs_project_view_map (GtkWidget *widget)
+{
+  CsProjectView *self = CS_PROJECT_VIEW (widget);
+  GdkFrameClock *frame_clock;
+
+  GTK_WIDGET_CLASS (cs_project_view_parent_class)->map (widget);
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  if (!cs_review_state_is_pending (self->review_state))
+    return;
+  if (frame_clock == NULL)
+    cs_review_state_evaluate_at_idle (self->review_state);
+  else if (g_signal_handler_find (frame_clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0,
+                                  NULL, on_frame_clock_after_paint_cb, self) == 0)
+    g_signal_connect_object (frame_clock, "after-paint",
+                             G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
 }
 
 static void
@@ -1007,6 +1038,7 @@ cs_project_view_class_init (CsProjectViewClass *klass)
   object_class->dispose = cs_project_view_dispose;
   object_class->get_property = cs_project_view_get_property;
   object_class->set_property = cs_project_view_set_property;
+  widget_class->map = cs_project_view_map;
 
   /**
    * CsProjectView:review-state:

@@ -32,6 +32,8 @@ struct _CsCsvImport
 
   char              *display_name;
   GBytes            *raw;
+  /* @raw is a read-only mapping of the file: its pages can be given back once read */
+  gboolean           mapped;
   /* UTF-8 text for UTF-16 files; otherwise NULL and the raw bytes are parsed */
   char              *decoded;
   gsize              decoded_length;
@@ -118,7 +120,11 @@ gboolean       cs_csv_parse_text        (const char       *data,
                                          gpointer          user_data,
                                          gint             *progress,
                                          CsCsvParseResult *result,
+                                         gboolean          release,
                                          GError          **error);
+void           cs_csv_release_pages     (const char       *data,
+                                         gsize             from,
+                                         gsize             to);
 char          *cs_csv_field_to_utf8     (CsCsvImport      *self,
                                          char             *text,
                                          gsize             length,

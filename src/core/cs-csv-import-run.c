@@ -25,7 +25,6 @@ typedef struct
   CsCsvReport  *report;
   GCancellable *cancellable;
   gboolean      dry_run;
-  gboolean      header_seen;
   GHashTable   *sites;       /* casefolded name → id (owns the ids) */
   GHashTable   *site_names;  /* exact name → id (borrowed from sites) */
   GHashTable   *serials;     /* serial → index + 1 in @ids */
@@ -34,7 +33,6 @@ typedef struct
   GArray       *ids;         /* gint64 asset ids */
   GString      *key;         /* scratch, reused for each row */
   GError       *error;
-  guint         counter;
   gboolean      cancelled;
   guint         n_existing;  /* assets in the project before the import */
   /* Assets are queued and inserted many at a time. Should the file refuse one, or the queue
@@ -223,13 +221,12 @@ insert_row (RunState   *run,
   return TRUE;
 }
 
+/* Imports one converted row (its strings belong to the caller). Returns FALSE to stop. */
 static gboolean
-run_record_cb (GPtrArray *fields,
-               gboolean   has_nul,
-               guint      line,
-               gpointer   user_data)
+apply_row (RunState *run,
+           guint     line,
+           CsCsvRow *row)
 {
-  RunState *run = user_data;
   CsCsvImport *self = run->self;
   g_autoptr(GError) local_error = NULL;
   const char *key = NULL;
@@ -237,44 +234,16 @@ run_record_cb (GPtrArray *fields,
   gboolean by_serial = FALSE;
   gboolean name_checked = FALSE;
   gboolean name_known = FALSE;
-  char *reason = NULL;
-  CsCsvRow row;
 
-  if (cs_csv_row_is_blank (fields))
-    return TRUE;
-  if (!run->header_seen)
-    {
-      run->header_seen = TRUE;
-      return TRUE;
-    }
+  if (!resolve_site (run, row))
+    return FALSE;
 
-  if ((++run->counter & 255) == 0 && g_cancellable_is_cancelled (run->cancellable))
+  if (*row->asset.serial != '\0')
     {
-      run->cancelled = TRUE;
-      return FALSE;
-    }
-
-  run->report->n_rows++;
-  reason = cs_csv_row_convert (self, fields, has_nul, &row);
-  if (reason != NULL)
-    {
-      add_rejection (run->report, line, reason);
-      cs_csv_row_clear (&row);
-      return TRUE;
-    }
-
-  if (!resolve_site (run, &row))
-    {
-      cs_csv_row_clear (&row);
-      return FALSE;
-    }
-
-  if (*row.asset.serial != '\0')
-    {
-      existing = lookup_id (run, run->serials, row.asset.serial);
+      existing = lookup_id (run, run->serials, row->asset.serial);
       by_serial = existing != 0;
     }
-  key = name_key (run, row.asset.site_id, row.asset.name);
+  key = name_key (run, row->asset.site_id, row->asset.name);
   if (existing == 0)
     {
       existing = lookup_id (run, run->names, key);
@@ -287,13 +256,12 @@ run_record_cb (GPtrArray *fields,
       gpointer choice = g_hash_table_lookup (self->line_actions, GUINT_TO_POINTER (line));
       CsDuplicateAction action = choice != NULL ? GPOINTER_TO_UINT (choice) - 1
                                                 : self->duplicate_action;
-      CsCsvDuplicate duplicate = { line, g_strdup (row.asset.name), existing, by_serial, action };
+      CsCsvDuplicate duplicate = { line, g_strdup (row->asset.name), existing, by_serial, action };
 
       g_array_append_val (run->report->duplicates, duplicate);
       if (action == CS_DUPLICATE_SKIP)
         {
           run->report->n_skipped++;
-          cs_csv_row_clear (&row);
           return TRUE;
         }
       if (action == CS_DUPLICATE_UPDATE)
@@ -302,32 +270,234 @@ run_record_cb (GPtrArray *fields,
           if (run->batched && !cs_store_bulk_flush (run->bulk, NULL))
             {
               run->retry = TRUE;
-              cs_csv_row_clear (&row);
               return FALSE;
             }
-          if (!cs_store_bulk_update_asset (run->bulk, existing, &row.asset, &local_error))
-            {
-              if (!reject_or_stop (run, line, &local_error))
-                {
-                  cs_csv_row_clear (&row);
-                  return FALSE;
-                }
-            }
-          else
-            run->report->n_updated++;
-          cs_csv_row_clear (&row);
+          if (!cs_store_bulk_update_asset (run->bulk, existing, &row->asset, &local_error))
+            return reject_or_stop (run, line, &local_error);
+          run->report->n_updated++;
           return TRUE;
         }
     }
 
-  if (!insert_row (run, line, &row, key, *row.asset.serial != '\0' && !by_serial,
-                   name_checked ? !name_known : !g_hash_table_contains (run->names, key)))
+  return insert_row (run, line, row, key, *row->asset.serial != '\0' && !by_serial,
+                     name_checked ? !name_known : !g_hash_table_contains (run->names, key));
+}
+
+/*
+ * Parsing alongside inserting: a parser thread reads the file (libcsv), converts each row and
+ * copies it into a batch; the thread that inserts takes the batches in order. A few batches
+ * go round between the two (bounded memory), so the parser is never more than
+ * PIPE_N_BATCHES × PIPE_BATCH_ROWS rows ahead, and both stop when either does.
+ */
+#define PIPE_BATCH_ROWS  1024
+#define PIPE_N_BATCHES   4
+
+typedef struct
+{
+  guint          line;
+  char          *reason;     /* owned: why the row is rejected, or NULL */
+  CsAssetValues  asset;      /* strings in the batch's chunk */
+  const char    *site_name;
+} PipeRow;
+
+typedef struct
+{
+  GArray       *rows;        /* PipeRow */
+  GStringChunk *chunk;
+  gboolean      last;        /* the end of the file, or of the parse */
+} PipeBatch;
+
+typedef struct
+{
+  CsCsvImport      *self;
+  const char       *data;
+  gsize             length;
+  gboolean          release;
+  GCancellable     *cancellable;
+  GAsyncQueue      *full;    /* PipeBatch, parsed, in file order */
+  GAsyncQueue      *free;    /* PipeBatch, to be filled */
+  PipeBatch        *batch;   /* being filled */
+  gint              stop;    /* atomic: the inserting side stopped */
+  gboolean          header_seen;
+  guint             counter;
+  gboolean          cancelled;
+  gboolean          parsed;
+  CsCsvParseResult  result;
+  GError           *error;
+} Pipe;
+
+static void
+pipe_batch_clear (PipeBatch *batch)
+{
+  for (guint i = 0; i < batch->rows->len; i++)
+    g_free (g_array_index (batch->rows, PipeRow, i).reason);
+  g_array_set_size (batch->rows, 0);
+  g_string_chunk_clear (batch->chunk);
+  batch->last = FALSE;
+}
+
+static void
+pipe_batch_free (PipeBatch *batch)
+{
+  pipe_batch_clear (batch);
+  g_array_unref (batch->rows);
+  g_string_chunk_free (batch->chunk);
+  g_free (batch);
+}
+
+static const char *
+chunk_copy (GStringChunk *chunk,
+            const char   *text)
+{
+  return text != NULL ? g_string_chunk_insert (chunk, text) : NULL;
+}
+
+/* The parser thread's record callback: converts the row and queues a copy of it. */
+static gboolean
+pipe_record_cb (GPtrArray *fields,
+                gboolean   has_nul,
+                guint      line,
+                gpointer   user_data)
+{
+  Pipe *pipe = user_data;
+  PipeRow item = { line, NULL };
+  CsCsvRow row;
+
+  if (g_atomic_int_get (&pipe->stop))
+    return FALSE;
+  if (cs_csv_row_is_blank (fields))
+    return TRUE;
+  if (!pipe->header_seen)
     {
-      cs_csv_row_clear (&row);
+      pipe->header_seen = TRUE;
+      return TRUE;
+    }
+  if ((++pipe->counter & 255) == 0 && g_cancellable_is_cancelled (pipe->cancellable))
+    {
+      pipe->cancelled = TRUE;
       return FALSE;
     }
 
+  if (pipe->batch == NULL)
+    pipe->batch = g_async_queue_pop (pipe->free);
+
+  item.reason = cs_csv_row_convert (pipe->self, fields, has_nul, &row);
+  if (item.reason == NULL)
+    {
+      GStringChunk *chunk = pipe->batch->chunk;
+
+      /* The category is the import's own string (the default or a mapped one). */
+      item.asset = row.asset;
+      item.asset.name = chunk_copy (chunk, row.asset.name);
+      item.asset.owner = chunk_copy (chunk, row.asset.owner);
+      item.asset.vendor = chunk_copy (chunk, row.asset.vendor);
+      item.asset.model = chunk_copy (chunk, row.asset.model);
+      item.asset.serial = chunk_copy (chunk, row.asset.serial);
+      item.asset.notes = chunk_copy (chunk, row.asset.notes);
+      item.site_name = chunk_copy (chunk, row.site_name);
+    }
   cs_csv_row_clear (&row);
+  g_array_append_val (pipe->batch->rows, item);
+
+  if (pipe->batch->rows->len >= PIPE_BATCH_ROWS)
+    g_async_queue_push (pipe->full, g_steal_pointer (&pipe->batch));
+
+  return TRUE;
+}
+
+static gpointer
+pipe_parse_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  PipeBatch *last = NULL;
+
+  pipe->parsed = cs_csv_parse_text (pipe->data, pipe->length, pipe->self->delimiter,
+                                    g_strv_length (pipe->self->headers), pipe_record_cb, pipe,
+                                    &pipe->self->progress, &pipe->result, pipe->release,
+                                    &pipe->error);
+  if (pipe->batch != NULL)
+    g_async_queue_push (pipe->full, g_steal_pointer (&pipe->batch));
+  last = g_async_queue_pop (pipe->free);
+  last->last = TRUE;
+  g_async_queue_push (pipe->full, last);
+
+  return NULL;
+}
+
+/* Parses @data in a thread of its own and imports its rows here, in order. Returns FALSE
+ * with @error when the file could not be parsed. */
+static gboolean
+parse_and_apply (RunState          *run,
+                 const char        *data,
+                 gsize              length,
+                 gboolean           release,
+                 CsCsvParseResult  *result,
+                 GError           **error)
+{
+  Pipe pipe = { 0 };
+  GThread *thread = NULL;
+  gboolean stopped = FALSE;
+
+  pipe.self = run->self;
+  pipe.data = data;
+  pipe.length = length;
+  pipe.release = release;
+  pipe.cancellable = run->cancellable;
+  pipe.full = g_async_queue_new ();
+  pipe.free = g_async_queue_new ();
+  for (guint i = 0; i < PIPE_N_BATCHES; i++)
+    {
+      PipeBatch *batch = g_new0 (PipeBatch, 1);
+
+      batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (PipeRow), PIPE_BATCH_ROWS);
+      batch->chunk = g_string_chunk_new (64 * 1024);
+      g_async_queue_push (pipe.free, batch);
+    }
+
+  thread = g_thread_new ("cs-csv-parse", pipe_parse_thread, &pipe);
+  for (;;)
+    {
+      PipeBatch *batch = g_async_queue_pop (pipe.full);
+      gboolean last = batch->last;
+
+      for (guint i = 0; i < batch->rows->len && !stopped; i++)
+        {
+          PipeRow *item = &g_array_index (batch->rows, PipeRow, i);
+          CsCsvRow row = { 0 };
+
+          run->report->n_rows++;
+          if (item->reason != NULL)
+            {
+              add_rejection (run->report, item->line, g_steal_pointer (&item->reason));
+              continue;
+            }
+          row.asset = item->asset;
+          row.site_name = item->site_name;
+          if (!apply_row (run, item->line, &row))
+            {
+              stopped = TRUE;
+              g_atomic_int_set (&pipe.stop, TRUE);
+            }
+        }
+      pipe_batch_clear (batch);
+      g_async_queue_push (pipe.free, batch);
+      if (last)
+        break;
+    }
+  g_thread_join (thread);
+
+  run->cancelled |= pipe.cancelled;
+  *result = pipe.result;
+  while (g_async_queue_length (pipe.free) > 0)
+    pipe_batch_free (g_async_queue_pop (pipe.free));
+  g_async_queue_unref (pipe.free);
+  g_async_queue_unref (pipe.full);
+  if (!pipe.parsed)
+    {
+      g_propagate_error (error, pipe.error);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -354,6 +524,7 @@ run_pass (CsCsvImport   *self,
           CsStoreBulk   *bulk,
           const char    *data,
           gsize          length,
+          gboolean       release,
           gboolean       dry_run,
           gboolean       batched,
           GCancellable  *cancellable,
@@ -385,8 +556,7 @@ run_pass (CsCsvImport   *self,
       && cs_store_bulk_foreach_asset (bulk, collect_asset_cb, &run, error)
       && (!batched || run.n_existing > DEFER_INDEXES_MAX_ASSETS
           || length < DEFER_INDEXES_MIN_BYTES || cs_store_bulk_defer_indexes (bulk, error))
-      && cs_csv_parse_text (data, length, self->delimiter, g_strv_length (self->headers), run_record_cb,
-                     &run, &self->progress, &result, error))
+      && parse_and_apply (&run, data, length, release, &result, error))
     {
       if (run.error != NULL)
         g_propagate_error (error, g_steal_pointer (&run.error));
@@ -439,6 +609,7 @@ run_in_bulk (CsCsvImport   *self,
   gsize length = 0;
   gboolean has_name = FALSE;
   gboolean retry = FALSE;
+  gboolean release = FALSE;
 
   for (guint c = 0; self->headers[c] != NULL; c++)
     has_name |= self->mapping[c] == CS_CSV_FIELD_NAME;
@@ -456,9 +627,12 @@ run_in_bulk (CsCsvImport   *self,
   if (!cs_csv_import_decode (self, &data, &length, error) || !cs_store_bulk_begin (bulk, error))
     return NULL;
 
-  report = run_pass (self, bulk, data, length, dry_run, TRUE, cancellable, &retry, error);
+  /* A mapped file is read a window at a time (what was read is given back). */
+  release = self->mapped && data == g_bytes_get_data (self->raw, NULL);
+  report = run_pass (self, bulk, data, length, release, dry_run, TRUE, cancellable, &retry, error);
   if (retry && cs_store_bulk_restart (bulk, error))
-    report = run_pass (self, bulk, data, length, dry_run, FALSE, cancellable, &retry, error);
+    report = run_pass (self, bulk, data, length, release, dry_run, FALSE, cancellable, &retry,
+                       error);
   g_atomic_int_set (&self->progress, 1000000);
 
   return g_steal_pointer (&report);
@@ -492,8 +666,9 @@ cs_csv_import_run (CsCsvImport   *self,
   g_return_val_if_fail (CS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Blocking, on the command line: nothing reads the project meanwhile, memory is bounded. */
   bulk = cs_store_bulk_new (store, error);
-  if (bulk == NULL)
+  if (bulk == NULL || !cs_store_bulk_limit_cache (bulk, error))
     return NULL;
 
   report = run_in_bulk (self, bulk, dry_run, cancellable, error);

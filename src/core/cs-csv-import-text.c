@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "cs-csv-import-private.h"
 
@@ -85,6 +87,30 @@ record_cb (int   c,
   state->row_started = FALSE;
 }
 
+/*
+ * Gives back the pages of a mapped file between @from and @to (page-aligned inside), so that
+ * reading a file once does not keep all of it resident: the kernel reads them again from its
+ * page cache should they be touched again. Only for read-only file mappings, never for memory
+ * of our own (MADV_DONTNEED would zero it).
+ */
+void
+cs_csv_release_pages (const char *data,
+                      gsize       from,
+                      gsize       to)
+{
+#ifdef MADV_DONTNEED
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) data + from + page - 1) / page * page;
+  guintptr end = ((guintptr) data + to) / page * page;
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
+}
+
+/* While parsing a mapped file, its pages are given back every this many bytes. */
+#define RELEASE_EVERY  (4 * 1024 * 1024)
+
 gboolean
 cs_csv_parse_text (const char   *data,
                    gsize         length,
@@ -94,6 +120,7 @@ cs_csv_parse_text (const char   *data,
                    gpointer      user_data,
                    gint         *progress,
                    CsCsvParseResult  *result,
+                   gboolean      release,
                    GError      **error)
 {
   struct csv_parser parser;
@@ -101,6 +128,7 @@ cs_csv_parse_text (const char   *data,
   const char *p = data;
   const char *end = data + length;
   guint line = 0;
+  gsize released = 0;
 
   memset (result, 0, sizeof *result);
   if (csv_init (&parser, 0) != 0)
@@ -143,7 +171,15 @@ cs_csv_parse_text (const char   *data,
       p = next;
       if (progress != NULL && (line & 1023) == 0)
         g_atomic_int_set (progress, (gint) ((double) (p - data) / length * 1e6));
+      /* libcsv copied what it read: the lines before @p are not read again. */
+      if (release && (gsize) (p - data) - released >= RELEASE_EVERY)
+        {
+          cs_csv_release_pages (data, released, p - data);
+          released = p - data;
+        }
     }
+  if (release)
+    cs_csv_release_pages (data, released, p - data);
 
   result->n_lines = line;
   result->consumed = p - data;

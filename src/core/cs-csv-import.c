@@ -242,7 +242,7 @@ update_preview (CsCsvImport *self)
   if (self->headers == NULL || !cs_csv_import_decode (self, &data, &length, NULL))
     return;
   cs_csv_parse_text (data, length, self->delimiter, g_strv_length (self->headers), preview_record_cb,
-              &state, NULL, &result, NULL);
+              &state, NULL, &result, FALSE, NULL);
 }
 
 const char *
@@ -378,7 +378,7 @@ prepare (CsCsvImport  *self,
                                                    : cs_csv_detect_delimiter (data, length);
 
   if (!cs_csv_parse_text (data, length, self->delimiter, CS_CSV_MAX_COLUMNS + 1, prepare_record_cb,
-                   &state, NULL, &result, error))
+                   &state, NULL, &result, FALSE, error))
     return FALSE;
 
   if (state.too_many)
@@ -417,6 +417,10 @@ prepare (CsCsvImport  *self,
   detect_mapping (self);
   compute_signature (self);
   update_preview (self);
+
+  /* Preparing read the whole file; the import reads it again, a window at a time. */
+  if (self->mapped)
+    cs_csv_release_pages (g_bytes_get_data (self->raw, NULL), 0, g_bytes_get_size (self->raw));
 
   return TRUE;
 }
@@ -460,6 +464,32 @@ cs_csv_import_init (CsCsvImport *self)
   self->default_category = g_strdup ("other");
 }
 
+static CsCsvImport *
+new_for_bytes (GBytes      *bytes,
+               const char  *display_name,
+               gboolean     mapped,
+               GError     **error)
+{
+  g_autoptr(CsCsvImport) self = NULL;
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_EMPTY,
+                   _("“%s” is empty; nothing was imported."), display_name);
+      return NULL;
+    }
+
+  self = g_object_new (CS_TYPE_CSV_IMPORT, NULL);
+  self->display_name = g_strdup (display_name);
+  self->raw = g_bytes_ref (bytes);
+  self->mapped = mapped;
+
+  if (!prepare (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /* Public API */
 
 /**
@@ -477,27 +507,11 @@ cs_csv_import_new_for_bytes (GBytes      *bytes,
                              const char  *display_name,
                              GError     **error)
 {
-  g_autoptr(CsCsvImport) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_bytes_get_size (bytes) == 0)
-    {
-      g_set_error (error, CS_CSV_ERROR, CS_CSV_ERROR_EMPTY,
-                   _("“%s” is empty; nothing was imported."), display_name);
-      return NULL;
-    }
-
-  self = g_object_new (CS_TYPE_CSV_IMPORT, NULL);
-  self->display_name = g_strdup (display_name);
-  self->raw = g_bytes_ref (bytes);
-
-  if (!prepare (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return new_for_bytes (bytes, display_name, FALSE, error);
 }
 
 /**
@@ -505,7 +519,8 @@ cs_csv_import_new_for_bytes (GBytes      *bytes,
  * @path: a CSV file
  * @error: return location for a #CsCsvError
  *
- * See cs_csv_import_new_for_bytes(). The file is mapped, not copied.
+ * See cs_csv_import_new_for_bytes(). The file is mapped, not copied, and read a few megabytes at
+ * a time: what was read is not kept resident.
  *
  * Returns: (transfer full) (nullable): the import, or %NULL with @error set
  */
@@ -549,8 +564,9 @@ cs_csv_import_new_for_path (const char  *path,
       return NULL;
     }
 
+  /* The import keeps no more of it resident than it reads at a time (cs_csv_release_pages()). */
   bytes = g_mapped_file_get_bytes (mapped);
-  return cs_csv_import_new_for_bytes (bytes, display_name, error);
+  return new_for_bytes (bytes, display_name, TRUE, error);
 }
 
 /**

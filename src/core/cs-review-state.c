@@ -38,6 +38,8 @@ struct _CsReviewState
   CsReport    *report;
   GError      *error;
   guint        evaluate_id;
+  /* the offer is set but not evaluated yet (cs_review_state_set_offer_pending()) */
+  guint        pending : 1;
   /* "offer id:section" → GPtrArray of CsFlag, emptied at every change */
   GHashTable  *flags;
 };
@@ -363,8 +365,67 @@ cs_review_state_set_offer (CsReviewState *self,
 }
 
 /**
+ * cs_review_state_set_offer_pending:
+ * @self: a #CsReviewState
+ * @offer: (nullable): an offer of the project
+ *
+ * Follows @offer without evaluating it yet, so that a window can draw its first frame before
+ * the checklist runs: cs_review_state_is_pending() is %TRUE, "changed" is emitted for views to
+ * show placeholders, and the evaluation happens at cs_review_state_evaluate_at_idle(), at
+ * cs_review_state_evaluate(), or when the report is asked for.
+ */
+void
+cs_review_state_set_offer_pending (CsReviewState *self,
+                                   CsOffer       *offer)
+{
+  g_return_if_fail (CS_IS_REVIEW_STATE (self));
+  g_return_if_fail (offer == NULL || CS_IS_OFFER (offer));
+
+  g_clear_handle_id (&self->evaluate_id, g_source_remove);
+  g_set_object (&self->offer, offer);
+  g_clear_object (&self->report);
+  g_clear_error (&self->error);
+  self->pending = offer != NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cs_review_state_evaluate_at_idle:
+ * @self: a #CsReviewState
+ *
+ * Evaluates a pending offer once the main loop has nothing more urgent to do.
+ */
+void
+cs_review_state_evaluate_at_idle (CsReviewState *self)
+{
+  g_return_if_fail (CS_IS_REVIEW_STATE (self));
+
+  if (!self->pending || self->evaluate_id != 0)
+    return;
+  self->evaluate_id = g_idle_add_full (G_PRIORITY_LOW, evaluate_timeout_cb, self, NULL);
+}
+
+/**
+ * cs_review_state_is_pending:
+ * @self: a #CsReviewState
+ *
+ * Returns: %TRUE while the offer set with cs_review_state_set_offer_pending() is not evaluated
+ */
+gboolean
+cs_review_state_is_pending (CsReviewState *self)
+{
+  g_return_val_if_fail (CS_IS_REVIEW_STATE (self), FALSE);
+
+  return self->pending;
+}
+
+/**
  * cs_review_state_get_report:
  * @self: a #CsReviewState
+ *
+ * The latest report of the offer; a pending offer is evaluated first.
  *
  * Returns: (transfer none) (nullable): the latest report of the offer
  */
@@ -372,6 +433,9 @@ CsReport *
 cs_review_state_get_report (CsReviewState *self)
 {
   g_return_val_if_fail (CS_IS_REVIEW_STATE (self), NULL);
+
+  if (self->pending)
+    cs_review_state_evaluate (self);
 
   return self->report;
 }
@@ -406,6 +470,7 @@ cs_review_state_evaluate (CsReviewState *self)
   g_return_if_fail (CS_IS_REVIEW_STATE (self));
 
   g_clear_handle_id (&self->evaluate_id, g_source_remove);
+  self->pending = FALSE;
 
   if (self->offer != NULL && self->store != NULL && !cs_store_is_closed (self->store) &&
       cs_record_get_id (CS_RECORD (self->offer)) > 0)

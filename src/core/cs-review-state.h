@@ -24,6 +24,10 @@ CsStore       *cs_review_state_get_store       (CsReviewState  *self);
 CsOffer       *cs_review_state_get_offer       (CsReviewState  *self);
 void           cs_review_state_set_offer       (CsReviewState  *self,
                                                 CsOffer        *offer);
+void           cs_review_state_set_offer_pending (CsReviewState *self,
+                                                 CsOffer       *offer);
+void           cs_review_state_evaluate_at_idle  (CsReviewState *self);
+gboolean       cs_review_state_is_pending        (CsReviewState *self);
 CsReport      *cs_review_state_get_report      (CsReviewState  *self);
 const GError  *cs_review_state_get_error       (CsReviewState  *self);
 void           cs_review_state_evaluate        (CsReviewState  *self);

@@ -154,6 +154,28 @@ cs_store_bulk_new (CsStore  *self,
 }
 
 /**
+ * cs_store_bulk_limit_cache:
+ * @bulk: a bulk writer, before cs_store_bulk_begin()
+ * @error: return location for a #CsStoreError
+ *
+ * Keeps the page cache of the import to 32 MB instead of 128 MB, for a process that has no
+ * reader to keep from waiting (the command line): a larger import then writes its pages to
+ * the file before the commit (still in its one transaction), and its memory stays bounded.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cs_store_bulk_limit_cache (CsStoreBulk  *bulk,
+                           GError      **error)
+{
+  g_return_val_if_fail (bulk != NULL && !bulk->in_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _cs_store_exec_sql (bulk->db, "PRAGMA cache_size = -32768;", _("opening the project"),
+                             error);
+}
+
+/**
  * cs_store_bulk_begin:
  * @bulk: a bulk writer
  * @error: return location for a #CsStoreError

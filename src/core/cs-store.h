@@ -419,6 +419,8 @@ typedef void (*CsStoreBulkSiteFunc)  (gint64      id,
 
 CsStoreBulk *cs_store_bulk_new            (CsStore              *self,
                                            GError              **error);
+gboolean     cs_store_bulk_limit_cache    (CsStoreBulk          *bulk,
+                                           GError              **error);
 gboolean     cs_store_bulk_begin          (CsStoreBulk          *bulk,
                                            GError              **error);
 gboolean     cs_store_bulk_foreach_site   (CsStoreBulk          *bulk,

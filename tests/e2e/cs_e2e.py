@@ -214,6 +214,22 @@ def type_into(accessible, text):
              lambda: text_of(accessible) == text, timeout=5)
 
 
+def wait_not_busy(root, timeout=STEP_TIMEOUT):
+    """Waits until nothing showing under @root is busy: the dashboard is, with placeholders
+    instead of figures, from the first frame until the checklist is evaluated."""
+    import pyatspi
+
+    def idle():
+        for accessible in descendants(root):
+            states = safe(lambda: accessible.getState())
+            if states is not None and states.contains(pyatspi.STATE_BUSY) and \
+                    is_showing(accessible):
+                return False
+        return True
+
+    wait_for('the figures (nothing busy)', idle, timeout)
+
+
 def search_findings(window, text, timeout=STEP_TIMEOUT):
     """Types @text in the dashboard's "Search findings" entry, as a user filters a long list:
     the findings list is virtualised, so only the rows in view are in the accessibility tree."""

@@ -84,6 +84,23 @@ def knock_outs(window):
     return None
 
 
+def backup_wording(window):
+    """The Backup page's wording area (GTK 4.8 names a widget without a label after its
+    type): the dashboard has one too, and the Backup page other text fields. Found by its
+    ancestors, which GTK 4.8 reports more reliably than a page's children."""
+    for accessible in descendants(window):
+        if name_of(accessible) != 'CsClauseEditor' or not is_showing(accessible):
+            continue
+        ancestor = accessible.parent
+        for _ in range(16):
+            if ancestor is None:
+                break
+            if name_of(ancestor) == 'CsBackupPage':
+                return accessible
+            ancestor = ancestor.parent
+    return None
+
+
 def finding_row(window):
     for accessible in descendants(window):
         if name_of(accessible) == ITEM and is_showing(accessible) and \
@@ -105,6 +122,9 @@ def make_steps(run):
     def dashboard_before():
         window = state['window']
         select_section(window, 'Dashboard')
+        # The first frame comes before the checklist is evaluated: the dashboard says it is busy
+        # until its figures are there.
+        cs_e2e.wait_not_busy(window, timeout=COMMIT_TIMEOUT)
         state['before'] = wait_for('the knock-outs label', lambda: (
             knock_outs(window) is not None and knock_outs(window) + 1), timeout=COMMIT_TIMEOUT) - 1
         log('knock-outs before: %d' % state['before'])
@@ -117,13 +137,15 @@ def make_steps(run):
     def paste_clause():
         window = state['window']
         select_section(window, 'Backup')
-        click(wait_find(window, 'Add Clause', ['push button'], timeout=COMMIT_TIMEOUT))
+        wording = wait_for('the Backup page\'s wording', lambda: backup_wording(window),
+                           timeout=COMMIT_TIMEOUT)
+        click(wait_find(wording, 'Add Clause', ['push button'], timeout=COMMIT_TIMEOUT))
 
         import pyatspi
 
         def empty_text():
             # The clause's text view (several lines), not its reference entry.
-            for accessible in descendants(window):
+            for accessible in descendants(wording):
                 if role_of(accessible) == 'text' and is_showing(accessible) and \
                         accessible.getState().contains(pyatspi.STATE_MULTI_LINE) and \
                         safe(lambda: text_of(accessible), None) == '' and \

@@ -53,6 +53,9 @@ struct _CsDashboardPage
   GListStore          *shown;  /* the findings the list shows, spliced rather than rebuilt */
   GObject             *header_item;
   GObject             *footer_item;
+  /* holds @footer_item once the checklist is evaluated: until then the wording area would be
+   * laid out at the top of an empty list, then pushed away by the findings */
+  GListStore          *footer;
 
   /* template children */
   GtkStack            *stack;
@@ -79,7 +82,9 @@ get_report (CsDashboardPage *self)
 {
   CsReport *report;
 
-  if (self->review_state == NULL || cs_page_offer (self) == NULL)
+  /* Not evaluated yet: the page shows placeholders until "changed" brings the report. */
+  if (self->review_state == NULL || cs_page_offer (self) == NULL
+      || cs_review_state_is_pending (self->review_state))
     return NULL;
 
   report = cs_review_state_get_report (self->review_state);
@@ -282,6 +287,24 @@ on_finding_row_assess_cb (CsFindingRow    *row,
 
 /* list items: the header, a finding row, or the wording area */
 
+/* GTK 4.8 left the wording area's Add button insensitive, its action enabled, once the list
+ * had moved the area out of a row and into another (/ui/dashboard/after-first-frame): each
+ * button bound to an action looks it up afresh when the area is put in a row. */
+static void
+refresh_actionables (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
+    {
+      g_autofree char *name = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), name);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    refresh_actionables (child);
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
@@ -296,7 +319,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   if (item == self->header_item)
     gtk_list_item_set_child (list_item, self->header_box);
   else if (item == self->footer_item)
-    gtk_list_item_set_child (list_item, self->clause_editor);
+    {
+      gtk_list_item_set_child (list_item, self->clause_editor);
+      refresh_actionables (self->clause_editor);
+    }
   else
     {
       if (!CS_IS_FINDING_ROW (child))
@@ -513,6 +539,25 @@ update_offer_label (CsDashboardPage *self)
   gtk_label_set_text (self->offer_label, text);
 }
 
+/* Until the checklist is evaluated (cs_review_state_is_pending()) the overview and the list
+ * say they are busy, for screen readers and tests, and the wording area waits below the
+ * findings it follows. */
+static void
+update_pending (CsDashboardPage *self,
+                gboolean         pending)
+{
+  gboolean has_footer = g_list_model_get_n_items (G_LIST_MODEL (self->footer)) > 0;
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->header_box),
+                               GTK_ACCESSIBLE_STATE_BUSY, pending, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->list_view),
+                               GTK_ACCESSIBLE_STATE_BUSY, pending, -1);
+  if (pending && has_footer)
+    g_list_store_remove_all (self->footer);
+  else if (!pending && !has_footer)
+    g_list_store_append (self->footer, self->footer_item);
+}
+
 static void
 update (CsDashboardPage *self)
 {
@@ -525,6 +570,7 @@ update (CsDashboardPage *self)
   g_autofree char *counts = NULL;
   CsScoreBand band;
   const char *css_class;
+  gboolean pending = self->review_state != NULL && cs_review_state_is_pending (self->review_state);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     cs_page_offer (self) != NULL ? "review" : "no-offer");
@@ -536,6 +582,7 @@ update (CsDashboardPage *self)
     }
 
   update_offer_label (self);
+  update_pending (self, pending);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
   if (error != NULL)
@@ -547,7 +594,8 @@ update (CsDashboardPage *self)
   percent = cs_score_format_percent (score != NULL ? score->score : NAN);
   gtk_label_set_text (self->score_label, percent);
   band = cs_score_band_from_score (score != NULL ? score->score : NAN);
-  gtk_label_set_text (self->band_label, cs_score_band_get_label (band));
+  /* A placeholder is no figure: "Not scored" would be read as one. */
+  gtk_label_set_text (self->band_label, pending ? "" : cs_score_band_get_label (band));
   for (CsScoreBand b = CS_SCORE_BAND_RED; b <= CS_SCORE_BAND_BLUE; b++)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), cs_score_band_get_css_class (b));
@@ -580,6 +628,9 @@ update (CsDashboardPage *self)
   if (score != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->knock_outs_label),
                               score->n_knock_outs > 0 ? "error" : "success");
+  if (counts == NULL && pending)
+    /* Translators: shown on the dashboard until the checklist has been evaluated */
+    counts = g_strdup (_("Evaluating the checklist…"));
   gtk_label_set_text (self->counts_label, counts != NULL ? counts : "");
 
   /* Two figures: "not reviewed yet" is not "weak". */
@@ -588,7 +639,7 @@ update (CsDashboardPage *self)
     /* Translators: share of the checklist's weight that has an answer, e.g. "Assessed: 64 %" */
     g_autofree char *assessed = g_strdup_printf (_("Assessed: %s"), assessed_percent);
 
-    gtk_label_set_text (self->assessed_label, assessed);
+    gtk_label_set_text (self->assessed_label, pending ? "" : assessed);
     /* The bands and knock-out rules, as the checklist pack states them. */
     gtk_label_set_text (self->scoring_label,
                         cs_checklist_get_scoring_explanation (cs_checklist_get_default ()) ?: "");
@@ -716,7 +767,6 @@ cs_dashboard_page_constructed (GObject *object)
   CsDashboardPage *self = CS_DASHBOARD_PAGE (object);
   g_autoptr(GListStore) parts = NULL;
   g_autoptr(GListStore) header = NULL;
-  g_autoptr(GListStore) footer = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkNoSelection *selection;
 
@@ -739,12 +789,12 @@ cs_dashboard_page_constructed (GObject *object)
   self->footer_item = g_object_new (G_TYPE_OBJECT, NULL);
   header = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (header, self->header_item);
-  footer = g_list_store_new (G_TYPE_OBJECT);
-  g_list_store_append (footer, self->footer_item);
+  self->footer = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (self->footer, self->footer_item);
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (parts, header);
   g_list_store_append (parts, self->shown);
-  g_list_store_append (parts, footer);
+  g_list_store_append (parts, self->footer);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
@@ -778,6 +828,7 @@ cs_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->review_state);
   g_clear_object (&self->header_item);
   g_clear_object (&self->footer_item);
+  g_clear_object (&self->footer);
   g_clear_object (&self->clause_editor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CS_TYPE_DASHBOARD_PAGE);
