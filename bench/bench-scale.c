@@ -34,8 +34,8 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
