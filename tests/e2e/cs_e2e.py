@@ -174,6 +174,23 @@ def find(root, name, roles=None, showing=True):
     return None
 
 
+def find_shallow(root, name, roles):
+    """find(), breadth first: a toast over the project view is found before the pages' deep
+    trees are walked (it goes away after a few seconds, sooner than a loaded machine walks a
+    whole window)."""
+    level = [root]
+    while level:
+        deeper = []
+        for accessible in level:
+            if matches(accessible, name, roles) and is_showing(accessible):
+                return accessible
+            count = safe(lambda: accessible.childCount, 0) or 0
+            deeper.extend(child for child in (safe(lambda: accessible.getChildAtIndex(i))
+                                              for i in range(count)) if child is not None)
+        level = deeper
+    return None
+
+
 # The application under test, so that waits end as soon as it is gone.
 watched_process = None
 

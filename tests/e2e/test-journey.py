@@ -88,22 +88,6 @@ def findings_heading(window):
     return None
 
 
-def find_shallow(root, name, roles):
-    """find(), breadth first: a toast over the project view is found before the pages' deep
-    trees are walked (it goes away after a few seconds)."""
-    level = [root]
-    while level:
-        deeper = []
-        for accessible in level:
-            if matches(accessible, name, roles) and is_showing(accessible):
-                return accessible
-            count = safe(lambda: accessible.childCount, 0) or 0
-            deeper.extend(child for child in (safe(lambda: accessible.getChildAtIndex(i))
-                                              for i in range(count)) if child is not None)
-        level = deeper
-    return None
-
-
 def focused_finding(view, near=None):
     """The finding row of the dashboard's list view that has the keyboard focus, as (title,
     description), or None. The list is virtualised: its rows are the cells it has built
@@ -358,7 +342,7 @@ def make_steps(run):
         click(wait_find(dialog, 'Delete', ['push button']))
         # The toast offers Undo for a while: keep its button before reading the file.
         state['undo'] = wait_for('the toast\'s "Undo" button',
-                                 lambda: find_shallow(state['window'], 'Undo', ['push button']),
+                                 lambda: cs_e2e.find_shallow(state['window'], 'Undo', ['push button']),
                                  timeout=60)
         wait_for('the offer to leave the file',
                  lambda: offers_in_file() == [new_project.PROVIDER], timeout=60, interval=1)
