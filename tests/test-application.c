@@ -139,11 +139,13 @@ install_fake_help_viewer (void)
   g_assert_cmpint (g_chmod (script, 0755), ==, 0);
 
   desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Help\n"
-                                  "Exec=%s %%u\nMimeType=x-scheme-handler/help;\n", script);
+                                  "Exec=%s %%u\nMimeType=x-scheme-handler/help;"
+                                  "x-scheme-handler/ghelp;\n", script);
   g_file_set_contents (desktop, desktop_text, -1, &error);
   g_assert_no_error (error);
   g_file_set_contents (mimeapps,
-                       "[Default Applications]\nx-scheme-handler/help=fake-yelp.desktop\n",
+                       "[Default Applications]\nx-scheme-handler/help=fake-yelp.desktop\n"
+                       "x-scheme-handler/ghelp=fake-yelp.desktop\n",
                        -1, &error);
   g_assert_no_error (error);
 
@@ -158,6 +160,9 @@ test_help_opens_guide (void)
   g_autoptr(GError) error = NULL;
   CsWindow *window = cs_window_new (app);
 
+  /* Installed, not run from the build tree by `meson devenv` */
+  g_unsetenv ("CONTRACT_SCOPE_HELPDIR");
+
   gtk_window_present (GTK_WINDOW (window));
   cs_ui_test_iterate ();
 
@@ -170,6 +175,99 @@ test_help_opens_guide (void)
   g_assert_null (cs_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   destroy_windows ();
+}
+
+static void
+write_page (const char *dir,
+            const char *lang)
+{
+  g_autofree char *lang_dir = g_build_filename (dir, lang, NULL);
+  g_autofree char *page = g_build_filename (lang_dir, "index.page", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (lang_dir, 0700), ==, 0);
+  g_file_set_contents (page, "<page xmlns=\"http://projectmallard.org/1.0/\" type=\"guide\" "
+                       "id=\"index\"><title>Contract Scope</title></page>\n", -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Run from the build tree, `meson devenv` names the guide laid out there
+ * (CONTRACT_SCOPE_HELPDIR): F1 opens it as "ghelp:" and its absolute path, in the first of
+ * the interface's languages it holds, without `meson install`. */
+static void
+test_help_uninstalled (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "guide", NULL);
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  const char *built = g_getenv ("CS_TEST_HELPDIR");
+  g_autofree char *out = install_fake_help_viewer ();
+  g_autofree char *expected = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  CsWindow *window;
+
+  write_page (dir, "C");
+  write_page (dir, "fr");
+
+  /* Installed: Yelp finds the guide by its id. */
+  g_unsetenv ("CONTRACT_SCOPE_HELPDIR");
+  uri = cs_application_get_help_uri ();
+  g_assert_cmpstr (uri, ==, CS_APPLICATION_HELP_URI);
+  g_clear_pointer (&uri, g_free);
+
+  /* Uninstalled: the guide of the interface's language, else the untranslated one. */
+  g_setenv ("CONTRACT_SCOPE_HELPDIR", dir, TRUE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  uri = cs_application_get_help_uri ();
+  expected = g_strconcat ("ghelp:", dir, "/fr", NULL);
+  g_assert_cmpstr (uri, ==, expected);
+  g_clear_pointer (&uri, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  g_setenv ("LANGUAGE", "de:en", TRUE);
+  uri = cs_application_get_help_uri ();
+  expected = g_strconcat ("ghelp:", dir, "/C", NULL);
+  g_assert_cmpstr (uri, ==, expected);
+  g_clear_pointer (&uri, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* A folder without a guide: the installed one. */
+  g_setenv ("CONTRACT_SCOPE_HELPDIR", g_get_user_cache_dir (), TRUE);
+  uri = cs_application_get_help_uri ();
+  g_assert_cmpstr (uri, ==, CS_APPLICATION_HELP_URI);
+  g_clear_pointer (&uri, g_free);
+
+  /* The build tree's guide, the one `meson devenv` names, in French, through F1's action. */
+  if (built != NULL)
+    {
+      g_autofree char *page = g_build_filename (built, "fr", "shortcuts.page", NULL);
+      g_autofree char *text = NULL;
+
+      g_setenv ("CONTRACT_SCOPE_HELPDIR", built, TRUE);
+      g_setenv ("LANGUAGE", "fr", TRUE);
+      g_file_get_contents (page, &text, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Raccourcis clavier"));
+      expected = g_strconcat ("ghelp:", built, "/fr", NULL);
+
+      window = cs_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      cs_ui_test_iterate ();
+      g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+      g_assert_true (cs_ui_test_wait_until (file_has_contents, out));
+      g_file_get_contents (out, &uri, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (uri, ==, expected);
+      destroy_windows ();
+    }
+  else
+    g_test_message ("no guide in the build tree (itstool or msgfmt missing)");
+
+  g_unsetenv ("CONTRACT_SCOPE_HELPDIR");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }
 
 /* The recent manager keeps the file of the test that first used it, whose folder is gone
@@ -392,6 +490,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/application/help-action", test_help_action);
   g_test_add_func ("/ui/application/help-opens-guide", test_help_opens_guide);
+  g_test_add_func ("/ui/application/help-uninstalled", test_help_uninstalled);
   g_test_add_func ("/ui/application/open-one", test_open_one);
   g_test_add_func ("/ui/application/open-two", test_open_two);
   g_test_add_func ("/ui/application/open-broken", test_open_broken);

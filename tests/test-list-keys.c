@@ -14,6 +14,9 @@
 #include "cs-application.h"
 #include "cs-asset-dialog.h"
 #include "cs-clause-editor.h"
+#include "cs-dashboard-page.h"
+#include "cs-finding-row.h"
+#include "cs-section-page.h"
 #include "cs-perimeter-page.h"
 #include "cs-project-view.h"
 #include "cs-window.h"
@@ -87,6 +90,43 @@ focused_row (GtkWidget  *window,
       return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w));
 
   return -1;
+}
+
+/* Presses @key on the focus and checks that the focus is then on row @expected of @list_box. */
+static void
+press_and_check (GtkWidget  *window,
+                 const char *key,
+                 GtkListBox *list_box,
+                 int         expected)
+{
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), key));
+  cs_ui_test_iterate ();
+  if (focused_row (window, list_box) != expected)
+    g_test_message ("%s: focus on %s, row %d", key,
+                    G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))),
+                    focused_row (window, list_box));
+  g_assert_cmpint (focused_row (window, list_box), ==, expected);
+}
+
+/* From the last of the @n rows of @list_box, Page Up goes a screenful up (to the first row
+ * when they all fit) and Page Down back down to the last. */
+static void
+check_pages (GtkWidget  *window,
+             GtkListBox *list_box,
+             guint       n)
+{
+  int up;
+
+  g_assert_cmpint (focused_row (window, list_box), ==, (int) n - 1);
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Page_Up"));
+  cs_ui_test_iterate ();
+  up = focused_row (window, list_box);
+  g_test_message ("Page Up from row %u of %u: row %d", n - 1, n, up);
+  g_assert_cmpint (up, >=, 0);
+  g_assert_cmpint (up, <, (int) n - 1);
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Page_Down"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (focused_row (window, list_box), >, up);
 }
 
 static gboolean
@@ -167,6 +207,12 @@ check_record_list (Fixture    *fixture,
     }
   cs_ui_test_save_shot (window, shot);
 
+  /* Home and End go to the first and the last record, Page Up and Page Down a screenful
+   * (here the whole list) up and down. */
+  press_and_check (window, "Home", list_box, 0);
+  press_and_check (window, "End", list_box, n - 1);
+  check_pages (window, list_box, n);
+
   /* Enter opens the last one. */
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, n - 1));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
@@ -236,6 +282,22 @@ test_assets (Fixture       *fixture,
     }
   cs_ui_test_save_shot (window, "list-keys-assets.png");
 
+  /* The inventory's own keys: Home, End, Page Up and Page Down (a screenful). */
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Home"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (selected_position (model), ==, 0);
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "End"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (selected_position (model), ==, (int) n - 1);
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Page_Up"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (selected_position (model), <, (int) n - 1);
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Page_Down"));
+  cs_ui_test_iterate ();
+  g_assert_cmpint (selected_position (model), ==, (int) n - 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (view)));
+
   g_assert_null (cs_ui_test_find_toplevel (CS_TYPE_ASSET_DIALOG));
   g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Return"));
   cs_ui_test_iterate_rounds (5);
@@ -288,10 +350,148 @@ test_clauses (Fixture       *fixture,
     }
   cs_ui_test_save_shot (window, "list-keys-clauses.png");
 
+  press_and_check (window, "Home", list_box, 0);
+  press_and_check (window, "End", list_box, n - 1);
+  check_pages (window, list_box, n);
+  press_and_check (window, "End", list_box, n - 1);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list_box, n - 1));
+
   g_assert_true (cs_ui_test_activate_shortcut (row, "Return"));
   cs_ui_test_iterate ();
   text_view = cs_ui_test_find_descendant (row, GTK_TYPE_TEXT_VIEW);
   g_assert_true (gtk_widget_has_focus (text_view));
+}
+
+/* The finding whose row holds the focus, or NULL. */
+static CsFinding *
+focused_finding (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = NULL;
+
+  if (focus == NULL)
+    return NULL;
+  row = CS_IS_FINDING_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, CS_TYPE_FINDING_ROW);
+  if (row == NULL && CS_IS_FINDING_ROW (gtk_widget_get_first_child (focus)))
+    row = gtk_widget_get_first_child (focus);
+
+  return row != NULL ? cs_finding_row_get_finding (CS_FINDING_ROW (row)) : NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  CsFinding *finding;
+} FocusWait;
+
+static gboolean
+focus_is_on (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return focused_finding (wait->window) == wait->finding;
+}
+
+typedef struct
+{
+  GtkWidget *view;
+  CsFinding *finding;
+  GtkWidget *row;
+} RowWait;
+
+static GtkWidget *
+find_finding_row (GtkWidget *root,
+                  CsFinding *finding)
+{
+  if (CS_IS_FINDING_ROW (root) && cs_finding_row_get_finding (CS_FINDING_ROW (root)) == finding)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_finding_row (child, finding);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_built (gpointer data)
+{
+  RowWait *wait = data;
+
+  wait->row = find_finding_row (wait->view, wait->finding);
+  return wait->row != NULL;
+}
+
+/* Presses @key on the focus and waits for the focus on the finding at @position of the
+ * dashboard's list (its rows are built once scrolled to). */
+static void
+press_and_wait_finding (GtkWidget  *window,
+                        const char *key,
+                        GListModel *findings,
+                        guint       position)
+{
+  g_autoptr(CsFinding) finding = g_list_model_get_item (findings, position);
+  FocusWait wait = { window, finding };
+
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), key));
+  if (!cs_ui_test_wait_until (focus_is_on, &wait))
+    g_test_message ("%s: the focus is on %s", key, focused_finding (window) != NULL
+                    ? cs_finding_get_title (focused_finding (window)) : "no finding");
+  g_assert_true (focused_finding (window) == finding);
+}
+
+/* The dashboard's findings: Home and End go to the first and the last finding (not to the
+ * overview above them or the wording area below, the list's first and last items). */
+static void
+test_findings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  CsDashboardPage *page;
+  GListModel *findings;
+  guint n;
+
+  cs_project_view_set_section (fixture->view, CS_SECTION_DASHBOARD);
+  cs_ui_test_iterate_rounds (5);
+  page = CS_DASHBOARD_PAGE (cs_project_view_get_section_page (fixture->view));
+  findings = cs_dashboard_page_get_findings (page);
+  n = g_list_model_get_n_items (findings);
+  g_assert_cmpuint (n, >, 20);
+
+  /* The focus on the first finding, as Tab and Down put it (the list builds the rows in view
+   * only), then Down to the second. */
+  {
+    g_autoptr(CsFinding) first = g_list_model_get_item (findings, 0);
+    RowWait wait = { GTK_WIDGET (cs_dashboard_page_get_findings_view (page)), first, NULL };
+
+    g_assert_true (gtk_widget_activate_action (wait.view, "list.scroll-to-item", "u", 1));
+    g_assert_true (cs_ui_test_wait_until (row_is_built, &wait));
+    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (wait.row)));
+    cs_ui_test_iterate ();
+    g_assert_true (focused_finding (window) == first);
+  }
+  press_and_wait_finding (window, "Down", findings, 1);
+
+  press_and_wait_finding (window, "End", findings, n - 1);
+  cs_ui_test_save_shot (window, "list-keys-findings-end.png");
+  press_and_wait_finding (window, "Home", findings, 0);
+
+  /* Page Down goes a screenful down, from finding to finding (GtkGridView's own key). */
+  g_assert_true (cs_ui_test_activate_shortcut (gtk_root_get_focus (GTK_ROOT (window)), "Page_Down"));
+  cs_ui_test_iterate_rounds (5);
+  g_assert_nonnull (focused_finding (window));
+  {
+    guint position = G_MAXUINT;
+
+    g_assert_true (g_list_store_find (G_LIST_STORE (findings), focused_finding (window), &position));
+    g_assert_cmpuint (position, >, 1);
+    g_assert_cmpuint (position, <, n - 1);
+  }
 }
 
 int
@@ -318,6 +518,9 @@ main (int   argc,
 
   g_test_add ("/ui/keyboard/clauses", Fixture, NULL, fixture_set_up,
               test_clauses, fixture_tear_down);
+
+  g_test_add ("/ui/keyboard/findings", Fixture, NULL, fixture_set_up,
+              test_findings, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -447,7 +447,8 @@ test_terms (Fixture       *fixture,
   {
     GtkWidget *recurring = find_field_row (fixture->page, "offer", 0, "price_recurring");
 
-    g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (recurring)), ==, "EUR");
+    /* Its unit as prices read: the currency's symbol, then what the price is per. */
+    g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (recurring)), ==, "€ per month");
     type_and_enter (recurring, "7450");
     g_assert_cmpfloat (cs_record_get_number (CS_RECORD (offer), "price_recurring"), ==, 7450);
     g_assert_true (cs_choice_row_set_value (CS_CHOICE_ROW (find_field_row (fixture->page, "offer",
@@ -455,6 +456,7 @@ test_terms (Fixture       *fixture,
                                             "quarter"));
     cs_ui_test_iterate ();
     g_assert_cmpstr (cs_record_get_string (CS_RECORD (offer), "price_period"), ==, "quarter");
+    g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (recurring)), ==, "€ per quarter");
   }
 
   /* The renewal mode, and a date. */

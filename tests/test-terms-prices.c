@@ -107,6 +107,19 @@ test_terms_prices (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (recurring)), ==,
                    french ? "6\u202f850,00\u00a0€ par mois" : "€6,850.00 per month");
 
+  /* Beside each number, its unit in the same words: the currency as amounts show it (not
+   * "EUR"), then what the price is per. */
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (per_unit)), ==,
+                   french ? "€ par jour" : "€ per day");
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (recurring)), ==,
+                   french ? "€ par mois" : "€ per month");
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (cs_field_editors_find (page, "offer", 0,
+                                                                                 "price_one_off"))),
+                   ==, "€");
+  g_assert_cmpstr (cs_number_row_get_unit (CS_NUMBER_ROW (cs_field_editors_find (page, NULL, 0,
+                                                                                 "liability_cap"))),
+                   ==, "€");
+
   /* Amounts typed in either language's format, with or without the currency, read back. */
   type_and_enter (per_unit, "1 234,50 €");
   g_assert_cmpfloat (cs_record_get_number (CS_RECORD (offer), "price_per_unit"), ==, 1234.5);

@@ -459,6 +459,44 @@ on_help_launched_cb (GObject      *source,
     }
 }
 
+/**
+ * cs_application_get_help_uri:
+ *
+ * The guide that F1 and Help open. Installed, GNOME's help viewer (Yelp) finds it by its id
+ * under share/help/LANG/. Run from the build tree, `meson devenv` sets
+ * `CONTRACT_SCOPE_HELPDIR` to the guide built there (help/LANG/ with index.page, the
+ * translations made by itstool as at install): Yelp opens that folder, in the first of the
+ * interface's languages it holds, given as "ghelp:" and the folder's absolute path.
+ *
+ * Returns: (transfer full): "help:ID", or "ghelp:/…/help/fr" run from the build tree
+ */
+char *
+cs_application_get_help_uri (void)
+{
+  const char *dir = g_getenv ("CONTRACT_SCOPE_HELPDIR");
+  const char * const *languages = g_get_language_names ();
+
+  if (dir == NULL || dir[0] == '\0')
+    return g_strdup (CS_APPLICATION_HELP_URI);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *guide = g_build_filename (dir, languages[i], NULL);
+      g_autofree char *index = g_build_filename (guide, "index.page", NULL);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_file_test (index, G_FILE_TEST_IS_REGULAR))
+        continue;
+      /* Yelp reads "ghelp:" then an absolute path as that file or folder. */
+      file = g_file_new_for_path (guide);
+      path = g_file_get_path (file);
+      return g_strconcat ("ghelp:", path, NULL);
+    }
+
+  return g_strdup (CS_APPLICATION_HELP_URI);
+}
+
 static void
 cs_application_help_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -467,6 +505,7 @@ cs_application_help_action (GSimpleAction *action,
   CsApplication *self = user_data;
   GtkWindow *parent = get_parent_window (self);
   g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autofree char *uri = cs_application_get_help_uri ();
   GdkDisplay *display;
 
   display = parent != NULL ? gtk_widget_get_display (GTK_WIDGET (parent))
@@ -475,8 +514,9 @@ cs_application_help_action (GSimpleAction *action,
     context = gdk_display_get_app_launch_context (display);
 
   /* GtkUriLauncher is GTK 4.10 and gtk_show_uri() deprecated there: GIO launches the
-   * handler of help: URIs (Yelp), which finds the guide installed under help/LANG/ID. */
-  g_app_info_launch_default_for_uri_async (CS_APPLICATION_HELP_URI,
+   * handler of help: and ghelp: URIs (Yelp), which finds the guide installed under
+   * help/LANG/ID, or the build tree's. */
+  g_app_info_launch_default_for_uri_async (uri,
                                            G_APP_LAUNCH_CONTEXT (context), NULL,
                                            on_help_launched_cb, g_object_ref (self));
 }

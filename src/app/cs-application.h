@@ -30,5 +30,6 @@ GtkWindow     *cs_application_show_store     (CsApplication *self,
                                               GtkWindow     *parent);
 char          *cs_application_new_demo_path  (void);
 void           cs_application_note_recent    (const char    *path);
+char          *cs_application_get_help_uri   (void);
 
 G_END_DECLS

@@ -317,8 +317,17 @@ cs_i18n_format_number (const char *language,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-currency_symbol (const char *currency)
+/**
+ * cs_i18n_currency_symbol:
+ * @currency: (nullable): an ISO 4217 code (%NULL or "": EUR)
+ *
+ * The currency as amounts show it (cs_i18n_format_money()): "€" for EUR, "$", "£", else the
+ * code itself ("CHF").
+ *
+ * Returns: the symbol, static or @currency itself
+ */
+const char *
+cs_i18n_currency_symbol (const char *currency)
 {
   if (currency == NULL || *currency == '\0' || g_str_equal (currency, "EUR"))
     return "€";
@@ -343,7 +352,7 @@ cs_i18n_format_money (const char *language,
                       const char *currency)
 {
   gboolean fr = g_str_equal (cs_i18n_resolve_language (language), "fr");
-  const char *symbol = currency_symbol (currency);
+  const char *symbol = cs_i18n_currency_symbol (currency);
   g_autofree char *number = cs_i18n_format_number (language, fabs (amount), 2);
   const char *sign = amount < 0 ? "−" : "";
 

@@ -23,5 +23,6 @@ char       *cs_i18n_format_number    (const char *language,
 char       *cs_i18n_format_money     (const char *language,
                                       double      amount,
                                       const char *currency);
+const char *cs_i18n_currency_symbol  (const char *currency);
 
 G_END_DECLS

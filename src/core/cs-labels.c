@@ -147,21 +147,49 @@ static const struct {
  *
  * Returns: (transfer full): the price as text
  */
+static const char *
+get_price_unit_label (const char *unit)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (price_units); i++)
+    if (g_ascii_strcasecmp (unit, price_units[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "price unit", price_units[i].label);
+
+  return unit;
+}
+
 char *
 cs_price_format (double      amount,
                  const char *currency,
                  const char *unit)
 {
   g_autofree char *money = cs_i18n_format_money (NULL, amount, currency);
-  const char *unit_label = unit;
 
   if (unit == NULL || unit[0] == '\0')
     return g_steal_pointer (&money);
 
-  for (guint i = 0; i < G_N_ELEMENTS (price_units); i++)
-    if (g_ascii_strcasecmp (unit, price_units[i].id) == 0)
-      unit_label = g_dpgettext2 (GETTEXT_PACKAGE, "price unit", price_units[i].label);
+  /* Translators: a price, then what it is per: "€720.00 per day" */
+  return g_strdup_printf (_("%s per %s"), money, get_price_unit_label (unit));
+}
+
+/**
+ * cs_price_unit_format:
+ * @currency: (nullable): an ISO 4217 code (%NULL: EUR)
+ * @unit: (nullable): what a price is per, as stored ("month", or the user's own words)
+ *
+ * The unit of a price field, beside its number: the currency as cs_price_format() shows it,
+ * then what the price is per, in the same words: "€", "€ per month", "€ par mois".
+ *
+ * Returns: (transfer full): the unit as text
+ */
+char *
+cs_price_unit_format (const char *currency,
+                      const char *unit)
+{
+  const char *symbol = cs_i18n_currency_symbol (currency);
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_strdup (symbol);
 
   /* Translators: a price, then what it is per: "€720.00 per day" */
-  return g_strdup_printf (_("%s per %s"), money, unit_label);
+  return g_strdup_printf (_("%s per %s"), symbol, get_price_unit_label (unit));
 }

@@ -46,5 +46,7 @@ const char  *cs_choice_get_label             (const char *value);
 char        *cs_price_format                 (double      amount,
                                               const char *currency,
                                               const char *unit);
+char        *cs_price_unit_format            (const char *currency,
+                                              const char *unit);
 
 G_END_DECLS

@@ -174,6 +174,23 @@ def find(root, name, roles=None, showing=True):
     return None
 
 
+def find_shallow(root, name, roles):
+    """find(), breadth first: a toast over the project view is found before the pages' deep
+    trees are walked (it goes away after a few seconds, sooner than a loaded machine walks a
+    whole window)."""
+    level = [root]
+    while level:
+        deeper = []
+        for accessible in level:
+            if matches(accessible, name, roles) and is_showing(accessible):
+                return accessible
+            count = safe(lambda: accessible.childCount, 0) or 0
+            deeper.extend(child for child in (safe(lambda: accessible.getChildAtIndex(i))
+                                              for i in range(count)) if child is not None)
+        level = deeper
+    return None
+
+
 # The application under test, so that waits end as soon as it is gone.
 watched_process = None
 
@@ -267,6 +284,66 @@ def text_of(accessible):
 def labels_below(accessible):
     return [text_of(a) for a in descendants(accessible)
             if role_of(a) == 'label' and is_showing(a)]
+
+
+# -- the keyboard --
+
+# The modifiers' keys in the X server's keymap (evdev codes, those of Xvfb, when GDK cannot
+# tell): AT-SPI synthesises a key press from its keysym, but a modifier must be held down
+# around it, by its keycode.
+MODIFIER_KEYS = {'Control': ('Control_L', 37), 'Shift': ('Shift_L', 50), 'Alt': ('Alt_L', 64)}
+_keycodes = {}
+
+
+def modifier_keycode(modifier):
+    if modifier not in _keycodes:
+        keysym_name, fallback = MODIFIER_KEYS[modifier]
+        code = None
+        try:
+            import gi
+            gi.require_version('Gdk', '4.0')
+            from gi.repository import Gdk
+
+            display = Gdk.Display.get_default() or Gdk.Display.open(os.environ.get('DISPLAY'))
+            found, keys = display.map_keyval(Gdk.keyval_from_name(keysym_name))
+            if found and keys:
+                code = keys[0].keycode
+        except (ImportError, ValueError, TypeError, AttributeError):
+            pass
+        _keycodes[modifier] = code or fallback
+    return _keycodes[modifier]
+
+
+def press_key(name, modifiers=(), pause=0.25):
+    """Presses the key whose X keysym name is name ("z", "Down", "Return", "Tab") with
+    modifiers ("Control", "Shift", "Alt") held down, through AT-SPI's key synthesis (XTest):
+    the key press reaches the application as a user's would, through its focused window."""
+    from gi.repository import Atspi
+
+    keysym = KEYSYMS.get(name, ord(name) if len(name) == 1 else None)
+    if keysym is None:
+        raise StepFailed('no keysym for the key "%s"' % name)
+    codes = [modifier_keycode(m) for m in modifiers]
+    for code in codes:
+        Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.PRESS)
+    try:
+        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    finally:
+        for code in reversed(codes):
+            Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(pause)
+
+
+KEYSYMS = {'Tab': 0xff09, 'Return': 0xff0d, 'Home': 0xff50, 'Up': 0xff52, 'Down': 0xff54,
+           'Page_Up': 0xff55, 'Page_Down': 0xff56, 'End': 0xff57, 'Delete': 0xffff}
+
+
+def focused_in(root, max_depth=60):
+    """The accessibles under root that say they have the keyboard focus."""
+    import pyatspi
+
+    return [a for a in descendants(root, max_depth)
+            if safe(lambda: a.getState().contains(pyatspi.STATE_FOCUSED), False)]
 
 
 def open_section(window, title):

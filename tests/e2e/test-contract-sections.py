@@ -150,9 +150,11 @@ def make_steps(run):
         click(buttons[0])
         wait_for('the subcontractor to leave the list after "Delete"',
                  lambda: find(window, SUBCONTRACTOR) is None, timeout=COMMIT_TIMEOUT)
-        # The toast offers Undo for a while: take it as soon as it shows (walking the whole
-        # window again first could outlast the toast).
-        undo = wait_find(window, 'Undo', ['push button'], timeout=COMMIT_TIMEOUT)
+        # The toast offers Undo for a while: take it as soon as it shows, breadth first
+        # (walking the whole window again first could outlast the toast).
+        undo = wait_for('the toast\'s "Undo" button',
+                        lambda: cs_e2e.find_shallow(window, 'Undo', ['push button']),
+                        timeout=COMMIT_TIMEOUT)
         click(undo)
         wait_find(window, SUBCONTRACTOR, timeout=COMMIT_TIMEOUT)
 

@@ -9,10 +9,13 @@
 # AT-SPI. Creates a new project from the welcome page, imports tests/data/csv/e2e-assets.csv
 # into its perimeter, adds two offers, sets the P1 response time of the second one on the SLA
 # page and its transition period on the Exit page, and reads the file back with contract-scope-cli: both offers, the imported assets and
-# the SLA and exit figures are in it. Then deletes an imported asset and takes Undo from the
-# toast (the inventory counts it again), deletes the second offer (after its confirmation)
-# and takes Undo from the toast: the offer comes back with its figures, and the application
-# still runs. The steps are those of test-new-project.py and test-import.py,
+# the SLA and exit figures are in it. Then deletes an imported asset and presses Ctrl+Z (the
+# inventory counts it again), deletes the second offer (after its confirmation) and takes
+# Undo from the toast: the offer comes back with its figures. The dashboard then shows the
+# figures the journey's data must give (see DASHBOARD), and the keyboard alone walks its
+# findings: Tab into the list, Down through every finding (150), Enter on the last opens the
+# section it is about. Keys are pressed through AT-SPI's key synthesis, as a user's reach the
+# application through the X server. The steps are those of test-new-project.py and test-import.py,
 # chained on one application.
 #
 # Usage: test-journey.py APP CLI SCHEMA_DIR
@@ -23,8 +26,10 @@
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
+import time
 
 import pyatspi
 
@@ -32,8 +37,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cs_e2e  # noqa: E402
 from cs_e2e import (  # noqa: E402
-    StepFailed, click, descendants, find, log, open_section, role_of, text_of, wait_find,
-    wait_for
+    StepFailed, click, descendants, find, focused_in, is_showing, labels_below, log, matches,
+    name_of, open_section, press_key, role_of, safe, text_of, wait_find, wait_for
 )
 
 SECOND_PROVIDER = 'Altitude Services'
@@ -42,6 +47,73 @@ P1_RESPONSE = 3.0
 ASSET = 'SRV-FILES-02'
 TRANSITION_DAYS = '75'
 TRANSITION_FIELD = 'Transition period with continued service (days)'
+
+# What the dashboard shows of the second offer once it is back. The offer records nothing but
+# the journey's two figures; the checklist (data/checklists/base.xml, weights C=5, M=3, m=1,
+# a partial answer earns half) evaluates them against the five imported assets:
+#   - EXT-03 "Transition period" (critical, 5): 75 days of transition, at least 30: satisfied;
+#   - SLA-02 "Response time per priority" (critical): a response time for P1 only, 1 of the 4
+#     priorities: partial, 2.5; SLA-07 "Clock rules" (major): the P1 target counts business
+#     time but no business hours are stated: partial, 1.5; EXC-03 "No hollowing-out of core"
+#     (critical): no exclusion to check it against: partial, 2.5;
+#   - every other computed item finds nothing recorded: 112 missing, 33 of them critical
+#     (the knock-outs); the 35 manual items wait for the consultant ("to assess"); 1 item does
+#     not apply.
+# Earned 5 + 2.5 + 1.5 + 2.5 = 11.5 of the 386 points of the applicable items: 2.98 %, shown
+# as 3 % ("Poor"); the items with an answer weigh 84.5 % of the checklist ("Assessed: 84 %",
+# rounded down). The findings are the items not satisfied nor inapplicable: 112 missing +
+# 3 partly + 35 to assess = 150. `contract-scope-cli score --offer "Altitude Services"` on the
+# journey's file reads the same (score 3.0, earned 11.5, total 386, assessed 84.5).
+SCORE = 3
+N_FINDINGS = 150
+DASHBOARD = {
+    'the standing': 'Poor',
+    'the assessed share': 'Assessed: 84 %',
+    'the offer': 'Altitude Services — Proposal',
+    'the knock-outs': '33 knock-outs: critical items are missing',
+    'the counts': '1 satisfied, 3 partly, 112 missing, 35 to assess, 1 not applicable · '
+                  '0 weak wordings',
+}
+
+
+def findings_heading(window):
+    """The number of findings the dashboard's heading counts ("N findings, knock-outs first,
+    then by severity."), or None."""
+    for accessible in descendants(window):
+        if role_of(accessible) == 'label':
+            match = re.match(r'(\d+) findings?, knock-outs first',
+                             safe(lambda: text_of(accessible), '') or '')
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def focused_finding(view, near=None):
+    """The finding row of the dashboard's list view that has the keyboard focus, as (title,
+    description), or None. The list is virtualised: its rows are the cells it has built
+    (near: the index of a cell to look around first, that of the last focused row, which keeps
+    a walk short; then every cell)."""
+    count = safe(lambda: view.childCount, 0) or 0
+    order = list(range(count))
+    if near is not None:
+        order = sorted(order, key=lambda i: abs(i - near - 1))
+    for index in order:
+        cell = safe(lambda: view.getChildAtIndex(index))
+        row = safe(lambda: cell.getChildAtIndex(0))
+        if (role_of(row) == 'panel' and
+                safe(lambda: row.getState().contains(pyatspi.STATE_FOCUSED), False)):
+            focused_finding.index = index
+            return (name_of(row), safe(lambda: row.description, '') or '')
+    return None
+
+
+def selected_section(window):
+    """The title of the section the sidebar shows as selected."""
+    sections = find(window, 'Sections', ['list', 'list box', 'table'])
+    selection = safe(lambda: sections.querySelection())
+    row = safe(lambda: selection.getSelectedChild(0))
+    titles = labels_below(row) if row is not None else []
+    return titles[0] if titles else None
 
 
 def load(name):
@@ -74,10 +146,12 @@ STEPS = [
     'the Exit page of the second offer takes a transition period',
     'the "Save state" label reads "Saved"',
     'contract-scope-cli reads both offers, the P1 response time and the transition back',
-    'an asset selected in the inventory goes with "Delete", and comes back with Undo',
+    'an asset selected in the inventory goes with "Delete", and comes back with Ctrl+Z',
     '"Delete Offer" asks for confirmation, and Delete removes the second offer from the file',
     'Undo in the toast brings the offer back with its SLA and exit figures',
-    'the dashboard shows the overall score as a percentage, as the sidebar does',
+    'the dashboard shows the expected score, counts and findings, as the sidebar does',
+    'Tab reaches the findings, Down goes through every one of them, Enter opens the section of '
+    'the last',
 ]
 
 
@@ -166,16 +240,89 @@ def make_steps(run):
         wait_for('"Delete Assets" to be enabled',
                  lambda: delete.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
         click(delete)
-        # The toast offers Undo for a while: take it as soon as it shows (walking the whole
-        # window for the count first could outlast the toast).
-        click(wait_find(window, 'Undo', ['push button'], timeout=60))
+        wait_for('the inventory to count %d assets' % (expected - 1),
+                 lambda: import_assets.asset_count(window) == expected - 1, timeout=60)
+        # Ctrl+Z, pressed as a user does: the key reaches the window through the X server.
+        press_key('z', ['Control'])
         wait_for('the inventory to count %d assets again' % expected,
                  lambda: import_assets.asset_count(window) == expected, timeout=60)
         wait_find(window, ASSET, timeout=30)
 
     def dashboard():
-        open_section(state['window'], 'Dashboard')
+        window = state['window']
+        open_section(window, 'Dashboard')
         reads_score()
+        # The overview's labels, below the overall score's column.
+        shown = [text_of(a) for a in descendants(state['score_label'].parent.parent.parent)
+                 if role_of(a) == 'label' and is_showing(a)]
+        for name, text in DASHBOARD.items():
+            if text not in shown:
+                raise StepFailed('the dashboard does not show %s "%s"; it shows %r'
+                                 % (name, text, shown))
+        if state['score'] != SCORE:
+            raise StepFailed('the overall score reads %d %%, expected %d %%' % (state['score'], SCORE))
+        if findings_heading(window) != N_FINDINGS:
+            raise StepFailed('the dashboard lists %r findings, expected %d'
+                             % (findings_heading(window), N_FINDINGS))
+
+    def walk_findings():
+        window = state['window']
+        expected = findings_heading(window)
+        # The dashboard's list of findings (the Perimeter page has one too).
+        views = [a for a in descendants(window) if matches(a, 'Findings', ['table'])]
+        log('findings views: %d' % len(views))
+
+        def focused_finding_any():
+            return next((f for f in (focused_finding(v, getattr(focused_finding, 'index', None))
+                                     for v in views) if f), None)
+        # Tab goes from widget to widget, into the list at its current item (the overview,
+        # its first); the arrows go from item to item.
+        for _ in range(60):
+            press_key('Tab')
+            if any(focused_in(view, 12) for view in views):
+                break
+        else:
+            raise StepFailed('Tab never reached the findings list; the focus is on %r'
+                             % [(role_of(a), name_of(a)) for a in focused_in(window)])
+        first = None
+        for _ in range(5):
+            first = focused_finding_any()
+            if first is not None:
+                break
+            press_key('Down')
+        if first is None:
+            raise StepFailed('Down never reached a finding; the focus is on %r'
+                             % [(role_of(a), name_of(a)) for a in focused_in(window)])
+        visits = [first]
+        start = time.monotonic()
+        while True:
+            press_key('Down', pause=0.05)
+            try:
+                now = wait_for('the focus to leave "%s"' % visits[-1][0],
+                               lambda: (focused_finding_any() or ('',)) != visits[-1] and
+                               (focused_finding_any() or ('',)), timeout=3, interval=0.05)
+            except StepFailed:
+                break
+            if now == ('',):
+                break
+            visits.append(now)
+        log('%d findings visited with Down in %.0f s, from %r to %r'
+            % (len(visits), time.monotonic() - start, visits[0][0], visits[-1][0]))
+        if len(visits) != N_FINDINGS or expected != N_FINDINGS:
+            raise StepFailed('Down went through %d findings; the dashboard lists %r, expected %d'
+                             % (len(visits), expected, N_FINDINGS))
+        if len(set(visits)) != len(visits):
+            raise StepFailed('Down went through some findings twice: %r' % visits)
+
+        # Enter on the last one opens the section it is about ("Critical · Missing … · Exit").
+        while focused_finding_any() != visits[-1]:
+            press_key('Up')
+            if focused_finding_any() is None:
+                raise StepFailed('Up did not go back to the last finding')
+        section = visits[-1][1].split(' · ')[-1]
+        press_key('Return')
+        wait_for('Enter on "%s" to open the %s section' % (visits[-1][0], section),
+                 lambda: selected_section(window) == section, timeout=10)
 
     def delete_offer():
         app = state['app']
@@ -194,7 +341,9 @@ def make_steps(run):
             raise StepFailed('the offer went before the confirmation: %r' % offers_in_file())
         click(wait_find(dialog, 'Delete', ['push button']))
         # The toast offers Undo for a while: keep its button before reading the file.
-        state['undo'] = wait_find(state['window'], 'Undo', ['push button'], timeout=60)
+        state['undo'] = wait_for('the toast\'s "Undo" button',
+                                 lambda: cs_e2e.find_shallow(state['window'], 'Undo', ['push button']),
+                                 timeout=60)
         wait_for('the offer to leave the file',
                  lambda: offers_in_file() == [new_project.PROVIDER], timeout=60, interval=1)
 
@@ -236,9 +385,9 @@ def make_steps(run):
 
     return [appears, open_new, dialog_fields, create, perimeter, open_dialog, dry_run,
             run_import, done, add_offer, add_second_offer, sla, exit_field, saved_again, read_back,
-            delete_asset, delete_offer, undo_delete, dashboard]
+            delete_asset, delete_offer, undo_delete, dashboard, walk_findings]
 
 
 if __name__ == '__main__':
-    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=19,
+    sys.exit(cs_e2e.main(STEPS, make_steps, documents=True, app_steps=20,
                          prefix='cs-e2e-journey-'))

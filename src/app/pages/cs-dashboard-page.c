@@ -56,6 +56,9 @@ struct _CsDashboardPage
   /* holds @footer_item once the checklist is evaluated: until then the wording area would be
    * laid out at the top of an empty list, then pushed away by the findings */
   GListStore          *footer;
+  CsFinding           *focus_finding;  /* the finding Home or End goes to, once built */
+  guint                focus_tick;
+  guint                focus_ticks_left;
 
   /* template children */
   GtkStack            *stack;
@@ -759,6 +762,103 @@ cs_dashboard_page_focus_target (CsSectionPage *page,
          gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Home and End on a finding: the first finding and the last one (not the overview above
+ * them or the wording area below, the list's first and last items). The list builds the rows
+ * in view only: the row takes the focus once scrolled to and built. */
+
+static GtkWidget *
+find_finding_row (GtkWidget *root,
+                  CsFinding *finding)
+{
+  if (CS_IS_FINDING_ROW (root))
+    return cs_finding_row_get_finding (CS_FINDING_ROW (root)) == finding ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_finding_row (child, finding);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_finding_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (user_data);
+  GtkWidget *row = self->focus_finding != NULL
+                   ? find_finding_row (GTK_WIDGET (self->list_view), self->focus_finding) : NULL;
+
+  /* The list item holding the row takes the focus, as the arrows give it. */
+  if (row != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (row));
+
+  if (row != NULL || self->focus_ticks_left-- == 0)
+    {
+      g_clear_object (&self->focus_finding);
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_list_home_end_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  CsDashboardPage *self = CS_DASHBOARD_PAGE (user_data);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint index;
+
+  /* On a finding only: in the overview and the wording area the keys keep their meaning. */
+  if (n == 0 || focus == NULL ||
+      (!CS_IS_FINDING_ROW (focus) && gtk_widget_get_ancestor (focus, CS_TYPE_FINDING_ROW) == NULL &&
+       !CS_IS_FINDING_ROW (gtk_widget_get_first_child (focus))))
+    return FALSE;
+
+  index = g_variant_get_boolean (args) ? n - 1 : 0;
+  g_clear_object (&self->focus_finding);
+  self->focus_finding = g_list_model_get_item (G_LIST_MODEL (self->shown), index);
+  /* The findings come after the overview, the list's first item. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", index + 1);
+  self->focus_ticks_left = 30;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     focus_finding_tick_cb, self, NULL);
+
+  return TRUE;
+}
+
+static void
+add_home_end_keys (CsDashboardPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint keyval; gboolean end; } keys[] = {
+    { GDK_KEY_Home, FALSE }, { GDK_KEY_KP_Home, FALSE }, { GDK_KEY_End, TRUE }, { GDK_KEY_KP_End, TRUE },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                gtk_callback_action_new (on_list_home_end_cb,
+                                                                         self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (keys[i].end));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
+}
+
 /* GObject vfuncs */
 
 static void
@@ -806,6 +906,7 @@ cs_dashboard_page_constructed (GObject *object)
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb),
                            self, 0);
   g_object_unref (selection);
+  add_home_end_keys (self);
 
   update (self);
 }
@@ -818,6 +919,10 @@ cs_dashboard_page_dispose (GObject *object)
   /* Unbinding gives the header and the wording area back before they are dropped. */
   if (self->list_view != NULL)
     {
+      if (self->focus_tick != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
+      self->focus_tick = 0;
+      g_clear_object (&self->focus_finding);
       gtk_grid_view_set_model (self->list_view, NULL);
       gtk_grid_view_set_factory (self->list_view, NULL);
     }

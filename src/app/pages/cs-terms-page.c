@@ -16,6 +16,7 @@
 #include "cs-choice-row.h"
 #include "cs-date-row.h"
 #include "cs-field-editor.h"
+#include "cs-i18n.h"
 #include "cs-labels.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
@@ -92,13 +93,13 @@ format_date (const GDate *date)
   return g_date_time_format (time, _("%-d %B %Y"));
 }
 
+/* The project's currency as amounts show it ("€"), beside the money fields. */
 static const char *
 get_currency (CsTermsPage *self)
 {
   CsProject *project = cs_store_get_project (cs_page_store (self));
-  const char *currency = cs_record_get_string (CS_RECORD (project), "currency");
 
-  return currency != NULL && currency[0] != '\0' ? currency : _("in the project currency");
+  return cs_i18n_currency_symbol (cs_record_get_string (CS_RECORD (project), "currency"));
 }
 
 /* The minimum commitment is counted in the units the offer bills. */
@@ -124,7 +125,8 @@ update_units (CsTermsPage *self,
 }
 
 /* Each price also reads in full under its field, in the interface's money format and with
- * what it is per: "€720.00 per day", "720,00 € par jour". */
+ * what it is per: "€720.00 per day", "720,00 € par jour"; its unit beside the number in the
+ * same words: "€ per day", "€ par jour". */
 static void
 update_prices (CsTermsPage *self)
 {
@@ -148,14 +150,15 @@ update_prices (CsTermsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
     {
       double amount = cs_record_get_number (CS_RECORD (offer), prices[i].column);
+      const char *per = prices[i].unit_column != NULL
+                        ? cs_record_get_string (CS_RECORD (offer), prices[i].unit_column) : NULL;
       g_autofree char *text = NULL;
       g_autofree char *escaped = NULL;
+      g_autofree char *unit = cs_price_unit_format (currency[0] != '\0' ? currency : NULL, per);
 
+      cs_number_row_set_unit (prices[i].row, unit);
       if (!isnan (amount) && amount >= 0)
-        text = cs_price_format (amount, currency[0] != '\0' ? currency : NULL,
-                                prices[i].unit_column != NULL
-                                ? cs_record_get_string (CS_RECORD (offer), prices[i].unit_column)
-                                : NULL);
+        text = cs_price_format (amount, currency[0] != '\0' ? currency : NULL, per);
       escaped = g_markup_escape_text (text != NULL ? text : "", -1);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (prices[i].row), escaped);
     }
@@ -279,17 +282,13 @@ cs_terms_page_offer_changed (CsSectionPage *page)
   cs_field_editors_bind (GTK_WIDGET (self->prices_group), store,
                          offer != NULL ? CS_RECORD (offer) : NULL);
   {
-    const char *currency = cs_record_get_string (CS_RECORD (cs_store_get_project (store)),
-                                                 "currency");
     CsNumberRow *money_rows[] = {
       self->price_one_off_row, self->price_recurring_row, self->price_per_unit_row,
     };
 
+    /* Their units, with the currency, are set with the prices below. */
     for (guint i = 0; i < G_N_ELEMENTS (money_rows); i++)
-      {
-        g_object_set (money_rows[i], "unit", currency, NULL);
-        cs_number_row_set_money (money_rows[i], TRUE);
-      }
+      cs_number_row_set_money (money_rows[i], TRUE);
   }
   update_prices (self);
 

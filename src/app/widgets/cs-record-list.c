@@ -13,6 +13,7 @@
 
 #include "cs-record-list.h"
 #include "cs-field-editor.h"
+#include "cs-list-keys.h"
 #include "cs-toast.h"
 
 #include <string.h>
@@ -559,6 +560,7 @@ cs_record_list_new (GtkWidget              *owner,
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (list_box, placeholder);
   add_row_keys (list_box);
+  cs_list_keys_add (list_box);
 
   return self;
 }
