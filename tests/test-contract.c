@@ -892,6 +892,9 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The fixtures' names live as long as the tests: through cs_test_add_data_func(), which
+   * keeps each test's isolated folders reachable (see cs-test-utils.c). */
+  fixture_names = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/contract/structure", test_structure);
   g_test_add_func ("/contract/furniture", test_furniture);
@@ -908,9 +911,10 @@ main (int    argc,
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
       g_autofree char *test = g_strdup_printf ("/contract/candidates/support-uk.%s", formats[f]);
+      char *name = g_strdup_printf ("support-uk.%s", formats[f]);
 
-      g_test_add_data_func_full (test, g_strdup_printf ("support-uk.%s", formats[f]),
-                                 test_candidates_fixture, g_free);
+      g_ptr_array_add (fixture_names, name);
+      g_test_add_data_func (test, name, test_candidates_fixture);
     }
   g_test_add_func ("/contract/score-changes", test_score_changes);
   g_test_add_func ("/contract/not-contracts", test_not_contracts);
@@ -924,9 +928,6 @@ main (int    argc,
       g_test_add_data_func (test, &hostile_files[i], test_hostile);
     }
 
-  /* The fixtures' names live as long as the tests: through cs_test_add_data_func(), which
-   * keeps each test's isolated folders reachable (see cs-test-utils.c). */
-  fixture_names = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < G_N_ELEMENTS (contracts); c++)
     for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
       {

@@ -574,6 +574,7 @@ test_document_parts (void)
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(GBytes) back = NULL;
   g_autoptr(CsKeptDocument) document = NULL;
+  g_autoptr(CsRecord) copied_offer = NULL;
   g_autoptr(CsRecord) copied = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (16);
@@ -599,8 +600,9 @@ test_document_parts (void)
   g_assert_cmpuint (n_parts, ==, 2);
 
   copy = import_bytes (xml, "parts-copy.contractscope");
+  copied_offer = g_list_model_get_item (cs_store_get_offers (copy), 0);
   copied = g_list_model_get_item (cs_store_list (copy, CS_TYPE_KEPT_DOCUMENT,
-                                                 cs_record_get_id (g_list_model_get_item (cs_store_get_offers (copy), 0))),
+                                                 cs_record_get_id (copied_offer)),
                                   0);
   back = cs_store_read_document (copy, CS_KEPT_DOCUMENT (copied), &error);
   g_assert_no_error (error);
