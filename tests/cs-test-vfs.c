@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cs-test-vfs.h"
 
@@ -38,6 +40,7 @@ static gboolean buffering;
 static gboolean cut;
 static guint n_operations;
 static guint cut_after;      /* 0: no power cut planned */
+static guint kill_after;     /* 0: no SIGKILL planned */
 static GRand *cut_rand;
 static gint64 write_budget = -1;
 
@@ -98,6 +101,9 @@ operation (void)
   if (cut)
     return FALSE;
   n_operations++;
+  /* The process dies at once: its unsynced writes are lost with it, as in a power cut. */
+  if (kill_after != 0 && n_operations >= kill_after)
+    kill (getpid (), SIGKILL);
   if (cut_after != 0 && n_operations >= cut_after)
     {
       power_cut ();
@@ -472,6 +478,7 @@ cs_test_vfs_reset (void)
   buffering = FALSE;
   cut = FALSE;
   cut_after = 0;
+  kill_after = 0;
   n_operations = 0;
   write_budget = -1;
   g_clear_pointer (&cut_rand, g_rand_free);
@@ -500,6 +507,15 @@ cs_test_vfs_cut_now (guint32 seed)
   g_clear_pointer (&cut_rand, g_rand_free);
   cut_rand = g_rand_new_with_seed (seed);
   power_cut ();
+}
+
+/* The process kills itself with SIGKILL at its @after_n_operations-th write, sync or truncation
+ * from now (0: never): a crash at a point that does not depend on the machine's speed. */
+void
+cs_test_vfs_set_kill (guint after_n_operations)
+{
+  kill_after = after_n_operations;
+  n_operations = 0;
 }
 
 gboolean

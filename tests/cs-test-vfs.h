@@ -27,6 +27,7 @@ void     cs_test_vfs_set_buffering    (gboolean  buffering);
 void     cs_test_vfs_set_power_cut    (guint     after_n_operations,
                                        guint32   seed);
 void     cs_test_vfs_cut_now          (guint32   seed);
+void     cs_test_vfs_set_kill         (guint     after_n_operations);
 gboolean cs_test_vfs_has_cut          (void);
 guint    cs_test_vfs_get_n_operations (void);
 void     cs_test_vfs_set_write_budget (gint64    bytes);

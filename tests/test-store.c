@@ -1329,91 +1329,116 @@ make_large_v2_project (const char *name,
   return path;
 }
 
+/* What a process killed at its @at-th write, sync or truncation while it opened (and so
+ * upgraded) a copy of @pristine at @path leaves on disk, as the next opener finds it (a copy,
+ * rolled back by SQLite when a journal was left): its rows' digest and format. */
+static char *
+open_killed_at (const char  *pristine,
+                const char  *path,
+                guint        at,
+                GPtrArray   *queries,
+                gboolean    *out_journal,
+                int         *out_version)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *copy = g_strconcat (path, "-copy", NULL);
+  g_autofree char *copy_journal = g_strconcat (copy, "-journal", NULL);
+  int status = 0;
+  pid_t pid;
+
+  g_unlink (journal);
+  cs_test_copy_file (pristine, path);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(CsStore) child = NULL;
+
+      cs_test_vfs_install ();
+      cs_test_vfs_set_buffering (TRUE);
+      cs_test_vfs_set_kill (at);
+      child = cs_store_open (path, CS_STORE_OPEN_DEFAULT, NULL);
+      _exit (child != NULL ? 0 : 3);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  /* a child that was not killed opened the project */
+  if (!WIFSIGNALED (status))
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  g_unlink (copy_journal);
+  cs_test_copy_file (path, copy);
+  *out_journal = g_file_test (journal, G_FILE_TEST_EXISTS);
+  if (*out_journal)
+    cs_test_copy_file (journal, copy_journal);
+  g_test_message ("killed at operation %u: %s, %s", at,
+                  WIFSIGNALED (status) ? "killed" : "had finished",
+                  *out_journal ? "journal left" : "no journal");
+  return digest_rows (copy, queries, out_version);
+}
+
 /*
  * A migration killed midway leaves the original intact: a child process upgrades a large
  * format-2 project through the test VFS (unsynced writes are lost with the process, as with a
- * power cut) and is killed with SIGKILL at a point spread over the time one upgrade takes. The
- * file then reads as format 2 with every value, or (killed after the commit) as format 3 with
- * every value; either way the store opens it and upgrades it.
+ * power cut) and kills itself with SIGKILL at its n-th write, sync or truncation, n spread
+ * over those one upgrade makes, then searched between the last kill before the upgrade's
+ * transaction and the first after its commit until one lands inside it. The file then reads
+ * as format 2 with every value, or (killed after the commit) as format 3 with every value;
+ * either way the store opens it and upgrades it. Counting operations rather than time makes
+ * the kill points the same on a fast and a loaded machine.
  */
 static void
 test_migration_killed (void)
 {
-  g_autofree char *path = make_large_v2_project ("kill-migration.contractscope", 100000);
-  g_autofree char *calibration = make_large_v2_project ("kill-calibration-v2.contractscope", 100000);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *copy = cs_test_build_path ("kill-migration-copy.contractscope");
-  g_autofree char *copy_journal = g_strconcat (copy, "-journal", NULL);
+  g_autofree char *pristine = make_large_v2_project ("kill-pristine.contractscope", 100000);
+  g_autofree char *path = cs_test_build_path ("kill-migration.contractscope");
+  g_autofree char *calibration = cs_test_build_path ("kill-calibration.contractscope");
   g_autofree char *original = NULL;
   g_autoptr(CsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) queries = NULL;
   guint killed_before_commit = 0;
   guint killed_in_transaction = 0;
-  gint64 start, duration;
+  guint n_operations, before = 0, after;
   int version = 0;
 
-  queries = row_queries (path);
-  original = digest_rows (path, queries, &version);
+  queries = row_queries (pristine);
+  original = digest_rows (pristine, queries, &version);
   g_assert_cmpint (version, ==, 2);
 
-  /* How long one upgrade takes here, through the same VFS. */
+  /* How many operations one upgrade makes, through the same VFS. */
+  cs_test_copy_file (pristine, calibration);
   cs_test_vfs_install ();
   cs_test_vfs_set_buffering (TRUE);
-  start = g_get_monotonic_time ();
+  cs_test_vfs_set_kill (0);
   store = cs_store_open (calibration, CS_STORE_OPEN_DEFAULT, &error);
-  duration = g_get_monotonic_time () - start;
+  n_operations = cs_test_vfs_get_n_operations ();
   g_assert_no_error (error);
   g_clear_object (&store);
   cs_test_vfs_set_buffering (FALSE);
+  g_assert_cmpuint (n_operations, >, 1);
+  after = n_operations + 1;
 
-  for (guint round = 1; round <= 16; round++)
+  for (guint round = 1; round <= 8 || (killed_in_transaction == 0 && after - before > 1); round++)
     {
+      guint at = round <= 8 ? MAX (1, n_operations * round / 8) : before + (after - before) / 2;
       g_autofree char *digest = NULL;
-      gboolean in_transaction;
-      int status = 0;
-      pid_t pid = fork ();
+      gboolean journal = FALSE;
 
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
-        {
-          g_autoptr(CsStore) child = NULL;
-
-          cs_test_vfs_install ();
-          cs_test_vfs_set_buffering (TRUE);
-          child = cs_store_open (path, CS_STORE_OPEN_DEFAULT, NULL);
-          _exit (child != NULL ? 0 : 3);
-        }
-
-      g_usleep (duration * round / 8);
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-
-      /* What the disk holds, as the next opener finds it: a copy rolled back by SQLite. */
-      g_unlink (copy_journal);
-      cs_test_copy_file (path, copy);
-      in_transaction = g_file_test (journal, G_FILE_TEST_EXISTS);
-      if (in_transaction)
-        cs_test_copy_file (journal, copy_journal);
-      digest = digest_rows (copy, queries, &version);
-      g_test_message ("round %u: killed after %" G_GINT64_FORMAT " ms: %s, %s, format %d", round,
-                      duration * round / 8 / 1000,
-                      WIFSIGNALED (status) ? "killed" : "had finished",
-                      in_transaction ? "journal left" : "no journal", version);
-      /* a child that was not killed opened the project: a kill before never makes it refuse */
-      if (!WIFSIGNALED (status))
-        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      if (round <= 8 && (at <= before || at >= after))
+        continue;
+      digest = open_killed_at (pristine, path, at, queries, &journal, &version);
+      g_assert_cmpstr (digest, ==, original);
       if (version == 2)
         {
           killed_before_commit++;
-          killed_in_transaction += in_transaction;
-          g_assert_cmpstr (digest, ==, original);
+          killed_in_transaction += journal;
+          if (!journal)
+            before = at;
         }
       else
         {
           g_assert_cmpint (version, ==, CS_STORE_SCHEMA_VERSION);
-          g_assert_cmpstr (digest, ==, original);
-          break;
+          after = at;
         }
     }
   /* Kills landed before the upgrade was committed, one at least inside its transaction. */
