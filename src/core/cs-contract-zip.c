@@ -39,6 +39,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_t, zip_discard)
 
 #define MAX_LEVELS 9
+#define MAX_STYLE_DEPTH 32
 
 /* One level of a DOCX list (word/numbering.xml, w:abstractNum/w:lvl). */
 typedef struct
@@ -63,6 +64,8 @@ typedef struct
   guint             page;
   GString          *text;
   GHashTable       *lists;   /* w:numId (string) → List; NULL without numbering.xml */
+  GHashTable       *styles;  /* w:styleId → paragraph w:style of word/styles.xml, or NULL */
+  char             *default_style;  /* the paragraph style of paragraphs naming none */
 } Walk;
 
 static gboolean
@@ -223,6 +226,91 @@ append_number (GString    *out,
       out->str[i] = g_ascii_toupper (out->str[i]);
 }
 
+/* The paragraph styles of word/styles.xml, by w:styleId; the default one in @out_default. */
+static GHashTable *
+read_styles (xmlNode  *root,
+             char    **out_default)
+{
+  GHashTable *styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *is_default = NULL;
+      char *id = NULL;
+
+      if (!is (node, DOCX_NS, "style") || (id = get_attr (node, DOCX_NS, "styleId")) == NULL)
+        continue;
+      type = get_attr (node, DOCX_NS, "type");
+      if (type != NULL && !g_str_equal (type, "paragraph"))
+        {
+          g_free (id);
+          continue;
+        }
+      is_default = get_attr (node, DOCX_NS, "default");
+      if (*out_default == NULL && (g_strcmp0 (is_default, "1") == 0 || g_strcmp0 (is_default, "true") == 0))
+        *out_default = g_strdup (id);
+      g_hash_table_replace (styles, id, node);
+    }
+  return styles;
+}
+
+/* Takes the w:numId and w:ilvl of the w:pPr/w:numPr of @node (a w:p or a w:style) that
+ * are not known yet, and its w:pPr/w:pStyle in @out_style when asked. */
+static void
+take_numbering (xmlNode  *node,
+                char    **num_id,
+                char    **ilvl,
+                char    **out_style)
+{
+  for (xmlNode *ppr = node->children; ppr != NULL; ppr = ppr->next)
+    {
+      if (!is (ppr, DOCX_NS, "pPr"))
+        continue;
+      for (xmlNode *child = ppr->children; child != NULL; child = child->next)
+        {
+          if (is (child, DOCX_NS, "numPr"))
+            {
+              if (*num_id == NULL)
+                *num_id = child_val (child, "numId");
+              if (*ilvl == NULL)
+                *ilvl = child_val (child, "ilvl");
+            }
+          else if (out_style != NULL && *out_style == NULL && is (child, DOCX_NS, "pStyle"))
+            *out_style = get_attr (child, DOCX_NS, "val");
+        }
+    }
+}
+
+/* The list and level of a paragraph as Word applies them: its own w:numPr first, then its
+ * paragraph style's and those the style is based on (w:basedOn), nearest first, a chain cut
+ * after MAX_STYLE_DEPTH styles (a loop). A w:numId of 0 takes the numbering away. */
+static void
+docx_numbering (Walk     *walk,
+                xmlNode  *paragraph,
+                char    **out_num_id,
+                char    **out_ilvl)
+{
+  g_autofree char *style_id = NULL;
+
+  take_numbering (paragraph, out_num_id, out_ilvl, &style_id);
+  if (style_id == NULL && walk->default_style != NULL)
+    style_id = g_strdup (walk->default_style);
+  for (guint depth = 0; walk->styles != NULL && style_id != NULL && depth < MAX_STYLE_DEPTH
+       && (*out_num_id == NULL || *out_ilvl == NULL); depth++)
+    {
+      xmlNode *style = g_hash_table_lookup (walk->styles, style_id);
+
+      g_clear_pointer (&style_id, g_free);
+      if (style == NULL)
+        break;
+      take_numbering (style, out_num_id, out_ilvl, NULL);
+      style_id = child_val (style, "basedOn");
+    }
+  if (g_strcmp0 (*out_num_id, "0") == 0)
+    g_clear_pointer (out_num_id, g_free);
+}
+
 /* The number Word shows before a paragraph of a list ("4.3", "b)"), counting it; "" for
  * bullets and paragraphs outside any list of numbering.xml. */
 static char *
@@ -237,14 +325,7 @@ docx_list_label (Walk    *walk,
 
   if (walk->lists == NULL)
     return NULL;
-  for (xmlNode *ppr = paragraph->children; ppr != NULL && num_id == NULL; ppr = ppr->next)
-    if (is (ppr, DOCX_NS, "pPr"))
-      for (xmlNode *numpr = ppr->children; numpr != NULL; numpr = numpr->next)
-        if (is (numpr, DOCX_NS, "numPr"))
-          {
-            num_id = child_val (numpr, "numId");
-            ilvl = child_val (numpr, "ilvl");
-          }
+  docx_numbering (walk, paragraph, &num_id, &ilvl);
   if (num_id == NULL || (list = g_hash_table_lookup (walk->lists, num_id)) == NULL)
     return NULL;
   if (ilvl != NULL && !g_ascii_string_to_unsigned (ilvl, 10, 0, MAX_LEVELS - 1, &level, NULL))
@@ -487,6 +568,7 @@ read_xml (GBytes  *part,
 static gboolean
 parse_part (GBytes           *part,
             GBytes           *numbering,
+            GBytes           *styles,
             CsContractFormat  format,
             GArray           *lines,
             guint            *out_n_pages,
@@ -494,7 +576,8 @@ parse_part (GBytes           *part,
 {
   g_autoptr(xmlDoc) doc = read_xml (part, error);
   g_autoptr(xmlDoc) numbering_doc = NULL;
-  Walk walk = { format, lines, 1, NULL, NULL };
+  g_autoptr(xmlDoc) styles_doc = NULL;
+  Walk walk = { format, lines, 1, NULL, NULL, NULL, NULL };
 
   if (doc == NULL)
     return FALSE;
@@ -505,11 +588,23 @@ parse_part (GBytes           *part,
         return FALSE;
       walk.lists = read_lists (xmlDocGetRootElement (numbering_doc));
     }
+  if (styles != NULL)
+    {
+      styles_doc = read_xml (styles, error);
+      if (styles_doc == NULL)
+        {
+          g_clear_pointer (&walk.lists, g_hash_table_unref);
+          return FALSE;
+        }
+      walk.styles = read_styles (xmlDocGetRootElement (styles_doc), &walk.default_style);
+    }
 
   walk.text = g_string_new (NULL);
   walk_tree (&walk, xmlDocGetRootElement (doc), 0);
   g_string_free (walk.text, TRUE);
   g_clear_pointer (&walk.lists, g_hash_table_unref);
+  g_clear_pointer (&walk.styles, g_hash_table_unref);
+  g_clear_pointer (&walk.default_style, g_free);
   *out_n_pages = walk.page;
   return TRUE;
 }
@@ -524,6 +619,7 @@ _cs_contract_read_zip (GBytes            *bytes,
   g_autoptr(zip_t) zip = NULL;
   g_autoptr(GBytes) part = NULL;
   g_autoptr(GBytes) numbering = NULL;
+  g_autoptr(GBytes) styles = NULL;
   zip_source_t *source = NULL;
   zip_error_t zerror;
   zip_int64_t index = -1;
@@ -577,8 +673,15 @@ _cs_contract_read_zip (GBytes            *bytes,
       numbering = read_part (zip, index, "word/numbering.xml", error);
       if (numbering == NULL)
         return FALSE;
+      /* the paragraph styles, which may carry the numbering (a numbered "Heading 1") */
+      if ((index = zip_name_locate (zip, "word/styles.xml", 0)) >= 0)
+        {
+          styles = read_part (zip, index, "word/styles.xml", error);
+          if (styles == NULL)
+            return FALSE;
+        }
     }
 
   *out_format = format;
-  return parse_part (part, numbering, format, lines, out_n_pages, error);
+  return parse_part (part, numbering, styles, format, lines, out_n_pages, error);
 }
