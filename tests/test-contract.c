@@ -975,8 +975,9 @@ int
 main (int    argc,
       char **argv)
 {
-  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml) */
-  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "txt" };
+  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml);
+   * styled.docx: the same numbering attached to paragraph styles (word/styles.xml) */
+  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "styled.docx", "txt" };
   static const char * const contracts[] = { "managed-en", "infogerance-fr", "support-uk" };
   GPtrArray *fixture_names = NULL;
   int status;
