@@ -90,37 +90,6 @@ get_attr (xmlNode    *node,
   return copy;
 }
 
-/* The outline level of a DOCX paragraph style ("Heading2", "Titre1"), or 0. */
-static guint
-docx_heading_level (xmlNode *paragraph)
-{
-  for (xmlNode *ppr = paragraph->children; ppr != NULL; ppr = ppr->next)
-    {
-      if (!is (ppr, DOCX_NS, "pPr"))
-        continue;
-      for (xmlNode *style = ppr->children; style != NULL; style = style->next)
-        {
-          g_autofree char *value = NULL;
-
-          if (is (style, DOCX_NS, "outlineLvl"))
-            {
-              value = get_attr (style, DOCX_NS, "val");
-              return value != NULL ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 8) + 1 : 0;
-            }
-          if (!is (style, DOCX_NS, "pStyle"))
-            continue;
-          value = get_attr (style, DOCX_NS, "val");
-          if (value == NULL)
-            continue;
-          if (g_ascii_strncasecmp (value, "Heading", 7) == 0 && g_ascii_isdigit (value[7]))
-            return value[7] - '0';
-          if (g_ascii_strncasecmp (value, "Titre", 5) == 0 && g_ascii_isdigit (value[5]))
-            return value[5] - '0';
-        }
-    }
-  return 0;
-}
-
 static void
 list_free (gpointer data)
 {
@@ -397,6 +366,91 @@ collect_text (Walk    *walk,
     }
 }
 
+/* The heading level a style name or identifier says ("Heading2", "heading 2", "Titre 1"),
+ * or 0. */
+static guint
+heading_name_level (const char *name)
+{
+  static const char * const words[] = { "Heading", "Titre", NULL };
+
+  for (guint i = 0; name != NULL && words[i] != NULL; i++)
+    {
+      const char *p = name + strlen (words[i]);
+
+      if (g_ascii_strncasecmp (name, words[i], strlen (words[i])) != 0)
+        continue;
+      if (*p == ' ')
+        p++;
+      if (p[0] >= '1' && p[0] <= '9' && p[1] == '\0')
+        return p[0] - '0';
+    }
+  return 0;
+}
+
+/* The w:outlineLvl of the w:pPr of @node (a w:p or a w:style) as a heading level, 1 to 9;
+ * 0 when it has none, and in @out_body whether it has one saying body text (9). */
+static guint
+outline_level (xmlNode  *node,
+               gboolean *out_body)
+{
+  for (xmlNode *ppr = node->children; ppr != NULL; ppr = ppr->next)
+    {
+      if (!is (ppr, DOCX_NS, "pPr"))
+        continue;
+      for (xmlNode *child = ppr->children; child != NULL; child = child->next)
+        {
+          g_autofree char *value = NULL;
+          gint64 level;
+
+          if (!is (child, DOCX_NS, "outlineLvl") || (value = get_attr (child, DOCX_NS, "val")) == NULL)
+            continue;
+          level = CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 9);
+          *out_body = level == 9;
+          return level == 9 ? 0 : (guint) level + 1;
+        }
+    }
+  return 0;
+}
+
+/* The heading level of a DOCX paragraph, or 0: its own w:outlineLvl first, then its
+ * paragraph style's and those the style is based on, nearest first, each by its
+ * w:outlineLvl or its name ("Heading 2", "Titre 1", a custom "Article" based on
+ * "Heading 1"); a chain cut after MAX_STYLE_DEPTH styles (a loop). */
+static guint
+docx_heading_level (Walk    *walk,
+                    xmlNode *paragraph)
+{
+  g_autofree char *style_id = NULL;
+  g_autofree char *num_id = NULL;
+  g_autofree char *ilvl = NULL;
+  gboolean body = FALSE;
+  guint level = outline_level (paragraph, &body);
+
+  if (level > 0 || body)
+    return level;
+  take_numbering (paragraph, &num_id, &ilvl, &style_id);
+  if ((level = heading_name_level (style_id)) > 0)
+    return level;
+  if (style_id == NULL && walk->default_style != NULL)
+    style_id = g_strdup (walk->default_style);
+  for (guint depth = 0; walk->styles != NULL && style_id != NULL && depth < MAX_STYLE_DEPTH; depth++)
+    {
+      xmlNode *style = g_hash_table_lookup (walk->styles, style_id);
+      g_autofree char *name = NULL;
+
+      if (style == NULL)
+        return heading_name_level (style_id);
+      if ((level = outline_level (style, &body)) > 0 || body)
+        return level;
+      name = child_val (style, "name");
+      if ((level = heading_name_level (name)) > 0 || (level = heading_name_level (style_id)) > 0)
+        return level;
+      g_free (style_id);
+      style_id = child_val (style, "basedOn");
+    }
+  return 0;
+}
+
 static void
 walk_tree (Walk    *walk,
            xmlNode *node,
@@ -411,7 +465,7 @@ walk_tree (Walk    *walk,
       guint page = 0;
 
       if (is (child, DOCX_NS, "p"))
-        level = docx_heading_level (child);
+        level = docx_heading_level (walk, child);
       else if (is (child, ODT_TEXT, "h"))
         {
           g_autofree char *outline = get_attr (child, ODT_TEXT, "outline-level");
@@ -673,13 +727,15 @@ _cs_contract_read_zip (GBytes            *bytes,
       numbering = read_part (zip, index, "word/numbering.xml", error);
       if (numbering == NULL)
         return FALSE;
-      /* the paragraph styles, which may carry the numbering (a numbered "Heading 1") */
-      if ((index = zip_name_locate (zip, "word/styles.xml", 0)) >= 0)
-        {
-          styles = read_part (zip, index, "word/styles.xml", error);
-          if (styles == NULL)
-            return FALSE;
-        }
+    }
+  /* the paragraph styles, which may carry the numbering (a numbered "Heading 1") and the
+   * outline level (a custom "Article" style) */
+  if (format == CS_CONTRACT_FORMAT_DOCX
+      && (index = zip_name_locate (zip, "word/styles.xml", 0)) >= 0)
+    {
+      styles = read_part (zip, index, "word/styles.xml", error);
+      if (styles == NULL)
+        return FALSE;
     }
 
   *out_format = format;
