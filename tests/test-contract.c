@@ -183,6 +183,75 @@ test_docx_style_numbering (void)
   g_assert_null (find_clause (document_read, "Art. 2.1"));
 }
 
+/* Headings marked by a custom paragraph style's outline level (w:outlineLvl in
+ * word/styles.xml, inherited through w:basedOn) or by a "heading N" style it is based on,
+ * without any numbering.xml; an outline level of 9 (body text) is no heading. */
+static void
+test_docx_style_headings (void)
+{
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles " W_NS ">"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Article\"><w:name w:val=\"Article\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ClauseTitle\"><w:name w:val=\"Clause Title\"/><w:basedOn w:val=\"Article\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Custom1\"><w:name w:val=\"Titre 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TitreArticle\"><w:name w:val=\"Titre Article\"/><w:basedOn w:val=\"Custom1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Plain\"><w:name w:val=\"Plain\"/><w:basedOn w:val=\"Article\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>"
+    "</w:styles>\n";
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document " W_NS "><w:body>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Article\"/></w:pPr><w:r><w:t>Backup and restoration</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>The Provider does this every night for the servers listed by the Client.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"ClauseTitle\"/></w:pPr><w:r><w:t>Subcontracting</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>The Provider may use a partner for on-site interventions at the sites.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"TitreArticle\"/></w:pPr><w:r><w:t>Durée du contrat</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Le contrat est conclu pour une durée initiale de 36 mois.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/></w:pPr><w:r><w:t>Reversibility</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>It renews itself for 12 months.</w:t></w:r></w:p>"
+    "</w:body></w:document>\n";
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "headings.docx", NULL);
+  g_autoptr(CsContractDocument) document_read = NULL;
+  g_autoptr(GError) error = NULL;
+  const CsContractClause *clause = NULL;
+  zip_t *zip = NULL;
+  int zerror = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  add_zip_entry (zip, "word/document.xml", document);
+  add_zip_entry (zip, "word/styles.xml", styles);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+
+  document_read = cs_contract_document_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document_read);
+  for (guint i = 0; i < cs_contract_document_get_n_clauses (document_read); i++)
+    g_test_message ("%s [%s] (%s): %s", cs_contract_document_get_clause (document_read, i)->reference,
+                    cs_contract_document_get_clause (document_read, i)->heading,
+                    cs_contract_document_get_clause (document_read, i)->section,
+                    cs_contract_document_get_clause (document_read, i)->text);
+
+  g_assert_cmpuint (cs_contract_document_get_n_clauses (document_read), ==, 3);
+  clause = cs_contract_document_get_clause (document_read, 0);
+  g_assert_cmpstr (clause->heading, ==, "Backup and restoration");
+  g_assert_cmpstr (clause->section, ==, "backup");
+  g_assert_nonnull (strstr (clause->text, "every night"));
+  /* the outline level inherited from "Article": the heading gives the section */
+  clause = cs_contract_document_get_clause (document_read, 1);
+  g_assert_cmpstr (clause->heading, ==, "Subcontracting");
+  g_assert_cmpstr (clause->section, ==, "subcontracting");
+  /* "Titre Article" based on a style named "Titre 1" */
+  clause = cs_contract_document_get_clause (document_read, 2);
+  g_assert_cmpstr (clause->heading, ==, "Durée du contrat");
+  g_assert_nonnull (strstr (clause->text, "36 mois"));
+  /* an outline level of 9 is body text: "Reversibility" stays in the clause */
+  g_assert_nonnull (strstr (clause->text, "Reversibility"));
+  g_assert_nonnull (strstr (clause->text, "renews itself"));
+}
+
 static void
 test_furniture (void)
 {
@@ -991,6 +1060,7 @@ main (int    argc,
   g_test_add_func ("/contract/docx-style-numbering", test_docx_style_numbering);
   g_test_add_func ("/contract/furniture", test_furniture);
   g_test_add_func ("/contract/heading-weighs", test_heading_weighs);
+  g_test_add_func ("/contract/docx-style-headings", test_docx_style_headings);
   g_test_add_func ("/contract/accept-undo", test_accept_undo);
   for (guint c = 0; c < G_N_ELEMENTS (contracts); c++)
     {
