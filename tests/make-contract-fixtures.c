@@ -405,8 +405,9 @@ static const char *numbered_document_rels =
   "</Relationships>\n";
 
 /* The .styled.docx: the same lists, attached to paragraph styles as Word does for a numbered
- * "Heading 1" or a custom clause style (w:numPr in word/styles.xml, "Clause" inheriting its
- * numbering through w:basedOn); the annexes' headings change list on the paragraph and the
+ * "Heading 1" (in French a custom "Titre Article", a heading by its w:outlineLvl) or a custom
+ * clause style (w:numPr in word/styles.xml, "Clause" inheriting its numbering through
+ * w:basedOn); the annexes' headings change list on the paragraph and the
  * unnumbered headings take the numbering away with a w:numId of 0. */
 static const char *styled_types =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -429,6 +430,8 @@ static const char *styles_xml =
   "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
   "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/></w:style>"
   "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+  "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"TitreArticle\"><w:name w:val=\"Titre Article\"/><w:basedOn w:val=\"Normal\"/>"
   "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
   "<w:style w:type=\"paragraph\" w:styleId=\"ClauseBase\"><w:name w:val=\"Clause Base\"/><w:basedOn w:val=\"Normal\"/>"
   "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
@@ -478,15 +481,18 @@ split_number (const char  *text,
 }
 
 /* The w:pPr of a .styled.docx paragraph: the list and level of @num_id and @ilvl through
- * the paragraph styles of styles_xml. */
+ * the paragraph styles of styles_xml; the French contract's headings in the custom style
+ * "Titre Article", a heading by its w:outlineLvl only, the others in "Heading 1". */
 static void
-append_styled_ppr (GString *xml,
-                   guint    level,
-                   int      num_id,
-                   int      ilvl)
+append_styled_ppr (GString  *xml,
+                   gboolean  french,
+                   guint     level,
+                   int       num_id,
+                   int       ilvl)
 {
   if (level == 1)
-    g_string_append_printf (xml, "<w:pPr><w:pStyle w:val=\"Heading1\"/>%s</w:pPr>",
+    g_string_append_printf (xml, "<w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+                            french ? "TitreArticle" : "Heading1",
                             num_id == 1 ? ""
                             : num_id == 2 ? "<w:numPr><w:numId w:val=\"2\"/></w:numPr>"
                             : "<w:numPr><w:numId w:val=\"0\"/></w:numPr>");
@@ -561,7 +567,7 @@ write_docx_numbered (GArray     *paras,
       escaped = g_markup_escape_text (text, -1);
       g_string_append (xml, "<w:p>");
       if (styled)
-        append_styled_ppr (xml, para->level, num_id, ilvl);
+        append_styled_ppr (xml, french, para->level, num_id, ilvl);
       else if (para->level > 0 || num_id > 0)
         {
           g_string_append (xml, "<w:pPr>");
