@@ -14,8 +14,9 @@
  *     Writes OUTPUT-STEM.pdf (cairo + pango: A4, a running header, a "Page N of M" footer,
  *     lines wrapped by hand with words hyphenated at line ends), .odt and .docx (zipped XML
  *     written with libzip, page breaks where the PDF's pages break), .numbered.docx (the same,
- *     its article, clause and annex numbers from Word's automatic lists in word/numbering.xml)
- *     and .txt (form feeds there).
+ *     its article, clause and annex numbers from Word's automatic lists in word/numbering.xml),
+ *     .styled.docx (the same lists attached to paragraph styles in word/styles.xml) and .txt
+ *     (form feeds there).
  *   make-contract-fixtures hostile DIRECTORY
  *     Writes the hostile documents: a DOCX zip bomb, a DOCX with an XXE entity, a DOCX with an
  *     external DTD, a truncated PDF and DOCX, and a PDF protected by the user password
@@ -403,6 +404,42 @@ static const char *numbered_document_rels =
   "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
   "</Relationships>\n";
 
+/* The .styled.docx: the same lists, attached to paragraph styles as Word does for a numbered
+ * "Heading 1" (in French a custom "Titre Article", a heading by its w:outlineLvl) or a custom
+ * clause style (w:numPr in word/styles.xml, "Clause" inheriting its numbering through
+ * w:basedOn); the annexes' headings change list on the paragraph and the
+ * unnumbered headings take the numbering away with a w:numId of 0. */
+static const char *styled_types =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+  "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+  "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+  "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+  "</Types>\n";
+static const char *styled_document_rels =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>"
+  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+  "</Relationships>\n";
+static const char *styles_xml =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+  "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"TitreArticle\"><w:name w:val=\"Titre Article\"/><w:basedOn w:val=\"Normal\"/>"
+  "<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"ClauseBase\"><w:name w:val=\"Clause Base\"/><w:basedOn w:val=\"Normal\"/>"
+  "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"Clause\"><w:name w:val=\"Clause\"/><w:basedOn w:val=\"ClauseBase\"/></w:style>"
+  "<w:style w:type=\"paragraph\" w:styleId=\"AnnexItem\"><w:name w:val=\"Annex Item\"/><w:basedOn w:val=\"Normal\"/>"
+  "<w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
+  "</w:styles>\n";
+
 static char *
 numbering_xml (gboolean french)
 {
@@ -443,9 +480,33 @@ split_number (const char  *text,
   return TRUE;
 }
 
+/* The w:pPr of a .styled.docx paragraph: the list and level of @num_id and @ilvl through
+ * the paragraph styles of styles_xml; the French contract's headings in the custom style
+ * "Titre Article", a heading by its w:outlineLvl only, the others in "Heading 1". */
+static void
+append_styled_ppr (GString  *xml,
+                   gboolean  french,
+                   guint     level,
+                   int       num_id,
+                   int       ilvl)
+{
+  if (level == 1)
+    g_string_append_printf (xml, "<w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+                            french ? "TitreArticle" : "Heading1",
+                            num_id == 1 ? ""
+                            : num_id == 2 ? "<w:numPr><w:numId w:val=\"2\"/></w:numPr>"
+                            : "<w:numPr><w:numId w:val=\"0\"/></w:numPr>");
+  else if (level > 1)
+    g_string_append (xml, "<w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>");
+  else if (num_id > 0 && ilvl == 1)
+    g_string_append_printf (xml, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
+                            num_id == 1 ? "Clause" : "AnnexItem");
+}
+
 static void
 write_docx_numbered (GArray     *paras,
                      gboolean    french,
+                     gboolean    styled,
                      const char *path)
 {
   g_autoptr(GString) xml = g_string_new (DOCX_HEAD DOCX_ROOT);
@@ -505,7 +566,9 @@ write_docx_numbered (GArray     *paras,
 
       escaped = g_markup_escape_text (text, -1);
       g_string_append (xml, "<w:p>");
-      if (para->level > 0 || num_id > 0)
+      if (styled)
+        append_styled_ppr (xml, french, para->level, num_id, ilvl);
+      else if (para->level > 0 || num_id > 0)
         {
           g_string_append (xml, "<w:pPr>");
           if (para->level > 0)
@@ -523,14 +586,18 @@ write_docx_numbered (GArray     *paras,
   g_string_append (xml, DOCX_TAIL);
 
   zip = create_zip (path);
-  add_entry (zip, "[Content_Types].xml", numbered_types, strlen (numbered_types), FALSE);
+  add_entry (zip, "[Content_Types].xml", styled ? styled_types : numbered_types,
+             strlen (styled ? styled_types : numbered_types), FALSE);
   add_entry (zip, "_rels/.rels", docx_rels, strlen (docx_rels), FALSE);
-  add_entry (zip, "word/_rels/document.xml.rels", numbered_document_rels,
-             strlen (numbered_document_rels), FALSE);
+  add_entry (zip, "word/_rels/document.xml.rels", styled ? styled_document_rels : numbered_document_rels,
+             strlen (styled ? styled_document_rels : numbered_document_rels), FALSE);
   add_entry (zip, "word/document.xml", xml->str, xml->len, FALSE);
   add_entry (zip, "word/numbering.xml", numbering, strlen (numbering), FALSE);
+  if (styled)
+    add_entry (zip, "word/styles.xml", styles_xml, strlen (styles_xml), FALSE);
   finish_zip (zip);
-  g_print ("%s: %u articles and %u annexes numbered by Word's lists\n", path, article, annexe);
+  g_print ("%s: %u articles and %u annexes numbered by Word's lists%s\n", path, article, annexe,
+           styled ? " through paragraph styles" : "");
 }
 
 static void
@@ -583,6 +650,7 @@ render (const char *source,
   g_autofree char *docx = g_strconcat (stem, ".docx", NULL);
   g_autofree char *txt = g_strconcat (stem, ".txt", NULL);
   g_autofree char *numbered = g_strconcat (stem, ".numbered.docx", NULL);
+  g_autofree char *styled = g_strconcat (stem, ".styled.docx", NULL);
   gboolean french = strstr (source, "-fr") != NULL;
   guint n_pages = 0;
 
@@ -592,7 +660,8 @@ render (const char *source,
              french, pdf);
   write_odt (paras, odt);
   write_docx (paras, docx);
-  write_docx_numbered (paras, french, numbered);
+  write_docx_numbered (paras, french, FALSE, numbered);
+  write_docx_numbered (paras, french, TRUE, styled);
   write_txt (paras, txt);
   g_print ("%s: %u pages\n", pdf, n_pages);
   for (guint i = 0; i < lines->len; i++)

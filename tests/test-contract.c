@@ -93,6 +93,165 @@ test_structure (void)
   g_assert_cmpstr (clause->section, ==, "sla");
 }
 
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static void
+add_zip_entry (zip_t      *zip,
+               const char *name,
+               const char *text)
+{
+  zip_source_t *source = zip_source_buffer (zip, text, strlen (text), 0);
+
+  g_assert_nonnull (source);
+  g_assert_cmpint (zip_file_add (zip, name, source, ZIP_FL_OVERWRITE), >=, 0);
+}
+
+/* Numbering carried by paragraph styles (word/styles.xml), as Word writes a numbered
+ * "Heading 1" or a custom "Article" style: the style's w:numPr, inherited through w:basedOn,
+ * the paragraph's own w:numPr winning, a w:numId of 0 taking the number away, and a
+ * w:basedOn loop read without hanging. */
+static void
+test_docx_style_numbering (void)
+{
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles " W_NS ">"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"/>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ArticleBase\"><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Article\"><w:basedOn w:val=\"ArticleBase\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Clause\"><w:basedOn w:val=\"Normal\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"LoopA\"><w:basedOn w:val=\"LoopB\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"LoopB\"><w:basedOn w:val=\"LoopA\"/></w:style>"
+    "<w:style w:type=\"character\" w:styleId=\"Clause2\"><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+    "</w:styles>\n";
+  static const char *numbering =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:numbering " W_NS ">"
+    "<w:abstractNum w:abstractNumId=\"0\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"Article %1\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl>"
+    "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>\n";
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document " W_NS "><w:body>"
+    /* Article 1, from the style Article is based on */
+    "<w:p><w:pPr><w:pStyle w:val=\"Article\"/></w:pPr><w:r><w:t>– Exit and reversibility</w:t></w:r></w:p>"
+    /* 1.1 */
+    "<w:p><w:pPr><w:pStyle w:val=\"Clause\"/></w:pPr><w:r><w:t>The Provider shall hand over the services to the successor.</w:t></w:r></w:p>"
+    /* no number: the paragraph's numId 0 wins over its style's */
+    "<w:p><w:pPr><w:pStyle w:val=\"Clause\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>It includes the documentation of the systems.</w:t></w:r></w:p>"
+    /* 1.2, not 1.3 */
+    "<w:p><w:pPr><w:pStyle w:val=\"Clause\"/></w:pPr><w:r><w:t>The transition period lasts 3 months.</w:t></w:r></w:p>"
+    /* Article 2: the paragraph's level wins, the list comes from the style */
+    "<w:p><w:pPr><w:pStyle w:val=\"Clause\"/><w:numPr><w:ilvl w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>– Terms</w:t></w:r></w:p>"
+    /* a loop of styles and a character style: no number */
+    "<w:p><w:pPr><w:pStyle w:val=\"LoopA\"/></w:pPr><w:r><w:t>The agreement is entered into for an initial term of 36 months.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Clause2\"/></w:pPr><w:r><w:t>It renews itself for 12 months.</w:t></w:r></w:p>"
+    "</w:body></w:document>\n";
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "styled.docx", NULL);
+  g_autoptr(CsContractDocument) document_read = NULL;
+  g_autoptr(GError) error = NULL;
+  const CsContractClause *clause = NULL;
+  zip_t *zip = NULL;
+  int zerror = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  add_zip_entry (zip, "word/document.xml", document);
+  add_zip_entry (zip, "word/numbering.xml", numbering);
+  add_zip_entry (zip, "word/styles.xml", styles);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+
+  document_read = cs_contract_document_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document_read);
+  for (guint i = 0; i < cs_contract_document_get_n_clauses (document_read); i++)
+    g_test_message ("%s: %s", cs_contract_document_get_clause (document_read, i)->reference,
+                    cs_contract_document_get_clause (document_read, i)->text);
+
+  clause = find_clause (document_read, "Art. 1.1");
+  g_assert_nonnull (clause);
+  g_assert_nonnull (strstr (clause->text, "hand over the services"));
+  g_assert_cmpstr (clause->heading, ==, "Article 1 – Exit and reversibility");
+  clause = find_clause (document_read, "Art. 1.2");
+  g_assert_nonnull (clause);
+  g_assert_nonnull (strstr (clause->text, "transition period lasts 3 months"));
+  g_assert_null (find_clause (document_read, "Art. 1.3"));
+  clause = find_clause (document_read, "Art. 2");
+  g_assert_nonnull (clause);
+  g_assert_nonnull (strstr (clause->text, "initial term of 36 months"));
+  g_assert_nonnull (strstr (clause->text, "renews itself"));
+  g_assert_null (find_clause (document_read, "Art. 3"));
+  g_assert_null (find_clause (document_read, "Art. 2.1"));
+}
+
+/* Headings marked by a custom paragraph style's outline level (w:outlineLvl in
+ * word/styles.xml, inherited through w:basedOn) or by a "heading N" style it is based on,
+ * without any numbering.xml; an outline level of 9 (body text) is no heading. */
+static void
+test_docx_style_headings (void)
+{
+  static const char *styles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:styles " W_NS ">"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Article\"><w:name w:val=\"Article\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ClauseTitle\"><w:name w:val=\"Clause Title\"/><w:basedOn w:val=\"Article\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Custom1\"><w:name w:val=\"Titre 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TitreArticle\"><w:name w:val=\"Titre Article\"/><w:basedOn w:val=\"Custom1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Plain\"><w:name w:val=\"Plain\"/><w:basedOn w:val=\"Article\"/>"
+    "<w:pPr><w:outlineLvl w:val=\"9\"/></w:pPr></w:style>"
+    "</w:styles>\n";
+  static const char *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document " W_NS "><w:body>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Article\"/></w:pPr><w:r><w:t>Backup and restoration</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>The Provider does this every night for the servers listed by the Client.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"ClauseTitle\"/></w:pPr><w:r><w:t>Subcontracting</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>The Provider may use a partner for on-site interventions at the sites.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"TitreArticle\"/></w:pPr><w:r><w:t>Durée du contrat</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>Le contrat est conclu pour une durée initiale de 36 mois.</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Plain\"/></w:pPr><w:r><w:t>Reversibility</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>It renews itself for 12 months.</w:t></w:r></w:p>"
+    "</w:body></w:document>\n";
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "headings.docx", NULL);
+  g_autoptr(CsContractDocument) document_read = NULL;
+  g_autoptr(GError) error = NULL;
+  const CsContractClause *clause = NULL;
+  zip_t *zip = NULL;
+  int zerror = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  add_zip_entry (zip, "word/document.xml", document);
+  add_zip_entry (zip, "word/styles.xml", styles);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+
+  document_read = cs_contract_document_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document_read);
+  for (guint i = 0; i < cs_contract_document_get_n_clauses (document_read); i++)
+    g_test_message ("%s [%s] (%s): %s", cs_contract_document_get_clause (document_read, i)->reference,
+                    cs_contract_document_get_clause (document_read, i)->heading,
+                    cs_contract_document_get_clause (document_read, i)->section,
+                    cs_contract_document_get_clause (document_read, i)->text);
+
+  g_assert_cmpuint (cs_contract_document_get_n_clauses (document_read), ==, 3);
+  clause = cs_contract_document_get_clause (document_read, 0);
+  g_assert_cmpstr (clause->heading, ==, "Backup and restoration");
+  g_assert_cmpstr (clause->section, ==, "backup");
+  g_assert_nonnull (strstr (clause->text, "every night"));
+  /* the outline level inherited from "Article": the heading gives the section */
+  clause = cs_contract_document_get_clause (document_read, 1);
+  g_assert_cmpstr (clause->heading, ==, "Subcontracting");
+  g_assert_cmpstr (clause->section, ==, "subcontracting");
+  /* "Titre Article" based on a style named "Titre 1" */
+  clause = cs_contract_document_get_clause (document_read, 2);
+  g_assert_cmpstr (clause->heading, ==, "Durée du contrat");
+  g_assert_nonnull (strstr (clause->text, "36 mois"));
+  /* an outline level of 9 is body text: "Reversibility" stays in the clause */
+  g_assert_nonnull (strstr (clause->text, "Reversibility"));
+  g_assert_nonnull (strstr (clause->text, "renews itself"));
+}
+
 static void
 test_furniture (void)
 {
@@ -885,8 +1044,9 @@ int
 main (int    argc,
       char **argv)
 {
-  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml) */
-  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "txt" };
+  /* numbered.docx: Word's automatic numbering (w:numPr, word/numbering.xml);
+   * styled.docx: the same numbering attached to paragraph styles (word/styles.xml) */
+  static const char * const formats[] = { "pdf", "odt", "docx", "numbered.docx", "styled.docx", "txt" };
   static const char * const contracts[] = { "managed-en", "infogerance-fr", "support-uk" };
   GPtrArray *fixture_names = NULL;
   int status;
@@ -897,8 +1057,10 @@ main (int    argc,
   fixture_names = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/contract/structure", test_structure);
+  g_test_add_func ("/contract/docx-style-numbering", test_docx_style_numbering);
   g_test_add_func ("/contract/furniture", test_furniture);
   g_test_add_func ("/contract/heading-weighs", test_heading_weighs);
+  g_test_add_func ("/contract/docx-style-headings", test_docx_style_headings);
   g_test_add_func ("/contract/accept-undo", test_accept_undo);
   for (guint c = 0; c < G_N_ELEMENTS (contracts); c++)
     {

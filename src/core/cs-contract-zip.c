@@ -39,6 +39,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (zip_t, zip_discard)
 
 #define MAX_LEVELS 9
+#define MAX_STYLE_DEPTH 32
 
 /* One level of a DOCX list (word/numbering.xml, w:abstractNum/w:lvl). */
 typedef struct
@@ -63,6 +64,8 @@ typedef struct
   guint             page;
   GString          *text;
   GHashTable       *lists;   /* w:numId (string) → List; NULL without numbering.xml */
+  GHashTable       *styles;  /* w:styleId → paragraph w:style of word/styles.xml, or NULL */
+  char             *default_style;  /* the paragraph style of paragraphs naming none */
 } Walk;
 
 static gboolean
@@ -85,37 +88,6 @@ get_attr (xmlNode    *node,
 
   xmlFree (value);
   return copy;
-}
-
-/* The outline level of a DOCX paragraph style ("Heading2", "Titre1"), or 0. */
-static guint
-docx_heading_level (xmlNode *paragraph)
-{
-  for (xmlNode *ppr = paragraph->children; ppr != NULL; ppr = ppr->next)
-    {
-      if (!is (ppr, DOCX_NS, "pPr"))
-        continue;
-      for (xmlNode *style = ppr->children; style != NULL; style = style->next)
-        {
-          g_autofree char *value = NULL;
-
-          if (is (style, DOCX_NS, "outlineLvl"))
-            {
-              value = get_attr (style, DOCX_NS, "val");
-              return value != NULL ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 8) + 1 : 0;
-            }
-          if (!is (style, DOCX_NS, "pStyle"))
-            continue;
-          value = get_attr (style, DOCX_NS, "val");
-          if (value == NULL)
-            continue;
-          if (g_ascii_strncasecmp (value, "Heading", 7) == 0 && g_ascii_isdigit (value[7]))
-            return value[7] - '0';
-          if (g_ascii_strncasecmp (value, "Titre", 5) == 0 && g_ascii_isdigit (value[5]))
-            return value[5] - '0';
-        }
-    }
-  return 0;
 }
 
 static void
@@ -223,6 +195,91 @@ append_number (GString    *out,
       out->str[i] = g_ascii_toupper (out->str[i]);
 }
 
+/* The paragraph styles of word/styles.xml, by w:styleId; the default one in @out_default. */
+static GHashTable *
+read_styles (xmlNode  *root,
+             char    **out_default)
+{
+  GHashTable *styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *is_default = NULL;
+      char *id = NULL;
+
+      if (!is (node, DOCX_NS, "style") || (id = get_attr (node, DOCX_NS, "styleId")) == NULL)
+        continue;
+      type = get_attr (node, DOCX_NS, "type");
+      if (type != NULL && !g_str_equal (type, "paragraph"))
+        {
+          g_free (id);
+          continue;
+        }
+      is_default = get_attr (node, DOCX_NS, "default");
+      if (*out_default == NULL && (g_strcmp0 (is_default, "1") == 0 || g_strcmp0 (is_default, "true") == 0))
+        *out_default = g_strdup (id);
+      g_hash_table_replace (styles, id, node);
+    }
+  return styles;
+}
+
+/* Takes the w:numId and w:ilvl of the w:pPr/w:numPr of @node (a w:p or a w:style) that
+ * are not known yet, and its w:pPr/w:pStyle in @out_style when asked. */
+static void
+take_numbering (xmlNode  *node,
+                char    **num_id,
+                char    **ilvl,
+                char    **out_style)
+{
+  for (xmlNode *ppr = node->children; ppr != NULL; ppr = ppr->next)
+    {
+      if (!is (ppr, DOCX_NS, "pPr"))
+        continue;
+      for (xmlNode *child = ppr->children; child != NULL; child = child->next)
+        {
+          if (is (child, DOCX_NS, "numPr"))
+            {
+              if (*num_id == NULL)
+                *num_id = child_val (child, "numId");
+              if (*ilvl == NULL)
+                *ilvl = child_val (child, "ilvl");
+            }
+          else if (out_style != NULL && *out_style == NULL && is (child, DOCX_NS, "pStyle"))
+            *out_style = get_attr (child, DOCX_NS, "val");
+        }
+    }
+}
+
+/* The list and level of a paragraph as Word applies them: its own w:numPr first, then its
+ * paragraph style's and those the style is based on (w:basedOn), nearest first, a chain cut
+ * after MAX_STYLE_DEPTH styles (a loop). A w:numId of 0 takes the numbering away. */
+static void
+docx_numbering (Walk     *walk,
+                xmlNode  *paragraph,
+                char    **out_num_id,
+                char    **out_ilvl)
+{
+  g_autofree char *style_id = NULL;
+
+  take_numbering (paragraph, out_num_id, out_ilvl, &style_id);
+  if (style_id == NULL && walk->default_style != NULL)
+    style_id = g_strdup (walk->default_style);
+  for (guint depth = 0; walk->styles != NULL && style_id != NULL && depth < MAX_STYLE_DEPTH
+       && (*out_num_id == NULL || *out_ilvl == NULL); depth++)
+    {
+      xmlNode *style = g_hash_table_lookup (walk->styles, style_id);
+
+      g_clear_pointer (&style_id, g_free);
+      if (style == NULL)
+        break;
+      take_numbering (style, out_num_id, out_ilvl, NULL);
+      style_id = child_val (style, "basedOn");
+    }
+  if (g_strcmp0 (*out_num_id, "0") == 0)
+    g_clear_pointer (out_num_id, g_free);
+}
+
 /* The number Word shows before a paragraph of a list ("4.3", "b)"), counting it; "" for
  * bullets and paragraphs outside any list of numbering.xml. */
 static char *
@@ -237,14 +294,7 @@ docx_list_label (Walk    *walk,
 
   if (walk->lists == NULL)
     return NULL;
-  for (xmlNode *ppr = paragraph->children; ppr != NULL && num_id == NULL; ppr = ppr->next)
-    if (is (ppr, DOCX_NS, "pPr"))
-      for (xmlNode *numpr = ppr->children; numpr != NULL; numpr = numpr->next)
-        if (is (numpr, DOCX_NS, "numPr"))
-          {
-            num_id = child_val (numpr, "numId");
-            ilvl = child_val (numpr, "ilvl");
-          }
+  docx_numbering (walk, paragraph, &num_id, &ilvl);
   if (num_id == NULL || (list = g_hash_table_lookup (walk->lists, num_id)) == NULL)
     return NULL;
   if (ilvl != NULL && !g_ascii_string_to_unsigned (ilvl, 10, 0, MAX_LEVELS - 1, &level, NULL))
@@ -316,6 +366,91 @@ collect_text (Walk    *walk,
     }
 }
 
+/* The heading level a style name or identifier says ("Heading2", "heading 2", "Titre 1"),
+ * or 0. */
+static guint
+heading_name_level (const char *name)
+{
+  static const char * const words[] = { "Heading", "Titre", NULL };
+
+  for (guint i = 0; name != NULL && words[i] != NULL; i++)
+    {
+      const char *p = name + strlen (words[i]);
+
+      if (g_ascii_strncasecmp (name, words[i], strlen (words[i])) != 0)
+        continue;
+      if (*p == ' ')
+        p++;
+      if (p[0] >= '1' && p[0] <= '9' && p[1] == '\0')
+        return p[0] - '0';
+    }
+  return 0;
+}
+
+/* The w:outlineLvl of the w:pPr of @node (a w:p or a w:style) as a heading level, 1 to 9;
+ * 0 when it has none, and in @out_body whether it has one saying body text (9). */
+static guint
+outline_level (xmlNode  *node,
+               gboolean *out_body)
+{
+  for (xmlNode *ppr = node->children; ppr != NULL; ppr = ppr->next)
+    {
+      if (!is (ppr, DOCX_NS, "pPr"))
+        continue;
+      for (xmlNode *child = ppr->children; child != NULL; child = child->next)
+        {
+          g_autofree char *value = NULL;
+          gint64 level;
+
+          if (!is (child, DOCX_NS, "outlineLvl") || (value = get_attr (child, DOCX_NS, "val")) == NULL)
+            continue;
+          level = CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 9);
+          *out_body = level == 9;
+          return level == 9 ? 0 : (guint) level + 1;
+        }
+    }
+  return 0;
+}
+
+/* The heading level of a DOCX paragraph, or 0: its own w:outlineLvl first, then its
+ * paragraph style's and those the style is based on, nearest first, each by its
+ * w:outlineLvl or its name ("Heading 2", "Titre 1", a custom "Article" based on
+ * "Heading 1"); a chain cut after MAX_STYLE_DEPTH styles (a loop). */
+static guint
+docx_heading_level (Walk    *walk,
+                    xmlNode *paragraph)
+{
+  g_autofree char *style_id = NULL;
+  g_autofree char *num_id = NULL;
+  g_autofree char *ilvl = NULL;
+  gboolean body = FALSE;
+  guint level = outline_level (paragraph, &body);
+
+  if (level > 0 || body)
+    return level;
+  take_numbering (paragraph, &num_id, &ilvl, &style_id);
+  if ((level = heading_name_level (style_id)) > 0)
+    return level;
+  if (style_id == NULL && walk->default_style != NULL)
+    style_id = g_strdup (walk->default_style);
+  for (guint depth = 0; walk->styles != NULL && style_id != NULL && depth < MAX_STYLE_DEPTH; depth++)
+    {
+      xmlNode *style = g_hash_table_lookup (walk->styles, style_id);
+      g_autofree char *name = NULL;
+
+      if (style == NULL)
+        return heading_name_level (style_id);
+      if ((level = outline_level (style, &body)) > 0 || body)
+        return level;
+      name = child_val (style, "name");
+      if ((level = heading_name_level (name)) > 0 || (level = heading_name_level (style_id)) > 0)
+        return level;
+      g_free (style_id);
+      style_id = child_val (style, "basedOn");
+    }
+  return 0;
+}
+
 static void
 walk_tree (Walk    *walk,
            xmlNode *node,
@@ -330,7 +465,7 @@ walk_tree (Walk    *walk,
       guint page = 0;
 
       if (is (child, DOCX_NS, "p"))
-        level = docx_heading_level (child);
+        level = docx_heading_level (walk, child);
       else if (is (child, ODT_TEXT, "h"))
         {
           g_autofree char *outline = get_attr (child, ODT_TEXT, "outline-level");
@@ -487,6 +622,7 @@ read_xml (GBytes  *part,
 static gboolean
 parse_part (GBytes           *part,
             GBytes           *numbering,
+            GBytes           *styles,
             CsContractFormat  format,
             GArray           *lines,
             guint            *out_n_pages,
@@ -494,7 +630,8 @@ parse_part (GBytes           *part,
 {
   g_autoptr(xmlDoc) doc = read_xml (part, error);
   g_autoptr(xmlDoc) numbering_doc = NULL;
-  Walk walk = { format, lines, 1, NULL, NULL };
+  g_autoptr(xmlDoc) styles_doc = NULL;
+  Walk walk = { format, lines, 1, NULL, NULL, NULL, NULL };
 
   if (doc == NULL)
     return FALSE;
@@ -505,11 +642,23 @@ parse_part (GBytes           *part,
         return FALSE;
       walk.lists = read_lists (xmlDocGetRootElement (numbering_doc));
     }
+  if (styles != NULL)
+    {
+      styles_doc = read_xml (styles, error);
+      if (styles_doc == NULL)
+        {
+          g_clear_pointer (&walk.lists, g_hash_table_unref);
+          return FALSE;
+        }
+      walk.styles = read_styles (xmlDocGetRootElement (styles_doc), &walk.default_style);
+    }
 
   walk.text = g_string_new (NULL);
   walk_tree (&walk, xmlDocGetRootElement (doc), 0);
   g_string_free (walk.text, TRUE);
   g_clear_pointer (&walk.lists, g_hash_table_unref);
+  g_clear_pointer (&walk.styles, g_hash_table_unref);
+  g_clear_pointer (&walk.default_style, g_free);
   *out_n_pages = walk.page;
   return TRUE;
 }
@@ -524,6 +673,7 @@ _cs_contract_read_zip (GBytes            *bytes,
   g_autoptr(zip_t) zip = NULL;
   g_autoptr(GBytes) part = NULL;
   g_autoptr(GBytes) numbering = NULL;
+  g_autoptr(GBytes) styles = NULL;
   zip_source_t *source = NULL;
   zip_error_t zerror;
   zip_int64_t index = -1;
@@ -578,7 +728,16 @@ _cs_contract_read_zip (GBytes            *bytes,
       if (numbering == NULL)
         return FALSE;
     }
+  /* the paragraph styles, which may carry the numbering (a numbered "Heading 1") and the
+   * outline level (a custom "Article" style) */
+  if (format == CS_CONTRACT_FORMAT_DOCX
+      && (index = zip_name_locate (zip, "word/styles.xml", 0)) >= 0)
+    {
+      styles = read_part (zip, index, "word/styles.xml", error);
+      if (styles == NULL)
+        return FALSE;
+    }
 
   *out_format = format;
-  return parse_part (part, numbering, format, lines, out_n_pages, error);
+  return parse_part (part, numbering, styles, format, lines, out_n_pages, error);
 }
