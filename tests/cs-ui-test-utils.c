@@ -354,6 +354,46 @@ cs_ui_test_create_demo (const char *path)
 }
 
 /**
+ * cs_ui_test_demo_window_open:
+ * @demo: what to fill
+ * @app: the application the window belongs to
+ * @name: the project's file name, in the test's isolated folder
+ *
+ * Creates the demo project as @name and shows it in a new window of @app.
+ */
+void
+cs_ui_test_demo_window_open (CsUiTestDemoWindow *demo,
+                             CsApplication      *app,
+                             const char         *name)
+{
+  g_autofree char *path = cs_ui_test_project_path (name);
+
+  demo->store = cs_ui_test_create_demo (path);
+  demo->window = cs_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (demo->window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (demo->window));
+  cs_window_set_store (demo->window, demo->store);
+  cs_ui_test_iterate ();
+  demo->view = cs_window_get_project_view (demo->window);
+  g_assert_nonnull (demo->view);
+}
+
+/**
+ * cs_ui_test_demo_window_close:
+ * @demo: a window opened by cs_ui_test_demo_window_open()
+ *
+ * Destroys the window and checks that the project was closed with it.
+ */
+void
+cs_ui_test_demo_window_close (CsUiTestDemoWindow *demo)
+{
+  gtk_window_destroy (GTK_WINDOW (demo->window));
+  cs_ui_test_iterate ();
+  g_assert_true (cs_store_is_closed (demo->store));
+  g_clear_object (&demo->store);
+}
+
+/**
  * cs_ui_test_dup_record:
  * @store: an open project
  * @type: the record type

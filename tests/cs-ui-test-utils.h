@@ -9,8 +9,11 @@
 
 #include <adwaita.h>
 
+#include "cs-application.h"
 #include "cs-model.h"
+#include "cs-project-view.h"
 #include "cs-store.h"
+#include "cs-window.h"
 #include "cs-test-utils.h"
 
 G_BEGIN_DECLS
@@ -24,6 +27,21 @@ G_BEGIN_DECLS
  * Returns: %TRUE when the wait is over
  */
 typedef gboolean (*CsUiTestDone) (gpointer data);
+
+/**
+ * CsUiTestDemoWindow:
+ * @window: the application window, 1280 × 900, presented
+ * @store: the demo project it shows
+ * @view: the window's project view
+ *
+ * A window on a fresh copy of the demo project, for the tests that drive the whole window.
+ */
+typedef struct
+{
+  CsWindow      *window;
+  CsStore       *store;
+  CsProjectView *view;
+} CsUiTestDemoWindow;
 
 gboolean   cs_ui_test_init             (int            *argc,
                                         char         ***argv);
@@ -50,6 +68,10 @@ char      *cs_ui_test_project_path     (const char     *name);
 GtkWidget *cs_ui_test_new_page         (CsSection       section,
                                         CsStore        *store);
 CsStore   *cs_ui_test_create_demo      (const char     *path);
+void       cs_ui_test_demo_window_open  (CsUiTestDemoWindow *demo,
+                                         CsApplication      *app,
+                                         const char         *name);
+void       cs_ui_test_demo_window_close (CsUiTestDemoWindow *demo);
 CsOffer   *cs_ui_test_offer_with_most  (CsStore        *store,
                                         GType           type);
 void       cs_ui_test_close            (GtkWindow     **window,

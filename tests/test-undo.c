@@ -24,37 +24,21 @@
 
 static CsApplication *app;
 
-typedef struct
-{
-  CsWindow      *window;
-  CsStore       *store;
-  CsProjectView *view;
-} Fixture;
+/* A window on a fresh copy of the demo project. */
+typedef CsUiTestDemoWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = cs_ui_test_project_path ("undo.contractscope");
-
-  fixture->store = cs_ui_test_create_demo (path);
-  fixture->window = cs_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cs_window_set_store (fixture->window, fixture->store);
-  cs_ui_test_iterate ();
-  fixture->view = cs_window_get_project_view (fixture->window);
-  g_assert_nonnull (fixture->view);
+  cs_ui_test_demo_window_open (fixture, app, "undo.contractscope");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  cs_ui_test_iterate ();
-  g_assert_true (cs_store_is_closed (fixture->store));
-  g_clear_object (&fixture->store);
+  cs_ui_test_demo_window_close (fixture);
 }
 
 /* Shows every section page once, so that each holds the selected offer's records. */
