@@ -216,7 +216,9 @@ add_key_figures (CsHandoverContext *ctx,
                  CsOffer           *offer)
 {
   gint64 offer_id = cs_record_get_id (CS_RECORD (offer));
-  g_autoptr(CsBackupReport) backup = _cs_backup_report_compute (ctx->store, offer_id);
+  /* The policies alone: the backup report's check of critical assets would list, and the store
+   * then keep, every asset of the inventory (a million objects for a large client). */
+  GListModel *policies = cs_store_list (ctx->store, CS_TYPE_BACKUP_POLICY, offer_id);
   g_autoptr(CsExitReport) exit_report = _cs_exit_report_compute (ctx->store, offer_id);
   CsDocumentTable *table;
 
@@ -226,10 +228,9 @@ add_key_figures (CsHandoverContext *ctx,
   cs_document_table_add_column (table, T (N_("Value")), 2);
 
   add_sla_figures (ctx, table, offer_id);
-  for (guint i = 0; backup != NULL && i < backup->policies->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (policies); i++)
     {
-      CsBackupPolicyReport *policy = g_ptr_array_index (backup->policies, i);
-      CsRecord *record = CS_RECORD (policy->policy);
+      g_autoptr(CsRecord) record = g_list_model_get_item (policies, i);
       const char *name = cs_record_get_string (record, "name");
       g_autofree char *rpo = g_strdup_printf (T (N_("Backup “%s”: RPO")), name);
       g_autofree char *rto = g_strdup_printf (T (N_("Backup “%s”: RTO")), name);
