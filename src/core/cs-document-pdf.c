@@ -46,8 +46,13 @@ struct _CsDocumentPainter
   CsTableIter  iter;
   CsDocumentRow *pending;     /* a row that did not fit on the previous page */
   guint        row_number;    /* rows of the current table drawn, for the stripes */
-  GHashTable **shaped;        /* per column of the current table: text → laid-out PangoLayout */
+  GHashTable **shaped;        /* per column of the current table: text → Shaped */
   guint        n_shaped;
+  PangoLayout **scratch;      /* per column of the current table: its cells' unique texts */
+  PangoLayout **current;      /* per column: what draw_row() shows for the row just measured */
+  PangoLayout **header;       /* per column: the header cell, laid out once per table */
+  double       header_height;
+  double       pending_height; /* the height of @pending, measured on the previous page */
   gboolean     finished;
 
   /* Table cells' glyphs waiting to be shown in one cairo call (see queue_layout()) */
@@ -483,9 +488,36 @@ cell_text (CsDocument           *doc,
 }
 
 /* Most cells of a large table repeat a few texts (a category, a site, a coverage state): a
- * column keeps up to this many of them laid out, so each is shaped once per table. */
+ * column keeps up to this many of them laid out, with their height, so each is shaped and
+ * measured once per table. */
 #define MAX_SHAPED_PER_COLUMN 64
 
+typedef struct
+{
+  PangoLayout *layout;
+  int          height;
+} Shaped;
+
+static void
+shaped_free (gpointer data)
+{
+  Shaped *shaped = data;
+
+  g_object_unref (shaped->layout);
+  g_free (shaped);
+}
+
+static void
+free_layouts (PangoLayout **layouts)
+{
+  if (layouts == NULL)
+    return;
+  for (guint i = 0; layouts[i] != NULL; i++)
+    g_object_unref (layouts[i]);
+  g_free (layouts);
+}
+
+/* Forgets the current table's layouts, at its end. */
 static void
 clear_shaped (CsDocumentPainter *painter)
 {
@@ -493,42 +525,81 @@ clear_shaped (CsDocumentPainter *painter)
     g_hash_table_unref (painter->shaped[i]);
   g_clear_pointer (&painter->shaped, g_free);
   painter->n_shaped = 0;
+  g_clear_pointer (&painter->scratch, free_layouts);
+  g_clear_pointer (&painter->header, free_layouts);
+  g_clear_pointer (&painter->current, g_free);
 }
 
-/* Lays out one row (the header row when @row is NULL) and returns its height; @layouts[i] is
- * then the layout draw_row() shows for column i: a shared one reused across rows when the text
- * repeats, else @scratch[i], laid out for this row. */
+/* The layouts of a table, made on its first page: they outlive the page's context. */
+static void
+init_shaped (CsDocumentPainter *painter,
+             CsDocumentTable   *table,
+             PangoContext      *context)
+{
+  guint n = table->columns->len;
+
+  clear_shaped (painter);
+  painter->shaped = g_new0 (GHashTable *, n);
+  painter->scratch = g_new0 (PangoLayout *, n + 1);
+  painter->current = g_new0 (PangoLayout *, n + 1);
+  painter->n_shaped = n;
+  for (guint i = 0; i < n; i++)
+    {
+      painter->shaped[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
+      painter->scratch[i] = pango_layout_new (context);
+    }
+}
+
+/* Lays out a cell's plain text: a text that fits on one line is laid out without a width (the
+ * same line, found without trying where it could break), a longer one wrapped at @width. */
+static int
+prepare_cell (PangoLayout *layout,
+              const char  *text,
+              double       width,
+              gboolean     bold)
+{
+  int w, h;
+
+  set_font (layout, BODY_FONT, bold);
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (width > 0 && (w > width * PANGO_SCALE || pango_layout_get_line_count (layout) > 1))
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_get_size (layout, NULL, &h);
+    }
+  return h;
+}
+
+/* Lays out one row and returns its height; then painter->current[i] is the layout draw_row()
+ * shows for column i: a shared one reused across rows when the text repeats, else the column's
+ * scratch layout, laid out for this row. With @row NULL, the header row, laid out once per table
+ * in painter->header (painter->current is left alone: it may hold a row pushed to this page). */
 static double
 measure_row (Page             *page,
              CsDocumentTable  *table,
              CsDocumentRow    *row,
-             PangoLayout     **scratch,
-             PangoLayout     **layouts,
              const double     *w)
 {
   CsDocumentPainter *painter = page->painter;
   CsDocument *doc = painter->document;
   double max = 12;
 
-  if (painter->n_shaped != table->columns->len)
-    {
-      clear_shaped (painter);
-      painter->shaped = g_new0 (GHashTable *, table->columns->len);
-      painter->n_shaped = table->columns->len;
-      for (guint i = 0; i < table->columns->len; i++)
-        painter->shaped[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                    g_object_unref);
-    }
+  if (row == NULL && painter->header != NULL)
+    return painter->header_height;
 
   for (guint i = 0; i < table->columns->len; i++)
     {
       const CsDocumentCell *cell = row != NULL ? _cs_document_row_get_cell (row, i) : NULL;
       gboolean bold = cell == NULL || cell->mark == CS_CELL_MARK_KNOCK_OUT;
       g_autofree char *text = NULL;
-      PangoLayout *shared;
+      Shaped *shared;
       int height;
 
-      layouts[i] = scratch[i];
+      painter->current[i] = painter->scratch[i];
       if (cell != NULL && cell->kind == CS_CELL_TICK)
         {
           max = MAX (max, TICK_SIZE + 2 * CELL_PAD + 2);
@@ -537,19 +608,40 @@ measure_row (Page             *page,
       text = cell == NULL ? g_strdup (g_array_index (table->columns, CsDocumentColumn, i).title)
                           : cell_text (doc, cell);
       shared = bold ? NULL : g_hash_table_lookup (painter->shaped[i], text);
-      if (shared == NULL)
+      if (shared != NULL)
         {
-          prepare (scratch[i], text, w[i] - 2 * CELL_PAD, BODY_FONT, bold);
+          painter->current[i] = shared->layout;
+          height = shared->height;
+        }
+      else
+        {
+          height = prepare_cell (painter->scratch[i], text, w[i] - 2 * CELL_PAD, bold);
           if (!bold && g_hash_table_size (painter->shaped[i]) < MAX_SHAPED_PER_COLUMN)
             {
-              shared = pango_layout_copy (scratch[i]);
+              /* the laid-out layout joins the cache; the column gets a fresh scratch one */
+              shared = g_new0 (Shaped, 1);
+              shared->layout = painter->scratch[i];
+              shared->height = height;
               g_hash_table_insert (painter->shaped[i], g_steal_pointer (&text), shared);
+              painter->scratch[i] = pango_layout_new (pango_layout_get_context (shared->layout));
             }
         }
-      if (shared != NULL)
-        layouts[i] = shared;
-      pango_layout_get_size (layouts[i], NULL, &height);
       max = MAX (max, (double) height / PANGO_SCALE + 2 * CELL_PAD);
+    }
+
+  if (row == NULL)
+    {
+      /* the header repeats on every page of the table: its cells get layouts of their own */
+      painter->header = g_new0 (PangoLayout *, table->columns->len + 1);
+      for (guint i = 0; i < table->columns->len; i++)
+        {
+          painter->header[i] = painter->current[i];
+          if (painter->header[i] == painter->scratch[i])
+            painter->scratch[i] = pango_layout_new (pango_layout_get_context (painter->header[i]));
+          else
+            g_object_ref (painter->header[i]);
+        }
+      painter->header_height = max;
     }
   return max;
 }
@@ -782,14 +874,6 @@ draw_row (Page             *page,
   set_color (cr, 0x222222);
 }
 
-static void
-free_layouts (PangoLayout **layouts)
-{
-  for (guint i = 0; layouts[i] != NULL; i++)
-    g_object_unref (layouts[i]);
-  g_free (layouts);
-}
-
 static gboolean
 draw_table_rows (Page             *page,
                  CsDocumentBlock  *block,
@@ -800,8 +884,6 @@ draw_table_rows (Page             *page,
   CsDocumentTable *table = block->table;
   g_autofree double *x = g_new (double, MAX (table->columns->len, 1));
   g_autofree double *w = g_new (double, MAX (table->columns->len, 1));
-  PangoLayout **layouts = NULL;
-  g_autofree PangoLayout **current = g_new0 (PangoLayout *, table->columns->len + 1);
   double header;
   guint on_page = 0;
 
@@ -836,19 +918,13 @@ draw_table_rows (Page             *page,
       painter->in_table = TRUE;
       painter->row_number = 0;
       painter->pending = NULL;
+      init_shaped (painter, table, pango_layout_get_context (page->layout));
     }
 
-  layouts = g_new0 (PangoLayout *, table->columns->len + 1);
-  for (guint i = 0; i < table->columns->len; i++)
-    layouts[i] = pango_layout_new (pango_layout_get_context (page->layout));
-
-  header = measure_row (page, table, NULL, layouts, current, w);
+  header = measure_row (page, table, NULL, w);
   if (page->y + header + 30 > page->bottom && page->y > MARGIN + HEADER_HEIGHT)
-    {
-      free_layouts (layouts);
-      return TRUE;
-    }
-  draw_row (page, table, NULL, current, x, w, header, FALSE);
+    return TRUE;
+  draw_row (page, table, NULL, painter->header, x, w, header, FALSE);
   page->y += header;
 
   for (;;)
@@ -862,7 +938,6 @@ draw_table_rows (Page             *page,
           _cs_table_iter_clear (&painter->iter);
           painter->in_table = FALSE;
           clear_shaped (painter);
-          free_layouts (layouts);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
@@ -872,17 +947,20 @@ draw_table_rows (Page             *page,
           *out_done = TRUE;
           return TRUE;
         }
+      /* A row that did not fit on the previous page keeps its layouts and height. */
+      if (row != NULL && row == painter->pending)
+        height = painter->pending_height;
+      else
+        height = measure_row (page, table, row, w);
       painter->pending = NULL;
-
-      height = measure_row (page, table, row, layouts, current, w);
       /* A row taller than a page is cut rather than pushed forever to the next one. */
       if (page->y + height > page->bottom && on_page > 0)
         {
           painter->pending = row;
-          free_layouts (layouts);
+          painter->pending_height = height;
           return TRUE;
         }
-      draw_row (page, table, row, current, x, w, height, painter->row_number % 2 == 1);
+      draw_row (page, table, row, painter->current, x, w, height, painter->row_number % 2 == 1);
       page->y += height;
       painter->row_number++;
       on_page++;
