@@ -390,6 +390,7 @@ add_annex (CsHandoverContext  *ctx,
 {
   CsDocumentTable *table;
   Annex *annex;
+  guint n_assets = 0;
 
   cs_document_add_heading (doc, 1, T (N_("Annex: perimeter")));
 
@@ -401,18 +402,26 @@ add_annex (CsHandoverContext  *ctx,
   for (guint i = 0; i < offers->len; i++)
     {
       CsOffer *offer = g_ptr_array_index (offers, i);
-      CsPerimeterSummary summary;
+      CsCoverageCounts counts;
+      guint critical_unmanaged;
       CsDocumentRow *row;
 
-      if (!cs_perimeter_get_summary (ctx->store, cs_record_get_id (CS_RECORD (offer)), &summary,
-                                     error))
+      /* The counts the checklist read above (critical means criticality 1), kept by the store:
+       * counting them again per offer read the whole inventory ten times. */
+      if (!cs_store_count_coverage (ctx->store, cs_record_get_id (CS_RECORD (offer)), 1, &counts,
+                                    error))
         return FALSE;
+      n_assets = counts.n_assets;
+      critical_unmanaged = counts.n_critical - MIN (counts.n_critical, counts.n_critical_managed);
       row = cs_document_table_add_row (table);
       cs_document_row_add_text (row, cs_offer_get_provider (offer));
       for (guint s = CS_COVERAGE_NOT_ADDRESSED; s < CS_N_COVERAGE_STATES; s++)
-        cs_document_row_add_number (row, summary.coverage[s], 0, NULL);
-      cs_document_row_add_number (row, summary.critical_unmanaged, 0, NULL);
-      if (summary.critical_unmanaged > 0)
+        cs_document_row_add_number (row, s == CS_COVERAGE_MANAGED ? counts.n_managed
+                                         : s == CS_COVERAGE_PARTIAL ? counts.n_partial
+                                         : s == CS_COVERAGE_EXCLUDED ? counts.n_excluded
+                                         : counts.n_not_addressed, 0, NULL);
+      cs_document_row_add_number (row, critical_unmanaged, 0, NULL);
+      if (critical_unmanaged > 0)
         cs_document_row_set_mark (row, 5, CS_CELL_MARK_WORST);
     }
 
@@ -437,7 +446,9 @@ add_annex (CsHandoverContext  *ctx,
     }
   cs_document_table_set_row_source (table, &annex_source, annex, annex_free);
   /* every asset is a row: writing the report can say how far it is */
-  cs_document_table_set_n_rows_hint (table, cs_store_count_assets (ctx->store, NULL, NULL));
+  cs_document_table_set_n_rows_hint (table, offers->len > 0 ? n_assets
+                                                             : cs_store_count_assets (ctx->store,
+                                                                                      NULL, NULL));
   return TRUE;
 }
 
