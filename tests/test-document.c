@@ -302,6 +302,136 @@ test_pdf_streamed (void)
   }
 }
 
+/* The top and bottom of the word matching @word (a regular expression) in one page's
+ * `pdftotext -bbox` output @bbox; FALSE when it is not there. */
+static gboolean
+find_word (const char *bbox,
+           const char *word,
+           double     *out_top,
+           double     *out_bottom)
+{
+  g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" "
+                                              "yMax=\"([0-9.]+)\">%s</word>", word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *bottom = NULL;
+
+  if (!g_regex_match (regex, bbox, 0, &match))
+    return FALSE;
+  top = g_match_info_fetch (match, 1);
+  bottom = g_match_info_fetch (match, 2);
+  *out_top = g_ascii_strtod (top, NULL);
+  *out_bottom = g_ascii_strtod (bottom, NULL);
+  return TRUE;
+}
+
+/* Rows of every height across page breaks: a tall row that does not fit goes whole to the next
+ * page, under the repeated header, with the height it was measured with (its lines never run
+ * into the next row); every row once, in order; wrapped texts and a word longer than its
+ * column (broken inside) laid out on several lines, short ones on one. */
+static void
+test_pdf_page_breaks (void)
+{
+  g_autoptr(CsDocument) doc = cs_document_new ("Breaks");
+  CsDocumentTable *table = cs_document_add_table (doc, "Inventory");
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  guint n_pages = 0, next_marker = 0, n_rows = 300, n_tall_moved = 0;
+
+  cs_document_table_add_column (table, "Asset name", 2);
+  cs_document_table_add_column (table, "Marker", 1);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      CsDocumentRow *row = cs_document_table_add_row (table);
+      g_autofree char *marker = g_strdup_printf ("m%04u", i);
+
+      if (i % 9 == 4)
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+
+          for (guint w = 1; w <= 40; w++)
+            g_string_append_printf (name, "%sw%04u-%02u", w > 1 ? " " : "", i, w);
+          cs_document_row_add_text (row, name->str);
+        }
+      else if (i % 13 == 6)
+        {
+          g_autofree char *long_word = g_strdup_printf ("X%04u%sEND%04u", i,
+                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ", i);
+
+          cs_document_row_add_text (row, long_word);
+        }
+      else
+        {
+          cs_document_row_add_text (row, i % 2 == 0 ? "Switch" : "Server");
+        }
+      cs_document_row_add_text (row, marker);
+    }
+  path = write_document (doc, CS_DOCUMENT_FORMAT_PDF, "breaks.pdf");
+
+  info = run ((const char * const[]) { "pdfinfo", path, NULL });
+  g_assert_nonnull (strstr (info, "Pages:"));
+  n_pages = (guint) g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10);
+  g_assert_cmpuint (n_pages, >, 4);
+
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *page = g_strdup_printf ("%u", p);
+      g_autofree char *bbox = run ((const char * const[]) { "pdftotext", "-bbox", "-f", page,
+                                                            "-l", page, path, "-", NULL });
+      double header_top, header_bottom, previous_bottom = 0;
+      gboolean first_on_page = TRUE;
+
+      g_assert_true (find_word (bbox, "Marker", &header_top, &header_bottom));
+      previous_bottom = header_bottom;
+      for (;;)
+        {
+          g_autofree char *marker = g_strdup_printf ("m%04u", next_marker);
+          double top, bottom, row_bottom;
+
+          if (next_marker >= n_rows || !find_word (bbox, marker, &top, &bottom))
+            break;
+          /* below the row above (or the header), never overlapping it */
+          g_assert_cmpfloat (top, >=, previous_bottom);
+          row_bottom = bottom;
+          if (next_marker % 9 == 4)
+            {
+              g_autofree char *first = g_strdup_printf ("w%04u-01", next_marker);
+              g_autofree char *last = g_strdup_printf ("w%04u-40", next_marker);
+              double first_top, first_bottom, last_top, last_bottom;
+
+              /* the whole row on this page, wrapped */
+              g_assert_true (find_word (bbox, first, &first_top, &first_bottom));
+              g_assert_true (find_word (bbox, last, &last_top, &last_bottom));
+              g_assert_cmpfloat (last_top, >, first_bottom);
+              row_bottom = last_bottom;
+              n_tall_moved += first_on_page && p > 1;
+            }
+          else if (next_marker % 13 == 6)
+            {
+              g_autofree char *start = g_strdup_printf ("X%04u[A-Z]*", next_marker);
+              double start_top, start_bottom;
+
+              /* broken inside the word: the row is at least two lines tall */
+              g_assert_true (find_word (bbox, start, &start_top, &start_bottom));
+              g_assert_cmpfloat (fabs (start_top - top), <, 1);
+              row_bottom = start_bottom + (start_bottom - start_top);
+            }
+          previous_bottom = row_bottom;
+          first_on_page = FALSE;
+          next_marker++;
+        }
+      /* something on every page */
+      g_assert_false (first_on_page);
+    }
+  /* every row, in order, each once; some tall row did not fit and opened a page */
+  g_assert_cmpuint (next_marker, ==, n_rows);
+  g_assert_cmpuint (n_tall_moved, >, 0);
+}
+
 /* Cells the batch cannot show (right-to-left text) are drawn by pango, wrapped cells line by
  * line: all of it stays searchable text. */
 static void
@@ -647,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/core/document/pdf-french-letter", test_pdf_french_letter);
   g_test_add_func ("/core/document/pdf-streamed", test_pdf_streamed);
   g_test_add_func ("/core/document/pdf-mixed-cells", test_pdf_mixed_cells);
+  g_test_add_func ("/core/document/pdf-page-breaks", test_pdf_page_breaks);
   g_test_add_func ("/core/document/progress", test_progress);
   g_test_add_func ("/core/document/failure-leaves-nothing", test_failure_leaves_nothing);
   g_test_add_func ("/core/document/no-overwrite", test_no_overwrite);
