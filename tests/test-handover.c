@@ -300,6 +300,76 @@ test_report (Fixture       *fixture,
     }
 }
 
+static gboolean
+add_hosts (CsStore  *store,
+           gpointer  user_data,
+           GError  **error)
+{
+  for (guint i = 0; i < GPOINTER_TO_UINT (user_data); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Annex host %05u", i);
+      g_autoptr(CsRecord) asset = g_object_new (CS_TYPE_ASSET, "name", name, "category",
+                                                "printer", NULL);
+
+      if (!cs_store_add (store, asset, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cancel_midway_cb (double   fraction,
+                  gpointer user_data)
+{
+  if (fraction > 0.4)
+    g_cancellable_cancel (user_data);
+}
+
+/* The annex is read ahead in batches by a thread of its own: every asset once and in order
+ * across many batches; cancelled midway, the writing stops, the reader is stopped and nothing is
+ * left behind; the same document is then written whole again. */
+static void
+test_report_annex_batches (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CsDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "report.csv", NULL);
+  g_autofree char *text = NULL;
+  const char *at;
+  guint n_hosts = 2600;
+
+  g_assert_true (cs_store_batch (fixture->store, add_hosts, GUINT_TO_POINTER (n_hosts), &error));
+  g_assert_no_error (error);
+  doc = cs_handover_build_report (fixture->store, fixture->checklist, fixture->linter, 0, "en",
+                                  &error);
+  g_assert_no_error (error);
+
+  cs_document_set_progress_func (doc, cancel_midway_cb, cancellable);
+  g_assert_false (cs_document_write (doc, CS_DOCUMENT_FORMAT_CSV, path, FALSE, cancellable,
+                                     &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  cs_document_set_progress_func (doc, NULL, NULL);
+  g_assert_true (cs_document_write (doc, CS_DOCUMENT_FORMAT_CSV, path, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  at = text;
+  for (guint i = 0; i < n_hosts; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Annex host %05u", i);
+
+      at = strstr (at, name);
+      if (at == NULL)
+        g_error ("“%s” is not in the annex, or not in order", name);
+      at += strlen (name);
+    }
+  g_assert_null (strstr (at, "Annex host"));
+}
+
 static void
 test_default_file_name (Fixture       *fixture,
                         gconstpointer  data)
@@ -333,6 +403,7 @@ main (int   argc,
   ADD ("/core/handover/questions", test_questions);
   ADD ("/core/handover/list-questions", test_list_questions);
   ADD ("/core/handover/report", test_report);
+  ADD ("/core/handover/report-annex-batches", test_report_annex_batches);
   ADD ("/core/handover/default-file-name", test_default_file_name);
 #undef ADD
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cs-checklist-private.h"
 #include "cs-handover-private.h"
@@ -317,11 +318,112 @@ annex_free (gpointer data)
   g_free (annex);
 }
 
+/* The assets are read by a thread of their own, in batches, a few batches ahead of the pages
+ * being laid out: reading a million assets (five coverage look-ups each) then overlaps with
+ * the PDF's work instead of adding to it, and memory stays bounded by the batches in flight. */
+#define ANNEX_BATCH_ROWS     512
+#define ANNEX_BATCHES_AHEAD  4
+
+typedef struct
+{
+  const char *name;        /* in the batch's strings */
+  const char *category;
+  const char *site;
+  gint64      quantity;
+  gint64      criticality;
+} AnnexRow;
+
+typedef struct
+{
+  GArray          *rows;      /* AnnexRow */
+  CsCoverageState *coverage;  /* n_offers per row */
+  GStringChunk    *strings;
+  gboolean         last;      /* no batch follows */
+  GError          *error;     /* why reading stopped, on the last batch */
+} AnnexBatch;
+
+static void
+annex_batch_free (gpointer data)
+{
+  AnnexBatch *batch = data;
+
+  g_array_unref (batch->rows);
+  g_free (batch->coverage);
+  g_string_chunk_free (batch->strings);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
 typedef struct
 {
   Annex         *annex;
   CsAssetCursor *assets;
+  GThread       *thread;
+  GMutex         lock;
+  GCond          cond;
+  GQueue         ready;     /* AnnexBatch, read ahead */
+  gboolean       stop;      /* closed before the end */
+  AnnexBatch    *batch;     /* the batch rows are handed out from */
+  guint          index;
 } AnnexCursor;
+
+static AnnexBatch *
+annex_read_batch (AnnexCursor *cursor)
+{
+  guint n_offers = cursor->annex->offer_ids->len;
+  AnnexBatch *batch = g_new0 (AnnexBatch, 1);
+  CsAssetCursorRow asset;
+
+  batch->rows = g_array_sized_new (FALSE, FALSE, sizeof (AnnexRow), ANNEX_BATCH_ROWS);
+  batch->coverage = g_new (CsCoverageState, MAX (n_offers, 1) * ANNEX_BATCH_ROWS);
+  batch->strings = g_string_chunk_new (16 * 1024);
+  while (batch->rows->len < ANNEX_BATCH_ROWS)
+    {
+      AnnexRow row;
+
+      if (!cs_asset_cursor_next (cursor->assets, &asset, &batch->error))
+        {
+          batch->last = TRUE;
+          break;
+        }
+      row.name = g_string_chunk_insert (batch->strings, asset.name);
+      row.category = g_string_chunk_insert_const (batch->strings, asset.category);
+      row.site = g_string_chunk_insert_const (batch->strings, asset.site);
+      row.quantity = asset.quantity;
+      row.criticality = asset.criticality;
+      memcpy (batch->coverage + batch->rows->len * n_offers, asset.coverage,
+              n_offers * sizeof (CsCoverageState));
+      g_array_append_val (batch->rows, row);
+    }
+  return batch;
+}
+
+static gpointer
+annex_read (gpointer data)
+{
+  AnnexCursor *cursor = data;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      AnnexBatch *batch = annex_read_batch (cursor);
+
+      last = batch->last;
+      g_mutex_lock (&cursor->lock);
+      while (!cursor->stop && cursor->ready.length >= ANNEX_BATCHES_AHEAD)
+        g_cond_wait (&cursor->cond, &cursor->lock);
+      if (cursor->stop)
+        {
+          g_mutex_unlock (&cursor->lock);
+          annex_batch_free (batch);
+          break;
+        }
+      g_queue_push_tail (&cursor->ready, batch);
+      g_cond_broadcast (&cursor->cond);
+      g_mutex_unlock (&cursor->lock);
+    }
+  return NULL;
+}
 
 static gpointer
 annex_open (gpointer   user_data,
@@ -338,7 +440,38 @@ annex_open (gpointer   user_data,
   cursor = g_new0 (AnnexCursor, 1);
   cursor->annex = annex;
   cursor->assets = assets;
+  g_mutex_init (&cursor->lock);
+  g_cond_init (&cursor->cond);
+  g_queue_init (&cursor->ready);
+  cursor->thread = g_thread_new ("cs-annex-reader", annex_read, cursor);
   return cursor;
+}
+
+/* The next row read ahead, or NULL at the end (with @error set when reading failed). */
+static const AnnexRow *
+annex_take_row (AnnexCursor  *cursor,
+                guint        *out_index,
+                GError      **error)
+{
+  while (cursor->batch == NULL || cursor->index >= cursor->batch->rows->len)
+    {
+      if (cursor->batch != NULL && cursor->batch->last)
+        {
+          if (cursor->batch->error != NULL)
+            g_propagate_error (error, g_steal_pointer (&cursor->batch->error));
+          return NULL;
+        }
+      g_clear_pointer (&cursor->batch, annex_batch_free);
+      g_mutex_lock (&cursor->lock);
+      while (cursor->ready.length == 0)
+        g_cond_wait (&cursor->cond, &cursor->lock);
+      cursor->batch = g_queue_pop_head (&cursor->ready);
+      g_cond_broadcast (&cursor->cond);
+      g_mutex_unlock (&cursor->lock);
+      cursor->index = 0;
+    }
+  *out_index = cursor->index;
+  return &g_array_index (cursor->batch->rows, AnnexRow, cursor->index++);
 }
 
 static gboolean
@@ -348,20 +481,22 @@ annex_next (gpointer        data,
 {
   AnnexCursor *cursor = data;
   Annex *annex = cursor->annex;
-  CsAssetCursorRow asset;
+  const AnnexRow *asset;
+  guint index = 0;
 
-  if (!cs_asset_cursor_next (cursor->assets, &asset, error))
+  asset = annex_take_row (cursor, &index, error);
+  if (asset == NULL)
     return FALSE;
 
-  cs_document_row_add_text (row, asset.name);
+  cs_document_row_add_text (row, asset->name);
   cs_document_row_add_text (row, cs_i18n_translate (annex->lang,
-                                                    cs_asset_category_get_label (asset.category)));
-  cs_document_row_add_text (row, asset.site);
-  cs_document_row_add_number (row, asset.quantity, 0, NULL);
-  cs_document_row_add_number (row, asset.criticality, 0, NULL);
+                                                    cs_asset_category_get_label (asset->category)));
+  cs_document_row_add_text (row, asset->site);
+  cs_document_row_add_number (row, asset->quantity, 0, NULL);
+  cs_document_row_add_number (row, asset->criticality, 0, NULL);
   for (guint i = 0; i < annex->offer_ids->len; i++)
     {
-      CsCoverageState state = asset.coverage[i];
+      CsCoverageState state = cursor->batch->coverage[index * annex->offer_ids->len + i];
 
       cs_document_row_add_text (row, cs_i18n_translate (annex->lang,
                                                         cs_coverage_state_get_label (state)));
@@ -376,6 +511,16 @@ annex_close (gpointer data)
 {
   AnnexCursor *cursor = data;
 
+  g_mutex_lock (&cursor->lock);
+  cursor->stop = TRUE;
+  g_cond_broadcast (&cursor->cond);
+  g_mutex_unlock (&cursor->lock);
+  g_thread_join (cursor->thread);
+
+  g_queue_clear_full (&cursor->ready, annex_batch_free);
+  g_clear_pointer (&cursor->batch, annex_batch_free);
+  g_mutex_clear (&cursor->lock);
+  g_cond_clear (&cursor->cond);
   cs_asset_cursor_free (cursor->assets);
   g_free (cursor);
 }
