@@ -173,11 +173,14 @@ _cs_store_normalise_coverage (CsStore  *self,
     n_assets = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  /* The plain rows (no note, no reference) of each state but the default: one range of the
-   * index coverage_offer_state each. */
+  /* The plain rows (no note, no reference) of each state but the default. The rows of the
+   * state are counted first from the index coverage_offer_state alone; only a state holding
+   * more than half of the perimeter has its rows read for their notes and references. */
   stmt = _cs_store_get_statement (self,
-                                  "SELECT COUNT(*) FROM coverage WHERE offer_id = ?1 AND state = ?2 "
-                                  "AND note = '' AND reference = ''",
+                                  "SELECT CASE WHEN (SELECT COUNT(*) FROM coverage "
+                                  "WHERE offer_id = ?1 AND state = ?2) * 2 <= ?3 THEN 0 "
+                                  "ELSE (SELECT COUNT(*) FROM coverage WHERE offer_id = ?1 "
+                                  "AND state = ?2 AND note = '' AND reference = '') END",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -188,6 +191,7 @@ _cs_store_normalise_coverage (CsStore  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, offer_id);
       sqlite3_bind_text (stmt, 2, state_names[s], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, n_assets);
       if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
