@@ -133,9 +133,14 @@ build_project (const char *path,
                          n_assets > 0 ? n_assets - 1 : 0, N_SITES);
   if (n_assets > 0)
     exec (db, sql);
+  /* Stored as the store keeps it (cs-store-coverage.c): "managed" set on the whole perimeter
+   * then "excluded" on one asset in 20 leaves each offer's default at "managed" and a row for
+   * each excluded asset only (tests/test-perimeter.c, /core/perimeter/coverage-normalised,
+   * checks that the store's own bulk edits end there). */
+  if (n_assets > 0)
+    exec (db, "UPDATE offer SET coverage_default = 'managed'");
   exec (db, "INSERT INTO coverage (offer_id, asset_id, state) "
-            "SELECT o.id, a.id, CASE WHEN a.id % 20 = 0 THEN 'excluded' ELSE 'managed' END "
-            "FROM offer o, asset a");
+            "SELECT o.id, a.id, 'excluded' FROM offer o, asset a WHERE a.id % 20 = 0");
   exec (db, "INSERT INTO backup_policy (offer_id, name, frequency_hours, rpo_hours) "
             "SELECT id, 'Servers', 24, 24 FROM offer");
   exec (db, "INSERT INTO backup_scope (policy_id, asset_id) "
@@ -149,6 +154,16 @@ build_project (const char *path,
   store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     g_error ("%s", error->message);
+  /* The coverage reads as every asset managed but one in 20 excluded, by every offer. */
+  for (guint i = 0; i < n_offers && n_assets > 0; i++)
+    {
+      guint counts[CS_N_COVERAGE_STATES] = { 0 };
+
+      if (!cs_store_count_coverage_states (store, i + 1, counts, NULL, &error))
+        g_error ("%s", error->message);
+      g_assert_cmpuint (counts[CS_COVERAGE_EXCLUDED], ==, n_assets / 20);
+      g_assert_cmpuint (counts[CS_COVERAGE_MANAGED], ==, n_assets - n_assets / 20);
+    }
 }
 
 static char *

@@ -15,7 +15,8 @@
 #include "cs-store.h"
 #include "cs-test-utils.h"
 
-/* Every record type's fields are the columns of its table in schema-1.sql, in order. */
+/* Every record type's fields are the columns of its table in schema-1.sql, in order (but
+ * offer.coverage_default, the store's). */
 static void
 test_descriptors_match_schema (void)
 {
@@ -44,6 +45,13 @@ test_descriptors_match_schema (void)
         {
           const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
+          /* The store's own column, no record's field: the coverage an offer's assets have
+           * without a row (cs-store-coverage.c), last of its table. */
+          if (g_str_equal (entity->table, "offer") && g_str_equal (name, "coverage_default"))
+            {
+              g_assert_cmpuint (column, ==, entity->n_fields + 1);
+              continue;
+            }
           if (column == 0)
             g_assert_cmpstr (name, ==, "id");
           else if (column == entity->n_fields + 1)

@@ -1108,7 +1108,7 @@ test_fixture_v3_coverage (void)
   cs_test_copy_file (fixture, path);
   store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cs_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, CS_STORE_SCHEMA_VERSION);
 
   query.sort = CS_ASSET_SORT_NAME;
   by_name = asset_names (store, &query);
@@ -1182,7 +1182,18 @@ test_upgraded_schema_matches_new (void)
   g_assert_nonnull (strstr (fresh_schema, "provider_question"));
 }
 
-/* "table" → "SELECT col, … FROM table ORDER BY rowid" for every table of the file at @path. */
+/* What row_queries() reads of the coverage: its effective value for every offer and asset,
+ * the state, note and reference, whichever rows store it. From format 4 an offer's assets
+ * without a row have its coverage_default (migration-4.sql), before that "not addressed".
+ * The rows' ids are not values: the upgrade to format 4 drops and adds rows. */
+#define COVERAGE_VALUES "coverage values"
+#define COVERAGE_VALUES_SQL \
+  "SELECT o.id, a.id, COALESCE(c.state, %s), COALESCE(c.note, ''), COALESCE(c.reference, '') " \
+  "FROM offer o CROSS JOIN asset a LEFT JOIN coverage c ON c.offer_id = o.id " \
+  "AND c.asset_id = a.id ORDER BY o.id, a.id"
+
+/* "table" → "SELECT col, … FROM table ORDER BY rowid" for every table of the file at @path,
+ * but the coverage's (COVERAGE_VALUES). */
 static GPtrArray *
 row_queries (const char *path)
 {
@@ -1212,6 +1223,9 @@ row_queries (const char *path)
                                 (const char *) sqlite3_column_text (stmt, 1));
       sqlite3_finalize (stmt);
       g_string_append_printf (sql, " FROM \"%s\" ORDER BY rowid", (const char *) tables->pdata[t]);
+      /* The coverage is compared by value, not by row (digest_rows()). */
+      if (g_str_equal (tables->pdata[t], "coverage"))
+        g_string_assign (sql, COVERAGE_VALUES);
       g_ptr_array_add (queries, g_string_free (g_steal_pointer (&sql), FALSE));
     }
   sqlite3_close (db);
@@ -1239,8 +1253,14 @@ digest_rows (const char *path,
 
   for (guint q = 0; q < queries->len; q++)
     {
+      g_autofree char *coverage = g_strdup_printf (COVERAGE_VALUES_SQL,
+                                                   *out_version >= 4 ? "o.coverage_default"
+                                                                     : "'not_addressed'");
+      const char *query = g_str_equal (queries->pdata[q], COVERAGE_VALUES) ? coverage
+                                                                          : queries->pdata[q];
+
       g_checksum_update (checksum, queries->pdata[q], -1);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, queries->pdata[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         for (int c = 0; c < sqlite3_column_count (stmt); c++)
           {
@@ -1301,6 +1321,86 @@ test_migration_keeps_values (void)
       g_assert_cmpint (after_version, ==, CS_STORE_SCHEMA_VERSION);
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+/* An integer read by @sql from the file at @path. */
+static gint64
+file_int (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/*
+ * Upgrading a format-1 project to the compact coverage (migration-4.sql) keeps every offer's
+ * coverage of every asset, state, note and reference: an offer mostly managed takes "managed"
+ * as its default and keeps rows for its exceptions only (not addressed ones included), one
+ * mostly not addressed keeps its default, notes and references stay whatever the state.
+ */
+static void
+test_migration_compacts_coverage (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.contractscope",
+                                                    NULL);
+  g_autofree char *path = cs_test_build_path ("compact-v1.contractscope");
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(CsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int version = 0;
+
+  cs_test_copy_file (fixture, path);
+  /* 300 more assets: offer 1 manages 4 in 5 of them, excludes the rest but for a few "not
+   * addressed" with a reference and a few managed with a note; offer 2 partly manages one in
+   * 10 and has a "not addressed" row with no note, as format 1 allowed. */
+  sql_on_file (path,
+               "BEGIN;"
+               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+               "INSERT INTO asset (category, name) SELECT 'server', printf('Host %03d', i) FROM n;"
+               "INSERT OR REPLACE INTO coverage (offer_id, asset_id, state, note, reference) "
+               "SELECT 1, id, CASE WHEN id % 5 <> 0 THEN 'managed' WHEN id % 25 = 0 "
+               "THEN 'not_addressed' ELSE 'excluded' END, "
+               "CASE WHEN id % 7 = 0 THEN 'Note ' || id ELSE '' END, "
+               "CASE WHEN id % 25 = 0 THEN '§' || id ELSE '' END FROM asset WHERE id > 3;"
+               "INSERT OR REPLACE INTO coverage (offer_id, asset_id, state) "
+               "SELECT 2, id, 'partial' FROM asset WHERE id > 3 AND id % 10 = 0;"
+               "INSERT OR REPLACE INTO coverage (offer_id, asset_id, state) VALUES (2, 5, 'not_addressed');"
+               "COMMIT;");
+  queries = row_queries (path);
+  before = digest_rows (path, queries, &version);
+  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM coverage WHERE offer_id = 1"), >, 290);
+
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_store_get_schema_version (store), ==, CS_STORE_SCHEMA_VERSION);
+  cs_store_close (store);
+
+  after = digest_rows (path, queries, &version);
+  g_assert_cmpint (version, ==, CS_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (file_int (path, "SELECT coverage_default = 'managed' FROM offer WHERE id = 1"), ==, 1);
+  g_assert_cmpint (file_int (path, "SELECT coverage_default = 'not_addressed' FROM offer WHERE id = 2"),
+                   ==, 1);
+  /* offer 1: only rows that differ from "managed" or carry a note or a reference */
+  g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM coverage WHERE offer_id = 1 "
+                                   "AND state = 'managed' AND note = '' AND reference = ''"), ==, 0);
+  g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM coverage WHERE offer_id = 1"), <, 120);
+  /* offer 2: its plain "not addressed" row went */
+  g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM coverage WHERE offer_id = 2 "
+                                   "AND state = 'not_addressed' AND note = '' AND reference = ''"), ==, 0);
 }
 
 /* The format-2 fixture with @n_assets more assets, each covered by both offers. */
@@ -1382,8 +1482,10 @@ open_killed_at (const char  *pristine,
  * power cut) and kills itself with SIGKILL at its n-th write, sync or truncation, n spread
  * over those one upgrade makes, then searched between the last kill before the upgrade's
  * transaction and the first after its commit until one lands inside it. The file then reads
- * as format 2 with every value, or (killed after the commit) as format 3 with every value;
- * either way the store opens it and upgrades it. Counting operations rather than time makes
+ * as format 2 with every value, or (killed after the commit) as the current format with every
+ * value: upgrades 3 and 4 run in the same transaction, 4 rewriting most coverage rows (the
+ * compact layout, migration-4.sql; the coverage compared by value, row_queries()). Either way
+ * the store opens it and upgrades it. Counting operations rather than time makes
  * the kill points the same on a fast and a loaded machine.
  */
 static void
@@ -1416,6 +1518,12 @@ test_migration_killed (void)
   g_clear_object (&store);
   cs_test_vfs_set_buffering (FALSE);
   g_assert_cmpuint (n_operations, >, 1);
+  /* An upgrade that ran to its end gave back the pages the coverage left (one killed in the
+   * VACUUM after its commit keeps them: the file is upgraded, only larger). */
+  g_assert_cmpint (file_int (calibration, "PRAGMA freelist_count") * 4, <=,
+                   file_int (calibration, "PRAGMA page_count"));
+  g_assert_cmpint (file_int (calibration, "PRAGMA page_count"), <,
+                   file_int (pristine, "PRAGMA page_count"));
   after = n_operations + 1;
 
   for (guint round = 1; round <= 8 || (killed_in_transaction == 0 && after - before > 1); round++)
@@ -1455,6 +1563,10 @@ test_migration_killed (void)
 
     g_assert_cmpint (version, ==, CS_STORE_SCHEMA_VERSION);
     g_assert_cmpstr (upgraded, ==, original);
+    /* upgraded to the compact coverage: 4 assets in 5 managed, so "managed" by default */
+    g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM offer "
+                                     "WHERE coverage_default = 'managed'"), ==, 2);
+    g_assert_cmpint (file_int (path, "SELECT COUNT(*) FROM coverage"), <, 2 * 100000 / 4);
   }
 }
 
@@ -1783,6 +1895,7 @@ main (int   argc,
   g_test_add_func ("/core/store/upgraded-schema", test_upgraded_schema_matches_new);
   g_test_add_func ("/core/store/migration-keeps-values", test_migration_keeps_values);
   g_test_add_func ("/core/store/migration-killed", test_migration_killed);
+  g_test_add_func ("/core/store/migration-compacts-coverage", test_migration_compacts_coverage);
   g_test_add_func ("/core/store/torn-commit-recovered", test_torn_commit_recovered);
   g_test_add_func ("/core/store/sigkill", test_sigkill);
   g_test_add_func ("/core/store/sigkill-control", test_sigkill_control);

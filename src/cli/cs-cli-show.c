@@ -567,19 +567,49 @@ show_counts (Show       *show,
   json_builder_end_object (show->builder);
 }
 
+/* The perimeter's figures from the store's counts, which read the coverage whatever rows
+ * store it (an offer's default, cs-store-coverage.c): "not addressed" counts the assets
+ * with a note or a reference but no coverage, n_not_addressed the others. */
 static void
 show_perimeter (Show *show)
 {
   GListModel *assets = cs_store_list (show->store, CS_TYPE_ASSET, 0);
   GListModel *coverages = cs_store_list (show->store, CS_TYPE_COVERAGE,
                                          cs_record_get_id (show->offer));
+  const CsField *field = cs_entity_find_field (cs_record_type_get_entity (CS_TYPE_COVERAGE),
+                                               "state", NULL);
   guint n_assets = g_list_model_get_n_items (assets);
-  guint n_addressed = g_list_model_get_n_items (coverages);
+  guint counts[CS_N_COVERAGE_STATES] = { 0 };
+  guint noted = 0;
+
+  if (!cs_store_count_coverage_states (show->store, cs_record_get_id (show->offer), counts,
+                                       NULL, NULL))
+    memset (counts, 0, sizeof counts);
+  for (guint i = 0; i < g_list_model_get_n_items (coverages); i++)
+    {
+      g_autoptr(CsRecord) record = g_list_model_get_item (coverages, i);
+
+      if (g_str_equal (cs_record_get_string (record, "state"), "not_addressed")
+          && (*cs_record_get_string (record, "note") != '\0'
+              || *cs_record_get_string (record, "reference") != '\0'))
+        noted++;
+    }
+  counts[CS_COVERAGE_NOT_ADDRESSED] -= MIN (noted, counts[CS_COVERAGE_NOT_ADDRESSED]);
 
   computed_number (show, "n_assets", _("Assets in the inventory"), n_assets, NULL);
   computed_number (show, "n_not_addressed", _("Assets the offer does not address"),
-                   n_assets - MIN (n_assets, n_addressed), NULL);
-  show_counts (show, CS_TYPE_COVERAGE, "state");
+                   counts[CS_COVERAGE_NOT_ADDRESSED], NULL);
+  counts[CS_COVERAGE_NOT_ADDRESSED] = noted;
+
+  json_builder_set_member_name (show->builder, "counts");
+  json_builder_begin_object (show->builder);
+  for (guint c = 0; field->choices[c] != NULL && c < CS_N_COVERAGE_STATES; c++)
+    {
+      json_builder_set_member_name (show->builder, field->choices[c]);
+      json_builder_add_int_value (show->builder, counts[c]);
+      g_string_append_printf (show->text, "  %s: %u\n", field->choices[c], counts[c]);
+    }
+  json_builder_end_object (show->builder);
 }
 
 static void

@@ -92,7 +92,9 @@ read_coverage (CsStore *self,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (AssetCoverage));
   sqlite3_stmt *stmt = _cs_store_get_statement (self,
-                                                "SELECT a.id, a.site_id, a.criticality, c.state "
+                                                "SELECT a.id, a.site_id, a.criticality, "
+                                                "COALESCE(c.state, (SELECT o.coverage_default "
+                                                "FROM offer o WHERE o.id = ?1)) "
                                                 "FROM temp.cs_ids t JOIN asset a ON a.id = t.id "
                                                 "LEFT JOIN coverage c ON c.offer_id = ?1 "
                                                 "AND c.asset_id = a.id ORDER BY a.id",
@@ -261,7 +263,9 @@ _cs_store_coverage_delta_end (CsStore *self,
 /*
  * _cs_store_site_is_covered:
  * Returns: 1 if @offer_id manages or partly manages an asset of @site_id, 0 if not, -1 on
- *   error. Stops at the first such asset.
+ *   error. Stops at the first such asset: under a default of "managed" or "partial", the
+ *   first asset of the site without a row of another state; otherwise the first row of
+ *   those states.
  */
 int
 _cs_store_site_is_covered (CsStore *self,
@@ -269,11 +273,18 @@ _cs_store_site_is_covered (CsStore *self,
                            gint64   site_id)
 {
   sqlite3_stmt *stmt = _cs_store_get_statement (self,
-                                                "SELECT EXISTS (SELECT 1 FROM asset a "
+                                                "SELECT CASE WHEN (SELECT coverage_default FROM offer "
+                                                "WHERE id = ?1) IN ('managed', 'partial') "
+                                                "THEN EXISTS (SELECT 1 FROM asset a "
+                                                "WHERE a.site_id = ?2 AND NOT EXISTS "
+                                                "(SELECT 1 FROM coverage c WHERE c.offer_id = ?1 "
+                                                "AND c.asset_id = a.id "
+                                                "AND c.state NOT IN ('managed', 'partial'))) "
+                                                "ELSE EXISTS (SELECT 1 FROM asset a "
                                                 "JOIN coverage c ON c.asset_id = a.id "
                                                 "AND c.offer_id = ?1 "
                                                 "AND c.state IN ('managed', 'partial') "
-                                                "WHERE a.site_id = ?2)",
+                                                "WHERE a.site_id = ?2) END",
                                                 NULL);
   int result = -1;
 

@@ -37,6 +37,7 @@ cs_store_count_critical_coverage (CsStore  *self,
                                   GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
+  CsCoverageState default_state;
   int rc;
 
   g_return_val_if_fail (CS_IS_STORE (self), FALSE);
@@ -52,22 +53,36 @@ cs_store_count_critical_coverage (CsStore  *self,
       return FALSE;
     }
 
-  stmt = _cs_store_get_statement (self,
-                                  "SELECT c.state = 'excluded', COUNT(*) FROM coverage c "
-                                  "CROSS JOIN asset a ON a.id = c.asset_id "
-                                  "WHERE c.offer_id = ?1 "
-                                  "AND (c.state = 'partial' OR c.state = 'excluded') "
-                                  "AND a.criticality = 1 GROUP BY 1",
-                                  error);
+  /* The critical assets without a row are at the offer's default (cs-store-coverage.c). When
+   * that default is "partial" or "excluded", every critical asset is read (index
+   * asset_critical) with its row; otherwise the offer's partial and excluded rows suffice. */
+  default_state = _cs_store_get_coverage_default (self, offer_id);
+  if (default_state == CS_COVERAGE_PARTIAL || default_state == CS_COVERAGE_EXCLUDED)
+    stmt = _cs_store_get_statement (self,
+                                    "SELECT COALESCE(c.state, (SELECT o.coverage_default FROM offer o "
+                                    "WHERE o.id = ?1)) AS s, COUNT(*) FROM asset a "
+                                    "LEFT JOIN coverage c ON c.offer_id = ?1 AND c.asset_id = a.id "
+                                    "WHERE a.criticality = 1 GROUP BY s",
+                                    error);
+  else
+    stmt = _cs_store_get_statement (self,
+                                    "SELECT c.state, COUNT(*) FROM coverage c "
+                                    "CROSS JOIN asset a ON a.id = c.asset_id "
+                                    "WHERE c.offer_id = ?1 "
+                                    "AND (c.state = 'partial' OR c.state = 'excluded') "
+                                    "AND a.criticality = 1 GROUP BY 1",
+                                    error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, offer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (sqlite3_column_int (stmt, 0))
+      const char *state = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (state, "excluded") == 0)
         *out_excluded = sqlite3_column_int (stmt, 1);
-      else
+      else if (g_strcmp0 (state, "partial") == 0)
         *out_partial = sqlite3_column_int (stmt, 1);
     }
   sqlite3_reset (stmt);

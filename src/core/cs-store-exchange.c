@@ -107,6 +107,22 @@ table_entity (guint index)
   return cs_record_type_get_entity (types[index]);
 }
 
+/* The coverage as the exchange format has always written it, whatever the offers' defaults
+ * (cs-store-coverage.c): a row for every asset an offer addresses or notes. Under a default
+ * other than "not addressed", the explicit "not addressed" rows with no note and no reference
+ * stand for what no row meant, and the assets without a row get one at the default, its id
+ * above every stored one (an offer's block of ids after another's). */
+#define EFFECTIVE_COVERAGE_SQL \
+  "SELECT c.id AS id, c.offer_id AS offer_id, c.asset_id AS asset_id, c.state AS state, " \
+  "c.note AS note, c.reference AS reference FROM coverage c JOIN offer o ON o.id = c.offer_id " \
+  "WHERE NOT (o.coverage_default <> 'not_addressed' AND c.state = 'not_addressed' " \
+  "AND c.note = '' AND c.reference = '') " \
+  "UNION ALL SELECT (SELECT COALESCE(MAX(id), 0) FROM coverage) " \
+  "+ (o.id - 1) * (SELECT COALESCE(MAX(id), 0) FROM asset) + a.id, o.id, a.id, " \
+  "o.coverage_default, '', '' FROM offer o CROSS JOIN asset a " \
+  "WHERE o.coverage_default <> 'not_addressed' AND NOT EXISTS " \
+  "(SELECT 1 FROM coverage d WHERE d.offer_id = o.id AND d.asset_id = a.id)"
+
 /* "SELECT id, "a", "b" FROM "t" ORDER BY id" */
 static char *
 dump_sql (const CsEntity *entity,
@@ -118,7 +134,10 @@ dump_sql (const CsEntity *entity,
     g_string_append_printf (sql, ", \"%s\"", entity->fields[i].column);
   if (!ids_only && entity->blob_column != NULL)
     g_string_append_printf (sql, ", \"%s\"", entity->blob_column);
-  g_string_append_printf (sql, " FROM \"%s\" ORDER BY id", entity->table);
+  if (g_strcmp0 (entity->table, "coverage") == 0)
+    g_string_append (sql, " FROM (" EFFECTIVE_COVERAGE_SQL ") ORDER BY id");
+  else
+    g_string_append_printf (sql, " FROM \"%s\" ORDER BY id", entity->table);
 
   return g_string_free (sql, FALSE);
 }

@@ -65,9 +65,11 @@ cs_store_open_asset_cursor (CsStore       *self,
     }
 
   for (guint i = 0; i < n_offers; i++)
-    g_string_append_printf (sql, ", (SELECT CASE c.state WHEN 'managed' THEN 1 "
-                                 "WHEN 'partial' THEN 2 WHEN 'excluded' THEN 3 ELSE 0 END "
-                                 "FROM coverage c WHERE c.offer_id = ?%u AND c.asset_id = a.id)",
+    g_string_append_printf (sql, ", (SELECT CASE COALESCE(c.state, o.coverage_default) "
+                                 "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 "
+                                 "WHEN 'excluded' THEN 3 ELSE 0 END "
+                                 "FROM offer o LEFT JOIN coverage c ON c.offer_id = o.id "
+                                 "AND c.asset_id = a.id WHERE o.id = ?%u)",
                             i + 1);
   g_string_append (sql, " FROM asset a LEFT JOIN site s ON s.id = a.site_id "
                         "ORDER BY a.category, a.id");

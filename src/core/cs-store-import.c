@@ -71,6 +71,7 @@ struct _CsStoreBulk
   gint64        next_id;           /* id of the next queued asset; 0: not read yet */
   gint64        last_site_position; /* position of the last site; -1: not read yet */
   GPtrArray    *deferred_indexes;  /* CREATE INDEX statements to run before the commit */
+  gint64        first_new_asset;   /* the lowest id an asset added in the transaction can have */
 };
 
 /**
@@ -188,11 +189,21 @@ gboolean
 cs_store_bulk_begin (CsStoreBulk  *bulk,
                      GError      **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   g_return_val_if_fail (bulk != NULL, FALSE);
   g_return_val_if_fail (!bulk->in_transaction, FALSE);
 
   if (!_cs_store_exec_sql (bulk->db, "BEGIN IMMEDIATE", _("starting the import"), error))
     return FALSE;
+
+  /* New assets have ids above every existing one: they get their coverage rows at the
+   * commit (_cs_store_cover_new_assets()). */
+  bulk->first_new_asset = G_MAXINT64;
+  if (sqlite3_prepare_v2 (bulk->db, "SELECT COALESCE(MAX(id), 0) + 1 FROM asset", -1, &stmt,
+                          NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->first_new_asset = sqlite3_column_int64 (stmt, 0);
 
   bulk->in_transaction = TRUE;
   bulk->n_queued = 0;
@@ -712,6 +723,13 @@ cs_store_bulk_commit (CsStoreBulk  *bulk,
         return FALSE;
       }
   g_ptr_array_set_size (bulk->deferred_indexes, 0);
+
+  if (!_cs_store_cover_new_assets (bulk->db, bulk->first_new_asset, error))
+    {
+      bulk->in_transaction = FALSE;
+      sqlite3_exec (bulk->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
 
   bulk->in_transaction = FALSE;
   if (!_cs_store_exec_sql (bulk->db, "COMMIT", _("saving the import"), error))

@@ -22,6 +22,17 @@
 
 /* Perimeter: lazy asset lists, coverage in bulk, bulk import */
 
+/* The effective coverage of the asset c.asset_id by the offer numbered @offer_param: its row's
+ * state, or the offer's default where it has no row (cs-store-coverage.c). The subquery does
+ * not depend on the row: SQLite runs it once per statement. */
+#define EFFECTIVE_STATE_SQL(offer_param) \
+  "COALESCE(c.state, (SELECT o.coverage_default FROM offer o WHERE o.id = " offer_param "), " \
+  "'not_addressed')"
+
+#define COVERAGE_INDEX_SQL(offer_param) \
+  "(CASE " EFFECTIVE_STATE_SQL (offer_param) " WHEN 'not_addressed' THEN 0 " \
+  "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)"
+
 static const char *
 asset_sort_key (CsAssetSort sort)
 {
@@ -44,17 +55,13 @@ asset_sort_key (CsAssetSort sort)
     case CS_ASSET_SORT_NOTES:
       return "a.notes COLLATE NOCASE";
     case CS_ASSET_SORT_COVERAGE:
-      return "(CASE COALESCE(c.state, 'not_addressed') WHEN 'not_addressed' THEN 0 "
-             "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)";
+      return COVERAGE_INDEX_SQL ("?4");
     case CS_ASSET_SORT_ID:
     default:
       return "a.id";
     }
 }
 
-#define COVERAGE_INDEX_SQL \
-  "(CASE COALESCE(c.state, 'not_addressed') WHEN 'not_addressed' THEN 0 " \
-  "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)"
 
 /* The category filter: one parameter per category, ?10 onwards, the unselected ones NULL,
  * so that the index asset_category serves it (190 ms → 20 ms for one category of four among
@@ -246,7 +253,7 @@ asset_query_sql (const CsAssetQuery *query,
   if (query->criticalities != 0)
     g_string_append (sql, " AND ((?3 >> a.criticality) & 1) = 1");
   if (join_coverage && query->coverage_states != 0)
-    g_string_append (sql, " AND ((?5 >> " COVERAGE_INDEX_SQL ") & 1) = 1");
+    g_string_append (sql, " AND ((?5 >> " COVERAGE_INDEX_SQL ("?4") ") & 1) = 1");
   if (query->search != NULL && *query->search != '\0')
     g_string_append (sql, " AND cs_asset_matches(?6, a.name, a.owner, a.vendor, a.model,"
                           " a.serial, a.notes)");
@@ -434,6 +441,8 @@ struct _CsCoverageChange
   gint64           offer_id;
   GArray          *asset_ids;
   GArray          *rows;
+  /* the offer's coverage default before the change, which may have moved it */
+  CsCoverageState  default_before;
 };
 
 G_DEFINE_BOXED_TYPE (CsCoverageChange, cs_coverage_change,
@@ -617,6 +626,27 @@ snapshot_coverage (CsStore           *self,
   return TRUE;
 }
 
+/* Removes the rows of the assets in temp.cs_ids that say no more than the offer's default. */
+static gboolean
+drop_default_rows (CsStore          *self,
+                   gint64            offer_id,
+                   CsCoverageState   default_state,
+                   GError          **error)
+{
+  sqlite3_stmt *stmt = _cs_store_get_statement (self,
+                                                "DELETE FROM coverage WHERE offer_id = ?1 "
+                                                "AND asset_id IN (SELECT id FROM temp.cs_ids) "
+                                                "AND state = ?2 AND note = '' AND reference = ''",
+                                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_text (stmt, 2, _cs_coverage_state_name (default_state), -1, SQLITE_STATIC);
+
+  return _cs_store_step_done (self, stmt, _("saving the coverage"), error);
+}
+
 static void
 coverage_changed (CsStore *self,
                   gint64   offer_id)
@@ -638,8 +668,12 @@ coverage_changed (CsStore *self,
  * @error: return location for a #CsStoreError
  *
  * Sets the coverage of many assets by one offer in one transaction. "Not addressed" with no
- * note and no reference removes the coverage rows (no row means not addressed). Emits
+ * note and no reference clears the assets' notes and references too. Emits
  * #CsStore::coverage-changed once; cached #CsCoverage records are updated.
+ *
+ * Rows are stored only where an asset's coverage differs from the offer's default or carries
+ * a note or a reference; after a change of many assets the store may move that default to the
+ * state most of the perimeter has (cs-store-coverage.c). Readers see the same coverage.
  *
  * Returns: (transfer full) (nullable): what was replaced, for cs_store_restore_coverage()
  *   (Undo); %NULL with @error set when nothing was changed
@@ -654,11 +688,11 @@ cs_store_set_coverage (CsStore          *self,
                        const char       *reference,
                        GError          **error)
 {
-  static const char * const states[] = { "not_addressed", "managed", "partial", "excluded" };
   g_autoptr(CsCoverageChange) change = NULL;
   g_autoptr(GArray) before = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean remove = FALSE;
+  CsCoverageState default_state;
+  gboolean clear = FALSE;
 
   g_return_val_if_fail (CS_IS_STORE (self), NULL);
   g_return_val_if_fail (asset_ids != NULL || n_asset_ids == 0, NULL);
@@ -692,11 +726,16 @@ cs_store_set_coverage (CsStore          *self,
   change->rows = g_array_new (FALSE, FALSE, sizeof (CoverageRow));
   g_array_set_clear_func (change->rows, clear_coverage_row);
 
-  remove = state == CS_COVERAGE_NOT_ADDRESSED
-           && (note == NULL || *note == '\0') && (reference == NULL || *reference == '\0');
+  /* "Not addressed" with no note and no reference clears the notes and references too. */
+  clear = state == CS_COVERAGE_NOT_ADDRESSED
+          && (note == NULL || *note == '\0') && (reference == NULL || *reference == '\0');
+  if (clear)
+    note = reference = "";
 
   if (!_cs_store_begin (self, error))
     return NULL;
+  default_state = _cs_store_get_coverage_default (self, offer_id);
+  change->default_before = default_state;
 
   if (!fill_id_table (self, asset_ids, n_asset_ids, error)
       || !snapshot_coverage (self, change, error))
@@ -706,7 +745,7 @@ cs_store_set_coverage (CsStore          *self,
     }
   before = _cs_store_coverage_delta_begin (self, offer_id, n_asset_ids);
 
-  if (remove)
+  if (clear && default_state == CS_COVERAGE_NOT_ADDRESSED)
     stmt = _cs_store_get_statement (self,
                                     "DELETE FROM coverage WHERE offer_id = ?1 "
                                     "AND asset_id IN (SELECT id FROM temp.cs_ids)",
@@ -727,16 +766,18 @@ cs_store_set_coverage (CsStore          *self,
     }
 
   sqlite3_bind_int64 (stmt, 1, offer_id);
-  if (!remove)
+  if (!(clear && default_state == CS_COVERAGE_NOT_ADDRESSED))
     {
-      sqlite3_bind_text (stmt, 2, states[state], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, _cs_coverage_state_name (state), -1, SQLITE_STATIC);
       if (note != NULL)
         sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
       if (reference != NULL)
         sqlite3_bind_text (stmt, 4, reference, -1, SQLITE_TRANSIENT);
     }
 
-  if (!_cs_store_step_done (self, stmt, _("saving the coverage"), error))
+  if (!_cs_store_step_done (self, stmt, _("saving the coverage"), error)
+      || !drop_default_rows (self, offer_id, default_state, error)
+      || !_cs_store_normalise_coverage (self, offer_id, n_asset_ids, error))
     {
       g_clear_pointer (&before, g_array_unref);
       _cs_store_rollback (self);
@@ -761,7 +802,8 @@ cs_store_set_coverage (CsStore          *self,
  * @error: return location for a #CsStoreError
  *
  * Puts the coverage of the assets @change touched back as it was before, in one transaction
- * (assets deleted since are skipped).
+ * (assets deleted since are skipped), and the offer's coverage default where the change moved
+ * it (every other asset's coverage stays as it is).
  *
  * Returns: %TRUE on success; on failure nothing was changed
  */
@@ -781,17 +823,25 @@ cs_store_restore_coverage (CsStore           *self,
     return FALSE;
 
   if (!fill_id_table (self, (const gint64 *) (gpointer) change->asset_ids->data,
-                      change->asset_ids->len, error)
+                      change->asset_ids->len, error))
+    {
+      _cs_store_rollback (self);
+      return FALSE;
+    }
+  /* The default first: moving it keeps every asset's coverage, the rows below then put the
+   * changed assets' back. */
+  before = _cs_store_coverage_delta_begin (self, change->offer_id, change->asset_ids->len);
+  if (!_cs_store_set_coverage_default (self, change->offer_id, change->default_before, error)
       || (stmt = _cs_store_get_statement (self,
                                           "DELETE FROM coverage WHERE offer_id = ?1 "
                                           "AND asset_id IN (SELECT id FROM temp.cs_ids)",
                                           error)) == NULL)
     {
+      g_clear_pointer (&before, g_array_unref);
       _cs_store_rollback (self);
       return FALSE;
     }
 
-  before = _cs_store_coverage_delta_begin (self, change->offer_id, change->asset_ids->len);
   sqlite3_bind_int64 (stmt, 1, change->offer_id);
   if (!_cs_store_step_done (self, stmt, _("restoring the coverage"), error))
     {
@@ -805,7 +855,8 @@ cs_store_restore_coverage (CsStore           *self,
 
       stmt = _cs_store_get_statement (self,
                                       "INSERT INTO coverage (id, offer_id, asset_id, state, note, reference) "
-                                      "SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS "
+                                      "SELECT CASE WHEN EXISTS (SELECT 1 FROM coverage WHERE id = ?1) "
+                                      "THEN NULL ELSE ?1 END, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS "
                                       "(SELECT 1 FROM asset WHERE id = ?3) "
                                       "AND EXISTS (SELECT 1 FROM offer WHERE id = ?2)",
                                       error);
@@ -858,8 +909,9 @@ cs_store_get_coverage_state (CsStore *self,
 
   if (self->db == NULL
       || (stmt = _cs_store_get_statement (self,
-                                          "SELECT " COVERAGE_INDEX_SQL " FROM coverage c "
-                                          "WHERE c.offer_id = ?1 AND c.asset_id = ?2",
+                                          "SELECT " COVERAGE_INDEX_SQL ("?1") " FROM "
+                                          "(SELECT 1) LEFT JOIN coverage c "
+                                          "ON c.offer_id = ?1 AND c.asset_id = ?2",
                                           NULL)) == NULL)
     return state;
 
@@ -878,8 +930,9 @@ cs_store_get_coverage_state (CsStore *self,
  * @offer_id: an offer id
  * @asset_id: an asset id
  *
- * Returns: (transfer none) (nullable): the coverage record of the pair, or %NULL when the offer
- *   does not address the asset
+ * Returns: (transfer none) (nullable): the coverage record of the pair, or %NULL when none is
+ *   stored: the asset's coverage is then the offer's default, with no note and no reference
+ *   (read it with cs_store_get_coverage_state())
  */
 CsCoverage *
 cs_store_find_coverage (CsStore *self,
@@ -940,7 +993,7 @@ cs_store_count_coverage_states (CsStore  *self,
     }
 
   stmt = _cs_store_get_statement (self,
-                                  "SELECT " COVERAGE_INDEX_SQL ", COUNT(*), TOTAL(a.criticality = 1) "
+                                  "SELECT " COVERAGE_INDEX_SQL ("?1") ", COUNT(*), TOTAL(a.criticality = 1) "
                                   "FROM asset a LEFT JOIN coverage c ON c.asset_id = a.id "
                                   "AND c.offer_id = ?1 GROUP BY 1",
                                   error);
@@ -1021,10 +1074,14 @@ lookup_offer_counts (GHashTable *counts,
   return c;
 }
 
-/* Counts the coverage rows of each offer by state, adding every offer to @counts. */
+/* Counts the assets of each offer by effective state, adding every offer to @counts: its
+ * rows by state, the assets without a row at its default. Fills @defaults (offer id →
+ * CsCoverageState + 1). */
 static gboolean
 count_offer_states (CsStore     *self,
                     GHashTable  *counts,
+                    GHashTable  *defaults,
+                    guint        n_assets,
                     GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -1035,11 +1092,18 @@ count_offer_states (CsStore     *self,
   /* Coverage rows by offer and state: one range of the index coverage_offer_state each.
    * Counting a range is about twice as fast as GROUP BY offer_id, state over the index, which
    * decodes and compares both columns of each of the (offers × assets) entries. */
-  stmt = _cs_store_get_statement (self, "SELECT id FROM offer", error);
+  stmt = _cs_store_get_statement (self, "SELECT id, coverage_default FROM offer", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    lookup_offer_counts (counts, sqlite3_column_int64 (stmt, 0));
+    {
+      gint64 offer_id = sqlite3_column_int64 (stmt, 0);
+      CsCoverageState state = _cs_coverage_state_from_name ((const char *) sqlite3_column_text (stmt, 1));
+
+      lookup_offer_counts (counts, offer_id);
+      g_hash_table_insert (defaults, g_memdup2 (&offer_id, sizeof offer_id),
+                           GUINT_TO_POINTER (state + 1));
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _cs_store_set_sqlite_error (error, self->db, rc, _("reading the project"));
@@ -1052,15 +1116,18 @@ count_offer_states (CsStore     *self,
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      static const char * const states[] = { "managed", "partial", "excluded" };
       CsCoverageCounts *c = value;
-      guint *fields[] = { &c->n_managed, &c->n_partial, &c->n_excluded };
+      guint not_addressed = 0;
+      guint *fields[] = { &not_addressed, &c->n_managed, &c->n_partial, &c->n_excluded };
+      guint default_state = GPOINTER_TO_UINT (g_hash_table_lookup (defaults, key)) - 1;
+      guint n_rows = 0;
 
-      for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+      G_STATIC_ASSERT (G_N_ELEMENTS (fields) == CS_N_COVERAGE_STATES);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           sqlite3_reset (stmt);
           sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-          sqlite3_bind_text (stmt, 2, states[i], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, _cs_coverage_state_name (i), -1, SQLITE_STATIC);
           rc = sqlite3_step (stmt);
           if (rc != SQLITE_ROW)
             {
@@ -1068,7 +1135,11 @@ count_offer_states (CsStore     *self,
               return _cs_store_set_sqlite_error (error, self->db, rc, _("reading the project"));
             }
           *fields[i] = sqlite3_column_int (stmt, 0);
+          n_rows += *fields[i];
         }
+      /* the assets without a row are at the default */
+      if (default_state < CS_N_COVERAGE_STATES)
+        *fields[default_state] += n_assets - MIN (n_assets, n_rows);
     }
   sqlite3_reset (stmt);
 
@@ -1163,9 +1234,14 @@ compute_coverage_counts (CsStore  *self,
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                         g_free, g_free);
+  g_autoptr(GHashTable) defaults = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, NULL);
   CsCoverageCounts totals = { 0 };
   CsCoverageCounts *current = NULL;
+  gboolean current_managed_default = FALSE;
   gint64 current_id = 0;
+  GHashTableIter iter;
+  gpointer key, value;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -1192,19 +1268,21 @@ compute_coverage_counts (CsStore  *self,
   if (rc != SQLITE_ROW)
     return _cs_store_set_sqlite_error (error, self->db, rc, _("reading the project"));
 
-  if (!count_offer_states (self, counts, error))
+  if (!count_offer_states (self, counts, defaults, totals.n_assets, error))
     return FALSE;
 
   /* Critical assets managed, per offer: critical assets first, then their coverage rows
    * (index coverage_asset_state), counted here rather than with GROUP BY, which would sort
-   * every row through a temporary b-tree. */
+   * every row through a temporary b-tree. An offer whose default is "managed" manages its
+   * critical assets but those with a row of another state: those are counted, and taken off
+   * the critical assets below. */
   stmt = _cs_store_get_statement (self,
                                   critical_level == 1
-                                  ? "SELECT c.offer_id FROM asset a CROSS JOIN coverage c "
-                                    "ON c.asset_id = a.id AND c.state = 'managed' "
+                                  ? "SELECT c.offer_id, c.state = 'managed' FROM asset a "
+                                    "CROSS JOIN coverage c ON c.asset_id = a.id "
                                     "WHERE a.criticality = 1 AND ?1 = 1"
-                                  : "SELECT c.offer_id FROM asset a CROSS JOIN coverage c "
-                                    "ON c.asset_id = a.id AND c.state = 'managed' "
+                                  : "SELECT c.offer_id, c.state = 'managed' FROM asset a "
+                                    "CROSS JOIN coverage c ON c.asset_id = a.id "
                                     "WHERE a.criticality <= ?1",
                                   error);
   if (stmt == NULL)
@@ -1213,18 +1291,32 @@ compute_coverage_counts (CsStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 offer_id = sqlite3_column_int64 (stmt, 0);
+      gboolean managed = sqlite3_column_int (stmt, 1) != 0;
 
       /* Consecutive rows often name the same offer: skip the hash lookup then. */
       if (current == NULL || current_id != offer_id)
         {
           current = lookup_offer_counts (counts, offer_id);
+          current_managed_default = GPOINTER_TO_UINT (g_hash_table_lookup (defaults, &offer_id))
+                                    == CS_COVERAGE_MANAGED + 1;
           current_id = offer_id;
         }
-      current->n_critical_managed++;
+      /* under a "managed" default, n_critical_managed counts the critical exceptions */
+      if (managed != current_managed_default)
+        current->n_critical_managed++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _cs_store_set_sqlite_error (error, self->db, rc, _("reading the project"));
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (defaults, key)) == CS_COVERAGE_MANAGED + 1)
+      {
+        CsCoverageCounts *c = value;
+
+        c->n_critical_managed = totals.n_critical - MIN (totals.n_critical, c->n_critical_managed);
+      }
 
   if (!count_critical_backed_up (self, counts, critical_level, error))
     return FALSE;

@@ -103,6 +103,8 @@ struct _CsDeletion
   GArray          *cleared;
   /* row (CsRecord *) → its blob column (GBytes), for rows of entities that have one */
   GHashTable      *blobs;
+  /* a deleted offer's coverage default (cs-store-coverage.c) */
+  CsCoverageState  coverage_default;
 };
 
 typedef struct
@@ -277,6 +279,23 @@ CsRecord * _cs_store_intern_row_full (CsStore        *self,
                                       gboolean        strong);
 
 void _cs_store_invalidate_aggregates (CsStore *self);
+
+/* cs-store-coverage.c */
+const char     *_cs_coverage_state_name        (CsCoverageState   state);
+CsCoverageState _cs_coverage_state_from_name   (const char       *name);
+CsCoverageState _cs_store_get_coverage_default (CsStore          *self,
+                                                gint64            offer_id);
+gboolean        _cs_store_set_coverage_default (CsStore          *self,
+                                                gint64            offer_id,
+                                                CsCoverageState   state,
+                                                GError          **error);
+gboolean        _cs_store_normalise_coverage   (CsStore          *self,
+                                                gint64            offer_id,
+                                                guint             n_changed,
+                                                GError          **error);
+gboolean        _cs_store_cover_new_assets     (sqlite3          *db,
+                                                gint64            first_asset_id,
+                                                GError          **error);
 
 /* cs-store-aggregates.c */
 void        _cs_store_watch_perimeter       (CsStore  *self);

@@ -556,7 +556,9 @@ cs_store_add (CsStore   *self,
 
   if (!next_position (self, record, error)
       || !insert_row (self, record, FALSE, error)
-      || (CS_IS_OFFER (record) && !add_offer_sections (self, record, error)))
+      || (CS_IS_OFFER (record) && !add_offer_sections (self, record, error))
+      || (CS_IS_ASSET (record)
+          && !_cs_store_cover_new_assets (self->db, cs_record_get_id (record), error)))
     {
       _cs_store_rollback (self);
       cs_record_set_id (record, 0);
@@ -1024,6 +1026,8 @@ cs_store_delete (CsStore   *self,
   if (!_cs_store_begin (self, error))
     return NULL;
 
+  if (CS_IS_OFFER (record))
+    deletion->coverage_default = _cs_store_get_coverage_default (self, cs_record_get_id (record));
   if (!collect_deletion (self, G_OBJECT_TYPE (record), cs_record_get_id (record), deletion, error))
     {
       _cs_store_rollback (self);
@@ -1107,6 +1111,27 @@ cs_store_undelete (CsStore     *self,
       if (!insert_row (self, row, TRUE, error)
           || (blob != NULL && !_cs_store_write_blob (self, cs_record_get_entity (row),
                                                       cs_record_get_id (row), blob, error)))
+        {
+          _cs_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  /* A deleted offer's rows were stored against its coverage default (cs-store-coverage.c). */
+  if (CS_IS_OFFER (deletion->record) && deletion->coverage_default != CS_COVERAGE_NOT_ADDRESSED)
+    {
+      sqlite3_stmt *stmt = _cs_store_get_statement (self,
+                                                    "UPDATE offer SET coverage_default = ?2 "
+                                                    "WHERE id = ?1",
+                                                    error);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, cs_record_get_id (deletion->record));
+          sqlite3_bind_text (stmt, 2, _cs_coverage_state_name (deletion->coverage_default), -1,
+                             SQLITE_STATIC);
+        }
+      if (stmt == NULL || !_cs_store_step_done (self, stmt, _("restoring an item"), error))
         {
           _cs_store_rollback (self);
           return FALSE;

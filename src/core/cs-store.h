@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes, kept in `PRAGMA user_version`.
  */
-#define CS_STORE_SCHEMA_VERSION 3
+#define CS_STORE_SCHEMA_VERSION 4
 
 /**
  * CS_STORE_APPLICATION_ID:
