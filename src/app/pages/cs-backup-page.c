@@ -66,14 +66,6 @@ G_DEFINE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS_TYPE_SECTION_PAGE)
 
 static void rebuild (CsBackupPage *self);
 
-static gint64
-get_offer_id (CsBackupPage *self)
-{
-  CsOffer *offer = cs_page_offer (self);
-
-  return offer != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
-}
-
 static void
 show_error (CsBackupPage *self,
             const GError *error)
@@ -94,7 +86,7 @@ is_our_policy (CsBackupPage *self,
                CsRecord     *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_BACKUP_POLICY (record) &&
-         cs_record_get_parent_id (record) == get_offer_id (self);
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static gint64 *
@@ -112,7 +104,7 @@ get_policies (CsBackupPage *self)
 
   return cs_records_sort_by_position (cs_store_list (cs_page_store (self),
                                                      CS_TYPE_BACKUP_POLICY,
-                                                     get_offer_id (self)));
+                                                     cs_page_offer_id (self)));
 }
 
 static char *
@@ -179,7 +171,7 @@ update_report (CsBackupPage *self)
       cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_backup_report_new (cs_page_store (self), get_offer_id (self));
+  report = cs_backup_report_new (cs_page_store (self), cs_page_offer_id (self));
 
   for (guint i = 0; i < report->policies->len; i++)
     {
@@ -587,7 +579,7 @@ cs_backup_page_add_policy_action (GtkWidget  *widget,
     return;
 
   policy = g_object_new (CS_TYPE_BACKUP_POLICY,
-                         "offer-id", get_offer_id (self),
+                         "offer-id", cs_page_offer_id (self),
                          NULL);
   if (!cs_store_add (cs_page_store (self), policy, &error))
     {

@@ -171,7 +171,7 @@ update_hollow_box (CsExclusionsPage *self)
 {
   GListModel *list = cs_page_offer (self) != NULL
                      ? cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
-                                      cs_record_get_id (CS_RECORD (cs_page_offer (self))))
+                                      cs_page_offer_id (self))
                      : NULL;
   CsCoreObligation all = CS_CORE_OBLIGATION_NONE;
   guint count = 0;
@@ -538,11 +538,11 @@ update_offer (CsExclusionsPage *self)
 
   if (cs_page_is_writable (self) &&
       !cs_perimeter_ensure_exclusions (cs_page_store (self),
-                                       cs_record_get_id (CS_RECORD (cs_page_offer (self))), &error))
+                                       cs_page_offer_id (self), &error))
     show_error (self, error);
 
   list = cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
-                        cs_record_get_id (CS_RECORD (cs_page_offer (self))));
+                        cs_page_offer_id (self));
   gtk_filter_list_model_set_model (self->standard_model, list);
   gtk_filter_list_model_set_model (self->custom_model, list);
   g_signal_handlers_disconnect_by_func (list, on_list_items_changed_cb, self);
@@ -567,7 +567,7 @@ on_new_exclusion_apply_cb (AdwEntryRow      *row,
   if (label[0] == '\0' || cs_page_offer (self) == NULL)
     return;
 
-  offer_id = cs_record_get_id (CS_RECORD (cs_page_offer (self)));
+  offer_id = cs_page_offer_id (self);
   exclusion = cs_perimeter_add_custom_exclusion (cs_page_store (self), offer_id, label, &error);
   if (exclusion == NULL)
     {

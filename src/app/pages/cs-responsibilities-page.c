@@ -84,12 +84,6 @@ typedef struct
   gint64            id;          /* and which */
 } NameDialog;
 
-static gint64
-get_offer_id (CsResponsibilitiesPage *self)
-{
-  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
-}
-
 static void
 show_error (CsResponsibilitiesPage *self,
             const GError           *error)
@@ -107,7 +101,7 @@ rebuild (CsResponsibilitiesPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (catalogue_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), catalogue_actions[i], writable);
 
-  cs_raci_grid_rebuild (self->grid, cs_page_store (self), get_offer_id (self), writable);
+  cs_raci_grid_rebuild (self->grid, cs_page_store (self), cs_page_offer_id (self), writable);
 }
 
 /* store callbacks */
@@ -123,7 +117,7 @@ is_our_cell (CsResponsibilitiesPage *self,
              CsRecord               *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_RESPONSIBILITY (record) &&
-         cs_record_get_parent_id (record) == get_offer_id (self);
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static void

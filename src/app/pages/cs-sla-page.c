@@ -79,7 +79,7 @@ get_terms (CsSlaPage *self)
     return NULL;
 
   return cs_store_get_section (cs_page_store (self), CS_TYPE_SLA_TERMS,
-                               cs_record_get_id (CS_RECORD (cs_page_offer (self))));
+                               cs_page_offer_id (self));
 }
 
 static void
@@ -138,7 +138,7 @@ update_report (CsSlaPage *self)
 
   now = g_date_time_new_now_local ();
   report = cs_sla_report_new (cs_page_store (self),
-                              cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                              cs_page_offer_id (self),
                               g_date_time_get_year (now));
   if (report == NULL)
     return;
@@ -691,7 +691,7 @@ rebuild (CsSlaPage *self)
     return;
 
   targets = cs_store_list (cs_page_store (self), CS_TYPE_SLA_TARGET,
-                           cs_record_get_id (CS_RECORD (cs_page_offer (self))));
+                           cs_page_offer_id (self));
   build_window (self, terms);
   build_priorities (self, targets);
   build_requests (self, targets);
@@ -708,7 +708,7 @@ is_our_target (CsSlaPage *self,
                CsRecord  *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_SLA_TARGET (record) &&
-         cs_record_get_parent_id (record) == cs_record_get_id (CS_RECORD (cs_page_offer (self)));
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static void
@@ -760,7 +760,7 @@ cs_sla_page_add_request_target_action (GtkWidget  *widget,
     return;
 
   target = g_object_new (CS_TYPE_SLA_TARGET,
-                         "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                         "offer-id", cs_page_offer_id (self),
                          "kind", "request",
                          NULL);
   if (!cs_store_add (cs_page_store (self), target, &error))
