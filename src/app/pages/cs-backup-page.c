@@ -18,6 +18,7 @@
 #include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
+#include "cs-record-list.h"
 #include "cs-sections.h"
 #include "cs-source.h"
 #include "cs-text-row.h"
@@ -287,26 +288,6 @@ schedule_rebuild (CsBackupPage *self)
 /* building */
 
 static GtkWidget *
-create_icon_button (const char *icon_name,
-                    const char *tooltip,
-                    const char *accessible,
-                    const char *action_name,
-                    gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-
-  return button;
-}
-
-static GtkWidget *
 create_header_buttons (CsRecord *policy,
                        guint     index,
                        guint     n_policies)
@@ -325,14 +306,14 @@ create_header_buttons (CsRecord *policy,
   delete = g_strdup_printf (_("Delete “%s”"), name);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  button = create_icon_button ("go-up-symbolic", _("Move Up"), up, "backup.move-up", id);
+  button = cs_record_button_new ("go-up-symbolic", _("Move Up"), up, "backup.move-up", id);
   gtk_widget_set_sensitive (button, index > 0);
   gtk_box_append (GTK_BOX (box), button);
-  button = create_icon_button ("go-down-symbolic", _("Move Down"), down, "backup.move-down", id);
+  button = cs_record_button_new ("go-down-symbolic", _("Move Down"), down, "backup.move-down", id);
   gtk_widget_set_sensitive (button, index + 1 < n_policies);
   gtk_box_append (GTK_BOX (box), button);
-  button = create_icon_button ("user-trash-symbolic", _("Delete Policy"), delete,
-                               "backup.delete-policy", id);
+  button = cs_record_button_new ("user-trash-symbolic", _("Delete Policy"), delete,
+                                 "backup.delete-policy", id);
   gtk_box_append (GTK_BOX (box), button);
 
   return box;

@@ -17,6 +17,7 @@
 #include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
+#include "cs-record-list.h"
 #include "cs-sections.h"
 #include "cs-source.h"
 #include "cs-text-row.h"
@@ -462,6 +463,7 @@ build_requests (CsSlaPage  *self,
     {
       g_autoptr(CsRecord) target = g_list_model_get_item (targets, i);
       g_autofree char *prefix = NULL;
+      g_autofree char *delete_name = NULL;
       const char *definition;
       GtkWidget *expander;
       GtkWidget *delete_button;
@@ -485,19 +487,10 @@ build_requests (CsSlaPage  *self,
       g_signal_connect_object (target, "notify::definition",
                                G_CALLBACK (on_request_definition_cb), expander, 0);
 
-      delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (delete_button, "flat");
-      gtk_widget_set_tooltip_text (delete_button, _("Delete Target"));
-      {
-        g_autofree char *name = g_strdup_printf (_("Delete %s"), prefix);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      }
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "sla.delete-target");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
-                                        cs_record_get_id (target));
+      delete_name = g_strdup_printf (_("Delete %s"), prefix);
+      delete_button = cs_record_button_new ("user-trash-symbolic", _("Delete Target"),
+                                            delete_name, "sla.delete-target",
+                                            cs_record_get_id (target));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete_button);
 
       cs_field_editor_add_bound (expander,
