@@ -67,13 +67,6 @@ G_DEFINE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS_TYPE_SECTION_PAGE)
 
 static void rebuild (CsBackupPage *self);
 
-static void
-show_error (CsBackupPage *self,
-            const GError *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static const char *
 get_policy_name (CsRecord *policy)
 {
@@ -564,7 +557,7 @@ cs_backup_page_add_policy_action (GtkWidget  *widget,
                          NULL);
   if (!cs_store_add (cs_page_store (self), policy, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -601,7 +594,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), policy, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -642,7 +635,7 @@ move_policy (CsBackupPage *self,
   policies->pdata[index] = policies->pdata[target];
   policies->pdata[target] = policy;
   if (!cs_store_batch (cs_page_store (self), renumber_policies, policies, &error))
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 
   rebuild (self);
 

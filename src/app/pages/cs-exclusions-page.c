@@ -91,13 +91,6 @@ dup_record (CsStore *store,
   return record != NULL ? g_object_ref (record) : NULL;
 }
 
-static void
-show_error (CsExclusionsPage *self,
-            const GError     *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static const char *
 currency (CsExclusionsPage *self)
 {
@@ -326,7 +319,7 @@ on_entry_apply_cb (AdwEntryRow  *entry,
           g_set_error (&error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
                        _("“%s” is not a price (a positive number, or empty when not stated); "
                          "nothing was changed."), text);
-          show_error (self, error);
+          cs_section_page_show_error (CS_SECTION_PAGE (self), error);
           restore_entry (entry, record, column);
           return;
         }
@@ -353,7 +346,7 @@ on_entry_apply_cb (AdwEntryRow  *entry,
 
   if (!ok)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       restore_entry (entry, record, column);
     }
 }
@@ -384,7 +377,7 @@ on_decision_selected_cb (AdwComboRow  *combo,
 
   if (!cs_store_set_string (cs_page_store (self), record, "decision", decisions[selected], &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       adw_combo_row_set_selected (combo,
                                   decision_index (cs_record_get_string (record, "decision")));
     }
@@ -539,7 +532,7 @@ update_offer (CsExclusionsPage *self)
   if (cs_page_is_writable (self) &&
       !cs_perimeter_ensure_exclusions (cs_page_store (self),
                                        cs_page_offer_id (self), &error))
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 
   list = cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
                         cs_page_offer_id (self));
@@ -571,7 +564,7 @@ on_new_exclusion_apply_cb (AdwEntryRow      *row,
   exclusion = cs_perimeter_add_custom_exclusion (cs_page_store (self), offer_id, label, &error);
   if (exclusion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 

@@ -85,13 +85,6 @@ typedef struct
 } NameDialog;
 
 static void
-show_error (CsResponsibilitiesPage *self,
-            const GError           *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
-static void
 rebuild (CsResponsibilitiesPage *self)
 {
   gboolean writable = cs_page_is_writable (self);
@@ -264,7 +257,7 @@ on_add_response_cb (AdwMessageDialog *dialog,
                            "area", cs_raci_grid_get_area_id (selected), NULL);
   if (!cs_store_add (cs_page_store (self), record, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -377,7 +370,7 @@ on_rename_response_cb (AdwMessageDialog *dialog,
 
   if (!cs_store_set_string (cs_page_store (self), record, "name", name, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -486,7 +479,7 @@ cs_responsibilities_page_move_action (GtkWidget  *widget,
   rebuild (self);
 
   if (!ok)
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
   cs_raci_grid_focus_menu (self->grid, type, id);
 }
 
@@ -565,7 +558,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), record, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
   self->deleted_type = type;

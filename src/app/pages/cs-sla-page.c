@@ -83,13 +83,6 @@ get_terms (CsSlaPage *self)
                                cs_page_offer_id (self));
 }
 
-static void
-show_error (CsSlaPage    *self,
-            const GError *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static char *
 format_instant (GDateTime *instant)
 {
@@ -233,7 +226,7 @@ on_day_toggled_cb (GtkToggleButton *button,
   if (days != cs_record_get_int (terms, "window_days") &&
       !cs_store_set_int (cs_page_store (self), terms, "window_days", days, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       sync_days (self);
     }
 }
@@ -758,7 +751,7 @@ cs_sla_page_add_request_target_action (GtkWidget  *widget,
                          NULL);
   if (!cs_store_add (cs_page_store (self), target, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -788,7 +781,7 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), target, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -810,7 +803,7 @@ cs_sla_page_set_time_zone_action (GtkWidget  *widget,
 
   if (!cs_store_set_string (cs_page_store (self), terms, "time_zone",
                             g_variant_get_string (parameter, NULL), &error))
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 /* CsSectionPage */
