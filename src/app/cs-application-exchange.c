@@ -300,28 +300,19 @@ cs_exchange_actions_import_file (CsApplication *app,
 }
 
 static void
-on_import_destination_response_cb (GtkNativeDialog *chooser,
-                                   int              response,
-                                   ImportData      *data)
+import_destination_chosen_cb (GFile     *chosen,
+                              GtkWindow *parent,
+                              gpointer   user_data)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  ImportData *data = user_data;
+  g_autofree char *path = path_with_suffix (chosen, CS_PROJECT_SUFFIX);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path != NULL)
     {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = chosen != NULL ? path_with_suffix (chosen, CS_PROJECT_SUFFIX) : NULL;
+      g_autoptr(GFile) destination = g_file_new_for_path (path);
 
-      if (path != NULL)
-        {
-          g_autoptr(GFile) destination = g_file_new_for_path (path);
-
-          cs_exchange_actions_import_file (data->app, data->xml, destination, parent, NULL);
-        }
+      cs_exchange_actions_import_file (data->app, data->xml, destination, parent, NULL);
     }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  import_data_free (data);
 }
 
 /* Second step: where the new project goes, beside the XML file and named after it. */
@@ -346,28 +337,16 @@ choose_import_destination (CsApplication *app,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_destination_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, import_destination_chosen_cb, data,
+                       (GDestroyNotify) import_data_free);
 }
 
 static void
-on_import_source_response_cb (GtkNativeDialog *chooser,
-                              int              response,
-                              CsApplication   *app)
+import_source_chosen_cb (GFile     *xml,
+                         GtkWindow *parent,
+                         gpointer   user_data)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) xml = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (xml != NULL)
-        choose_import_destination (app, xml, parent);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (app);
+  choose_import_destination (CS_APPLICATION (user_data), xml, parent);
 }
 
 static void
@@ -383,9 +362,7 @@ import_xml_action_cb (GSimpleAction *action,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_source_response_cb),
-                    g_object_ref (app));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, import_source_chosen_cb, g_object_ref (app), g_object_unref);
 }
 
 /* Export */
@@ -543,38 +520,37 @@ export_file (CsWindow *window,
 }
 
 static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               CsWindow        *window)
+export_destination_chosen_cb (GFile     *chosen,
+                              GtkWindow *parent,
+                              gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && cs_window_get_store (window) != NULL)
+  CsWindow *window = user_data;
+  g_autofree char *path = NULL;
+  g_autofree char *chosen_path = NULL;
+
+  if (cs_window_get_store (window) == NULL)
+    return;
+
+  path = path_with_suffix (chosen, XML_SUFFIX);
+  chosen_path = g_file_get_path (chosen);
+
+  /* The chooser confirmed replacing the name typed; a name we completed must be new. */
+  if (path != NULL && g_strcmp0 (path, chosen_path) != 0
+      && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = chosen != NULL ? path_with_suffix (chosen, XML_SUFFIX) : NULL;
-      g_autofree char *chosen_path = chosen != NULL ? g_file_get_path (chosen) : NULL;
+      g_autofree char *name = g_path_get_basename (path);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Could not export: “%s” already exists; it was left unchanged."),
+                                                name);
 
-      /* The chooser confirmed replacing the name typed; a name we completed must be new. */
-      if (path != NULL && g_strcmp0 (path, chosen_path) != 0
-          && g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *name = g_path_get_basename (path);
-          /* Translators: %s is a file name */
-          g_autofree char *title = g_strdup_printf (_("Could not export: “%s” already exists; it was left unchanged."),
-                                                    name);
-
-          show_toast (window, title, TRUE);
-        }
-      else if (path != NULL)
-        {
-          g_autoptr(GFile) destination = g_file_new_for_path (path);
-
-          export_file (window, destination);
-        }
+      show_toast (window, title, TRUE);
     }
+  else if (path != NULL)
+    {
+      g_autoptr(GFile) destination = g_file_new_for_path (path);
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (window);
+      export_file (window, destination);
+    }
 }
 
 static void
@@ -609,9 +585,8 @@ export_xml_action_cb (GSimpleAction *action,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb),
-                    g_object_ref (active));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, export_destination_chosen_cb, g_object_ref (active),
+                       g_object_unref);
 }
 
 /* app.export-xml is enabled while the active window shows a project. */

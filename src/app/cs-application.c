@@ -262,23 +262,11 @@ on_new_project_dialog_response_cb (CsNewProjectDialog *dialog,
 }
 
 static void
-on_open_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             CsApplication   *self)
+open_chosen_cb (GFile     *file,
+                GtkWindow *parent,
+                gpointer   user_data)
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        cs_application_open_file (self, file, parent);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  cs_application_open_file (CS_APPLICATION (user_data), file, parent);
 }
 
 static void
@@ -373,9 +361,7 @@ cs_application_open_action (GSimpleAction *action,
   filter = create_project_filter ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  g_signal_connect (chooser, "response",
-                    G_CALLBACK (on_open_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, open_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

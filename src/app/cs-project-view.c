@@ -622,28 +622,27 @@ typedef struct
 } ContractChoice;
 
 static void
-on_contract_chooser_response_cb (GtkNativeDialog *chooser,
-                                 int              response,
-                                 ContractChoice  *choice)
+contract_choice_free (ContractChoice *choice)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && choice->view->store != NULL)
-    {
-      GtkWindow *parent = cs_get_parent_window (GTK_WIDGET (choice->view));
-      CsContractReview *review = cs_contract_review_new (parent, choice->view->store,
-                                                         choice->offer, file);
-
-      gtk_window_present (GTK_WINDOW (review));
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
   g_object_unref (choice->view);
   g_object_unref (choice->offer);
   g_free (choice);
+}
+
+static void
+contract_chosen_cb (GFile     *file,
+                    GtkWindow *parent,
+                    gpointer   user_data)
+{
+  ContractChoice *choice = user_data;
+  CsContractReview *review;
+
+  if (choice->view->store == NULL)
+    return;
+
+  review = cs_contract_review_new (cs_get_parent_window (GTK_WIDGET (choice->view)),
+                                   choice->view->store, choice->offer, file);
+  gtk_window_present (GTK_WINDOW (review));
 }
 
 static void
@@ -673,8 +672,7 @@ cs_project_view_open_contract_action (GtkWidget  *widget,
   choice = g_new0 (ContractChoice, 1);
   choice->view = g_object_ref (self);
   choice->offer = g_object_ref (offer);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_contract_chooser_response_cb), choice);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, contract_chosen_cb, choice, (GDestroyNotify) contract_choice_free);
 }
 
 static void

@@ -140,22 +140,17 @@ save_window_state (CsWindow *self)
 }
 
 static void
-on_save_copy_chooser_response_cb (GtkNativeDialog *chooser,
-                                  int              response,
-                                  CsWindow        *self)
+save_copy_chosen_cb (GFile     *file,
+                     GtkWindow *parent,
+                     gpointer   user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  CsWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *chosen = NULL;
+  g_autofree char *chosen = g_file_get_path (file);
   g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  chosen = file != NULL ? g_file_get_path (file) : NULL;
-  if (chosen == NULL)
-    goto out;
+  if (self->store == NULL || chosen == NULL)
+    return;
 
   if (g_str_has_suffix (chosen, CS_PROJECT_SUFFIX))
     path = g_steal_pointer (&chosen);
@@ -182,11 +177,6 @@ on_save_copy_chooser_response_cb (GtkNativeDialog *chooser,
       cs_window_add_toast (self, adw_toast_new (title));
       cs_application_note_recent (path);
     }
-
-out:
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 /* actions */
@@ -228,9 +218,7 @@ cs_window_save_copy_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "contractscope");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  g_signal_connect (chooser, "response",
-                    G_CALLBACK (on_save_copy_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, save_copy_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -882,27 +882,23 @@ cs_import_dialog_cancel_action (GtkWidget  *widget,
 }
 
 static void
-on_save_report_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            CsImportDialog  *self)
+report_destination_chosen_cb (GFile     *file,
+                              GtkWindow *parent,
+                              gpointer   user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+  CsImportDialog *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
 
-      if (path == NULL)
-        show_error (self, _("The report can only be saved to a local file; nothing was saved."));
-      else if (!cs_csv_report_save (self->report, path, &error))
-        show_error (self, error->message);
-      else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report saved")));
-    }
+  if (self->report == NULL)
+    return;
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (path == NULL)
+    show_error (self, _("The report can only be saved to a local file; nothing was saved."));
+  else if (!cs_csv_report_save (self->report, path, &error))
+    show_error (self, error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Report saved")));
 }
 
 static void
@@ -928,8 +924,8 @@ cs_import_dialog_save_report_action (GtkWidget  *widget,
   chooser = cs_file_chooser_new (GTK_WINDOW (self), _("Save Import Report"),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_report_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cs_file_chooser_run (chooser, report_destination_chosen_cb, g_object_ref (self),
+                       g_object_unref);
 }
 
 static gboolean

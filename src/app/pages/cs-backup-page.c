@@ -18,6 +18,7 @@
 #include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
+#include "cs-record-list.h"
 #include "cs-sections.h"
 #include "cs-source.h"
 #include "cs-text-row.h"
@@ -66,21 +67,6 @@ G_DEFINE_FINAL_TYPE (CsBackupPage, cs_backup_page, CS_TYPE_SECTION_PAGE)
 
 static void rebuild (CsBackupPage *self);
 
-static gint64
-get_offer_id (CsBackupPage *self)
-{
-  CsOffer *offer = cs_page_offer (self);
-
-  return offer != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
-}
-
-static void
-show_error (CsBackupPage *self,
-            const GError *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static const char *
 get_policy_name (CsRecord *policy)
 {
@@ -94,7 +80,7 @@ is_our_policy (CsBackupPage *self,
                CsRecord     *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_BACKUP_POLICY (record) &&
-         cs_record_get_parent_id (record) == get_offer_id (self);
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static gint64 *
@@ -112,7 +98,7 @@ get_policies (CsBackupPage *self)
 
   return cs_records_sort_by_position (cs_store_list (cs_page_store (self),
                                                      CS_TYPE_BACKUP_POLICY,
-                                                     get_offer_id (self)));
+                                                     cs_page_offer_id (self)));
 }
 
 static char *
@@ -179,7 +165,7 @@ update_report (CsBackupPage *self)
       cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_backup_report_new (cs_page_store (self), get_offer_id (self));
+  report = cs_backup_report_new (cs_page_store (self), cs_page_offer_id (self));
 
   for (guint i = 0; i < report->policies->len; i++)
     {
@@ -295,26 +281,6 @@ schedule_rebuild (CsBackupPage *self)
 /* building */
 
 static GtkWidget *
-create_icon_button (const char *icon_name,
-                    const char *tooltip,
-                    const char *accessible,
-                    const char *action_name,
-                    gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-
-  return button;
-}
-
-static GtkWidget *
 create_header_buttons (CsRecord *policy,
                        guint     index,
                        guint     n_policies)
@@ -333,14 +299,14 @@ create_header_buttons (CsRecord *policy,
   delete = g_strdup_printf (_("Delete “%s”"), name);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  button = create_icon_button ("go-up-symbolic", _("Move Up"), up, "backup.move-up", id);
+  button = cs_record_button_new ("go-up-symbolic", _("Move Up"), up, "backup.move-up", id);
   gtk_widget_set_sensitive (button, index > 0);
   gtk_box_append (GTK_BOX (box), button);
-  button = create_icon_button ("go-down-symbolic", _("Move Down"), down, "backup.move-down", id);
+  button = cs_record_button_new ("go-down-symbolic", _("Move Down"), down, "backup.move-down", id);
   gtk_widget_set_sensitive (button, index + 1 < n_policies);
   gtk_box_append (GTK_BOX (box), button);
-  button = create_icon_button ("user-trash-symbolic", _("Delete Policy"), delete,
-                               "backup.delete-policy", id);
+  button = cs_record_button_new ("user-trash-symbolic", _("Delete Policy"), delete,
+                                 "backup.delete-policy", id);
   gtk_box_append (GTK_BOX (box), button);
 
   return box;
@@ -587,11 +553,11 @@ cs_backup_page_add_policy_action (GtkWidget  *widget,
     return;
 
   policy = g_object_new (CS_TYPE_BACKUP_POLICY,
-                         "offer-id", get_offer_id (self),
+                         "offer-id", cs_page_offer_id (self),
                          NULL);
   if (!cs_store_add (cs_page_store (self), policy, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -628,7 +594,7 @@ cs_backup_page_delete_policy_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), policy, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -669,7 +635,7 @@ move_policy (CsBackupPage *self,
   policies->pdata[index] = policies->pdata[target];
   policies->pdata[target] = policy;
   if (!cs_store_batch (cs_page_store (self), renumber_policies, policies, &error))
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 
   rebuild (self);
 

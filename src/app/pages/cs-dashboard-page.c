@@ -92,7 +92,7 @@ get_report (CsDashboardPage *self)
 
   report = cs_review_state_get_report (self->review_state);
   if (report == NULL ||
-      cs_report_get_offer_id (report) != cs_record_get_id (CS_RECORD (cs_page_offer (self))))
+      cs_report_get_offer_id (report) != cs_page_offer_id (self))
     return NULL;
 
   return report;
@@ -242,7 +242,7 @@ on_override_dialog_response_cb (CsOverrideDialog *dialog,
       g_autoptr(CsRecord) record = NULL;
 
       record = g_object_new (CS_TYPE_CHECKLIST_ANSWER,
-                             "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                             "offer-id", cs_page_offer_id (self),
                              "item-id", cs_finding_get_id (finding),
                              "status", cs_override_dialog_get_status (dialog),
                              "override", cs_override_dialog_get_is_override (dialog),

@@ -91,13 +91,6 @@ dup_record (CsStore *store,
   return record != NULL ? g_object_ref (record) : NULL;
 }
 
-static void
-show_error (CsExclusionsPage *self,
-            const GError     *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static const char *
 currency (CsExclusionsPage *self)
 {
@@ -171,7 +164,7 @@ update_hollow_box (CsExclusionsPage *self)
 {
   GListModel *list = cs_page_offer (self) != NULL
                      ? cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
-                                      cs_record_get_id (CS_RECORD (cs_page_offer (self))))
+                                      cs_page_offer_id (self))
                      : NULL;
   CsCoreObligation all = CS_CORE_OBLIGATION_NONE;
   guint count = 0;
@@ -326,7 +319,7 @@ on_entry_apply_cb (AdwEntryRow  *entry,
           g_set_error (&error, CS_STORE_ERROR, CS_STORE_ERROR_INVALID,
                        _("“%s” is not a price (a positive number, or empty when not stated); "
                          "nothing was changed."), text);
-          show_error (self, error);
+          cs_section_page_show_error (CS_SECTION_PAGE (self), error);
           restore_entry (entry, record, column);
           return;
         }
@@ -353,7 +346,7 @@ on_entry_apply_cb (AdwEntryRow  *entry,
 
   if (!ok)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       restore_entry (entry, record, column);
     }
 }
@@ -384,7 +377,7 @@ on_decision_selected_cb (AdwComboRow  *combo,
 
   if (!cs_store_set_string (cs_page_store (self), record, "decision", decisions[selected], &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       adw_combo_row_set_selected (combo,
                                   decision_index (cs_record_get_string (record, "decision")));
     }
@@ -538,11 +531,11 @@ update_offer (CsExclusionsPage *self)
 
   if (cs_page_is_writable (self) &&
       !cs_perimeter_ensure_exclusions (cs_page_store (self),
-                                       cs_record_get_id (CS_RECORD (cs_page_offer (self))), &error))
-    show_error (self, error);
+                                       cs_page_offer_id (self), &error))
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 
   list = cs_store_list (cs_page_store (self), CS_TYPE_EXCLUSION,
-                        cs_record_get_id (CS_RECORD (cs_page_offer (self))));
+                        cs_page_offer_id (self));
   gtk_filter_list_model_set_model (self->standard_model, list);
   gtk_filter_list_model_set_model (self->custom_model, list);
   g_signal_handlers_disconnect_by_func (list, on_list_items_changed_cb, self);
@@ -567,11 +560,11 @@ on_new_exclusion_apply_cb (AdwEntryRow      *row,
   if (label[0] == '\0' || cs_page_offer (self) == NULL)
     return;
 
-  offer_id = cs_record_get_id (CS_RECORD (cs_page_offer (self)));
+  offer_id = cs_page_offer_id (self);
   exclusion = cs_perimeter_add_custom_exclusion (cs_page_store (self), offer_id, label, &error);
   if (exclusion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 

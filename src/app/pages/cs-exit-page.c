@@ -60,14 +60,6 @@ struct _CsExitPage
 
 G_DEFINE_FINAL_TYPE (CsExitPage, cs_exit_page, CS_TYPE_SECTION_PAGE)
 
-static gint64
-get_offer_id (CsExitPage *self)
-{
-  CsOffer *offer = cs_page_offer (self);
-
-  return offer != NULL ? cs_record_get_id (CS_RECORD (offer)) : 0;
-}
-
 static const char *
 get_currency (CsStore *store)
 {
@@ -162,7 +154,7 @@ update_summary (CsExitPage *self)
       cs_store_is_closed (cs_page_store (self)))
     return;
 
-  report = cs_exit_report_new (cs_page_store (self), get_offer_id (self));
+  report = cs_exit_report_new (cs_page_store (self), cs_page_offer_id (self));
   n_items = g_list_model_get_n_items (cs_record_list_get_model (self->deliverables));
   n_missing = g_strv_length (report->missing_items);
 
@@ -243,7 +235,7 @@ cs_exit_page_offer_changed (CsSectionPage *page)
 {
   CsExitPage *self = CS_EXIT_PAGE (page);
   CsStore *store = cs_section_page_get_store (page);
-  gint64 offer_id = get_offer_id (self);
+  gint64 offer_id = cs_page_offer_id (self);
 
   cs_record_list_set_offer (self->deliverables, offer_id);
 
@@ -303,12 +295,12 @@ cs_exit_page_add_standard_action (GtkWidget  *widget,
   if (cs_page_offer (self) == NULL)
     return;
 
-  report = cs_exit_report_new (cs_page_store (self), get_offer_id (self));
+  report = cs_exit_report_new (cs_page_store (self), cs_page_offer_id (self));
   n = g_strv_length (report->missing_items);
   if (n == 0)
     return;
 
-  add.offer_id = get_offer_id (self);
+  add.offer_id = cs_page_offer_id (self);
   add.items = (const char * const *) report->missing_items;
   if (!cs_store_batch (cs_page_store (self), add_standard_cb, &add, &error))
     {

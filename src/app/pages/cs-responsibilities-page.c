@@ -84,19 +84,6 @@ typedef struct
   gint64            id;          /* and which */
 } NameDialog;
 
-static gint64
-get_offer_id (CsResponsibilitiesPage *self)
-{
-  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
-}
-
-static void
-show_error (CsResponsibilitiesPage *self,
-            const GError           *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
-}
-
 static void
 rebuild (CsResponsibilitiesPage *self)
 {
@@ -107,7 +94,7 @@ rebuild (CsResponsibilitiesPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (catalogue_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), catalogue_actions[i], writable);
 
-  cs_raci_grid_rebuild (self->grid, cs_page_store (self), get_offer_id (self), writable);
+  cs_raci_grid_rebuild (self->grid, cs_page_store (self), cs_page_offer_id (self), writable);
 }
 
 /* store callbacks */
@@ -123,7 +110,7 @@ is_our_cell (CsResponsibilitiesPage *self,
              CsRecord               *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_RESPONSIBILITY (record) &&
-         cs_record_get_parent_id (record) == get_offer_id (self);
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static void
@@ -270,7 +257,7 @@ on_add_response_cb (AdwMessageDialog *dialog,
                            "area", cs_raci_grid_get_area_id (selected), NULL);
   if (!cs_store_add (cs_page_store (self), record, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -383,7 +370,7 @@ on_rename_response_cb (AdwMessageDialog *dialog,
 
   if (!cs_store_set_string (cs_page_store (self), record, "name", name, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -492,7 +479,7 @@ cs_responsibilities_page_move_action (GtkWidget  *widget,
   rebuild (self);
 
   if (!ok)
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
   cs_raci_grid_focus_menu (self->grid, type, id);
 }
 
@@ -571,7 +558,7 @@ cs_responsibilities_page_delete_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), record, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
   self->deleted_type = type;

@@ -529,6 +529,22 @@ cs_section_page_get_offer (CsSectionPage *self)
 }
 
 /**
+ * cs_section_page_get_offer_id:
+ * @self: a #CsSectionPage
+ *
+ * Returns: the id of the offer shown, or 0 while the page shows none
+ */
+gint64
+cs_section_page_get_offer_id (CsSectionPage *self)
+{
+  CsSectionPagePrivate *priv = cs_section_page_get_instance_private (self);
+
+  g_return_val_if_fail (CS_IS_SECTION_PAGE (self), 0);
+
+  return priv->offer != NULL ? cs_record_get_id (CS_RECORD (priv->offer)) : 0;
+}
+
+/**
  * cs_section_page_set_offer:
  * @self: a #CsSectionPage
  * @offer: (nullable): the offer to show

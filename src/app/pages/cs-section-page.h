@@ -64,9 +64,11 @@ struct _CsSectionPageClass
   gpointer            padding[4];
 };
 
-/* Shorthands for the subclasses: the project, the offer and whether the page @self can edit. */
+/* Shorthands for the subclasses: the project, the offer (and its id) and whether the page @self
+ * can edit. */
 #define cs_page_store(self) (cs_section_page_get_store (CS_SECTION_PAGE (self)))
 #define cs_page_offer(self) (cs_section_page_get_offer (CS_SECTION_PAGE (self)))
+#define cs_page_offer_id(self) (cs_section_page_get_offer_id (CS_SECTION_PAGE (self)))
 #define cs_page_is_writable(self) (cs_section_page_is_writable (CS_SECTION_PAGE (self)))
 
 void          cs_section_page_class_set_section  (CsSectionPageClass  *klass,
@@ -79,6 +81,7 @@ CsReviewState *cs_section_page_get_review_state  (CsSectionPage *self);
 CsStore      *cs_section_page_get_store          (CsSectionPage *self);
 CsSection     cs_section_page_get_section        (CsSectionPage *self);
 CsOffer      *cs_section_page_get_offer          (CsSectionPage *self);
+gint64        cs_section_page_get_offer_id       (CsSectionPage *self);
 void          cs_section_page_set_offer          (CsSectionPage *self,
                                                   CsOffer       *offer);
 gboolean      cs_section_page_is_writable        (CsSectionPage *self);

@@ -17,6 +17,7 @@
 #include "cs-field-table.h"
 #include "cs-long-text-row.h"
 #include "cs-number-row.h"
+#include "cs-record-list.h"
 #include "cs-sections.h"
 #include "cs-source.h"
 #include "cs-text-row.h"
@@ -79,14 +80,7 @@ get_terms (CsSlaPage *self)
     return NULL;
 
   return cs_store_get_section (cs_page_store (self), CS_TYPE_SLA_TERMS,
-                               cs_record_get_id (CS_RECORD (cs_page_offer (self))));
-}
-
-static void
-show_error (CsSlaPage    *self,
-            const GError *error)
-{
-  cs_section_page_show_error (CS_SECTION_PAGE (self), error);
+                               cs_page_offer_id (self));
 }
 
 static char *
@@ -138,7 +132,7 @@ update_report (CsSlaPage *self)
 
   now = g_date_time_new_now_local ();
   report = cs_sla_report_new (cs_page_store (self),
-                              cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                              cs_page_offer_id (self),
                               g_date_time_get_year (now));
   if (report == NULL)
     return;
@@ -232,7 +226,7 @@ on_day_toggled_cb (GtkToggleButton *button,
   if (days != cs_record_get_int (terms, "window_days") &&
       !cs_store_set_int (cs_page_store (self), terms, "window_days", days, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       sync_days (self);
     }
 }
@@ -462,6 +456,7 @@ build_requests (CsSlaPage  *self,
     {
       g_autoptr(CsRecord) target = g_list_model_get_item (targets, i);
       g_autofree char *prefix = NULL;
+      g_autofree char *delete_name = NULL;
       const char *definition;
       GtkWidget *expander;
       GtkWidget *delete_button;
@@ -485,19 +480,10 @@ build_requests (CsSlaPage  *self,
       g_signal_connect_object (target, "notify::definition",
                                G_CALLBACK (on_request_definition_cb), expander, 0);
 
-      delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (delete_button, "flat");
-      gtk_widget_set_tooltip_text (delete_button, _("Delete Target"));
-      {
-        g_autofree char *name = g_strdup_printf (_("Delete %s"), prefix);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      }
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "sla.delete-target");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x",
-                                        cs_record_get_id (target));
+      delete_name = g_strdup_printf (_("Delete %s"), prefix);
+      delete_button = cs_record_button_new ("user-trash-symbolic", _("Delete Target"),
+                                            delete_name, "sla.delete-target",
+                                            cs_record_get_id (target));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), delete_button);
 
       cs_field_editor_add_bound (expander,
@@ -691,7 +677,7 @@ rebuild (CsSlaPage *self)
     return;
 
   targets = cs_store_list (cs_page_store (self), CS_TYPE_SLA_TARGET,
-                           cs_record_get_id (CS_RECORD (cs_page_offer (self))));
+                           cs_page_offer_id (self));
   build_window (self, terms);
   build_priorities (self, targets);
   build_requests (self, targets);
@@ -708,7 +694,7 @@ is_our_target (CsSlaPage *self,
                CsRecord  *record)
 {
   return cs_page_offer (self) != NULL && CS_IS_SLA_TARGET (record) &&
-         cs_record_get_parent_id (record) == cs_record_get_id (CS_RECORD (cs_page_offer (self)));
+         cs_record_get_parent_id (record) == cs_page_offer_id (self);
 }
 
 static void
@@ -760,12 +746,12 @@ cs_sla_page_add_request_target_action (GtkWidget  *widget,
     return;
 
   target = g_object_new (CS_TYPE_SLA_TARGET,
-                         "offer-id", cs_record_get_id (CS_RECORD (cs_page_offer (self))),
+                         "offer-id", cs_page_offer_id (self),
                          "kind", "request",
                          NULL);
   if (!cs_store_add (cs_page_store (self), target, &error))
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -795,7 +781,7 @@ cs_sla_page_delete_target_action (GtkWidget  *widget,
   deletion = cs_store_delete (cs_page_store (self), target, &error);
   if (deletion == NULL)
     {
-      show_error (self, error);
+      cs_section_page_show_error (CS_SECTION_PAGE (self), error);
       return;
     }
 
@@ -817,7 +803,7 @@ cs_sla_page_set_time_zone_action (GtkWidget  *widget,
 
   if (!cs_store_set_string (cs_page_store (self), terms, "time_zone",
                             g_variant_get_string (parameter, NULL), &error))
-    show_error (self, error);
+    cs_section_page_show_error (CS_SECTION_PAGE (self), error);
 }
 
 /* CsSectionPage */

@@ -49,12 +49,6 @@ struct _CsSubcontractingPage
 
 G_DEFINE_FINAL_TYPE (CsSubcontractingPage, cs_subcontracting_page, CS_TYPE_SECTION_PAGE)
 
-static gint64
-get_offer_id (CsSubcontractingPage *self)
-{
-  return cs_page_offer (self) != NULL ? cs_record_get_id (CS_RECORD (cs_page_offer (self))) : 0;
-}
-
 static void
 update_row_title (AdwExpanderRow *row,
                   CsRecord       *subcontractor)
@@ -126,7 +120,7 @@ cs_subcontracting_page_offer_changed (CsSectionPage *page)
 {
   CsSubcontractingPage *self = CS_SUBCONTRACTING_PAGE (page);
   CsStore *store = cs_section_page_get_store (page);
-  gint64 offer_id = get_offer_id (self);
+  gint64 offer_id = cs_page_offer_id (self);
 
   cs_record_list_set_offer (self->subcontractors, offer_id);
   cs_field_editors_bind (GTK_WIDGET (self->terms_group), store,

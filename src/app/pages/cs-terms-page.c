@@ -182,7 +182,7 @@ update_dates (CsTermsPage *self)
     return;
 
   report = cs_terms_report_new (cs_page_store (self),
-                                cs_record_get_id (CS_RECORD (cs_page_offer (self))), NULL);
+                                cs_page_offer_id (self), NULL);
   update_units (self, CS_RECORD (report->terms));
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->days_left_label), "warning");

@@ -87,15 +87,6 @@ on_selected_notify_cb (CsCurrencyRow *self)
     cs_field_editor_commit (CS_FIELD_EDITOR (self), TRUE);
 }
 
-static void
-on_title_notify_cb (CsCurrencyRow *self)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
-                                  -1);
-}
-
 /* CsFieldEditor */
 
 static CsFieldBinding *
@@ -221,7 +212,7 @@ cs_currency_row_init (CsCurrencyRow *self)
   self->syncing = FALSE;
 
   g_signal_connect (self, "notify::selected", G_CALLBACK (on_selected_notify_cb), NULL);
-  g_signal_connect (self, "notify::title", G_CALLBACK (on_title_notify_cb), NULL);
+  cs_field_editor_name_after_title (CS_FIELD_EDITOR (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 

@@ -78,8 +78,6 @@ on_title_notify_cb (CsDateRow *self)
   /* Translators: accessible name of the button opening a calendar; %s is the date's title */
   g_autofree char *button = g_strdup_printf (_("Choose %s"), title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   button, -1);
 }
@@ -164,6 +162,7 @@ cs_date_row_init (CsDateRow *self)
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->button));
 
   g_signal_connect (self, "entry-activated", G_CALLBACK (on_entry_activated_cb), NULL);
+  cs_field_editor_name_after_title (CS_FIELD_EDITOR (self));
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_notify_cb), NULL);
   cs_field_editor_watch (CS_FIELD_EDITOR (self), GTK_WIDGET (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);

@@ -93,3 +93,60 @@ cs_file_chooser_new (GtkWindow            *parent,
 
   return chooser;
 }
+
+typedef struct
+{
+  CsFileChosenFunc chosen;
+  gpointer         user_data;
+  GDestroyNotify   destroy;
+} FileChooserRun;
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             FileChooserRun  *run)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        run->chosen (file, gtk_native_dialog_get_transient_for (chooser), run->user_data);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (run->destroy != NULL)
+    run->destroy (run->user_data);
+  g_free (run);
+}
+
+/**
+ * cs_file_chooser_run:
+ * @chooser: (transfer full): a file chooser from cs_file_chooser_new(), set up
+ * @chosen: called with the file once the user accepts one
+ * @user_data: passed to @chosen
+ * @destroy: (nullable): frees @user_data once the chooser is answered, chosen or not
+ *
+ * Shows @chooser and takes care of it: once it is answered it is destroyed and released, and
+ * @user_data freed. A caller keeps alive what @chosen needs by handing a reference as
+ * @user_data with g_object_unref() as @destroy.
+ */
+void
+cs_file_chooser_run (GtkFileChooserNative *chooser,
+                     CsFileChosenFunc      chosen,
+                     gpointer              user_data,
+                     GDestroyNotify        destroy)
+{
+  FileChooserRun *run;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+  g_return_if_fail (chosen != NULL);
+
+  run = g_new0 (FileChooserRun, 1);
+  run->chosen = chosen;
+  run->user_data = user_data;
+  run->destroy = destroy;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), run);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -13,8 +13,20 @@ G_BEGIN_DECLS
 
 /*
  * The set-up every question and file chooser of the application shares: the window it opens
- * over, a Cancel button that Escape answers, modal file choosers.
+ * over, a Cancel button that Escape answers, modal file choosers released once answered.
  */
+
+/**
+ * CsFileChosenFunc:
+ * @file: the file the user chose
+ * @parent: (nullable): the window the chooser opened over
+ * @user_data: the data given to cs_file_chooser_run()
+ *
+ * Acts on the file chosen in a file chooser.
+ */
+typedef void (*CsFileChosenFunc) (GFile     *file,
+                                  GtkWindow *parent,
+                                  gpointer   user_data);
 
 GtkWindow            *cs_get_parent_window   (GtkWidget             *widget);
 AdwMessageDialog     *cs_question_dialog_new (GtkWindow             *parent,
@@ -27,5 +39,9 @@ GtkFileChooserNative *cs_file_chooser_new    (GtkWindow             *parent,
                                               const char            *title,
                                               GtkFileChooserAction   action,
                                               const char            *accept_label);
+void                  cs_file_chooser_run    (GtkFileChooserNative  *chooser,
+                                              CsFileChosenFunc       chosen,
+                                              gpointer               user_data,
+                                              GDestroyNotify         destroy);
 
 G_END_DECLS

@@ -345,6 +345,30 @@ cs_field_editor_commit (CsFieldEditor *self,
   return CS_FIELD_EDITOR_GET_IFACE (self)->commit (self, final);
 }
 
+static void
+on_editor_title_notify_cb (AdwPreferencesRow *row)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (row),
+                                  -1);
+}
+
+/**
+ * cs_field_editor_name_after_title:
+ * @self: a #CsFieldEditor that is an #AdwPreferencesRow
+ *
+ * Gives @self its title as its accessible name whenever the title is set, so that a screen
+ * reader announces the field by the label shown. Editors whose inner widgets need names of
+ * their own (a calendar button, answer buttons) name those themselves.
+ */
+void
+cs_field_editor_name_after_title (CsFieldEditor *self)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (self));
+
+  g_signal_connect (self, "notify::title", G_CALLBACK (on_editor_title_notify_cb), NULL);
+}
+
 /**
  * cs_field_editor_watch:
  * @self: a #CsFieldEditor

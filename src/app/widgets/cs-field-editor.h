@@ -95,6 +95,7 @@ gboolean        cs_field_editor_commit       (CsFieldEditor  *self,
                                               gboolean        final);
 void            cs_field_editor_watch        (CsFieldEditor  *self,
                                               GtkWidget      *input);
+void            cs_field_editor_name_after_title (CsFieldEditor *self);
 void            cs_field_editor_queue_commit (CsFieldEditor  *self,
                                               gboolean        focused);
 gboolean        cs_field_editor_store_string (CsFieldEditor  *self,

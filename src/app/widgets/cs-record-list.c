@@ -87,26 +87,6 @@ notify_changed (CsRecordList *self)
     self->changed (self->user_data);
 }
 
-static GtkWidget *
-create_button (const char *icon_name,
-               const char *tooltip,
-               const char *action_name,
-               gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-
-  return button;
-}
-
 static void
 on_record_notify_cb (CsRecord   *record,
                      GParamSpec *pspec,
@@ -139,11 +119,11 @@ create_row (gpointer item,
   self->update_row (ADW_EXPANDER_ROW (row), record);
 
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("go-up-symbolic", _("Move Up"),
-                                              self->action_move_up, id));
+                               cs_record_button_new ("go-up-symbolic", _("Move Up"), NULL,
+                                                     self->action_move_up, id));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               create_button ("go-down-symbolic", _("Move Down"),
-                                              self->action_move_down, id));
+                               cs_record_button_new ("go-down-symbolic", _("Move Down"), NULL,
+                                                     self->action_move_down, id));
 
   self->add_fields (fields, record, self->user_data);
   for (guint i = 0; i < fields->len; i++)
@@ -683,4 +663,45 @@ cs_record_list_find_target (CsRecordList *self,
     target = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
 
   return target;
+}
+
+/**
+ * cs_record_button_new:
+ * @icon_name: the button's icon
+ * @tooltip: its translated tooltip
+ * @accessible_label: (nullable): its accessible name where it must say more than @tooltip
+ *   (which record it acts on), or %NULL for @tooltip
+ * @action_name: the action it activates
+ * @record_id: the id of the record the action acts on, its target
+ *
+ * The small buttons in a record's row (move up, move down, delete): flat, centred in the row,
+ * named for screen readers, activating @action_name with @record_id as an int64 target.
+ *
+ * Returns: (transfer floating): a new #GtkButton
+ */
+GtkWidget *
+cs_record_button_new (const char *icon_name,
+                      const char *tooltip,
+                      const char *accessible_label,
+                      const char *action_name,
+                      gint64      record_id)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (icon_name != NULL, NULL);
+  g_return_val_if_fail (tooltip != NULL, NULL);
+  g_return_val_if_fail (action_name != NULL, NULL);
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label != NULL ? accessible_label : tooltip,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (record_id));
+
+  return button;
 }

@@ -101,4 +101,10 @@ GtkWidget    *cs_record_list_find_target     (CsRecordList           *self,
                                               gint64                  record_id,
                                               const char             *field);
 
+GtkWidget    *cs_record_button_new           (const char             *icon_name,
+                                              const char             *tooltip,
+                                              const char             *accessible_label,
+                                              const char             *action_name,
+                                              gint64                  record_id);
+
 G_END_DECLS

@@ -42,15 +42,6 @@ on_entry_activated_cb (CsTextRow *self)
 }
 
 static void
-on_title_notify_cb (CsTextRow *self)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
-                                  -1);
-}
-
-static void
 update_empty (CsTextRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
@@ -121,7 +112,7 @@ cs_text_row_init (CsTextRow *self)
   cs_field_binding_init (&self->binding, GTK_WIDGET (self));
 
   g_signal_connect (self, "entry-activated", G_CALLBACK (on_entry_activated_cb), NULL);
-  g_signal_connect (self, "notify::title", G_CALLBACK (on_title_notify_cb), NULL);
+  cs_field_editor_name_after_title (CS_FIELD_EDITOR (self));
   g_signal_connect (self, "changed", G_CALLBACK (update_empty), NULL);
 
   self->empty_label = gtk_label_new (_("Not stated"));

@@ -49,8 +49,6 @@ on_title_notify_cb (CsTristateRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s: %s", title, cs_choice_get_label (values[i]));
@@ -129,6 +127,7 @@ cs_tristate_row_init (CsTristateRow *self)
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), box);
 
+  cs_field_editor_name_after_title (CS_FIELD_EDITOR (self));
   g_signal_connect (self, "notify::title", G_CALLBACK (on_title_notify_cb), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
