@@ -288,19 +288,22 @@ query_int (CsStore    *store,
 }
 
 /* 2,100 assets, inserted in batches (two full ones of 1,024 rows, the rest one by one); the
- * last row updates one still waiting in the queue. */
+ * last row updates one still waiting in the queue. The file is large enough (over 64 KB) for
+ * the import to build the deferrable indexes after its inserts. */
 static CsCsvReport *
 import_batches (CsStore *store)
 {
-  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site\n");
+  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site,notes\n");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CsCsvImport) import = NULL;
   g_autoptr(GError) error = NULL;
   CsCsvReport *report = NULL;
 
   for (guint i = 0; i < 2100; i++)
-    g_string_append_printf (csv, "PC-%04u,S%04u,user %u,Site %u\n", i, i, i, i % 3);
-  g_string_append (csv, "PC-new,S2090,new owner,Site 2\n");
+    g_string_append_printf (csv, "PC-%04u,S%04u,user %u,Site %u,a note long enough for 64 KB\n",
+                            i, i, i, i % 3);
+  g_string_append (csv, "PC-new,S2090,new owner,Site 2,new\n");
+  g_assert_cmpuint (csv->len, >, 64 * 1024);
   bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
   import = cs_csv_import_new_for_bytes (bytes, "batches.csv", &error);
   g_assert_no_error (error);
@@ -338,7 +341,12 @@ test_batches (void)
                                      "AND a.owner = printf('user %d', a.id - 1) "
                                      "AND s.name = printf('Site %d', (a.id - 1) % 3)"), ==, 2099);
   g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM sqlite_schema "
-                                     "WHERE name IN ('asset_site_id', 'asset_critical')"), ==, 2);
+                                     "WHERE name IN ('asset_site_id', 'asset_critical', "
+                                     "'asset_category', 'asset_name_nocase')"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_category "
+                                     "WHERE category >= ''"), ==, 2100);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_name_nocase "
+                                     "WHERE name COLLATE NOCASE >= 'pc-'"), ==, 2100);
 }
 
 /* When the ids SQLite gives cannot be predicted, the import starts again row by row. */

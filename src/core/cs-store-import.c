@@ -50,8 +50,13 @@ static const char * const bulk_sql[N_BULK_STATEMENTS] = {
 #define BULK_N_PARAMETERS  10
 
 /* Indexes on the asset table dropped by cs_store_bulk_defer_indexes(): building them once at
- * the end from the sorted table is cheaper than updating them for each row. */
-static const char * const bulk_deferrable_indexes[] = { "asset_site_id" };
+ * the end from the sorted table is cheaper than updating them for each row (1,000,000 assets
+ * into an empty project: 0.3 s less processor time for the category and name indexes, whose
+ * sorter takes 6 MB more at its peak; the partial index of critical assets cost more to
+ * rebuild than it saved). */
+static const char * const bulk_deferrable_indexes[] = {
+  "asset_site_id", "asset_category", "asset_name_nocase"
+};
 
 typedef struct
 {
