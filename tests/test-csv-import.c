@@ -287,19 +287,23 @@ query_int (CsStore    *store,
   return value;
 }
 
-/* 150 assets, inserted in batches; the last row updates one still waiting in the queue. */
+/* 2,100 assets, inserted in batches (two full ones of 1,024 rows, the rest one by one); the
+ * last row updates one still waiting in the queue. The file is large enough (over 64 KB) for
+ * the import to build the deferrable indexes after its inserts. */
 static CsCsvReport *
 import_batches (CsStore *store)
 {
-  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site\n");
+  g_autoptr(GString) csv = g_string_new ("name,serial,owner,site,notes\n");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CsCsvImport) import = NULL;
   g_autoptr(GError) error = NULL;
   CsCsvReport *report = NULL;
 
-  for (guint i = 0; i < 150; i++)
-    g_string_append_printf (csv, "PC-%03u,S%03u,user %u,Site %u\n", i, i, i, i % 3);
-  g_string_append (csv, "PC-new,S140,new owner,Site 1\n");
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (csv, "PC-%04u,S%04u,user %u,Site %u,a note long enough for 64 KB\n",
+                            i, i, i, i % 3);
+  g_string_append (csv, "PC-new,S2090,new owner,Site 2,new\n");
+  g_assert_cmpuint (csv->len, >, 64 * 1024);
   bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
   import = cs_csv_import_new_for_bytes (bytes, "batches.csv", &error);
   g_assert_no_error (error);
@@ -307,10 +311,10 @@ import_batches (CsStore *store)
   report = cs_csv_import_run (import, store, FALSE, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_assert_cmpuint (report->n_imported, ==, 150);
+  g_assert_cmpuint (report->n_imported, ==, 2100);
   g_assert_cmpuint (report->n_updated, ==, 1);
   g_assert_cmpuint (report->duplicates->len, ==, 1);
-  g_assert_cmpuint (g_array_index (report->duplicates, CsCsvDuplicate, 0).line, ==, 152);
+  g_assert_cmpuint (g_array_index (report->duplicates, CsCsvDuplicate, 0).line, ==, 2102);
   g_assert_cmpuint (report->rejected->len, ==, 0);
 
   return report;
@@ -323,15 +327,26 @@ test_batches (void)
   g_autoptr(CsCsvReport) report = import_batches (store);
   CsCsvDuplicate *duplicate = &g_array_index (report->duplicates, CsCsvDuplicate, 0);
 
-  g_assert_cmpint (duplicate->existing_id, ==, 141);
-  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 150);
-  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset WHERE id = 141 AND name = 'PC-new' "
+  g_assert_cmpint (duplicate->existing_id, ==, 2091);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 2100);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset WHERE id = 2091 AND name = 'PC-new' "
                                      "AND owner = 'new owner'"), ==, 1);
   /* the site index, rebuilt after the inserts, is there and complete */
   g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_site_id "
-                                     "WHERE site_id IS NOT NULL"), ==, 150);
+                                     "WHERE site_id IS NOT NULL"), ==, 2100);
+  /* each asset with its own values (a mix-up within a batch would show) */
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset a JOIN site s ON s.id = a.site_id "
+                                     "WHERE a.id <> 2091 AND a.name = printf('PC-%04d', a.id - 1) "
+                                     "AND a.serial = printf('S%04d', a.id - 1) "
+                                     "AND a.owner = printf('user %d', a.id - 1) "
+                                     "AND s.name = printf('Site %d', (a.id - 1) % 3)"), ==, 2099);
   g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM sqlite_schema "
-                                     "WHERE name IN ('asset_site_id', 'asset_critical')"), ==, 2);
+                                     "WHERE name IN ('asset_site_id', 'asset_critical', "
+                                     "'asset_category', 'asset_name_nocase')"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_category "
+                                     "WHERE category >= ''"), ==, 2100);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset INDEXED BY asset_name_nocase "
+                                     "WHERE name COLLATE NOCASE >= 'pc-'"), ==, 2100);
 }
 
 /* When the ids SQLite gives cannot be predicted, the import starts again row by row. */
@@ -348,7 +363,7 @@ test_batches_fallback (void)
   sqlite3_close (db);
 
   report = import_batches (store);
-  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 151);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset"), ==, 2101);
   g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM asset WHERE name = 'PC-new' "
                                      "AND owner = 'new owner'"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM site"), ==, 3);

@@ -40,15 +40,23 @@ static const char * const bulk_sql[N_BULK_STATEMENTS] = {
   "ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping",
 };
 
-/* Queued assets are inserted BULK_BATCH at a time by one multi-row INSERT: one statement
- * (and one statement journal) for 64 rows instead of one per row. */
-#define BULK_BATCH         64
+/* Queued assets are inserted up to BULK_BATCH at a time by one multi-row INSERT (fewer when
+ * SQLite allows fewer parameters). Such a statement copies each page it changes that existed
+ * before it to its statement journal, a temporary file: with 64 rows a statement, 1,000,000
+ * assets made 690,000 writes there (17 per page of the project, 1.2 s of system time); with
+ * 1024, 34,000. */
+#define BULK_BATCH         1024
 #define BULK_N_TEXTS       7
 #define BULK_N_PARAMETERS  10
 
 /* Indexes on the asset table dropped by cs_store_bulk_defer_indexes(): building them once at
- * the end from the sorted table is cheaper than updating them for each row. */
-static const char * const bulk_deferrable_indexes[] = { "asset_site_id" };
+ * the end from the sorted table is cheaper than updating them for each row (1,000,000 assets
+ * into an empty project: 0.3 s less processor time for the category and name indexes, whose
+ * sorter takes 6 MB more at its peak; the partial index of critical assets cost more to
+ * rebuild than it saved). */
+static const char * const bulk_deferrable_indexes[] = {
+  "asset_site_id", "asset_category", "asset_name_nocase"
+};
 
 typedef struct
 {
@@ -62,7 +70,8 @@ struct _CsStoreBulk
 {
   sqlite3      *db;
   sqlite3_stmt *statements[N_BULK_STATEMENTS];
-  sqlite3_stmt *insert_batch;      /* BULK_BATCH rows */
+  sqlite3_stmt *insert_batch;      /* batch_rows rows */
+  guint         batch_rows;        /* at most BULK_BATCH */
   gboolean      in_transaction;
 
   QueuedAsset   queue[BULK_BATCH];
@@ -134,7 +143,11 @@ cs_store_bulk_new (CsStore  *self,
 
   sql = g_string_new ("INSERT INTO asset (category, name, site_id, quantity, criticality, owner, "
                       "vendor, model, serial, notes) VALUES ");
-  for (guint row = 0; row < BULK_BATCH; row++)
+  bulk->batch_rows = MIN (BULK_BATCH, (guint) sqlite3_limit (bulk->db,
+                                                              SQLITE_LIMIT_VARIABLE_NUMBER, -1)
+                                         / BULK_N_PARAMETERS);
+  bulk->batch_rows = MAX (bulk->batch_rows, 1);
+  for (guint row = 0; row < bulk->batch_rows; row++)
     {
       g_string_append (sql, row > 0 ? ", (" : "(");
       for (guint column = 0; column < BULK_N_PARAMETERS; column++)
@@ -528,15 +541,15 @@ cs_store_bulk_flush (CsStoreBulk  *bulk,
     return TRUE;
 
   bulk->n_queued = 0;
-  if (n == BULK_BATCH)
+  if (n == bulk->batch_rows)
     {
-      for (guint row = 0; row < BULK_BATCH; row++)
+      for (guint row = 0; row < n; row++)
         bind_queued_asset (bulk, bulk->insert_batch, row * BULK_N_PARAMETERS + 1,
                            &bulk->queue[row]);
       /* No reset of the bindings: the next batch binds every parameter again. */
       rc = sqlite3_step (bulk->insert_batch);
       sqlite3_reset (bulk->insert_batch);
-      done = BULK_BATCH;
+      done = n;
     }
   for (; done < n && rc == SQLITE_DONE; done++)
     {
@@ -635,7 +648,7 @@ cs_store_bulk_queue_asset (CsStoreBulk          *bulk,
   asset->criticality = values->criticality;
   *out_id = bulk->next_id++;
 
-  if (bulk->n_queued == BULK_BATCH)
+  if (bulk->n_queued == bulk->batch_rows)
     return cs_store_bulk_flush (bulk, error);
 
   return TRUE;
