@@ -382,6 +382,56 @@ test_assets_under_default (void)
   }
 }
 
+/*
+ * Undo out of order: an asset deleted while offer 1 left it not addressed (the default), then
+ * the default moved to "managed" by a bulk change, then the deletion undone (a toast's Undo is
+ * still there): the asset comes back not addressed, not at the new default.
+ */
+static void
+test_undelete_after_default_moved (void)
+{
+  g_autoptr(CsStore) store = new_project ("undelete-moved.contractscope");
+  g_autoptr(GArray) ids = all_asset_ids (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsCoverageChange) managed = NULL;
+  g_autoptr(CsCoverageChange) back = NULL;
+  g_autoptr(CsDeletion) deleted = NULL;
+  const gint64 *id = (const gint64 *) (gpointer) ids->data;
+
+  /* offer 2 manages everything first: its default is "managed" when the asset goes */
+  back = cs_store_set_coverage (store, 2, id, N_ASSETS, CS_COVERAGE_MANAGED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_default (store, 2), ==, CS_COVERAGE_MANAGED);
+
+  deleted = cs_store_delete (store, cs_store_find (store, CS_TYPE_ASSET, id[0]), &error);
+  g_assert_no_error (error);
+
+  managed = cs_store_set_coverage (store, 1, id + 1, N_ASSETS - 1, CS_COVERAGE_MANAGED, NULL, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_default (store, 1), ==, CS_COVERAGE_MANAGED);
+  /* and offer 2 is back to nothing managed: its default is "not addressed" again */
+  g_assert_true (cs_store_restore_coverage (store, back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_default (store, 2), ==, CS_COVERAGE_NOT_ADDRESSED);
+
+  g_assert_true (cs_store_undelete (store, deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cs_store_get_coverage_state (store, 1, id[0]), ==, CS_COVERAGE_NOT_ADDRESSED);
+  g_assert_cmpint (cs_store_get_coverage_state (store, 2, id[0]), ==, CS_COVERAGE_MANAGED);
+  g_assert_cmpint (cs_store_get_coverage_state (store, 1, id[1]), ==, CS_COVERAGE_MANAGED);
+  g_assert_cmpint (cs_store_get_coverage_state (store, 2, id[1]), ==, CS_COVERAGE_NOT_ADDRESSED);
+  g_assert_cmpuint (n_listed (store, 1, CS_COVERAGE_NOT_ADDRESSED), ==, 1);
+  g_assert_cmpuint (n_listed (store, 2, CS_COVERAGE_MANAGED), ==, 1);
+  {
+    g_autofree char *one = coverage_values (store, 1);
+    g_autofree char *two = coverage_values (store, 2);
+
+    g_assert_nonnull (strstr (one, "states 1 199 0 0 "));
+    g_assert_nonnull (strstr (two, "states 199 1 0 0 "));
+  }
+}
+
 /* The exchange file holds a row per addressed asset whatever the default: exported, imported
  * into a project that stores them all, exported again, the same bytes and the same values. */
 static void
@@ -438,6 +488,8 @@ main (int   argc,
 
   g_test_add_func ("/core/coverage-layout/normalised", test_normalised);
   g_test_add_func ("/core/coverage-layout/assets-under-default", test_assets_under_default);
+  g_test_add_func ("/core/coverage-layout/undelete-after-default-moved",
+                   test_undelete_after_default_moved);
   g_test_add_func ("/core/coverage-layout/exchange", test_exchange);
 
   return g_test_run ();

@@ -105,7 +105,16 @@ struct _CsDeletion
   GHashTable      *blobs;
   /* a deleted offer's coverage default (cs-store-coverage.c) */
   CsCoverageState  coverage_default;
+  /* a deleted asset: every offer's coverage default when it went (OfferDefault), for the
+   * coverage it had without a row of its own */
+  GArray          *offer_defaults;
 };
+
+typedef struct
+{
+  gint64          offer_id;
+  CsCoverageState state;
+} OfferDefault;
 
 typedef struct
 {

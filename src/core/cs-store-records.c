@@ -63,6 +63,7 @@ cs_deletion_unref (CsDeletion *deletion)
       g_clear_pointer (&deletion->rows, g_ptr_array_unref);
       g_clear_pointer (&deletion->cleared, g_array_unref);
       g_clear_pointer (&deletion->blobs, g_hash_table_unref);
+      g_clear_pointer (&deletion->offer_defaults, g_array_unref);
       g_free (deletion);
     }
 }
@@ -980,6 +981,70 @@ set_cached_ref (CsStore    *self,
   g_signal_emit (self, _cs_store_signals[RECORD_CHANGED], 0, cached, column);
 }
 
+/* A deleted asset's coverage by offers that left it at their default has no row: keeps every
+ * offer's default, so that Undo gives it that coverage back even after the default moved. */
+static gboolean
+collect_offer_defaults (CsStore     *self,
+                        CsDeletion  *deletion,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _cs_store_get_statement (self, "SELECT id, coverage_default FROM offer",
+                                                error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  deletion->offer_defaults = g_array_new (FALSE, FALSE, sizeof (OfferDefault));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OfferDefault offer = {
+        sqlite3_column_int64 (stmt, 0),
+        _cs_coverage_state_from_name ((const char *) sqlite3_column_text (stmt, 1)),
+      };
+
+      g_array_append_val (deletion->offer_defaults, offer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _cs_store_set_sqlite_error (error, self->db, rc, _("deleting an item"));
+
+  return TRUE;
+}
+
+/* Gives a restored asset, by each offer whose default has moved since the deletion and where it
+ * has no row, an explicit row at the default it had. */
+static gboolean
+restore_offer_defaults (CsStore     *self,
+                        CsDeletion  *deletion,
+                        GError     **error)
+{
+  gint64 asset_id = cs_record_get_id (deletion->record);
+
+  for (guint i = 0; deletion->offer_defaults != NULL && i < deletion->offer_defaults->len; i++)
+    {
+      OfferDefault *offer = &g_array_index (deletion->offer_defaults, OfferDefault, i);
+      sqlite3_stmt *stmt = _cs_store_get_statement (self,
+                                                    "INSERT INTO coverage (offer_id, asset_id, state) "
+                                                    "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM "
+                                                    "offer o WHERE o.id = ?1 AND "
+                                                    "o.coverage_default <> ?3) AND NOT EXISTS "
+                                                    "(SELECT 1 FROM coverage c WHERE c.offer_id = ?1 "
+                                                    "AND c.asset_id = ?2)",
+                                                    error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, offer->offer_id);
+      sqlite3_bind_int64 (stmt, 2, asset_id);
+      sqlite3_bind_text (stmt, 3, _cs_coverage_state_name (offer->state), -1, SQLITE_STATIC);
+      if (!_cs_store_step_done (self, stmt, _("restoring an item"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cs_store_delete:
  * @self: a store
@@ -1028,6 +1093,11 @@ cs_store_delete (CsStore   *self,
 
   if (CS_IS_OFFER (record))
     deletion->coverage_default = _cs_store_get_coverage_default (self, cs_record_get_id (record));
+  if (CS_IS_ASSET (record) && !collect_offer_defaults (self, deletion, error))
+    {
+      _cs_store_rollback (self);
+      return NULL;
+    }
   if (!collect_deletion (self, G_OBJECT_TYPE (record), cs_record_get_id (record), deletion, error))
     {
       _cs_store_rollback (self);
@@ -1115,6 +1185,12 @@ cs_store_undelete (CsStore     *self,
           _cs_store_rollback (self);
           return FALSE;
         }
+    }
+
+  if (!restore_offer_defaults (self, deletion, error))
+    {
+      _cs_store_rollback (self);
+      return FALSE;
     }
 
   /* A deleted offer's rows were stored against its coverage default (cs-store-coverage.c). */
