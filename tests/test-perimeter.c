@@ -463,6 +463,10 @@ test_search_and_filter (void)
     "équipe", "Équipe", "ÉQUIPE", "« sage »", "« Sage »", "end.", "Z", "zz", "x", "q",
     "naïve", "NAÏVE", "ïve", "a\\b", "needle-aaab", "xXxN", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxn",
     "é tail", "É TAIL", "aaaaab", "xy", "XaAa", "Xa",
+    /* the word-at-a-time scan: ends of 8-byte words, letters against the bytes that differ
+     * from them by 0x20 only (@ `, [ {, ^ ~), UTF-8 across a word's end */
+    "g", "G", "h", "i", "ghi", "GH", "f", "Ef", "defg", "hij", "q", "`", "@", "`z", "@Y", "[", "{",
+    "{w", "[V", "^", "~", "é", "7é", "ÉÀ", "éà", "à", "0123456789ABCDEF", "9abcdeF", "Fq",
   };
   g_autofree char *long_notes = NULL;
   g_autoptr(CsStore) store = new_project ();
@@ -481,6 +485,8 @@ test_search_and_filter (void)
   long_notes = g_strdup_printf ("%s%sNEEDLE-aaab é tail", "xXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxX",
                                 "AaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaaaaB");
   add (store, CS_TYPE_ASSET, "name", "Long notes", "notes", long_notes, "category", "other", NULL);
+  add (store, CS_TYPE_ASSET, "name", "ABCDEFG", "owner", "abcdefgh", "vendor", "ABCDEFGHI",
+       "model", "0123456789abcdeF", "serial", "x@y`z{w[v^~", "notes", "1234567éà", "category", "nas", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {

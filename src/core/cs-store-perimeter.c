@@ -73,6 +73,10 @@ asset_sort_key (CsAssetSort sort)
  * is a function call per byte. */
 #define FOLD(c) ((guchar) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
 
+#define BYTES_01 G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_20 G_GUINT64_CONSTANT (0x2020202020202020)
+#define BYTES_80 G_GUINT64_CONSTANT (0x8080808080808080)
+
 static inline gboolean
 matches_at (const guchar *text,
             const guchar *needle,
@@ -85,56 +89,76 @@ matches_at (const guchar *text,
   return TRUE;
 }
 
-/* @needle is lower-case ASCII where it is ASCII. Short texts (most of an asset's) are walked
- * byte by byte; in long ones each memchr() result is kept until passed, so that every byte
- * is scanned at most once per case of the first character. */
-static gboolean
-contains_ascii_caseless (const guchar *text,
-                         gsize         text_length,
-                         const guchar *needle,
-                         gsize         needle_length)
+/* The first character of the needle, as the word-at-a-time scan compares it: @lower the
+ * byte broadcast to the 8 bytes of a word, @mask 0x20 in every byte when it is a letter
+ * (a byte or'ed with 0x20 equals a lower-case letter only when it is that letter in either
+ * case; UTF-8 bytes, ≥ 0x80, never do), 0 otherwise (compared exactly). */
+typedef struct
 {
-  guchar lower = needle[0], upper = (guchar) g_ascii_toupper (needle[0]);
-  const guchar *end, *p, *next_lower = NULL, *next_upper = NULL;
+  guint64 lower;
+  guint64 mask;
+  guchar  first;
+  gboolean letter;
+} FirstByte;
+
+static inline void
+first_byte_init (FirstByte *first,
+                 guchar     c)
+{
+  first->first = c;
+  first->letter = c >= 'a' && c <= 'z';
+  first->lower = BYTES_01 * c;
+  first->mask = first->letter ? BYTES_20 : 0;
+}
+
+static inline gboolean
+first_byte_matches (const FirstByte *first,
+                    guchar           c)
+{
+  return (first->letter ? (guchar) (c | 0x20) : c) == first->first;
+}
+
+/* @needle is lower-case ASCII where it is ASCII. The candidates for its first character are
+ * found 8 bytes at a time: (x - 0x01…) & ~x & 0x80… marks the bytes of x that are zero, the
+ * lowest of them exactly, and no allocation or call is made per text. */
+static gboolean
+contains_ascii_caseless (const guchar    *text,
+                         gsize            text_length,
+                         const guchar    *needle,
+                         gsize            needle_length,
+                         const FirstByte *first)
+{
+  const guchar *p = text, *end, *text_end = text + text_length;
 
   if (text_length < needle_length)
     return FALSE;
 
+  /* candidates start before @end */
   end = text + text_length - needle_length + 1;
-  if (text_length < 64)
+  while (p + sizeof (guint64) <= text_end)
     {
-      for (p = text; p < end; p++)
-        if (FOLD (*p) == lower && matches_at (p, needle, needle_length))
-          return TRUE;
-      return FALSE;
-    }
+      guint64 word, zero;
 
-  for (p = text; p < end;)
-    {
-      const guchar *candidate;
-
-      if (next_lower == NULL || next_lower < p)
+      memcpy (&word, p, sizeof word);
+      word = GUINT64_FROM_LE (word);
+      word = (word | first->mask) ^ first->lower;
+      zero = (word - BYTES_01) & ~word & BYTES_80;
+      if (zero == 0)
         {
-          next_lower = memchr (p, lower, end - p);
-          if (next_lower == NULL)
-            next_lower = end;
+          p += sizeof (guint64);
+          continue;
         }
-      if (upper == lower)
-        next_upper = end;
-      else if (next_upper == NULL || next_upper < p)
-        {
-          next_upper = memchr (p, upper, end - p);
-          if (next_upper == NULL)
-            next_upper = end;
-        }
-
-      candidate = MIN (next_lower, next_upper);
-      if (candidate >= end)
+      p += __builtin_ctzll (zero) / 8;
+      if (p >= end)
         return FALSE;
-      if (matches_at (candidate, needle, needle_length))
+      if (matches_at (p, needle, needle_length))
         return TRUE;
-      p = candidate + 1;
+      p++;
     }
+
+  for (; p < end; p++)
+    if (first_byte_matches (first, *p) && matches_at (p, needle, needle_length))
+      return TRUE;
 
   return FALSE;
 }
@@ -143,8 +167,11 @@ contains_ascii_caseless (const guchar *text,
  * between runs of a cached statement, hence the comparison with the argument). */
 typedef struct
 {
-  char *text;
-  char *lower;
+  char     *text;
+  gsize     text_length;
+  char     *lower;
+  gsize     length;
+  FirstByte first;
 } Needle;
 
 static void
@@ -163,16 +190,20 @@ asset_matches_function (sqlite3_context  *context,
                         sqlite3_value   **argv)
 {
   const char *text = (const char *) sqlite3_value_text (argv[0]);
+  gsize text_length = sqlite3_value_bytes (argv[0]);
   Needle *needle = sqlite3_get_auxdata (context, 0);
-  gsize length;
 
   if (text == NULL)
     text = "";
-  if (needle == NULL || strcmp (needle->text, text) != 0)
+  if (needle == NULL || needle->text_length != text_length
+      || memcmp (needle->text, text, text_length) != 0)
     {
       needle = g_new0 (Needle, 1);
-      needle->text = g_strdup (text);
-      needle->lower = g_ascii_strdown (text, -1);
+      needle->text = g_strndup (text, text_length);
+      needle->text_length = text_length;
+      needle->lower = g_ascii_strdown (needle->text, text_length);
+      needle->length = strlen (needle->lower);
+      first_byte_init (&needle->first, needle->lower[0]);
       sqlite3_set_auxdata (context, 0, needle, free_needle);
       /* SQLite frees it at once when it cannot keep it. */
       needle = sqlite3_get_auxdata (context, 0);
@@ -183,15 +214,15 @@ asset_matches_function (sqlite3_context  *context,
         }
     }
 
-  length = strlen (needle->lower);
   for (int i = 1; i < argc; i++)
     {
       const guchar *value = sqlite3_value_text (argv[i]);
 
-      if (length == 0
+      if (needle->length == 0
           || (value != NULL
               && contains_ascii_caseless (value, sqlite3_value_bytes (argv[i]),
-                                          (const guchar *) needle->lower, length)))
+                                          (const guchar *) needle->lower, needle->length,
+                                          &needle->first)))
         {
           sqlite3_result_int (context, 1);
           return;
