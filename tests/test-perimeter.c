@@ -526,6 +526,81 @@ test_search_and_filter (void)
   g_assert_cmpuint (count_query (store, &query), ==, 1);
 }
 
+/* The ids of the assets of @path in id order, read by SQLite itself. */
+static GArray *
+ids_by_sql (const char *path,
+            gboolean    descending)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, descending ? "SELECT id FROM asset ORDER BY id DESC"
+                                                      : "SELECT id FROM asset ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ids;
+}
+
+static void
+assert_whole_list_in_id_order (CsStore *store)
+{
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(GError) error = NULL;
+      CsAssetQuery query = { .descending = descending };
+      g_autoptr(GArray) ids = cs_store_query_asset_ids (store, &query, &error);
+      g_autoptr(GArray) expected = ids_by_sql (cs_store_get_path (store), descending);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                       expected->data, expected->len * sizeof (gint64));
+    }
+}
+
+/* The whole inventory in id order, as SQLite orders it, whether the index it is read from
+ * lists the ids in order (no site), by site (several), or spread far apart. */
+static void
+test_whole_list_in_id_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = new_project ();
+  g_autofree char *path = g_strdup (cs_store_get_path (store));
+  CsRecord *lyon = add (store, CS_TYPE_SITE, "name", "Lyon", NULL);
+  CsRecord *paris = add (store, CS_TYPE_SITE, "name", "Paris", NULL);
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    add (store, CS_TYPE_ASSET, "name", "no site", NULL);
+  assert_whole_list_in_id_order (store);
+
+  for (guint i = 0; i < 300; i++)
+    add (store, CS_TYPE_ASSET, "name", "asset",
+         "site-id", i % 3 == 0 ? cs_record_get_id (paris) : i % 3 == 1 ? cs_record_get_id (lyon) : 0,
+         NULL);
+  assert_whole_list_in_id_order (store);
+
+  cs_store_close (store);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO asset (id, name, site_id) VALUES "
+                                     "(1000000000000, 'far', 1), (5000, 'mid', NULL), "
+                                     "(-7, 'negative', 2)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_whole_list_in_id_order (store);
+}
+
 typedef struct
 {
   GArray *log; /* (position, removed, added, n_items) per signal */
@@ -642,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
   g_test_add_func ("/core/perimeter/exclusions", test_exclusions);
   g_test_add_func ("/core/perimeter/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/core/perimeter/whole-list-in-id-order", test_whole_list_in_id_order);
   g_test_add_func ("/core/perimeter/requery-changes", test_requery_changes);
 
   return g_test_run ();

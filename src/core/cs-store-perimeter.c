@@ -319,6 +319,75 @@ bind_asset_query (sqlite3_stmt       *stmt,
                        SQLITE_TRANSIENT);
 }
 
+/* A whole inventory in id order: scanning the smallest covering index (SQLite picks it when
+ * no order is asked for: asset_site_id, 11 MB at 1,000,000 assets) and sorting its ids here
+ * reads an eighth of the pages of a walk of the table in rowid order (89 MB). */
+static gboolean
+query_is_whole_by_id (const CsAssetQuery *query)
+{
+  return query->sort == CS_ASSET_SORT_ID && query->categories == 0 && query->site_id == 0
+         && query->criticalities == 0 && query->coverage_states == 0
+         && (query->search == NULL || *query->search == '\0');
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts distinct ids: already sorted (one site, or none) costs one pass; ids spread over
+ * a range of at most 64 times their number go through a bitmap of that range (the size of
+ * the array at most), the others through qsort(). */
+static void
+sort_ids (GArray   *ids,
+          gboolean  descending)
+{
+  gint64 *values = (gint64 *) (void *) ids->data;
+  gint64 low = G_MAXINT64, high = G_MININT64;
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      low = MIN (low, values[i]);
+      high = MAX (high, values[i]);
+      if (i > 0 && values[i - 1] > values[i])
+        sorted = FALSE;
+    }
+
+  if (!sorted && ((guint64) high - (guint64) low) / 64 <= ids->len)
+    {
+      guint64 n_words = ((guint64) high - (guint64) low) / 64 + 1;
+      g_autofree guint64 *bits = g_new0 (guint64, n_words);
+      guint n = 0;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint64 offset = (guint64) values[i] - (guint64) low;
+
+          bits[offset / 64] |= G_GUINT64_CONSTANT (1) << (offset % 64);
+        }
+      for (guint64 w = 0; w < n_words; w++)
+        for (guint64 word = bits[w]; word != 0; word &= word - 1)
+          values[n++] = low + (gint64) (w * 64 + __builtin_ctzll (word));
+      g_assert (n == ids->len);
+    }
+  else if (!sorted)
+    g_array_sort (ids, compare_ids);
+
+  if (descending)
+    for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
+      {
+        gint64 swap = values[i];
+
+        values[i] = values[j - 1];
+        values[j - 1] = swap;
+      }
+}
+
 /**
  * cs_store_query_asset_ids:
  * @self: a store
@@ -352,8 +421,11 @@ cs_store_query_asset_ids (CsStore            *self,
     }
 
   order = asset_query_sql (query, "a.id", NULL);
-  sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
-                         query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
+  if (query_is_whole_by_id (query))
+    sql = g_steal_pointer (&order);
+  else
+    sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
+                           query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
   stmt = _cs_store_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -373,6 +445,8 @@ cs_store_query_asset_ids (CsStore            *self,
       _cs_store_set_sqlite_error (error, self->db, rc, _("reading the inventory"));
       return NULL;
     }
+  if (query_is_whole_by_id (query))
+    sort_ids (ids, query->descending);
 
   return g_steal_pointer (&ids);
 }
