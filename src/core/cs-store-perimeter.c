@@ -232,13 +232,39 @@ asset_matches_function (sqlite3_context  *context,
   sqlite3_result_int (context, 0);
 }
 
-/* Adds the store's SQL functions to a connection: cs_asset_matches(). */
+#define ID_ARRAY_POINTER_TYPE "cs-asset-ids"
+
+/* cs_collect_ids(?9, id): an aggregate appending every id to the GArray bound to ?9 with
+ * sqlite3_bind_pointer(), in the order of the scan: one call per row inside SQLite, where a
+ * sqlite3_step() and sqlite3_column_int64() per row cost twice the time of reading the index. */
+static void
+collect_ids_step (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  GArray *ids = sqlite3_value_pointer (argv[0], ID_ARRAY_POINTER_TYPE);
+  gint64 id = sqlite3_value_int64 (argv[1]);
+
+  if (ids != NULL)
+    g_array_append_val (ids, id);
+}
+
+static void
+collect_ids_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+/* Adds the store's SQL functions to a connection: cs_asset_matches() and cs_collect_ids(). */
 gboolean
 _cs_store_add_functions (sqlite3 *db)
 {
   return sqlite3_create_function (db, "cs_asset_matches", -1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-                                  asset_matches_function, NULL, NULL) == SQLITE_OK;
+                                  asset_matches_function, NULL, NULL) == SQLITE_OK
+         && sqlite3_create_function (db, "cs_collect_ids", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                     NULL, NULL, collect_ids_step,
+                                     collect_ids_final) == SQLITE_OK;
 }
 
 /*
@@ -372,7 +398,7 @@ sort_ids (GArray   *ids,
         }
       for (guint64 w = 0; w < n_words; w++)
         for (guint64 word = bits[w]; word != 0; word &= word - 1)
-          values[n++] = low + (gint64) (w * 64 + __builtin_ctzll (word));
+          values[n++] = (gint64) ((guint64) low + w * 64 + (guint64) __builtin_ctzll (word));
       g_assert (n == ids->len);
     }
   else if (!sorted)
@@ -420,25 +446,39 @@ cs_store_query_asset_ids (CsStore            *self,
       return NULL;
     }
 
-  order = asset_query_sql (query, "a.id", NULL);
   if (query_is_whole_by_id (query))
-    sql = g_steal_pointer (&order);
+    sql = asset_query_sql (query, "cs_collect_ids(?9, a.id)", NULL);
   else
-    sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
-                           query->descending ? "DESC" : "ASC", query->descending ? "DESC" : "ASC");
+    {
+      order = asset_query_sql (query, "a.id", NULL);
+      sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
+                             query->descending ? "DESC" : "ASC",
+                             query->descending ? "DESC" : "ASC");
+    }
   stmt = _cs_store_get_statement (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
   bind_asset_query (stmt, query);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (query_is_whole_by_id (query))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
+      sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, "?9"), ids,
+                            ID_ARRAY_POINTER_TYPE, NULL);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = sqlite3_step (stmt);
     }
+  else
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
   sqlite3_reset (stmt);
+  /* no pointer to @ids left in the cached statement */
+  sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
     {
