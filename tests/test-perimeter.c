@@ -481,7 +481,7 @@ test_search_and_filter (void)
   add (store, CS_TYPE_ASSET, "name", "Logiciel de paie « Sage »", "serial", "Z", NULL);
   add (store, CS_TYPE_ASSET, "name", "Printer", "notes", "A naïve note at the end.",
        "category", "printer", NULL);
-  /* texts of 64 bytes and more are searched with memchr() */
+  /* a long text, scanned 8 bytes at a time */
   long_notes = g_strdup_printf ("%s%sNEEDLE-aaab é tail", "xXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxX",
                                 "AaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaaaaB");
   add (store, CS_TYPE_ASSET, "name", "Long notes", "notes", long_notes, "category", "other", NULL);

@@ -135,7 +135,7 @@ contains_ascii_caseless (const guchar    *text,
 
   /* candidates start before @end */
   end = text + text_length - needle_length + 1;
-  while (p + sizeof (guint64) <= text_end)
+  while ((gsize) (text_end - p) >= sizeof (guint64))
     {
       guint64 word, zero;
 
