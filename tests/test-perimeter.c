@@ -507,6 +507,27 @@ test_search_and_filter (void)
   g_assert_cmpuint (count_query (store, &query), ==, 2);
   query.search = "XAAAA";
   g_assert_cmpuint (count_query (store, &query), ==, 1);
+  /* a search sorted otherwise than by id sorts what it found */
+  query.search = "a";
+  query.sort = CS_ASSET_SORT_NAME;
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(CsAssetList) found = NULL;
+      guint n;
+
+      query.descending = descending;
+      found = cs_asset_list_new (store, &query);
+      n = g_list_model_get_n_items (G_LIST_MODEL (found));
+      g_assert_cmpuint (n, ==, 6);
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 5 : 0), ==, "ABCDEFG");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 4 : 1), ==, "Logiciel de paie « Sage »");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 3 : 2), ==, "Long notes");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 2 : 3), ==, "Payroll 100%");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 1 : 4), ==, "Printer");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 0 : 5), ==, "srv-02");
+    }
+  query.sort = CS_ASSET_SORT_ID;
+  query.descending = FALSE;
 
   memset (&query, 0, sizeof query);
   query.categories = 1u << 1; /* server */

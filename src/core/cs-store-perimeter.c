@@ -433,6 +433,7 @@ cs_store_query_asset_ids (CsStore            *self,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *order = NULL;
+  g_autofree char *unindexed_key = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -450,8 +451,14 @@ cs_store_query_asset_ids (CsStore            *self,
     sql = asset_query_sql (query, "cs_collect_ids(?9, a.id)", NULL);
   else
     {
+      const char *key = asset_sort_key (query->sort);
+
+      /* A search reads every asset and keeps few: sorting those beats walking the index of
+       * the order and looking each asset up in the table (unary + hides the index). */
+      if (query->search != NULL && *query->search != '\0' && query->sort != CS_ASSET_SORT_ID)
+        key = unindexed_key = g_strdup_printf ("+(%s)", key);
       order = asset_query_sql (query, "a.id", NULL);
-      sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, asset_sort_key (query->sort),
+      sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, key,
                              query->descending ? "DESC" : "ASC",
                              query->descending ? "DESC" : "ASC");
     }
