@@ -463,6 +463,10 @@ test_search_and_filter (void)
     "équipe", "Équipe", "ÉQUIPE", "« sage »", "« Sage »", "end.", "Z", "zz", "x", "q",
     "naïve", "NAÏVE", "ïve", "a\\b", "needle-aaab", "xXxN", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxn",
     "é tail", "É TAIL", "aaaaab", "xy", "XaAa", "Xa",
+    /* the word-at-a-time scan: ends of 8-byte words, letters against the bytes that differ
+     * from them by 0x20 only (@ `, [ {, ^ ~), UTF-8 across a word's end */
+    "g", "G", "h", "i", "ghi", "GH", "f", "Ef", "defg", "hij", "q", "`", "@", "`z", "@Y", "[", "{",
+    "{w", "[V", "^", "~", "é", "7é", "ÉÀ", "éà", "à", "0123456789ABCDEF", "9abcdeF", "Fq",
   };
   g_autofree char *long_notes = NULL;
   g_autoptr(CsStore) store = new_project ();
@@ -477,10 +481,12 @@ test_search_and_filter (void)
   add (store, CS_TYPE_ASSET, "name", "Logiciel de paie « Sage »", "serial", "Z", NULL);
   add (store, CS_TYPE_ASSET, "name", "Printer", "notes", "A naïve note at the end.",
        "category", "printer", NULL);
-  /* texts of 64 bytes and more are searched with memchr() */
+  /* a long text, scanned 8 bytes at a time */
   long_notes = g_strdup_printf ("%s%sNEEDLE-aaab é tail", "xXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxXxX",
                                 "AaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaAaaaaB");
   add (store, CS_TYPE_ASSET, "name", "Long notes", "notes", long_notes, "category", "other", NULL);
+  add (store, CS_TYPE_ASSET, "name", "ABCDEFG", "owner", "abcdefgh", "vendor", "ABCDEFGHI",
+       "model", "0123456789abcdeF", "serial", "x@y`z{w[v^~", "notes", "1234567éà", "category", "nas", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
@@ -501,6 +507,27 @@ test_search_and_filter (void)
   g_assert_cmpuint (count_query (store, &query), ==, 2);
   query.search = "XAAAA";
   g_assert_cmpuint (count_query (store, &query), ==, 1);
+  /* a search sorted otherwise than by id sorts what it found */
+  query.search = "a";
+  query.sort = CS_ASSET_SORT_NAME;
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(CsAssetList) found = NULL;
+      guint n;
+
+      query.descending = descending;
+      found = cs_asset_list_new (store, &query);
+      n = g_list_model_get_n_items (G_LIST_MODEL (found));
+      g_assert_cmpuint (n, ==, 6);
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 5 : 0), ==, "ABCDEFG");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 4 : 1), ==, "Logiciel de paie « Sage »");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 3 : 2), ==, "Long notes");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 2 : 3), ==, "Payroll 100%");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 1 : 4), ==, "Printer");
+      g_assert_cmpstr (name_at (G_LIST_MODEL (found), descending ? 0 : 5), ==, "srv-02");
+    }
+  query.sort = CS_ASSET_SORT_ID;
+  query.descending = FALSE;
 
   memset (&query, 0, sizeof query);
   query.categories = 1u << 1; /* server */
@@ -518,6 +545,81 @@ test_search_and_filter (void)
   g_assert_cmpuint (count_query (store, &query), ==, 1);
   query.categories = 1u << 2;
   g_assert_cmpuint (count_query (store, &query), ==, 1);
+}
+
+/* The ids of the assets of @path in id order, read by SQLite itself. */
+static GArray *
+ids_by_sql (const char *path,
+            gboolean    descending)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, descending ? "SELECT id FROM asset ORDER BY id DESC"
+                                                      : "SELECT id FROM asset ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ids;
+}
+
+static void
+assert_whole_list_in_id_order (CsStore *store)
+{
+  for (guint descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(GError) error = NULL;
+      CsAssetQuery query = { .descending = descending };
+      g_autoptr(GArray) ids = cs_store_query_asset_ids (store, &query, &error);
+      g_autoptr(GArray) expected = ids_by_sql (cs_store_get_path (store), descending);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                       expected->data, expected->len * sizeof (gint64));
+    }
+}
+
+/* The whole inventory in id order, as SQLite orders it, whether the index it is read from
+ * lists the ids in order (no site), by site (several), or spread far apart. */
+static void
+test_whole_list_in_id_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CsStore) store = new_project ();
+  g_autofree char *path = g_strdup (cs_store_get_path (store));
+  CsRecord *lyon = add (store, CS_TYPE_SITE, "name", "Lyon", NULL);
+  CsRecord *paris = add (store, CS_TYPE_SITE, "name", "Paris", NULL);
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    add (store, CS_TYPE_ASSET, "name", "no site", NULL);
+  assert_whole_list_in_id_order (store);
+
+  for (guint i = 0; i < 300; i++)
+    add (store, CS_TYPE_ASSET, "name", "asset",
+         "site-id", i % 3 == 0 ? cs_record_get_id (paris) : i % 3 == 1 ? cs_record_get_id (lyon) : 0,
+         NULL);
+  assert_whole_list_in_id_order (store);
+
+  cs_store_close (store);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO asset (id, name, site_id) VALUES "
+                                     "(1000000000000, 'far', 1), (5000, 'mid', NULL), "
+                                     "(-7, 'negative', 2)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = cs_store_open (path, CS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_whole_list_in_id_order (store);
 }
 
 typedef struct
@@ -636,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/core/perimeter/delete-undo", test_delete_undo_many);
   g_test_add_func ("/core/perimeter/exclusions", test_exclusions);
   g_test_add_func ("/core/perimeter/search-and-filter", test_search_and_filter);
+  g_test_add_func ("/core/perimeter/whole-list-in-id-order", test_whole_list_in_id_order);
   g_test_add_func ("/core/perimeter/requery-changes", test_requery_changes);
 
   return g_test_run ();
