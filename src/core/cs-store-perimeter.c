@@ -29,9 +29,11 @@
   "COALESCE(c.state, (SELECT o.coverage_default FROM offer o WHERE o.id = " offer_param "), " \
   "'not_addressed')"
 
-#define COVERAGE_INDEX_SQL(offer_param) \
-  "(CASE " EFFECTIVE_STATE_SQL (offer_param) " WHEN 'not_addressed' THEN 0 " \
+#define STATE_INDEX_SQL(state) \
+  "(CASE " state " WHEN 'not_addressed' THEN 0 " \
   "WHEN 'managed' THEN 1 WHEN 'partial' THEN 2 ELSE 3 END)"
+
+#define COVERAGE_INDEX_SQL(offer_param) STATE_INDEX_SQL (EFFECTIVE_STATE_SQL (offer_param))
 
 static const char *
 asset_sort_key (CsAssetSort sort)
@@ -282,13 +284,13 @@ _cs_store_add_functions (sqlite3 *db)
  * on which filters are on, so the prepared statements stay few.
  */
 static char *
-asset_query_sql (const CsAssetQuery *query,
+asset_query_sql (CsStore            *self,
+                 const CsAssetQuery *query,
                  const char         *what,
                  const char         *extra_where)
 {
   GString *sql = g_string_new (NULL);
-  gboolean join_coverage = query->offer_id > 0
-                           && (query->coverage_states != 0 || query->sort == CS_ASSET_SORT_COVERAGE);
+  gboolean join_coverage = query->offer_id > 0 && query->sort == CS_ASSET_SORT_COVERAGE;
 
   g_string_append_printf (sql, "SELECT %s FROM asset a", what);
   if (query->sort == CS_ASSET_SORT_SITE)
@@ -309,8 +311,22 @@ asset_query_sql (const CsAssetQuery *query,
     g_string_append (sql, " AND a.site_id = ?2");
   if (query->criticalities != 0)
     g_string_append (sql, " AND ((?3 >> a.criticality) & 1) = 1");
-  if (join_coverage && query->coverage_states != 0)
-    g_string_append (sql, " AND ((?5 >> " COVERAGE_INDEX_SQL ("?4") ") & 1) = 1");
+  /* The coverage filter reads the offer's rows only (the index coverage_offer_state), never
+   * every asset's: an asset without a row is at the offer's default (cs-store-coverage.c), so
+   * with the default among the states asked it matches unless a row says another state, and
+   * without it, only a row of a state asked matches (measured with sqlite3 on 1,000,000 assets,
+   * 95 % managed by default: the 5 % excluded 0.34 → 0.06 s, the managed 0.36 → 0.20 s). */
+  if (query->offer_id > 0 && query->coverage_states != 0)
+    {
+      CsCoverageState fallback = _cs_store_get_coverage_default (self, query->offer_id);
+
+      if (((query->coverage_states >> fallback) & 1) != 0)
+        g_string_append (sql, " AND a.id NOT IN (SELECT f.asset_id FROM coverage f WHERE"
+                              " f.offer_id = ?4 AND ((?5 >> " STATE_INDEX_SQL ("f.state") ") & 1) = 0)");
+      else
+        g_string_append (sql, " AND a.id IN (SELECT f.asset_id FROM coverage f WHERE"
+                              " f.offer_id = ?4 AND ((?5 >> " STATE_INDEX_SQL ("f.state") ") & 1) = 1)");
+    }
   if (query->search != NULL && *query->search != '\0')
     g_string_append (sql, " AND cs_asset_matches(?6, a.name, a.owner, a.vendor, a.model,"
                           " a.serial, a.notes)");
@@ -455,7 +471,7 @@ cs_store_query_asset_ids (CsStore            *self,
     }
 
   if (query_is_whole_by_id (query))
-    sql = asset_query_sql (query, "cs_collect_ids(?9, a.id)", NULL);
+    sql = asset_query_sql (self, query, "cs_collect_ids(?9, a.id)", NULL);
   else
     {
       const char *key = asset_sort_key (query->sort);
@@ -464,7 +480,7 @@ cs_store_query_asset_ids (CsStore            *self,
        * the order and looking each asset up in the table (unary + hides the index). */
       if (query->search != NULL && *query->search != '\0' && query->sort != CS_ASSET_SORT_ID)
         key = unindexed_key = g_strdup_printf ("+(%s)", key);
-      order = asset_query_sql (query, "a.id", NULL);
+      order = asset_query_sql (self, query, "a.id", NULL);
       sql = g_strdup_printf ("%s ORDER BY %s %s, a.id %s", order, key,
                              query->descending ? "DESC" : "ASC",
                              query->descending ? "DESC" : "ASC");
@@ -538,7 +554,7 @@ cs_store_locate_asset (CsStore            *self,
     return FALSE;
 
   select = g_strdup_printf ("%s AS k", asset_sort_key (query->sort));
-  key_sql = asset_query_sql (query, select, "a.id = ?8");
+  key_sql = asset_query_sql (self, query, select, "a.id = ?8");
   stmt = _cs_store_get_statement (self, key_sql, NULL);
   if (stmt == NULL)
     return FALSE;
@@ -559,7 +575,7 @@ cs_store_locate_asset (CsStore            *self,
 
   where = g_strdup_printf ("(%1$s %2$s ?7 OR (%1$s = ?7 AND a.id %2$s ?8))",
                            asset_sort_key (query->sort), query->descending ? ">" : "<");
-  count_sql = asset_query_sql (query, "COUNT(*)", where);
+  count_sql = asset_query_sql (self, query, "COUNT(*)", where);
   stmt = _cs_store_get_statement (self, count_sql, NULL);
   *out_position = 0;
   if (stmt != NULL)
