@@ -222,6 +222,9 @@ CsStore *_cs_store_open_full (const char         *path,
                               int                 target_version,
                               GError            **error);
 
+/* cs_collect_ids(?9, id) appends to the GArray of gint64 bound to ?9 with this pointer type */
+#define CS_STORE_ID_ARRAY_POINTER_TYPE "cs-asset-ids"
+
 gboolean _cs_store_add_functions (sqlite3 *db);
 gboolean _cs_store_configure_connection (sqlite3  *db,
                                          GError  **error);
